@@ -1,0 +1,178 @@
+//! The archive as plain data: documents grouped by translation, taxonomies
+//! and the timeline. Built once from the loaded documents; read-only after.
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use crate::config::{Config, Taxonomy};
+use crate::content::{Document, PartialDate};
+
+/// Index of an [`Entry`] in [`Archive::entries`].
+pub type EntryId = usize;
+
+/// One document, in all the languages it exists in.
+#[derive(Debug)]
+pub struct Entry {
+    /// `<section>/<slug>`.
+    pub key: String,
+    pub section: String,
+    pub slug: String,
+    pub date: PartialDate,
+    pub doc_type: String,
+    pub organization: Option<String>,
+    /// The union of the versions' tags, in first-seen order.
+    pub tags: Vec<String>,
+    /// Language code → version, in the site's language order.
+    versions: Vec<(String, Document)>,
+}
+
+impl Entry {
+    pub fn version(&self, lang: &str) -> Option<&Document> {
+        self.versions.iter().find(|(l, _)| l == lang).map(|(_, d)| d)
+    }
+
+    /// The version to show a reader of `lang`: theirs if it exists, else the
+    /// first in the site's language order.
+    pub fn best_version(&self, lang: &str) -> &Document {
+        self.version(lang).unwrap_or(&self.versions[0].1)
+    }
+
+    pub fn versions(&self) -> impl Iterator<Item = &Document> {
+        self.versions.iter().map(|(_, d)| d)
+    }
+
+    pub fn terms(&self, taxonomy: Taxonomy) -> Vec<&str> {
+        match taxonomy {
+            Taxonomy::Type => vec![self.doc_type.as_str()],
+            Taxonomy::Organization => self.organization.iter().map(String::as_str).collect(),
+            Taxonomy::Tag => self.tags.iter().map(String::as_str).collect(),
+        }
+    }
+}
+
+/// A year of the timeline, newest first inside.
+#[derive(Debug)]
+pub struct TimelineYear {
+    pub year: u16,
+    /// Months newest first; `None` holds the documents dated only by year,
+    /// shown after the months.
+    pub months: Vec<(Option<u8>, Vec<EntryId>)>,
+}
+
+#[derive(Debug)]
+pub struct Archive {
+    /// Newest first; ties broken by key so output is stable.
+    pub entries: Vec<Entry>,
+    terms: BTreeMap<Taxonomy, BTreeMap<String, Vec<EntryId>>>,
+}
+
+impl Archive {
+    /// Groups documents into entries. Drafts are left out unless asked for.
+    pub fn new(config: &Config, documents: Vec<Document>, include_drafts: bool) -> Archive {
+        let mut groups: BTreeMap<String, Vec<Document>> = BTreeMap::new();
+        for document in documents.into_iter().filter(|d| include_drafts || !d.draft) {
+            groups.entry(document.key.clone()).or_default().push(document);
+        }
+        let order: Vec<&str> = config.language_codes().collect();
+        let mut entries: Vec<Entry> = groups
+            .into_iter()
+            .map(|(key, mut versions)| {
+                versions.sort_by_key(|d| order.iter().position(|l| *l == d.lang));
+                let first = &versions[0];
+                let mut tags: Vec<String> = Vec::new();
+                for tag in versions.iter().flat_map(|d| &d.tags) {
+                    if !tags.contains(tag) {
+                        tags.push(tag.clone());
+                    }
+                }
+                Entry {
+                    section: first.section.clone(),
+                    slug: first.slug.clone(),
+                    date: first.date,
+                    doc_type: first.doc_type.clone(),
+                    organization: first.organization.clone(),
+                    tags,
+                    versions: versions.into_iter().map(|d| (d.lang.clone(), d)).collect(),
+                    key,
+                }
+            })
+            .collect();
+        entries.sort_by(|a, b| b.date.cmp(&a.date).then_with(|| a.key.cmp(&b.key)));
+
+        let mut terms: BTreeMap<Taxonomy, BTreeMap<String, Vec<EntryId>>> = BTreeMap::new();
+        for taxonomy in Taxonomy::ALL {
+            let by_term = terms.entry(taxonomy).or_default();
+            // Every declared term gets a page, even before it is used.
+            for key in config.taxonomy(taxonomy).keys() {
+                by_term.insert(key.clone(), Vec::new());
+            }
+            for (id, entry) in entries.iter().enumerate() {
+                for term in entry.terms(taxonomy) {
+                    by_term.entry(term.to_string()).or_default().push(id);
+                }
+            }
+        }
+        Archive { entries, terms }
+    }
+
+    pub fn document_count(&self) -> usize {
+        self.entries.iter().map(|e| e.versions.len()).sum()
+    }
+
+    /// Term key → entries, newest first.
+    pub fn terms(&self, taxonomy: Taxonomy) -> &BTreeMap<String, Vec<EntryId>> {
+        &self.terms[&taxonomy]
+    }
+
+    pub fn timeline(&self) -> Vec<TimelineYear> {
+        let mut years: Vec<TimelineYear> = Vec::new();
+        for (id, entry) in self.entries.iter().enumerate() {
+            let year = entry.date.year();
+            if years.last().is_none_or(|y| y.year != year) {
+                years.push(TimelineYear { year, months: Vec::new() });
+            }
+            let months = &mut years.last_mut().expect("pushed above").months;
+            let month = entry.date.month();
+            match months.iter_mut().find(|(m, _)| *m == month) {
+                Some((_, ids)) => ids.push(id),
+                None => months.push((month, vec![id])),
+            }
+        }
+        for year in &mut years {
+            // Newest month first, then the year-only group.
+            year.months.sort_by(|a, b| match (a.0, b.0) {
+                (Some(x), Some(y)) => y.cmp(&x),
+                (Some(_), None) => std::cmp::Ordering::Less,
+                (None, Some(_)) => std::cmp::Ordering::Greater,
+                (None, None) => std::cmp::Ordering::Equal,
+            });
+        }
+        years
+    }
+
+    /// Up to `limit` other entries sharing the most tags, then nearest in
+    /// date. Entries sharing nothing are not related.
+    pub fn related(&self, id: EntryId, limit: usize) -> Vec<EntryId> {
+        let entry = &self.entries[id];
+        let tags: BTreeSet<&str> = entry.tags.iter().map(String::as_str).collect();
+        let mut scored: Vec<(usize, u32, EntryId)> = self
+            .entries
+            .iter()
+            .enumerate()
+            .filter(|(other, _)| *other != id)
+            .filter_map(|(other, e)| {
+                let shared = e.tags.iter().filter(|t| tags.contains(t.as_str())).count();
+                (shared > 0).then(|| (shared, date_distance(entry.date, e.date), other))
+            })
+            .collect();
+        scored.sort_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)).then(a.2.cmp(&b.2)));
+        scored.into_iter().take(limit).map(|(_, _, id)| id).collect()
+    }
+}
+
+/// Distance in days, approximating partial dates by their first day.
+fn date_distance(a: PartialDate, b: PartialDate) -> u32 {
+    let days = |d: PartialDate| {
+        u32::from(d.year()) * 372 + u32::from(d.month().unwrap_or(1)) * 31 + u32::from(d.day().unwrap_or(1))
+    };
+    days(a).abs_diff(days(b))
+}

@@ -1,0 +1,158 @@
+//! The pipeline end to end: load → model → render → write.
+
+use std::path::{Path, PathBuf};
+use std::time::{Duration, Instant};
+
+use rayon::prelude::*;
+use walkdir::WalkDir;
+
+use crate::archive::Archive;
+use crate::config::{BaseUrl, Config};
+use crate::content::{self, Document};
+use crate::diagnostics::{Diagnostic, Diagnostics};
+use crate::output::writer::{Staging, WriteError};
+use crate::render::pages::{self, Page};
+use crate::render::templates::RenderError;
+use crate::render::{urls, Renderer};
+
+#[derive(Debug, Clone)]
+pub struct BuildOptions {
+    pub root: PathBuf,
+    /// Defaults to `<root>/public`.
+    pub output: Option<PathBuf>,
+    /// Overrides `base_url` of site.toml (e.g. for a preview deploy).
+    pub base_url: Option<String>,
+    pub drafts: bool,
+}
+
+impl BuildOptions {
+    pub fn new(root: impl Into<PathBuf>) -> Self {
+        BuildOptions { root: root.into(), output: None, base_url: None, drafts: false }
+    }
+
+    pub fn output_dir(&self) -> PathBuf {
+        self.output.clone().unwrap_or_else(|| self.root.join("public"))
+    }
+}
+
+#[derive(Debug)]
+pub struct BuildReport {
+    pub documents: usize,
+    pub pages: usize,
+    pub files: usize,
+    pub elapsed: Duration,
+    /// Warnings; a build with errors does not produce a report.
+    pub diagnostics: Diagnostics,
+}
+
+#[derive(Debug, thiserror::Error)]
+pub enum BuildError {
+    #[error("the archive has {} error(s)", .0.error_count())]
+    Invalid(Diagnostics),
+    #[error("cannot render {path}: {source}")]
+    Render { path: String, source: RenderError },
+    #[error("cannot write the site: {0}")]
+    Write(#[from] WriteError),
+}
+
+/// A checked archive, ready to render.
+pub struct Loaded {
+    pub config: Config,
+    pub documents: Vec<Document>,
+    pub diagnostics: Diagnostics,
+}
+
+/// Loads and checks everything a build reads, writing nothing. `check` is
+/// this; `build` runs it first and refuses to go on after errors.
+pub fn load(root: &Path, base_url: Option<&str>) -> Result<Loaded, Diagnostics> {
+    let mut config = Config::load(root)?;
+    if let Some(url) = base_url {
+        config.base_url = BaseUrl::parse(url).map_err(|m| Diagnostics::from_iter([Diagnostic::error("--base-url", m)]))?;
+    }
+    let (documents, mut diagnostics) = content::load::load(&config);
+    diagnostics.extend(content::validate::validate(&config, &documents));
+    Ok(Loaded { config, documents, diagnostics })
+}
+
+pub fn check(root: &Path) -> Diagnostics {
+    match load(root, None) {
+        Ok(loaded) => {
+            let mut diagnostics = loaded.diagnostics;
+            let archive = Archive::new(&loaded.config, loaded.documents, true);
+            if let Err(theme) = Renderer::new(&loaded.config, &archive) {
+                diagnostics.extend(theme);
+            }
+            diagnostics
+        }
+        Err(diagnostics) => diagnostics,
+    }
+}
+
+pub fn build(options: &BuildOptions) -> Result<BuildReport, BuildError> {
+    let started = Instant::now();
+    let loaded = load(&options.root, options.base_url.as_deref()).map_err(BuildError::Invalid)?;
+    if loaded.diagnostics.has_errors() {
+        return Err(BuildError::Invalid(loaded.diagnostics));
+    }
+    let config = loaded.config;
+    let archive = Archive::new(&config, loaded.documents, options.drafts);
+    let renderer = Renderer::new(&config, &archive).map_err(BuildError::Invalid)?;
+    let plan = pages::plan(&config, &archive);
+
+    let staging = Staging::new(&options.output_dir())?;
+    let pages_written = write_pages(&renderer, &plan, &staging)?;
+    let mut files = pages_written;
+    files += write_attachments(&archive, &staging)?;
+    files += copy_static(&config.theme_dir().join("static"), &staging)?;
+    staging.commit()?;
+
+    Ok(BuildReport {
+        documents: archive.document_count(),
+        pages: pages_written,
+        files,
+        elapsed: started.elapsed(),
+        diagnostics: loaded.diagnostics,
+    })
+}
+
+/// Renders and writes pages in parallel; no rendered page is held longer
+/// than it takes to write it.
+fn write_pages(renderer: &Renderer, plan: &[Page], staging: &Staging) -> Result<usize, BuildError> {
+    plan.par_iter().try_for_each(|page| {
+        let html = renderer
+            .render(page)
+            .map_err(|source| BuildError::Render { path: page.path.clone(), source })?;
+        staging.write(&urls::file_for(&page.path), html.as_bytes())?;
+        Ok::<(), BuildError>(())
+    })?;
+    Ok(plan.len())
+}
+
+fn write_attachments(archive: &Archive, staging: &Staging) -> Result<usize, WriteError> {
+    let mut count = 0;
+    for entry in &archive.entries {
+        let mut names: Vec<&str> = Vec::new();
+        for attachment in entry.versions().flat_map(|d| &d.attachments) {
+            if !names.contains(&attachment.name.as_str()) {
+                staging.copy(&urls::attachment(&entry.section, &attachment.name), &attachment.source)?;
+                names.push(&attachment.name);
+                count += 1;
+            }
+        }
+    }
+    Ok(count)
+}
+
+/// The theme's static files, published under `assets/`.
+fn copy_static(folder: &Path, staging: &Staging) -> Result<usize, WriteError> {
+    let mut count = 0;
+    for entry in WalkDir::new(folder).follow_links(false).into_iter().flatten() {
+        if entry.file_type().is_file() {
+            let relative = entry.path().strip_prefix(folder).expect("walked under folder");
+            let relative = relative.components().map(|c| c.as_os_str().to_string_lossy()).collect::<Vec<_>>().join("/");
+            staging.copy(&urls::asset(&relative), entry.path())?;
+            count += 1;
+        }
+    }
+    Ok(count)
+}

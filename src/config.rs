@@ -1,0 +1,325 @@
+//! `site.toml`: the site's languages, base URL, theme and its declared
+//! taxonomies (document types, organisations, tags).
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+
+use serde::Deserialize;
+
+use crate::diagnostics::{line_column, Diagnostic, Diagnostics};
+
+pub const CONFIG_FILE: &str = "site.toml";
+
+/// A label in every language of the site, keyed by language code.
+pub type Labels = BTreeMap<String, String>;
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawConfig {
+    base_url: String,
+    default_language: String,
+    #[serde(default = "default_theme")]
+    theme: String,
+    #[serde(default = "default_page_size")]
+    page_size: usize,
+    #[serde(default)]
+    allow_raw_html: bool,
+    languages: Vec<Language>,
+    #[serde(default)]
+    types: BTreeMap<String, Labels>,
+    #[serde(default)]
+    organizations: BTreeMap<String, Labels>,
+    #[serde(default)]
+    tags: BTreeMap<String, Labels>,
+}
+
+fn default_theme() -> String {
+    "default".into()
+}
+
+fn default_page_size() -> usize {
+    20
+}
+
+#[derive(Debug, Clone, Deserialize, serde::Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct Language {
+    pub code: String,
+    /// The language's name in itself: ខ្មែរ, English.
+    pub name: String,
+    pub title: String,
+    pub description: String,
+}
+
+/// The validated site configuration.
+#[derive(Debug, Clone)]
+pub struct Config {
+    pub root: PathBuf,
+    pub base_url: BaseUrl,
+    pub default_language: String,
+    pub theme: String,
+    pub page_size: usize,
+    pub allow_raw_html: bool,
+    pub languages: Vec<Language>,
+    pub types: BTreeMap<String, Labels>,
+    pub organizations: BTreeMap<String, Labels>,
+    pub tags: BTreeMap<String, Labels>,
+}
+
+/// Which declared set a key belongs to; used in messages and for lookups.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Taxonomy {
+    Type,
+    Organization,
+    Tag,
+}
+
+impl Taxonomy {
+    pub const ALL: [Taxonomy; 3] = [Taxonomy::Type, Taxonomy::Organization, Taxonomy::Tag];
+
+    /// The `site.toml` table that declares it; also its URL segment.
+    pub fn table(self) -> &'static str {
+        match self {
+            Taxonomy::Type => "types",
+            Taxonomy::Organization => "organizations",
+            Taxonomy::Tag => "tags",
+        }
+    }
+
+    pub fn singular(self) -> &'static str {
+        match self {
+            Taxonomy::Type => "type",
+            Taxonomy::Organization => "organization",
+            Taxonomy::Tag => "tag",
+        }
+    }
+}
+
+impl Config {
+    pub fn load(root: &Path) -> Result<Config, Diagnostics> {
+        let path = root.join(CONFIG_FILE);
+        let text = std::fs::read_to_string(&path).map_err(|e| {
+            Diagnostics::from_iter([Diagnostic::error(CONFIG_FILE, format!("cannot read the site configuration: {e}"))
+                .hint("run sastra from the archive's root folder, or pass --root")])
+        })?;
+        Self::parse(root, &text)
+    }
+
+    pub fn parse(root: &Path, text: &str) -> Result<Config, Diagnostics> {
+        let raw: RawConfig = toml::from_str(text).map_err(|e| {
+            let (line, column) = e.span().map_or((0, 0), |s| line_column(text, s.start));
+            Diagnostics::from_iter([Diagnostic::error(CONFIG_FILE, e.message().to_string()).at(line, column)])
+        })?;
+        let config = Config {
+            root: root.to_path_buf(),
+            base_url: BaseUrl::parse(&raw.base_url).map_err(|message| {
+                Diagnostics::from_iter([Diagnostic::error(CONFIG_FILE, message)
+                    .at(key_line(text, "base_url"), 1)
+                    .field("base_url")])
+            })?,
+            default_language: raw.default_language,
+            theme: raw.theme,
+            page_size: raw.page_size,
+            allow_raw_html: raw.allow_raw_html,
+            languages: raw.languages,
+            types: raw.types,
+            organizations: raw.organizations,
+            tags: raw.tags,
+        };
+        let problems = config.validate(text);
+        if problems.has_errors() {
+            return Err(problems);
+        }
+        Ok(config)
+    }
+
+    fn validate(&self, text: &str) -> Diagnostics {
+        let mut problems = Diagnostics::default();
+        let codes: Vec<&str> = self.language_codes().collect();
+        if codes.is_empty() {
+            problems.push(Diagnostic::error(CONFIG_FILE, "no [[languages]] are declared").field("languages"));
+        }
+        for code in &codes {
+            if !is_slug(code) {
+                problems.push(
+                    Diagnostic::error(CONFIG_FILE, format!("language code `{code}` must be lowercase ASCII letters"))
+                        .field("languages"),
+                );
+            }
+        }
+        if !codes.contains(&self.default_language.as_str()) {
+            problems.push(
+                Diagnostic::error(
+                    CONFIG_FILE,
+                    format!("default language `{}` is not among the declared languages", self.default_language),
+                )
+                .at(key_line(text, "default_language"), 1)
+                .field("default_language"),
+            );
+        }
+        if self.page_size == 0 {
+            problems.push(Diagnostic::error(CONFIG_FILE, "page size must be at least 1").field("page_size"));
+        }
+        for taxonomy in Taxonomy::ALL {
+            for (key, labels) in self.taxonomy(taxonomy) {
+                let line = key_line(text, key);
+                if !is_slug(key) {
+                    problems.push(
+                        Diagnostic::error(
+                            CONFIG_FILE,
+                            format!("{} key `{key}` must use lowercase ASCII letters, digits and hyphens", taxonomy.singular()),
+                        )
+                        .at(line, 1)
+                        .field(taxonomy.table()),
+                    );
+                }
+                for code in &codes {
+                    if labels.get(*code).is_none_or(|l| l.trim().is_empty()) {
+                        problems.push(
+                            Diagnostic::error(CONFIG_FILE, format!("{} `{key}` has no label in `{code}`", taxonomy.singular()))
+                                .at(line, 1)
+                                .field(taxonomy.table())
+                                .hint(format!("every label is given in every language, e.g. {key} = {{ {} }}", codes.iter().map(|c| format!("{c} = \"…\"")).collect::<Vec<_>>().join(", "))),
+                        );
+                    }
+                }
+            }
+        }
+        problems
+    }
+
+    pub fn language_codes(&self) -> impl Iterator<Item = &str> {
+        self.languages.iter().map(|l| l.code.as_str())
+    }
+
+    pub fn language(&self, code: &str) -> Option<&Language> {
+        self.languages.iter().find(|l| l.code == code)
+    }
+
+    pub fn taxonomy(&self, taxonomy: Taxonomy) -> &BTreeMap<String, Labels> {
+        match taxonomy {
+            Taxonomy::Type => &self.types,
+            Taxonomy::Organization => &self.organizations,
+            Taxonomy::Tag => &self.tags,
+        }
+    }
+
+    /// The label of a declared key in a language. Validation guarantees every
+    /// declared key has one in every language.
+    pub fn label<'a>(&'a self, taxonomy: Taxonomy, key: &'a str, lang: &str) -> &'a str {
+        self.taxonomy(taxonomy)
+            .get(key)
+            .and_then(|labels| labels.get(lang))
+            .map_or(key, String::as_str)
+    }
+
+    pub fn content_dir(&self) -> PathBuf {
+        self.root.join("content")
+    }
+
+    pub fn theme_dir(&self) -> PathBuf {
+        self.root.join("themes").join(&self.theme)
+    }
+}
+
+/// Finds the line declaring `key` (at the start of a line), for messages
+/// about values that serde has already accepted.
+fn key_line(text: &str, key: &str) -> usize {
+    text.lines()
+        .position(|line| {
+            let line = line.trim_start();
+            line.strip_prefix(key)
+                .is_some_and(|rest| rest.trim_start().starts_with('='))
+        })
+        .map_or(0, |i| i + 1)
+}
+
+/// Lowercase ASCII letters, digits and inner hyphens: safe in a URL and as a
+/// folder name on every file system.
+pub fn is_slug(s: &str) -> bool {
+    !s.is_empty()
+        && s.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
+        && !s.starts_with('-')
+        && !s.ends_with('-')
+}
+
+/// The site's public address. Every URL the site emits is built from it, so
+/// a site served from a subpath (`https://owner.github.io/repo/`) works.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct BaseUrl {
+    /// Scheme and host, without a trailing slash: `https://owner.github.io`.
+    origin: String,
+    /// Always starts and ends with `/`: `/repo/` or `/`.
+    path: String,
+}
+
+impl BaseUrl {
+    pub fn parse(s: &str) -> Result<BaseUrl, String> {
+        let url = url::Url::parse(s).map_err(|e| format!("base URL `{s}` is not a valid URL: {e}"))?;
+        if !matches!(url.scheme(), "http" | "https") || url.host_str().is_none() {
+            return Err(format!("base URL `{s}` must be an http or https address"));
+        }
+        if url.query().is_some() || url.fragment().is_some() {
+            return Err(format!("base URL `{s}` must not have a query or fragment"));
+        }
+        let origin = url.origin().ascii_serialization();
+        let mut path = url.path().to_string();
+        if !path.ends_with('/') {
+            path.push('/');
+        }
+        Ok(BaseUrl { origin, path })
+    }
+
+    /// The path part, e.g. `/repo/`.
+    pub fn path(&self) -> &str {
+        &self.path
+    }
+
+    /// An absolute URL for a site-relative path such as `en/tags/`.
+    pub fn absolute(&self, site_path: &str) -> String {
+        format!("{}{}", self.origin, self.href(site_path))
+    }
+
+    /// A root-relative link for a site-relative path: `/repo/en/tags/`.
+    pub fn href(&self, site_path: &str) -> String {
+        format!("{}{}", self.path, site_path.trim_start_matches('/'))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn base_url_keeps_subpath() {
+        let base = BaseUrl::parse("https://owner.github.io/repo").unwrap();
+        assert_eq!(base.path(), "/repo/");
+        assert_eq!(base.href("en/tags/"), "/repo/en/tags/");
+        assert_eq!(base.absolute("sitemap.xml"), "https://owner.github.io/repo/sitemap.xml");
+    }
+
+    #[test]
+    fn base_url_rejects_non_http() {
+        assert!(BaseUrl::parse("ftp://example.org/").is_err());
+        assert!(BaseUrl::parse("example.org").is_err());
+    }
+
+    #[test]
+    fn slugs() {
+        assert!(is_slug("press-release"));
+        assert!(is_slug("2023-06-22-a"));
+        assert!(!is_slug("Press"));
+        assert!(!is_slug("../x"));
+        assert!(!is_slug("-x"));
+        assert!(!is_slug(""));
+    }
+
+    #[test]
+    fn missing_label_is_reported_at_its_line() {
+        let text = "base_url = \"https://e.org/\"\ndefault_language = \"km\"\n[[languages]]\ncode = \"km\"\nname = \"ខ្មែរ\"\ntitle = \"t\"\ndescription = \"d\"\n[[languages]]\ncode = \"en\"\nname = \"English\"\ntitle = \"t\"\ndescription = \"d\"\n[tags]\nballot = { en = \"Ballot\" }\n";
+        let problems = Config::parse(Path::new("."), text).unwrap_err().sorted();
+        assert_eq!(problems.len(), 1);
+        assert_eq!(problems[0].line, 14);
+        assert!(problems[0].message.contains("`ballot` has no label in `km`"), "{}", problems[0]);
+    }
+}

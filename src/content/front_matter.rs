@@ -1,0 +1,142 @@
+//! Splitting a content file into its YAML front matter and Markdown body.
+//! Parsing the YAML is [`super::document`]'s job; this only finds the parts
+//! and remembers where they start, so that errors point at the right line.
+
+/// The two parts of a content file, borrowed from its text.
+#[derive(Debug, PartialEq, Eq)]
+pub struct Split<'a> {
+    pub yaml: &'a str,
+    /// 1-based line of the file where the YAML starts.
+    pub yaml_line: usize,
+    pub body: &'a str,
+    /// 1-based line of the file where the body starts.
+    pub body_line: usize,
+}
+
+#[derive(Debug, PartialEq, Eq)]
+pub enum SplitError {
+    Empty,
+    NoOpeningFence,
+    NoClosingFence,
+}
+
+impl SplitError {
+    pub fn message(&self) -> &'static str {
+        match self {
+            SplitError::Empty => "the file is empty",
+            SplitError::NoOpeningFence => "the file does not start with a `---` line opening its front matter",
+            SplitError::NoClosingFence => "the front matter is not closed by a `---` line",
+        }
+    }
+
+    pub fn hint(&self) -> &'static str {
+        "a document starts with `---`, then fields such as `title:`, then `---`, then the text"
+    }
+}
+
+/// Splits `text` (already stripped of a byte-order mark). Accepts `\n` and
+/// `\r\n` line endings.
+pub fn split(text: &str) -> Result<Split<'_>, SplitError> {
+    if text.trim().is_empty() {
+        return Err(SplitError::Empty);
+    }
+    let mut lines = LineOffsets::new(text);
+    let (_, first) = lines.next().ok_or(SplitError::Empty)?;
+    if !is_fence(first) {
+        return Err(SplitError::NoOpeningFence);
+    }
+    let yaml_start = lines.offset;
+    let mut line_number = 1;
+    for (start, line) in lines.by_ref() {
+        line_number += 1;
+        if is_fence(line) {
+            let body_start = lines_end(text, start, line);
+            return Ok(Split {
+                yaml: &text[yaml_start..start],
+                yaml_line: 2,
+                body: &text[body_start..],
+                body_line: line_number + 1,
+            });
+        }
+    }
+    Err(SplitError::NoClosingFence)
+}
+
+fn is_fence(line: &str) -> bool {
+    line.trim_end() == "---"
+}
+
+/// The offset just past `line` and its line ending.
+fn lines_end(text: &str, start: usize, line: &str) -> usize {
+    let mut end = start + line.len();
+    if text[end..].starts_with("\r\n") {
+        end += 2;
+    } else if text[end..].starts_with('\n') {
+        end += 1;
+    }
+    end
+}
+
+/// Lines of a text with the byte offset each starts at; line endings are not
+/// part of the line.
+struct LineOffsets<'a> {
+    text: &'a str,
+    offset: usize,
+}
+
+impl<'a> LineOffsets<'a> {
+    fn new(text: &'a str) -> Self {
+        LineOffsets { text, offset: 0 }
+    }
+}
+
+impl<'a> Iterator for LineOffsets<'a> {
+    type Item = (usize, &'a str);
+    fn next(&mut self) -> Option<Self::Item> {
+        if self.offset >= self.text.len() {
+            return None;
+        }
+        let start = self.offset;
+        let rest = &self.text[start..];
+        let (line, advance) = match rest.find('\n') {
+            Some(i) => (&rest[..i], i + 1),
+            None => (rest, rest.len()),
+        };
+        self.offset += advance;
+        Some((start, line.strip_suffix('\r').unwrap_or(line)))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn splits_and_counts_lines() {
+        let s = split("---\ntitle: A\ndate: 2023\n---\nBody\n").unwrap();
+        assert_eq!(s.yaml, "title: A\ndate: 2023\n");
+        assert_eq!(s.yaml_line, 2);
+        assert_eq!(s.body, "Body\n");
+        assert_eq!(s.body_line, 5);
+    }
+
+    #[test]
+    fn accepts_crlf() {
+        let s = split("---\r\ntitle: A\r\n---\r\nBody\r\n").unwrap();
+        assert_eq!(s.yaml, "title: A\r\n");
+        assert_eq!(s.body, "Body\r\n");
+    }
+
+    #[test]
+    fn front_matter_only() {
+        let s = split("---\ntitle: A\n---").unwrap();
+        assert_eq!(s.body, "");
+    }
+
+    #[test]
+    fn errors() {
+        assert_eq!(split(""), Err(SplitError::Empty));
+        assert_eq!(split("title: A\n"), Err(SplitError::NoOpeningFence));
+        assert_eq!(split("---\ntitle: A\n"), Err(SplitError::NoClosingFence));
+    }
+}

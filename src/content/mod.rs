@@ -1,0 +1,10 @@
+//! Load: from files under `content/` to checked [`Document`]s.
+
+pub mod date;
+pub mod document;
+pub mod front_matter;
+pub mod load;
+pub mod validate;
+
+pub use date::PartialDate;
+pub use document::{Attachment, Document};

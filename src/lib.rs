@@ -1,0 +1,15 @@
+//! sastra: a static site generator for bilingual Khmer/English archives.
+//!
+//! The pipeline runs one way: [`config`] and [`content`] load the archive,
+//! [`archive`] models it, [`render`] turns it into pages, [`output`] writes
+//! them; [`search`] builds the search index beside the pages.
+
+pub mod archive;
+pub mod build;
+pub mod config;
+pub mod content;
+pub mod diagnostics;
+pub mod khmer;
+pub mod output;
+pub mod render;
+pub mod search;

@@ -1,0 +1,159 @@
+//! The theme's interface strings and date formats, one file per language
+//! (`themes/<theme>/i18n/<lang>.toml`), so no UI text lives in Rust.
+
+use std::collections::BTreeMap;
+use std::path::Path;
+
+use serde::{Deserialize, Serialize};
+
+use crate::content::PartialDate;
+use crate::diagnostics::{display_path, line_column, Diagnostic, Diagnostics};
+use crate::khmer::numerals::to_khmer_digits;
+
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct I18n {
+    pub date: DateFormat,
+    /// Interface strings by key; templates read them as `t.<key>`.
+    pub strings: BTreeMap<String, String>,
+}
+
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct DateFormat {
+    /// Patterns with `{day}`, `{month}` (a month name) and `{year}`.
+    pub day: String,
+    pub month: String,
+    pub year: String,
+    /// Twelve month names, January first.
+    pub months: Vec<String>,
+    /// Write numbers with Khmer digits.
+    #[serde(default)]
+    pub khmer_digits: bool,
+}
+
+impl I18n {
+    pub fn load(theme_dir: &Path, codes: &[&str]) -> Result<BTreeMap<String, I18n>, Diagnostics> {
+        let mut problems = Diagnostics::default();
+        let mut all = BTreeMap::new();
+        for code in codes {
+            let path = theme_dir.join("i18n").join(format!("{code}.toml"));
+            let shown = display_path(&path);
+            let text = match std::fs::read_to_string(&path) {
+                Ok(text) => text,
+                Err(e) => {
+                    problems.push(Diagnostic::error(&shown, format!("cannot read the theme's strings for `{code}`: {e}")));
+                    continue;
+                }
+            };
+            match toml::from_str::<I18n>(&text) {
+                Ok(i18n) if i18n.date.months.len() != 12 => {
+                    problems.push(Diagnostic::error(&shown, "`months` must list twelve month names").field("date.months"));
+                }
+                Ok(i18n) => {
+                    all.insert(code.to_string(), i18n);
+                }
+                Err(e) => {
+                    let (line, column) = e.span().map_or((0, 0), |s| line_column(&text, s.start));
+                    problems.push(Diagnostic::error(&shown, e.message().to_string()).at(line, column));
+                }
+            }
+        }
+        // Every language must offer every string, or a page would show a gap.
+        let keys: std::collections::BTreeSet<&String> = all.values().flat_map(|i| i.strings.keys()).collect();
+        for (code, i18n) in &all {
+            for key in &keys {
+                if !i18n.strings.contains_key(*key) {
+                    problems.push(Diagnostic::error(
+                        display_path(&theme_dir.join("i18n").join(format!("{code}.toml"))),
+                        format!("the string `{key}` is missing"),
+                    ).field(format!("strings.{key}")));
+                }
+            }
+        }
+        if problems.has_errors() {
+            Err(problems)
+        } else {
+            Ok(all)
+        }
+    }
+
+    pub fn number(&self, n: impl ToString) -> String {
+        let text = n.to_string();
+        if self.date.khmer_digits {
+            to_khmer_digits(&text)
+        } else {
+            text
+        }
+    }
+
+    pub fn month_name(&self, month: u8) -> &str {
+        &self.date.months[usize::from(month - 1)]
+    }
+
+    /// A date at its known precision, the way this language writes it.
+    pub fn date(&self, date: PartialDate) -> String {
+        let (pattern, month) = match date {
+            PartialDate::Year(_) => (&self.date.year, None),
+            PartialDate::Month(_, m) => (&self.date.month, Some(m)),
+            PartialDate::Day(_, m, _) => (&self.date.day, Some(m)),
+        };
+        let mut text = pattern.replace("{year}", &self.number(date.year()));
+        if let Some(m) = month {
+            text = text.replace("{month}", self.month_name(m));
+        }
+        if let Some(d) = date.day() {
+            text = text.replace("{day}", &self.number(d));
+        }
+        text
+    }
+
+    /// A file size as readers expect it: "240 KB", "1.2 MB".
+    pub fn size(&self, bytes: u64) -> String {
+        let text = match bytes {
+            0..1_000 => format!("{bytes} B"),
+            1_000..1_000_000 => format!("{} KB", (bytes as f64 / 1_000.0).round().max(1.0)),
+            _ => format!("{:.1} MB", bytes as f64 / 1_000_000.0),
+        };
+        self.number(text)
+    }
+
+    pub fn string<'a>(&'a self, key: &'a str) -> &'a str {
+        self.strings.get(key).map_or(key, String::as_str)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn khmer() -> I18n {
+        I18n {
+            date: DateFormat {
+                day: "ថ្ងៃទី{day} ខែ{month} ឆ្នាំ{year}".into(),
+                month: "ខែ{month} ឆ្នាំ{year}".into(),
+                year: "ឆ្នាំ{year}".into(),
+                months: ["មករា", "កុម្ភៈ", "មីនា", "មេសា", "ឧសភា", "មិថុនា", "កក្កដា", "សីហា", "កញ្ញា", "តុលា", "វិច្ឆិកា", "ធ្នូ"]
+                    .map(String::from)
+                    .to_vec(),
+                khmer_digits: true,
+            },
+            strings: BTreeMap::new(),
+        }
+    }
+
+    #[test]
+    fn khmer_dates_use_khmer_digits_and_months() {
+        let km = khmer();
+        assert_eq!(km.date(PartialDate::Day(2023, 6, 22)), "ថ្ងៃទី២២ ខែមិថុនា ឆ្នាំ២០២៣");
+        assert_eq!(km.date(PartialDate::Month(2019, 2)), "ខែកុម្ភៈ ឆ្នាំ២០១៩");
+        assert_eq!(km.date(PartialDate::Year(2019)), "ឆ្នាំ២០១៩");
+    }
+
+    #[test]
+    fn sizes() {
+        let km = khmer();
+        assert_eq!(km.size(240_000), "២៤០ KB");
+        assert_eq!(km.size(1_234_567), "១.២ MB");
+    }
+}

@@ -1,0 +1,146 @@
+//! Markdown bodies to safe HTML: tables, footnotes, heading anchors and a
+//! table of contents, then sanitised, because bodies arrive by pull request.
+
+use std::collections::HashSet;
+
+use pulldown_cmark::{html, CowStr, Event, HeadingLevel, Options, Parser, Tag, TagEnd};
+use serde::Serialize;
+
+#[derive(Debug, Clone, Serialize, PartialEq, Eq)]
+pub struct Heading {
+    pub level: u8,
+    pub id: String,
+    pub text: String,
+}
+
+#[derive(Debug, Clone)]
+pub struct Rendered {
+    pub html: String,
+    /// Level-2 and level-3 headings, for the table of contents.
+    pub toc: Vec<Heading>,
+}
+
+pub fn render(markdown: &str, allow_raw_html: bool) -> Rendered {
+    let options = Options::ENABLE_TABLES
+        | Options::ENABLE_FOOTNOTES
+        | Options::ENABLE_STRIKETHROUGH
+        | Options::ENABLE_HEADING_ATTRIBUTES;
+    let events: Vec<Event> = Parser::new_ext(markdown, options).collect();
+    let (events, toc) = anchor_headings(events);
+    let mut out = String::with_capacity(markdown.len() * 3 / 2);
+    html::push_html(&mut out, events.into_iter());
+    let html = if allow_raw_html { out } else { sanitizer().clean(&out).to_string() };
+    Rendered { html, toc }
+}
+
+/// Gives every heading an id (its own `{#id}` if the author wrote one) and
+/// collects the table of contents.
+fn anchor_headings(mut events: Vec<Event<'_>>) -> (Vec<Event<'_>>, Vec<Heading>) {
+    let mut toc = Vec::new();
+    let mut used = HashSet::new();
+    let mut i = 0;
+    while i < events.len() {
+        if let Event::Start(Tag::Heading { level, id, .. }) = &events[i] {
+            let level = *level;
+            let explicit = id.as_ref().map(|id| id.to_string());
+            let end = events[i..]
+                .iter()
+                .position(|e| matches!(e, Event::End(TagEnd::Heading(_))))
+                .map_or(events.len(), |p| i + p);
+            let text: String = events[i + 1..end]
+                .iter()
+                .filter_map(|e| match e {
+                    Event::Text(t) | Event::Code(t) => Some(t.as_ref()),
+                    _ => None,
+                })
+                .collect();
+            let base = explicit.unwrap_or_else(|| anchor(&text));
+            let mut unique = base.clone();
+            let mut n = 1;
+            while !used.insert(unique.clone()) {
+                n += 1;
+                unique = format!("{base}-{n}");
+            }
+            if let Event::Start(Tag::Heading { id, .. }) = &mut events[i] {
+                *id = Some(CowStr::from(unique.clone()));
+            }
+            if matches!(level, HeadingLevel::H2 | HeadingLevel::H3) {
+                toc.push(Heading { level: level as u8, id: unique, text: text.trim().to_string() });
+            }
+            i = end;
+        }
+        i += 1;
+    }
+    (events, toc)
+}
+
+/// A readable fragment id in any script: whitespace and punctuation become
+/// single hyphens, letters and Khmer marks stay.
+pub fn anchor(text: &str) -> String {
+    let mut id = String::new();
+    for c in text.trim().chars() {
+        if c.is_whitespace() || (c.is_ascii_punctuation() && c != '_') || matches!(c, '។' | '៖' | '«' | '»' | '\u{200B}') {
+            if !id.is_empty() && !id.ends_with('-') {
+                id.push('-');
+            }
+        } else {
+            id.extend(c.to_lowercase());
+        }
+    }
+    let id = id.trim_end_matches('-').to_string();
+    if id.is_empty() {
+        "section".into()
+    } else {
+        id
+    }
+}
+
+/// Inline `style` is dropped too: the theme's Content-Security-Policy
+/// forbids it, and content should not restyle the site.
+fn sanitizer() -> ammonia::Builder<'static> {
+    let mut builder = ammonia::Builder::default();
+    builder
+        .add_generic_attributes(["id", "class"])
+        .add_tags(["section", "figure", "figcaption", "mark"])
+        .link_rel(None);
+    builder
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn footnotes_and_tables_render() {
+        let r = render("Text[^1].\n\n| a | b |\n|---|---|\n| 1 | 2 |\n\n[^1]: http://example.org/", false);
+        assert!(r.html.contains("<table>"), "{}", r.html);
+        assert!(r.html.contains("footnote-reference"), "{}", r.html);
+        assert!(r.html.contains("footnote-definition"), "{}", r.html);
+    }
+
+    #[test]
+    fn headings_get_unique_anchors_and_toc() {
+        let r = render("## Summary\n\n## Summary\n\n### សេចក្តីសង្ខេប\n", false);
+        assert!(r.html.contains("<h2 id=\"summary\">"), "{}", r.html);
+        assert!(r.html.contains("<h2 id=\"summary-2\">"), "{}", r.html);
+        assert_eq!(r.toc[2].id, "សេចក្តីសង្ខេប");
+        assert_eq!(r.toc.len(), 3);
+    }
+
+    #[test]
+    fn scripts_and_handlers_are_removed() {
+        let r = render("<script>window.__pwned=1</script>\n\n<a href=\"javascript:alert(1)\" onclick=\"x()\">x</a> <img src=x onerror=alert(1) alt=\"a\">", false);
+        assert!(!r.html.contains("<script"), "{}", r.html);
+        assert!(!r.html.contains("javascript:"), "{}", r.html);
+        assert!(!r.html.contains("onclick"), "{}", r.html);
+        assert!(!r.html.contains("onerror"), "{}", r.html);
+        assert!(r.html.contains("alt=\"a\""), "{}", r.html);
+    }
+
+    #[test]
+    fn harmless_formatting_stays() {
+        let r = render("E = mc<sup>2</sup>, <abbr title=\"National Election Committee\">NEC</abbr>", false);
+        assert!(r.html.contains("<sup>2</sup>"), "{}", r.html);
+        assert!(r.html.contains("<abbr title=\"National Election Committee\">"), "{}", r.html);
+    }
+}

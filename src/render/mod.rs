@@ -1,0 +1,188 @@
+//! Render: Markdown bodies and Tera templates, from the plan to HTML.
+
+pub mod i18n;
+pub mod markdown;
+pub mod pages;
+pub mod templates;
+pub mod urls;
+pub mod views;
+
+use std::collections::BTreeMap;
+
+use serde::Serialize;
+
+use crate::archive::Archive;
+use crate::config::{Config, Taxonomy};
+use crate::diagnostics::Diagnostics;
+use i18n::I18n;
+use pages::{Page, PageKind};
+use templates::{RenderError, Templates};
+use views::ViewBuilder;
+
+/// Everything every page of one language shares.
+#[derive(Debug, Serialize)]
+struct SiteView<'a> {
+    lang: &'a str,
+    title: &'a str,
+    description: &'a str,
+    home: String,
+    search: String,
+    timeline: String,
+    tags: String,
+    organizations: String,
+    types: String,
+    feed: String,
+    assets: String,
+    t: &'a BTreeMap<String, String>,
+}
+
+/// What is particular to one page.
+#[derive(Debug, Serialize)]
+struct PageView {
+    kind: &'static str,
+    title: String,
+    description: String,
+    canonical: String,
+    alternates: Vec<views::Alternate>,
+    /// Set on pages that must not be indexed (404).
+    noindex: bool,
+}
+
+pub struct Renderer<'a> {
+    config: &'a Config,
+    archive: &'a Archive,
+    templates: Templates,
+    i18n: BTreeMap<String, I18n>,
+}
+
+impl<'a> Renderer<'a> {
+    pub fn new(config: &'a Config, archive: &'a Archive) -> Result<Renderer<'a>, Diagnostics> {
+        let codes: Vec<&str> = config.language_codes().collect();
+        let theme = config.theme_dir();
+        let i18n = I18n::load(&theme, &codes);
+        let templates = Templates::load(&theme);
+        match (i18n, templates) {
+            (Ok(i18n), Ok(templates)) => Ok(Renderer { config, archive, templates, i18n }),
+            (i18n, templates) => {
+                let mut problems = Diagnostics::default();
+                problems.extend(i18n.err().into_iter().flatten());
+                problems.extend(templates.err().into_iter().flatten());
+                Err(problems)
+            }
+        }
+    }
+
+    pub fn i18n(&self, lang: &str) -> &I18n {
+        &self.i18n[lang]
+    }
+
+    pub fn views(&self, lang: &'a str) -> ViewBuilder<'_> {
+        ViewBuilder { config: self.config, archive: self.archive, i18n: &self.i18n[lang], lang }
+    }
+
+    fn site(&self, lang: &'a str) -> SiteView<'_> {
+        let language = self.config.language(lang).expect("pages are planned for declared languages");
+        let href = |path: String| self.config.base_url.href(&path);
+        SiteView {
+            lang,
+            title: &language.title,
+            description: &language.description,
+            home: href(urls::home(lang)),
+            search: href(urls::search(lang)),
+            timeline: href(urls::timeline(lang)),
+            tags: href(urls::taxonomy_index(lang, Taxonomy::Tag)),
+            organizations: href(urls::taxonomy_index(lang, Taxonomy::Organization)),
+            types: href(urls::taxonomy_index(lang, Taxonomy::Type)),
+            feed: href(urls::feed(lang)),
+            assets: href(urls::asset("")),
+            t: &self.i18n[lang].strings,
+        }
+    }
+
+    pub fn render(&self, page: &'a Page) -> Result<String, RenderError> {
+        let lang = page.lang.as_str();
+        let views = self.views(lang);
+        let t = &self.i18n[lang];
+        let mut context = tera::Context::new();
+        let site = self.site(lang);
+        let same_page_in = |path: fn(&str) -> String| views.alternates(|l| Some(path(l)));
+        let (template, kind, title, alternates) = match &page.kind {
+            PageKind::Home => {
+                let latest: Vec<usize> = (0..self.archive.entries.len()).take(self.config.page_size).collect();
+                context.insert("items", &views.items(&latest));
+                ("home.html", "home", site.title.to_string(), same_page_in(urls::home))
+            }
+            PageKind::Document(id) => {
+                let entry = &self.archive.entries[*id];
+                let document = entry.version(lang).expect("planned for existing versions");
+                let rendered = markdown::render(&document.body, self.config.allow_raw_html);
+                let view = views.document(*id, rendered.html, rendered.toc);
+                let title = view.item.title.clone();
+                context.insert("document", &view);
+                let alternates = views.alternates(|l| entry.version(l).map(|_| urls::document(l, &entry.key)));
+                ("document.html", "document", title, alternates)
+            }
+            PageKind::TaxonomyIndex(taxonomy) => {
+                context.insert("terms", &views.terms(*taxonomy));
+                context.insert("taxonomy", taxonomy.table());
+                let taxonomy = *taxonomy;
+                let title = t.string(taxonomy.table()).to_string();
+                (
+                    "taxonomy.html",
+                    "taxonomy",
+                    title,
+                    views.alternates(|l| Some(urls::taxonomy_index(l, taxonomy))),
+                )
+            }
+            PageKind::Term { taxonomy, key, page: number, pages } => {
+                let ids = &self.archive.terms(*taxonomy)[key];
+                let size = self.config.page_size;
+                let shown: Vec<usize> = ids.iter().copied().skip((number - 1) * size).take(size).collect();
+                context.insert("items", &views.items(&shown));
+                context.insert("count", &t.number(ids.len()));
+                context.insert("taxonomy", taxonomy.table());
+                context.insert("taxonomy_href", &views.href(&urls::taxonomy_index(lang, *taxonomy)));
+                context.insert("pagination", &views.pagination(&urls::term(lang, *taxonomy, key, 1), *number, *pages));
+                if *taxonomy == Taxonomy::Tag {
+                    context.insert("term_feed", &views.href(&urls::term_feed(lang, *taxonomy, key)));
+                }
+                let label = self.config.label(*taxonomy, key, lang);
+                let title = if *number > 1 {
+                    format!("{label} ({} {})", t.string("page"), t.number(number))
+                } else {
+                    label.to_string()
+                };
+                let (taxonomy, number) = (*taxonomy, *number);
+                ("term.html", "term", title, views.alternates(|l| Some(urls::term(l, taxonomy, key, number))))
+            }
+            PageKind::Timeline => {
+                context.insert("years", &views.timeline());
+                ("timeline.html", "timeline", t.string("timeline").to_string(), same_page_in(urls::timeline))
+            }
+            PageKind::Search => ("search.html", "search", t.string("search").to_string(), same_page_in(urls::search)),
+            PageKind::NotFound => (
+                "404.html",
+                "not-found",
+                t.string("not_found_title").to_string(),
+                same_page_in(urls::not_found),
+            ),
+        };
+        let canonical_path = match (&page.kind, page.path.as_str()) {
+            (PageKind::Home, "") => urls::home(lang),
+            (PageKind::NotFound, _) => urls::not_found(lang),
+            _ => page.path.clone(),
+        };
+        let page_view = PageView {
+            kind,
+            description: site.description.to_string(),
+            title,
+            canonical: self.config.base_url.absolute(&canonical_path),
+            alternates,
+            noindex: page.kind == PageKind::NotFound,
+        };
+        context.insert("site", &site);
+        context.insert("page", &page_view);
+        context.insert("languages", &self.config.languages);
+        self.templates.render(template, &context)
+    }
+}

@@ -1,0 +1,78 @@
+//! The plan: every HTML page the site has, derived from the archive alone.
+
+use crate::archive::{Archive, EntryId};
+use crate::config::{Config, Taxonomy};
+use crate::render::urls;
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum PageKind {
+    Home,
+    Document(EntryId),
+    TaxonomyIndex(Taxonomy),
+    /// One page of the listing of a tag, organisation or type.
+    Term { taxonomy: Taxonomy, key: String, page: usize, pages: usize },
+    Timeline,
+    Search,
+    NotFound,
+}
+
+#[derive(Debug, Clone)]
+pub struct Page {
+    pub lang: String,
+    pub kind: PageKind,
+    /// Site-relative URL path (`en/tags/ballot/`).
+    pub path: String,
+}
+
+/// Number of listing pages needed for `items` items; an empty listing still
+/// has its first page.
+pub fn page_count(items: usize, page_size: usize) -> usize {
+    items.div_ceil(page_size).max(1)
+}
+
+pub fn plan(config: &Config, archive: &Archive) -> Vec<Page> {
+    let mut pages = Vec::new();
+    for lang in config.language_codes() {
+        let mut add = |kind: PageKind, path: String| pages.push(Page { lang: lang.to_string(), kind, path });
+        add(PageKind::Home, urls::home(lang));
+        if lang == config.default_language {
+            add(PageKind::Home, String::new());
+        }
+        for (id, entry) in archive.entries.iter().enumerate() {
+            if entry.version(lang).is_some() {
+                add(PageKind::Document(id), urls::document(lang, &entry.key));
+            }
+        }
+        for taxonomy in Taxonomy::ALL {
+            add(PageKind::TaxonomyIndex(taxonomy), urls::taxonomy_index(lang, taxonomy));
+            for (key, ids) in archive.terms(taxonomy) {
+                let pages = page_count(ids.len(), config.page_size);
+                for page in 1..=pages {
+                    add(
+                        PageKind::Term { taxonomy, key: key.clone(), page, pages },
+                        urls::term(lang, taxonomy, key, page),
+                    );
+                }
+            }
+        }
+        add(PageKind::Timeline, urls::timeline(lang));
+        add(PageKind::Search, urls::search(lang));
+        add(PageKind::NotFound, urls::not_found(lang));
+        if lang == config.default_language {
+            add(PageKind::NotFound, "404.html".into());
+        }
+    }
+    pages
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn page_counts_at_the_boundaries() {
+        assert_eq!(page_count(0, 20), 1);
+        assert_eq!(page_count(20, 20), 1);
+        assert_eq!(page_count(21, 20), 2);
+    }
+}

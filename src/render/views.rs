@@ -1,0 +1,250 @@
+//! What templates see: small, serialisable views of the archive in one
+//! language, with every label translated and every URL already built.
+
+use serde::Serialize;
+
+use crate::archive::{Archive, Entry, EntryId};
+use crate::config::{Config, Taxonomy};
+use crate::content::Document;
+use crate::render::i18n::I18n;
+use crate::render::markdown::Heading;
+use crate::render::urls;
+
+/// A link with a label, in the page's language.
+#[derive(Debug, Serialize)]
+pub struct Link {
+    pub label: String,
+    pub href: String,
+}
+
+/// The same page in another language.
+#[derive(Debug, Serialize)]
+pub struct Alternate {
+    pub lang: String,
+    pub name: String,
+    pub href: String,
+    pub absolute: String,
+    pub current: bool,
+}
+
+/// A document as a line of a listing.
+#[derive(Debug, Serialize)]
+pub struct Item {
+    pub title: String,
+    pub href: String,
+    /// The language of the version shown.
+    pub lang: String,
+    /// Set when the version shown is not in the page's language.
+    pub other_lang_name: Option<String>,
+    pub date_iso: String,
+    pub date: String,
+    pub doc_type: Link,
+    pub organization: Option<Link>,
+    pub summary: Option<String>,
+}
+
+#[derive(Debug, Serialize)]
+pub struct AttachmentView {
+    pub title: String,
+    pub href: String,
+    pub kind: String,
+    pub size: String,
+    pub lang: Option<String>,
+    pub lang_name: Option<String>,
+    pub placeholder: bool,
+}
+
+#[derive(Debug, Serialize)]
+pub struct DocumentView {
+    #[serde(flatten)]
+    pub item: Item,
+    pub body: String,
+    pub toc: Vec<Heading>,
+    pub tags: Vec<Link>,
+    pub attachments: Vec<AttachmentView>,
+    pub source: Option<String>,
+    pub translation_draft: bool,
+    pub draft: bool,
+    pub permalink: String,
+    pub related: Vec<Item>,
+}
+
+#[derive(Debug, Serialize)]
+pub struct TermView {
+    pub label: String,
+    pub href: String,
+    pub count: usize,
+    pub count_display: String,
+    pub feed: Option<String>,
+}
+
+#[derive(Debug, Serialize)]
+pub struct Pagination {
+    pub current: String,
+    pub total: String,
+    pub prev: Option<String>,
+    pub next: Option<String>,
+}
+
+#[derive(Debug, Serialize)]
+pub struct TimelineYearView {
+    pub year: String,
+    pub anchor: String,
+    pub count: String,
+    pub months: Vec<TimelineMonthView>,
+}
+
+#[derive(Debug, Serialize)]
+pub struct TimelineMonthView {
+    pub label: String,
+    pub anchor: String,
+    pub items: Vec<Item>,
+}
+
+/// Builds views for pages in one language.
+pub struct ViewBuilder<'a> {
+    pub config: &'a Config,
+    pub archive: &'a Archive,
+    pub i18n: &'a I18n,
+    pub lang: &'a str,
+}
+
+impl<'a> ViewBuilder<'a> {
+    pub fn href(&self, path: &str) -> String {
+        self.config.base_url.href(path)
+    }
+
+    pub fn term_link(&self, taxonomy: Taxonomy, key: &str) -> Link {
+        Link {
+            label: self.config.label(taxonomy, key, self.lang).to_string(),
+            href: self.href(&urls::term(self.lang, taxonomy, key, 1)),
+        }
+    }
+
+    pub fn language_name(&self, code: &str) -> String {
+        self.config.language(code).map_or_else(|| code.to_string(), |l| l.name.clone())
+    }
+
+    pub fn item(&self, id: EntryId) -> Item {
+        let entry = &self.archive.entries[id];
+        let document = entry.best_version(self.lang);
+        self.item_of(entry, document)
+    }
+
+    fn item_of(&self, entry: &Entry, document: &Document) -> Item {
+        Item {
+            title: document.title.clone(),
+            href: self.href(&urls::document(&document.lang, &entry.key)),
+            lang: document.lang.clone(),
+            other_lang_name: (document.lang != self.lang).then(|| self.language_name(&document.lang)),
+            date_iso: entry.date.to_string(),
+            date: self.i18n.date(entry.date),
+            doc_type: self.term_link(Taxonomy::Type, &entry.doc_type),
+            organization: entry.organization.as_ref().map(|o| self.term_link(Taxonomy::Organization, o)),
+            summary: document.summary.clone(),
+        }
+    }
+
+    pub fn items(&self, ids: &[EntryId]) -> Vec<Item> {
+        ids.iter().map(|id| self.item(*id)).collect()
+    }
+
+    pub fn document(&self, id: EntryId, body: String, toc: Vec<Heading>) -> DocumentView {
+        let entry = &self.archive.entries[id];
+        let document = entry.version(self.lang).expect("document pages exist only for existing versions");
+        DocumentView {
+            item: self.item_of(entry, document),
+            body,
+            toc,
+            tags: entry.tags.iter().map(|t| self.term_link(Taxonomy::Tag, t)).collect(),
+            attachments: document
+                .attachments
+                .iter()
+                .map(|a| AttachmentView {
+                    title: a.title.clone(),
+                    href: self.href(&urls::attachment(&entry.section, &a.name)),
+                    kind: a.kind(),
+                    size: self.i18n.size(a.bytes),
+                    lang_name: a.lang.as_deref().map(|l| self.language_name(l)),
+                    lang: a.lang.clone(),
+                    placeholder: a.placeholder,
+                })
+                .collect(),
+            source: document.source.clone(),
+            translation_draft: document.translation_draft,
+            draft: document.draft,
+            permalink: self.config.base_url.absolute(&urls::document(self.lang, &entry.key)),
+            related: self.items(&self.archive.related(id, 5)),
+        }
+    }
+
+    pub fn terms(&self, taxonomy: Taxonomy) -> Vec<TermView> {
+        let mut terms: Vec<TermView> = self
+            .archive
+            .terms(taxonomy)
+            .iter()
+            .map(|(key, ids)| TermView {
+                label: self.config.label(taxonomy, key, self.lang).to_string(),
+                href: self.href(&urls::term(self.lang, taxonomy, key, 1)),
+                count: ids.len(),
+                count_display: self.i18n.number(ids.len()),
+                feed: (taxonomy == Taxonomy::Tag).then(|| self.href(&urls::term_feed(self.lang, taxonomy, key))),
+            })
+            .collect();
+        terms.sort_by(|a, b| b.count.cmp(&a.count).then_with(|| a.label.cmp(&b.label)));
+        terms
+    }
+
+    pub fn pagination(&self, first: &str, page: usize, pages: usize) -> Pagination {
+        Pagination {
+            current: self.i18n.number(page),
+            total: self.i18n.number(pages),
+            prev: (page > 1).then(|| self.href(&urls::paged(first.to_string(), page - 1))),
+            next: (page < pages).then(|| self.href(&urls::paged(first.to_string(), page + 1))),
+        }
+    }
+
+    pub fn timeline(&self) -> Vec<TimelineYearView> {
+        self.archive
+            .timeline()
+            .into_iter()
+            .map(|year| TimelineYearView {
+                year: self.i18n.number(year.year),
+                anchor: format!("y{}", year.year),
+                count: self.i18n.number(year.months.iter().map(|(_, ids)| ids.len()).sum::<usize>()),
+                months: year
+                    .months
+                    .into_iter()
+                    .map(|(month, ids)| TimelineMonthView {
+                        label: match month {
+                            Some(m) => self.i18n.month_name(m).to_string(),
+                            None => self.i18n.string("month_unknown").to_string(),
+                        },
+                        anchor: match month {
+                            Some(m) => format!("y{}-{m:02}", year.year),
+                            None => format!("y{}-undated", year.year),
+                        },
+                        items: self.items(&ids),
+                    })
+                    .collect(),
+            })
+            .collect()
+    }
+
+    /// The equivalent of a page in every language it exists in.
+    pub fn alternates(&self, path_in: impl Fn(&str) -> Option<String>) -> Vec<Alternate> {
+        self.config
+            .languages
+            .iter()
+            .filter_map(|l| {
+                path_in(&l.code).map(|path| Alternate {
+                    lang: l.code.clone(),
+                    name: l.name.clone(),
+                    href: self.href(&path),
+                    absolute: self.config.base_url.absolute(&path),
+                    current: l.code == self.lang,
+                })
+            })
+            .collect()
+    }
+}

@@ -1,0 +1,1 @@
+//! Search: Khmer-aware tokens and the chunked index the browser queries.

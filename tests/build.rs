@@ -1,0 +1,151 @@
+//! The build pipeline on a small fixture archive: pages in both languages,
+//! language switch, Khmer dates, attachments, footnotes, subpath URLs.
+
+mod common;
+
+use common::{links, Site};
+
+#[test]
+fn every_document_has_a_page_in_each_of_its_languages() {
+    let site = Site::fixture("basic");
+    let report = site.build();
+    assert_eq!(report.documents, 4);
+    for page in [
+        "km/announcements/ballot-draw/index.html",
+        "en/announcements/ballot-draw/index.html",
+        "en/announcements/registration/index.html",
+        "en/reports/observation/index.html",
+    ] {
+        assert!(site.exists(page), "missing {page}");
+    }
+    // English-only documents have no Khmer page…
+    assert!(!site.exists("km/announcements/registration/index.html"));
+    // …but Khmer listings still show them, marked with their language.
+    let home = site.read("km/index.html");
+    assert!(home.contains(r#"<li class="item" lang="en">"#), "{home}");
+    assert!(home.contains("Voter registration guideline"));
+    assert!(home.contains(r#"<span lang="en">English</span>"#));
+}
+
+#[test]
+fn root_index_is_the_default_languages_home() {
+    let site = Site::fixture("basic");
+    site.build();
+    let root = site.read("index.html");
+    assert!(root.contains(r#"<html lang="km">"#));
+    assert!(root.contains(r#"<link rel="canonical" href="https://owner.github.io/repo/km/">"#));
+}
+
+#[test]
+fn language_switch_and_hreflang_go_both_ways() {
+    let site = Site::fixture("basic");
+    site.build();
+    let km = site.read("km/announcements/ballot-draw/index.html");
+    let en = site.read("en/announcements/ballot-draw/index.html");
+    assert!(km.contains(r#"<html lang="km">"#));
+    assert!(en.contains(r#"<html lang="en">"#));
+    for page in [&km, &en] {
+        assert!(page.contains(r#"<link rel="alternate" hreflang="km" href="https://owner.github.io/repo/km/announcements/ballot-draw/">"#));
+        assert!(page.contains(r#"<link rel="alternate" hreflang="en" href="https://owner.github.io/repo/en/announcements/ballot-draw/">"#));
+    }
+    assert!(km.contains(r#"<a href="/repo/en/announcements/ballot-draw/" hreflang="en" lang="en">English</a>"#));
+    assert!(en.contains(r#"<a href="/repo/km/announcements/ballot-draw/" hreflang="km" lang="km">ខ្មែរ</a>"#));
+}
+
+#[test]
+fn khmer_pages_write_dates_the_khmer_way() {
+    let site = Site::fixture("basic");
+    site.build();
+    let km = site.read("km/announcements/ballot-draw/index.html");
+    assert!(km.contains(r#"<time datetime="2023-05-29">ថ្ងៃទី២៩ ខែឧសភា ឆ្នាំ២០២៣</time>"#), "{km}");
+    let en = site.read("en/announcements/ballot-draw/index.html");
+    assert!(en.contains(r#"<time datetime="2023-05-29">29 May 2023</time>"#));
+    // Partial dates are shown at their precision, never with an invented day.
+    let registration = site.read("en/announcements/registration/index.html");
+    assert!(registration.contains(r#"<time datetime="2022-10">October 2022</time>"#));
+    let report = site.read("en/reports/observation/index.html");
+    assert!(report.contains(r#"<time datetime="2017">2017</time>"#));
+}
+
+#[test]
+fn attachments_are_copied_and_their_size_shown() {
+    let site = Site::fixture("basic");
+    site.build();
+    assert_eq!(std::fs::metadata(site.out().join("files/announcements/ballot-draw.pdf")).unwrap().len(), 2503);
+    let en = site.read("en/announcements/ballot-draw/index.html");
+    assert!(en.contains(r#"<a href="/repo/files/announcements/ballot-draw.pdf" download>Announcement (PDF)</a>"#), "{en}");
+    assert!(en.contains("(PDF, 3 KB, in <span lang=\"km\">ខ្មែរ</span>)"), "{en}");
+    assert!(en.contains("placeholder"));
+    let km = site.read("km/announcements/ballot-draw/index.html");
+    assert!(km.contains("(PDF, ៣ KB"), "{km}");
+}
+
+#[test]
+fn footnotes_and_table_of_contents_render() {
+    let site = Site::fixture("basic");
+    site.build();
+    let report = site.read("en/reports/observation/index.html");
+    assert!(report.contains(r##"<sup class="footnote-reference"><a href="#1">1</a></sup>"##), "{report}");
+    assert!(report.contains(r#"<div class="footnote-definition" id="1">"#));
+    assert!(report.contains(r##"<a href="#recommendations">Recommendations</a>"##));
+    assert!(report.contains(r#"<h3 id="to-the-nec">"#));
+}
+
+#[test]
+fn every_internal_link_honours_the_base_path_and_resolves() {
+    let site = Site::fixture("basic");
+    site.build();
+    for file in site.files().into_iter().filter(|f| f.ends_with(".html")) {
+        let html = site.read(&file);
+        for link in links(&html) {
+            if link.starts_with("http") || link.starts_with('#') {
+                continue;
+            }
+            assert!(link.starts_with("/repo/"), "{file}: link {link} ignores the base path");
+            let path = link.trim_start_matches("/repo/").split('#').next().unwrap().to_string();
+            let target = if path.is_empty() || path.ends_with('/') { format!("{path}index.html") } else { path };
+            assert!(site.exists(&target), "{file}: link {link} points at a missing {target}");
+        }
+    }
+}
+
+#[test]
+fn theme_assets_are_published() {
+    let site = Site::fixture("basic");
+    site.build();
+    assert!(site.exists("assets/css/site.css"));
+    assert!(site.exists("assets/fonts/noto-sans-khmer-khmer-400-normal.woff2"));
+}
+
+#[test]
+fn missing_required_field_fails_naming_file_and_field() {
+    let site = Site::fixture("basic");
+    site.write("content/announcements/untitled.en.md", "---\ndate: 2023-01-01\ntype: announcement\n---\nBody\n");
+    let error = sastra::build::build(&sastra::build::BuildOptions::new(site.root())).unwrap_err();
+    let sastra::build::BuildError::Invalid(diagnostics) = error else { panic!("expected invalid archive") };
+    let messages: Vec<String> = diagnostics.sorted().iter().map(ToString::to_string).collect();
+    assert!(
+        messages.contains(&"content/announcements/untitled.en.md:2:1: error: field `title`: the required field `title` is missing".to_string()),
+        "{messages:#?}"
+    );
+}
+
+#[test]
+fn a_failed_build_leaves_the_previous_site() {
+    let site = Site::fixture("basic");
+    site.build();
+    let before = site.read("en/announcements/ballot-draw/index.html");
+    site.write("content/announcements/broken.en.md", "---\ntitle: [unclosed\n---\n");
+    assert!(sastra::build::build(&sastra::build::BuildOptions::new(site.root())).is_err());
+    assert_eq!(site.read("en/announcements/ballot-draw/index.html"), before);
+}
+
+#[test]
+fn deleted_documents_leave_no_stale_pages() {
+    let site = Site::fixture("basic");
+    site.build();
+    assert!(site.exists("en/reports/observation/index.html"));
+    std::fs::remove_file(site.root().join("content/reports/observation.en.md")).unwrap();
+    site.build();
+    assert!(!site.exists("en/reports/observation/index.html"));
+}

@@ -1,0 +1,105 @@
+//! Helpers shared by the integration tests: fixture archives copied into a
+//! temporary folder with the repository's theme, and reading built output.
+
+#![allow(dead_code)]
+
+use std::path::{Path, PathBuf};
+
+use sastra::build::{build, BuildOptions, BuildReport};
+
+pub fn repo() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+}
+
+pub fn copy_dir(from: &Path, to: &Path) {
+    for entry in walkdir::WalkDir::new(from) {
+        let entry = entry.unwrap();
+        let target = to.join(entry.path().strip_prefix(from).unwrap());
+        if entry.file_type().is_dir() {
+            std::fs::create_dir_all(&target).unwrap();
+        } else {
+            std::fs::copy(entry.path(), &target).unwrap();
+        }
+    }
+}
+
+/// A writable copy of `tests/fixtures/<name>` with the default theme.
+pub struct Site {
+    pub dir: tempfile::TempDir,
+}
+
+impl Site {
+    pub fn fixture(name: &str) -> Site {
+        let dir = tempfile::tempdir().unwrap();
+        copy_dir(&repo().join("tests/fixtures").join(name), dir.path());
+        copy_dir(&repo().join("themes"), &dir.path().join("themes"));
+        Site { dir }
+    }
+
+    /// The real sample archive of the repository.
+    pub fn sample() -> Site {
+        let dir = tempfile::tempdir().unwrap();
+        copy_dir(&repo().join("content"), &dir.path().join("content"));
+        copy_dir(&repo().join("themes"), &dir.path().join("themes"));
+        std::fs::copy(repo().join("site.toml"), dir.path().join("site.toml")).unwrap();
+        Site { dir }
+    }
+
+    pub fn root(&self) -> &Path {
+        self.dir.path()
+    }
+
+    pub fn out(&self) -> PathBuf {
+        self.root().join("public")
+    }
+
+    pub fn write(&self, relative: &str, text: &str) {
+        let path = self.root().join(relative);
+        std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+        std::fs::write(path, text).unwrap();
+    }
+
+    pub fn build(&self) -> BuildReport {
+        match build(&BuildOptions::new(self.root())) {
+            Ok(report) => report,
+            Err(sastra::build::BuildError::Invalid(d)) => {
+                panic!("build failed:\n{}", d.sorted().iter().map(ToString::to_string).collect::<Vec<_>>().join("\n"))
+            }
+            Err(e) => panic!("build failed: {e}"),
+        }
+    }
+
+    pub fn read(&self, relative: &str) -> String {
+        let path = self.out().join(relative);
+        std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()))
+    }
+
+    pub fn exists(&self, relative: &str) -> bool {
+        self.out().join(relative).exists()
+    }
+
+    /// Every output file, relative to the output folder.
+    pub fn files(&self) -> Vec<String> {
+        let out = self.out();
+        walkdir::WalkDir::new(&out)
+            .into_iter()
+            .flatten()
+            .filter(|e| e.file_type().is_file())
+            .map(|e| e.path().strip_prefix(&out).unwrap().to_string_lossy().into_owned())
+            .collect()
+    }
+}
+
+/// All `href="…"` and `src="…"` values of an HTML page.
+pub fn links(html: &str) -> Vec<String> {
+    let mut found = Vec::new();
+    for attr in ["href=\"", "src=\""] {
+        let mut rest = html;
+        while let Some(i) = rest.find(attr) {
+            rest = &rest[i + attr.len()..];
+            let end = rest.find('"').unwrap();
+            found.push(rest[..end].to_string());
+        }
+    }
+    found
+}
