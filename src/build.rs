@@ -11,6 +11,7 @@ use crate::config::{BaseUrl, Config};
 use crate::content::{self, Document};
 use crate::diagnostics::{Diagnostic, Diagnostics};
 use crate::output::writer::{Staging, WriteError};
+use crate::output::{catalog, feeds, sitemap};
 use crate::render::pages::{self, Page};
 use crate::render::templates::RenderError;
 use crate::render::{urls, Renderer};
@@ -104,6 +105,7 @@ pub fn build(options: &BuildOptions) -> Result<BuildReport, BuildError> {
     let mut files = pages_written;
     files += write_attachments(&archive, &staging)?;
     files += copy_static(&config.theme_dir().join("static"), &staging)?;
+    files += write_machine_readable(&config, &archive, &plan, &staging)?;
     staging.commit()?;
 
     Ok(BuildReport {
@@ -141,6 +143,20 @@ fn write_attachments(archive: &Archive, staging: &Staging) -> Result<usize, Writ
         }
     }
     Ok(count)
+}
+
+/// Feeds, sitemap, robots.txt and the catalogue.
+fn write_machine_readable(config: &Config, archive: &Archive, plan: &[Page], staging: &Staging) -> Result<usize, WriteError> {
+    let feeds = feeds::all(config, archive);
+    for (path, xml) in &feeds {
+        staging.write(path, xml.as_bytes())?;
+    }
+    staging.write("sitemap.xml", sitemap::render(config, archive, plan).as_bytes())?;
+    staging.write("robots.txt", sitemap::robots(config).as_bytes())?;
+    let records = catalog::records(config, archive);
+    staging.write("catalog.json", catalog::json(&records).as_bytes())?;
+    staging.write("catalog.csv", catalog::csv(config, &records).as_bytes())?;
+    Ok(feeds.len() + 4)
 }
 
 /// The theme's static files, published under `assets/`.

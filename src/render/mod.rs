@@ -105,12 +105,11 @@ impl<'a> Renderer<'a> {
         let t = &self.i18n[lang];
         let mut context = tera::Context::new();
         let site = self.site(lang);
-        let same_page_in = |path: fn(&str) -> String| views.alternates(|l| Some(path(l)));
-        let (template, kind, title, alternates) = match &page.kind {
+        let (template, kind, title) = match &page.kind {
             PageKind::Home => {
                 let latest: Vec<usize> = (0..self.archive.entries.len()).take(self.config.page_size).collect();
                 context.insert("items", &views.items(&latest));
-                ("home.html", "home", site.title.to_string(), same_page_in(urls::home))
+                ("home.html", "home", site.title.to_string())
             }
             PageKind::Document(id) => {
                 let entry = &self.archive.entries[*id];
@@ -119,20 +118,12 @@ impl<'a> Renderer<'a> {
                 let view = views.document(*id, rendered.html, rendered.toc);
                 let title = view.item.title.clone();
                 context.insert("document", &view);
-                let alternates = views.alternates(|l| entry.version(l).map(|_| urls::document(l, &entry.key)));
-                ("document.html", "document", title, alternates)
+                ("document.html", "document", title)
             }
             PageKind::TaxonomyIndex(taxonomy) => {
                 context.insert("terms", &views.terms(*taxonomy));
                 context.insert("taxonomy", taxonomy.table());
-                let taxonomy = *taxonomy;
-                let title = t.string(taxonomy.table()).to_string();
-                (
-                    "taxonomy.html",
-                    "taxonomy",
-                    title,
-                    views.alternates(|l| Some(urls::taxonomy_index(l, taxonomy))),
-                )
+                ("taxonomy.html", "taxonomy", t.string(taxonomy.table()).to_string())
             }
             PageKind::Term { taxonomy, key, page: number, pages } => {
                 let ids = &self.archive.terms(*taxonomy)[key];
@@ -152,32 +143,21 @@ impl<'a> Renderer<'a> {
                 } else {
                     label.to_string()
                 };
-                let (taxonomy, number) = (*taxonomy, *number);
-                ("term.html", "term", title, views.alternates(|l| Some(urls::term(l, taxonomy, key, number))))
+                ("term.html", "term", title)
             }
             PageKind::Timeline => {
                 context.insert("years", &views.timeline());
-                ("timeline.html", "timeline", t.string("timeline").to_string(), same_page_in(urls::timeline))
+                ("timeline.html", "timeline", t.string("timeline").to_string())
             }
-            PageKind::Search => ("search.html", "search", t.string("search").to_string(), same_page_in(urls::search)),
-            PageKind::NotFound => (
-                "404.html",
-                "not-found",
-                t.string("not_found_title").to_string(),
-                same_page_in(urls::not_found),
-            ),
-        };
-        let canonical_path = match (&page.kind, page.path.as_str()) {
-            (PageKind::Home, "") => urls::home(lang),
-            (PageKind::NotFound, _) => urls::not_found(lang),
-            _ => page.path.clone(),
+            PageKind::Search => ("search.html", "search", t.string("search").to_string()),
+            PageKind::NotFound => ("404.html", "not-found", t.string("not_found_title").to_string()),
         };
         let page_view = PageView {
             kind,
             description: site.description.to_string(),
             title,
-            canonical: self.config.base_url.absolute(&canonical_path),
-            alternates,
+            canonical: self.config.base_url.absolute(&page.canonical_path()),
+            alternates: views.alternates(page.alternates(self.config, self.archive)),
             noindex: page.kind == PageKind::NotFound,
         };
         context.insert("site", &site);

@@ -65,6 +65,47 @@ pub fn plan(config: &Config, archive: &Archive) -> Vec<Page> {
     pages
 }
 
+impl Page {
+    /// The same page in each language it exists in, as (language, path).
+    /// Listings exist in every language; a document only where translated.
+    pub fn alternates(&self, config: &Config, archive: &Archive) -> Vec<(String, String)> {
+        config
+            .language_codes()
+            .filter_map(|lang| {
+                let path = match &self.kind {
+                    PageKind::Home => urls::home(lang),
+                    PageKind::Document(id) => {
+                        let entry = &archive.entries[*id];
+                        entry.version(lang)?;
+                        urls::document(lang, &entry.key)
+                    }
+                    PageKind::TaxonomyIndex(taxonomy) => urls::taxonomy_index(lang, *taxonomy),
+                    PageKind::Term { taxonomy, key, page, .. } => urls::term(lang, *taxonomy, key, *page),
+                    PageKind::Timeline => urls::timeline(lang),
+                    PageKind::Search => urls::search(lang),
+                    PageKind::NotFound => urls::not_found(lang),
+                };
+                Some((lang.to_string(), path))
+            })
+            .collect()
+    }
+
+    /// The page's own address, for canonical links: the root home page and
+    /// the root 404 page are copies of the default language's.
+    pub fn canonical_path(&self) -> String {
+        match (&self.kind, self.path.as_str()) {
+            (PageKind::Home, "") => urls::home(&self.lang),
+            (PageKind::NotFound, _) => urls::not_found(&self.lang),
+            _ => self.path.clone(),
+        }
+    }
+
+    /// Whether search engines should list the page.
+    pub fn indexable(&self) -> bool {
+        self.kind != PageKind::NotFound && self.canonical_path() == self.path
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -231,19 +231,16 @@ impl<'a> ViewBuilder<'a> {
             .collect()
     }
 
-    /// The equivalent of a page in every language it exists in.
-    pub fn alternates(&self, path_in: impl Fn(&str) -> Option<String>) -> Vec<Alternate> {
-        self.config
-            .languages
-            .iter()
-            .filter_map(|l| {
-                path_in(&l.code).map(|path| Alternate {
-                    lang: l.code.clone(),
-                    name: l.name.clone(),
-                    href: self.href(&path),
-                    absolute: self.config.base_url.absolute(&path),
-                    current: l.code == self.lang,
-                })
+    /// Links to the same page in the other languages.
+    pub fn alternates(&self, paths: Vec<(String, String)>) -> Vec<Alternate> {
+        paths
+            .into_iter()
+            .map(|(lang, path)| Alternate {
+                name: self.language_name(&lang),
+                href: self.href(&path),
+                absolute: self.config.base_url.absolute(&path),
+                current: lang == self.lang,
+                lang,
             })
             .collect()
     }

@@ -1,0 +1,88 @@
+//! The catalogue for researchers: every document's metadata in one file,
+//! as JSON and as CSV for spreadsheets.
+
+use std::collections::BTreeMap;
+
+use serde::Serialize;
+
+use crate::archive::Archive;
+use crate::config::Config;
+use crate::render::urls;
+
+#[derive(Debug, Serialize)]
+pub struct Record {
+    pub key: String,
+    pub languages: Vec<String>,
+    pub titles: BTreeMap<String, String>,
+    pub date: String,
+    #[serde(rename = "type")]
+    pub doc_type: String,
+    pub organization: Option<String>,
+    pub tags: Vec<String>,
+    pub attachments: Vec<String>,
+    pub pages: BTreeMap<String, String>,
+}
+
+pub fn records(config: &Config, archive: &Archive) -> Vec<Record> {
+    archive
+        .entries
+        .iter()
+        .map(|entry| {
+            let mut attachments: Vec<String> = Vec::new();
+            for attachment in entry.versions().flat_map(|d| &d.attachments) {
+                let url = config.base_url.absolute(&urls::attachment(&entry.section, &attachment.name));
+                if !attachments.contains(&url) {
+                    attachments.push(url);
+                }
+            }
+            Record {
+                key: entry.key.clone(),
+                languages: entry.versions().map(|d| d.lang.clone()).collect(),
+                titles: entry.versions().map(|d| (d.lang.clone(), d.title.clone())).collect(),
+                date: entry.date.to_string(),
+                doc_type: entry.doc_type.clone(),
+                organization: entry.organization.clone(),
+                tags: entry.tags.clone(),
+                attachments,
+                pages: entry
+                    .versions()
+                    .map(|d| (d.lang.clone(), config.base_url.absolute(&urls::document(&d.lang, &entry.key))))
+                    .collect(),
+            }
+        })
+        .collect()
+}
+
+pub fn json(records: &[Record]) -> String {
+    serde_json::to_string_pretty(records).expect("records serialise")
+}
+
+/// One row per document; lists are joined with `; `. Per-language columns
+/// follow the site's language order.
+pub fn csv(config: &Config, records: &[Record]) -> String {
+    let codes: Vec<&str> = config.language_codes().collect();
+    let mut writer = csv::Writer::from_writer(Vec::new());
+    let mut header = vec!["key".to_string(), "languages".into(), "date".into(), "type".into(), "organization".into(), "tags".into()];
+    header.extend(codes.iter().map(|c| format!("title_{c}")));
+    header.extend(codes.iter().map(|c| format!("url_{c}")));
+    header.push("attachments".into());
+    writer.write_record(&header).expect("writing to memory");
+    for record in records {
+        let mut row = vec![
+            record.key.clone(),
+            record.languages.join("; "),
+            record.date.clone(),
+            record.doc_type.clone(),
+            record.organization.clone().unwrap_or_default(),
+            record.tags.join("; "),
+        ];
+        row.extend(codes.iter().map(|c| record.titles.get(*c).cloned().unwrap_or_default()));
+        row.extend(codes.iter().map(|c| record.pages.get(*c).cloned().unwrap_or_default()));
+        row.push(record.attachments.join("; "));
+        writer.write_record(&row).expect("writing to memory");
+    }
+    // A byte-order mark, so spreadsheet programs read the Khmer as UTF-8.
+    let mut out = String::from('\u{FEFF}');
+    out.push_str(&String::from_utf8(writer.into_inner().expect("in memory")).expect("UTF-8 fields"));
+    out
+}
