@@ -12,6 +12,7 @@ use crate::content::{self, Document};
 use crate::diagnostics::{Diagnostic, Diagnostics};
 use crate::output::writer::{Staging, WriteError};
 use crate::output::{catalog, feeds, sitemap};
+use crate::search;
 use crate::render::pages::{self, Page};
 use crate::render::templates::RenderError;
 use crate::render::{urls, Renderer};
@@ -106,6 +107,7 @@ pub fn build(options: &BuildOptions) -> Result<BuildReport, BuildError> {
     files += write_attachments(&archive, &staging)?;
     files += copy_static(&config.theme_dir().join("static"), &staging)?;
     files += write_machine_readable(&config, &archive, &plan, &staging)?;
+    files += write_search_index(&config, &archive, &renderer, &staging)?;
     staging.commit()?;
 
     Ok(BuildReport {
@@ -157,6 +159,23 @@ fn write_machine_readable(config: &Config, archive: &Archive, plan: &[Page], sta
     staging.write("catalog.json", catalog::json(&records).as_bytes())?;
     staging.write("catalog.csv", catalog::csv(config, &records).as_bytes())?;
     Ok(feeds.len() + 4)
+}
+
+/// One chunked search index per language, built in parallel.
+fn write_search_index(config: &Config, archive: &Archive, renderer: &Renderer, staging: &Staging) -> Result<usize, WriteError> {
+    let codes: Vec<&str> = config.language_codes().collect();
+    let indexes: Vec<Vec<(String, String)>> = codes
+        .par_iter()
+        .map(|lang| search::chunks::files(&search::index::build(config, archive, renderer.i18n(lang), lang)))
+        .collect();
+    let mut count = 0;
+    for (lang, files) in codes.iter().zip(indexes) {
+        for (name, content) in files {
+            staging.write(&urls::search_file(lang, &name), content.as_bytes())?;
+            count += 1;
+        }
+    }
+    Ok(count)
 }
 
 /// The theme's static files, published under `assets/`.

@@ -33,6 +33,31 @@ pub fn render(markdown: &str, allow_raw_html: bool) -> Rendered {
     Rendered { html, toc }
 }
 
+/// The text of a body without markup, for the search index. Raw HTML is
+/// dropped, not indexed.
+pub fn plain_text(markdown: &str) -> String {
+    let mut text = String::with_capacity(markdown.len());
+    for event in Parser::new_ext(markdown, Options::ENABLE_TABLES | Options::ENABLE_FOOTNOTES) {
+        match event {
+            Event::Text(t) | Event::Code(t) => text.push_str(&t),
+            Event::SoftBreak | Event::HardBreak => text.push(' '),
+            // Block ends separate text; inline ends (emphasis, links) must
+            // not, or a phrase would be cut where the author styled a word.
+            Event::End(
+                TagEnd::Paragraph
+                | TagEnd::Heading(_)
+                | TagEnd::Item
+                | TagEnd::TableCell
+                | TagEnd::BlockQuote(_)
+                | TagEnd::CodeBlock
+                | TagEnd::FootnoteDefinition,
+            ) => text.push('\n'),
+            _ => {}
+        }
+    }
+    text
+}
+
 /// Gives every heading an id (its own `{#id}` if the author wrote one) and
 /// collects the table of contents.
 fn anchor_headings(mut events: Vec<Event<'_>>) -> (Vec<Event<'_>>, Vec<Heading>) {

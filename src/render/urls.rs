@@ -33,6 +33,11 @@ pub fn search(lang: &str) -> String {
     format!("{lang}/search/")
 }
 
+/// A file of the search index of a language.
+pub fn search_file(lang: &str, name: &str) -> String {
+    format!("search/{lang}/{name}")
+}
+
 pub fn not_found(lang: &str) -> String {
     format!("{lang}/404.html")
 }

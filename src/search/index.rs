@@ -1,0 +1,180 @@
+//! The inverted index of one language's documents, with positions, scored
+//! with elasticlunr's model (TF-IDF with field boosts).
+
+use std::collections::HashMap;
+
+use rayon::prelude::*;
+
+use crate::archive::Archive;
+use crate::config::{Config, Taxonomy};
+use crate::content::Document;
+use crate::render::i18n::I18n;
+use crate::render::markdown;
+use crate::render::urls;
+use crate::search::tokens::tokenize;
+
+/// Indexed fields and their boosts: a match in the title counts most.
+const FIELDS: [(&str, f32); 4] = [("title", 4.0), ("tags", 3.0), ("summary", 2.0), ("body", 1.0)];
+
+/// Position gap between fields, so no phrase spans two of them.
+const FIELD_GAP: u32 = 2;
+
+/// Characters of text kept per document for result excerpts.
+const EXCERPT_CHARS: usize = 600;
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Posting {
+    pub doc: u32,
+    pub weight: f32,
+    pub positions: Vec<u32>,
+}
+
+/// What a result shows, in the index's language.
+#[derive(Debug, Clone, serde::Serialize)]
+pub struct DisplayRow {
+    pub u: String,
+    pub t: String,
+    pub l: String,
+    pub d: String,
+    pub i: String,
+    pub y: String,
+    pub o: String,
+    pub x: String,
+}
+
+/// Filter data of one document: type, organisation (-1 when none), year,
+/// tags, as indexes into the declared keys.
+#[derive(Debug, Clone, serde::Serialize)]
+pub struct MetaRow(pub usize, pub i64, pub u16, pub Vec<usize>);
+
+pub struct LanguageIndex {
+    pub lang: String,
+    pub display: Vec<DisplayRow>,
+    pub meta: Vec<MetaRow>,
+    /// Facet keys with their labels in the index's language.
+    pub facets: [(Taxonomy, Vec<(String, String)>); 3],
+    pub postings: HashMap<String, Vec<Posting>>,
+}
+
+/// Per-document term statistics before idf is known.
+struct DocTerms {
+    terms: HashMap<String, (f32, Vec<u32>)>,
+}
+
+pub fn build(config: &Config, archive: &Archive, i18n: &I18n, lang: &str) -> LanguageIndex {
+    let documents: Vec<(&Document, usize)> = archive
+        .entries
+        .iter()
+        .enumerate()
+        .filter_map(|(id, entry)| entry.version(lang).map(|d| (d, id)))
+        .collect();
+    let facets = Taxonomy::ALL.map(|taxonomy| {
+        let keys = config
+            .taxonomy(taxonomy)
+            .keys()
+            .map(|k| (k.clone(), config.label(taxonomy, k, lang).to_string()))
+            .collect();
+        (taxonomy, keys)
+    });
+    let position_of = |taxonomy: Taxonomy, key: &str| config.taxonomy(taxonomy).keys().position(|k| k == key);
+
+    let analysed: Vec<(DocTerms, String)> = documents
+        .par_iter()
+        .map(|(document, _)| {
+            let body = markdown::plain_text(&document.body);
+            let tags: Vec<&str> = document.tags.iter().map(|t| config.label(Taxonomy::Tag, t, lang)).collect();
+            let fields = [document.title.as_str(), &tags.join(" · "), document.summary.as_deref().unwrap_or(""), &body];
+            (analyse(&fields), excerpt(document.summary.as_deref(), &body))
+        })
+        .collect();
+
+    let mut display = Vec::with_capacity(documents.len());
+    let mut meta = Vec::with_capacity(documents.len());
+    let mut postings: HashMap<String, Vec<Posting>> = HashMap::new();
+    for (doc, ((document, entry_id), (terms, excerpt))) in documents.iter().zip(analysed).enumerate() {
+        let entry = &archive.entries[*entry_id];
+        display.push(DisplayRow {
+            u: config.base_url.href(&urls::document(lang, &entry.key)),
+            t: document.title.clone(),
+            l: document.lang.clone(),
+            d: i18n.date(entry.date),
+            i: entry.date.to_string(),
+            y: config.label(Taxonomy::Type, &entry.doc_type, lang).to_string(),
+            o: entry.organization.as_deref().map_or_else(String::new, |o| config.label(Taxonomy::Organization, o, lang).to_string()),
+            x: excerpt,
+        });
+        meta.push(MetaRow(
+            position_of(Taxonomy::Type, &entry.doc_type).unwrap_or(0),
+            entry.organization.as_deref().and_then(|o| position_of(Taxonomy::Organization, o)).map_or(-1, |p| p as i64),
+            entry.date.year(),
+            entry.tags.iter().filter_map(|t| position_of(Taxonomy::Tag, t)).collect(),
+        ));
+        for (term, (weight, positions)) in terms.terms {
+            postings.entry(term).or_default().push(Posting { doc: doc as u32, weight, positions });
+        }
+    }
+    apply_idf(&mut postings, documents.len());
+    LanguageIndex { lang: lang.to_string(), display, meta, facets, postings }
+}
+
+/// Tokenises a document's fields into one position stream and computes each
+/// term's boosted, length-normalised frequency (idf comes later).
+fn analyse(fields: &[&str; 4]) -> DocTerms {
+    let mut counts: HashMap<String, ([u32; 4], Vec<u32>)> = HashMap::new();
+    let mut lengths = [0u32; 4];
+    let mut offset = 0;
+    for (f, text) in fields.iter().enumerate() {
+        let tokens = tokenize(text);
+        lengths[f] = tokens.len() as u32;
+        let mut last = 0;
+        for token in tokens {
+            let (tf, positions) = counts.entry(token.term).or_default();
+            tf[f] += 1;
+            positions.push(offset + token.pos);
+            last = token.pos;
+        }
+        offset += last + FIELD_GAP;
+    }
+    let terms = counts
+        .into_iter()
+        .map(|(term, (tf, positions))| {
+            let weight: f32 = FIELDS
+                .iter()
+                .enumerate()
+                .filter(|(f, _)| tf[*f] > 0)
+                .map(|(f, (_, boost))| boost * (tf[f] as f32).sqrt() / (lengths[f] as f32).sqrt())
+                .sum();
+            (term, (weight, positions))
+        })
+        .collect();
+    DocTerms { terms }
+}
+
+fn apply_idf(postings: &mut HashMap<String, Vec<Posting>>, documents: usize) {
+    for list in postings.values_mut() {
+        let idf = 1.0 + (documents as f32 / (list.len() as f32 + 1.0)).ln();
+        for posting in list.iter_mut() {
+            posting.weight *= idf;
+        }
+    }
+}
+
+/// The text a result's excerpt is cut from: the summary, then the start of
+/// the body, on whole characters.
+fn excerpt(summary: Option<&str>, body: &str) -> String {
+    let mut text = String::new();
+    if let Some(summary) = summary {
+        text.push_str(summary.trim());
+        text.push_str(" … ");
+    }
+    let body: String = body.split_whitespace().collect::<Vec<_>>().join(" ");
+    text.push_str(&body);
+    match text.char_indices().nth(EXCERPT_CHARS) {
+        Some((cut, _)) => {
+            text.truncate(cut);
+            text.push('…');
+            text
+        }
+        None => text,
+    }
+}
