@@ -12,4 +12,6 @@ pub mod diagnostics;
 pub mod khmer;
 pub mod output;
 pub mod render;
+pub mod scaffold;
 pub mod search;
+pub mod serve;

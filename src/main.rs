@@ -6,7 +6,10 @@ use std::process::ExitCode;
 use clap::{Parser, Subcommand, ValueEnum};
 
 use sastra::build::{self, BuildError, BuildOptions};
+use sastra::config::Config;
 use sastra::diagnostics::{Diagnostic, Diagnostics};
+use sastra::scaffold::{self, NewDocument};
+use sastra::serve::{serve, ServeOptions};
 
 #[derive(Parser)]
 #[command(name = "sastra", version, about = "Build a bilingual Khmer/English document archive into a static site")]
@@ -40,6 +43,36 @@ enum Command {
         #[arg(long)]
         strict: bool,
     },
+    /// Preview the site: build, serve on 127.0.0.1, rebuild and reload on change.
+    Serve {
+        #[arg(long, short, default_value_t = 1111)]
+        port: u16,
+        /// Include documents marked `draft: true`.
+        #[arg(long)]
+        drafts: bool,
+    },
+    /// Create a new document with complete front matter.
+    New {
+        /// The section folder under content/, e.g. announcements.
+        section: String,
+        /// The document's title.
+        title: String,
+        /// YYYY-MM-DD, or YYYY-MM / YYYY when only that much is known.
+        #[arg(long)]
+        date: String,
+        /// A document type declared in site.toml.
+        #[arg(long = "type", default_value = "announcement")]
+        doc_type: String,
+        /// An organisation declared in site.toml.
+        #[arg(long)]
+        org: Option<String>,
+        /// The URL slug [default: the date and the title's first words].
+        #[arg(long)]
+        slug: Option<String>,
+        /// Languages to create, e.g. km,en [default: the site's default language].
+        #[arg(long, value_delimiter = ',')]
+        lang: Vec<String>,
+    },
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -60,6 +93,17 @@ fn main() -> ExitCode {
             run_build(&options)
         }
         Command::Check { format, strict } => run_check(&cli.root, format, strict),
+        Command::Serve { port, drafts } => match serve(ServeOptions { root: cli.root, port, drafts }) {
+            Ok(()) => ExitCode::SUCCESS,
+            Err(e) => {
+                eprintln!("error: {e}");
+                ExitCode::FAILURE
+            }
+        },
+        Command::New { section, title, date, doc_type, org, slug, lang } => {
+            let new = NewDocument { section, title, date, doc_type, organization: org, slug, languages: lang };
+            run_new(&cli.root, &new)
+        }
     }
 }
 
@@ -102,6 +146,28 @@ fn run_check(root: &std::path::Path, format: Format, strict: bool) -> ExitCode {
         ExitCode::FAILURE
     } else {
         ExitCode::SUCCESS
+    }
+}
+
+fn run_new(root: &std::path::Path, new: &NewDocument) -> ExitCode {
+    let config = match Config::load(root) {
+        Ok(config) => config,
+        Err(diagnostics) => {
+            print_diagnostics(diagnostics.sorted(), Format::Human);
+            return ExitCode::FAILURE;
+        }
+    };
+    match scaffold::create(&config, new) {
+        Ok(paths) => {
+            for path in paths {
+                println!("created {}", path.strip_prefix(root).unwrap_or(&path).display());
+            }
+            ExitCode::SUCCESS
+        }
+        Err(e) => {
+            eprintln!("error: {e}");
+            ExitCode::FAILURE
+        }
     }
 }
 

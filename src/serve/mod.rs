@@ -1,0 +1,120 @@
+//! `sastra serve`: build, serve on loopback, watch the inputs, rebuild on
+//! change and reload open pages. It reuses the build pipeline as is.
+
+pub mod reload;
+pub mod server;
+pub mod watch;
+
+use std::path::PathBuf;
+use std::sync::mpsc;
+use std::sync::Arc;
+use std::time::{Duration, Instant};
+
+use notify::RecursiveMode;
+use notify_debouncer_full::{new_debouncer, DebounceEventResult};
+
+use crate::build::{build, BuildError, BuildOptions};
+use reload::Reloader;
+
+pub struct ServeOptions {
+    pub root: PathBuf,
+    /// 0 picks a free port.
+    pub port: u16,
+    pub drafts: bool,
+}
+
+#[derive(Debug, thiserror::Error)]
+pub enum ServeError {
+    #[error("cannot listen on 127.0.0.1:{port}: {message}")]
+    Listen { port: u16, message: String },
+    #[error("cannot watch {path}: {source}")]
+    Watch { path: PathBuf, source: notify::Error },
+    #[error("cannot create the preview folder: {0}")]
+    Output(std::io::Error),
+}
+
+pub fn serve(options: ServeOptions) -> Result<(), ServeError> {
+    let server = tiny_http::Server::http(("127.0.0.1", options.port))
+        .map_err(|e| ServeError::Listen { port: options.port, message: e.to_string() })?;
+    let port = server.server_addr().to_ip().map_or(options.port, |a| a.port());
+    let address = format!("http://127.0.0.1:{port}/");
+
+    // The preview is built outside the archive, so it never replaces the
+    // maintainer's `public/`.
+    let output = std::env::temp_dir().join(format!("sastra-serve-{}", std::process::id()));
+    std::fs::create_dir_all(&output).map_err(ServeError::Output)?;
+    let build_options = BuildOptions {
+        root: options.root.clone(),
+        output: Some(output.join("site")),
+        base_url: Some(address.clone()),
+        drafts: options.drafts,
+    };
+    let reloader = Arc::new(Reloader::default());
+    rebuild(&build_options, &reloader);
+
+    let (changes, changed) = mpsc::channel();
+    let root = std::fs::canonicalize(&options.root).unwrap_or_else(|_| options.root.clone());
+    let watch_root = root.clone();
+    let mut debouncer = new_debouncer(Duration::from_millis(50), None, move |result: DebounceEventResult| {
+        if let Ok(events) = result {
+            // Reading files (as every build does) raises access events; only
+            // changes count, or each build would trigger the next.
+            let relevant = events
+                .iter()
+                .filter(|e| !e.kind.is_access() && !e.kind.is_other())
+                .flat_map(|e| &e.paths)
+                .any(|p| watch::classify(&watch_root, p).is_some());
+            if relevant {
+                let _ = changes.send(());
+            }
+        }
+    })
+    .map_err(|source| ServeError::Watch { path: root.clone(), source })?;
+    for path in watch::watched(&root) {
+        debouncer
+            .watch(&path, RecursiveMode::Recursive)
+            .map_err(|source| ServeError::Watch { path: path.clone(), source })?;
+    }
+
+    let rebuild_reloader = reloader.clone();
+    std::thread::spawn(move || {
+        while changed.recv().is_ok() {
+            // Saves often come in bursts: one rebuild for all of them.
+            while changed.try_recv().is_ok() {}
+            rebuild(&build_options, &rebuild_reloader);
+        }
+    });
+
+    println!("serving {} at {address} (Ctrl-C to stop)", options.root.display());
+    let site = output.join("site");
+    for request in server.incoming_requests() {
+        server::handle(request, &site, &reloader);
+    }
+    drop(debouncer);
+    Ok(())
+}
+
+/// Builds and tells the browsers; a failed build keeps the last good site
+/// and shows its problems on the terminal and on the pages.
+fn rebuild(options: &BuildOptions, reloader: &Reloader) {
+    let started = Instant::now();
+    match build(options) {
+        Ok(report) => {
+            for d in report.diagnostics.sorted() {
+                eprintln!("{d}");
+            }
+            eprintln!("rebuilt {} documents in {:.0?}", report.documents, started.elapsed());
+            reloader.publish(None);
+        }
+        Err(error) => {
+            let message = match &error {
+                BuildError::Invalid(diagnostics) => {
+                    diagnostics.clone().sorted().iter().map(ToString::to_string).collect::<Vec<_>>().join("\n")
+                }
+                other => other.to_string(),
+            };
+            eprintln!("{message}\nbuild failed; still serving the last good build");
+            reloader.publish(Some(message));
+        }
+    }
+}

@@ -1,0 +1,185 @@
+//! Browsing: tag, organisation and type pages, the timeline, pagination,
+//! related documents, 404, robots.txt, feeds, sitemap and the catalogue.
+
+mod common;
+
+use common::{links, Site};
+
+fn doc(site: &Site, slug: &str, date: &str, tags: &str) {
+    site.write(
+        &format!("content/announcements/{slug}.en.md"),
+        &format!("---\ntitle: \"Notice {slug}\"\ndate: \"{date}\"\ntype: announcement\norganization: nec\ntags: [{tags}]\n---\nText.\n"),
+    );
+}
+
+#[test]
+fn every_document_is_reachable_from_its_taxonomy_and_timeline_pages() {
+    let site = Site::fixture("basic");
+    site.build();
+    let cases = [
+        ("announcements/ballot-draw/", vec!["types/announcement/", "organizations/nec/", "tags/ballot/"]),
+        ("announcements/registration/", vec!["types/announcement/", "organizations/nec/", "tags/voter-registration/", "tags/ballot/"]),
+        ("reports/observation/", vec!["types/report/", "tags/voter-registration/"]),
+    ];
+    for lang in ["km", "en"] {
+        let timeline = site.read(&format!("{lang}/timeline/index.html"));
+        for (document, listings) in &cases {
+            // A listing links to the reader's language version, or the only one.
+            let target_lang = if site.exists(&format!("{lang}/{document}index.html")) { lang } else { "en" };
+            let href = format!("href=\"/repo/{target_lang}/{document}\"");
+            assert!(timeline.contains(&href), "{lang} timeline lacks {document}");
+            for listing in listings {
+                let page = site.read(&format!("{lang}/{listing}index.html"));
+                assert!(page.contains(&href), "{lang}/{listing} lacks {document}");
+            }
+        }
+    }
+}
+
+#[test]
+fn taxonomy_indexes_count_documents_in_the_pages_language() {
+    let site = Site::fixture("basic");
+    site.build();
+    let km = site.read("km/tags/index.html");
+    assert!(km.contains(r#"<a href="/repo/km/tags/ballot/">សន្លឹកឆ្នោត</a> <span class="count">២</span>"#), "{km}");
+    let en = site.read("en/tags/index.html");
+    assert!(en.contains(r#"<a href="/repo/en/tags/ballot/">Ballot</a> <span class="count">2</span>"#), "{en}");
+    // No English tag name on a Khmer page.
+    assert!(!km.contains(">Ballot<"));
+}
+
+#[test]
+fn khmer_timeline_uses_khmer_months_and_digits_and_keeps_partial_dates() {
+    let site = Site::fixture("basic");
+    site.build();
+    let km = site.read("km/timeline/index.html");
+    assert!(km.contains(r##"<a href="#y2023">២០២៣</a>"##), "{km}");
+    assert!(km.contains(r#"<h3 id="y2023-05">ឧសភា ២០២៣</h3>"#), "{km}");
+    assert!(km.contains(r#"<h3 id="y2022-10">តុលា ២០២២</h3>"#), "{km}");
+    // The report is dated only by its year: it has a group of its own.
+    assert!(km.contains(r#"<h3 id="y2017-undated">មិនដឹងខែ ២០១៧</h3>"#), "{km}");
+    let years: Vec<usize> = ["y2023\"", "y2022\"", "y2017\""].iter().map(|y| km.find(&format!("<h2 id=\"{y}")).unwrap()).collect();
+    assert!(years.windows(2).all(|w| w[0] < w[1]), "years are newest first");
+    let en = site.read("en/timeline/index.html");
+    assert!(en.contains(r#"<h3 id="y2023-05">May 2023</h3>"#));
+}
+
+#[test]
+fn pagination_splits_at_exactly_the_page_size() {
+    let site = Site::fixture("basic");
+    // page_size is 2 in the fixture: two documents fit one page…
+    doc(&site, "a", "2020-01-01", "voter-registration");
+    site.build();
+    // ballot has 2 documents, voter-registration now 3.
+    assert!(site.exists("en/tags/ballot/index.html"));
+    assert!(!site.exists("en/tags/ballot/page/2/index.html"));
+    let first = site.read("en/tags/ballot/index.html");
+    assert!(!first.contains("rel=\"next\""));
+    // …and one more makes a second page, linked both ways.
+    let first = site.read("en/tags/voter-registration/index.html");
+    assert!(first.contains(r#"<link rel="next" href="/repo/en/tags/voter-registration/page/2/">"#), "{first}");
+    assert!(first.contains(r#"<a rel="next" href="/repo/en/tags/voter-registration/page/2/">"#));
+    let second = site.read("en/tags/voter-registration/page/2/index.html");
+    assert!(second.contains(r#"<link rel="prev" href="/repo/en/tags/voter-registration/">"#), "{second}");
+    assert!(!second.contains("rel=\"next\""));
+    assert!(!site.exists("en/tags/voter-registration/page/3/index.html"));
+    let shown = |html: &str| html.matches("<li class=\"item\"").count();
+    assert_eq!(shown(&first) + shown(&second), 3);
+    assert_eq!(shown(&second), 1);
+}
+
+#[test]
+fn document_pages_link_their_taxonomies_and_related_documents() {
+    let site = Site::fixture("basic");
+    doc(&site, "b", "2023-05-30", "ballot");
+    doc(&site, "c", "2010", "voter-registration");
+    site.build();
+    let page = site.read("en/announcements/ballot-draw/index.html");
+    for href in ["/repo/en/tags/ballot/", "/repo/en/organizations/nec/", "/repo/en/types/announcement/"] {
+        assert!(page.contains(&format!("href=\"{href}\"")), "missing {href}");
+    }
+    let related = &page[page.find("class=\"related\"").expect("related block")..];
+    // Both share the tag `ballot`; the nearer date comes first; `c` shares none.
+    let b = related.find("/repo/en/announcements/b/").unwrap();
+    let registration = related.find("/repo/en/announcements/registration/").unwrap();
+    assert!(b < registration);
+    assert!(!related.contains("/repo/en/announcements/c/"));
+}
+
+#[test]
+fn not_found_pages_and_robots() {
+    let site = Site::fixture("basic");
+    site.build();
+    assert!(site.read("404.html").contains(r#"<meta name="robots" content="noindex">"#));
+    assert!(site.read("en/404.html").contains("Page not found"));
+    assert!(site.read("km/404.html").contains("<html lang=\"km\">"));
+    assert_eq!(site.read("robots.txt"), "User-agent: *\nAllow: /\n\nSitemap: https://owner.github.io/repo/sitemap.xml\n");
+}
+
+#[test]
+fn feeds_list_documents_with_language_and_absolute_links() {
+    let site = Site::fixture("basic");
+    site.build();
+    let feed = site.read("km/atom.xml");
+    assert!(feed.contains(r#"<feed xmlns="http://www.w3.org/2005/Atom" xml:lang="km">"#));
+    assert!(feed.contains(r#"<title xml:lang="km">សេចក្តីប្រកាសស្តីពីការចាប់ឆ្នោត</title>"#));
+    // An English-only document is in the Khmer feed, marked as English.
+    assert!(feed.contains(r#"<link href="https://owner.github.io/repo/en/announcements/registration/" rel="alternate" hreflang="en" type="text/html"/>"#), "{feed}");
+    let tag = site.read("en/tags/ballot/atom.xml");
+    assert_eq!(tag.matches("<entry>").count(), 2);
+}
+
+#[test]
+fn sitemap_pairs_translations() {
+    let site = Site::fixture("basic");
+    site.build();
+    let sitemap = site.read("sitemap.xml");
+    assert!(sitemap.contains("<loc>https://owner.github.io/repo/en/announcements/ballot-draw/</loc>\n  <lastmod>2023-05-29</lastmod>\n  <xhtml:link rel=\"alternate\" hreflang=\"km\" href=\"https://owner.github.io/repo/km/announcements/ballot-draw/\"/>"), "{sitemap}");
+    // Untranslated pages have no alternates; 404 pages are not listed.
+    assert!(sitemap.contains("<loc>https://owner.github.io/repo/en/reports/observation/</loc>\n </url>"));
+    assert!(!sitemap.contains("404"));
+    // Every listed page exists.
+    for loc in sitemap.split("<loc>").skip(1) {
+        let url = &loc[..loc.find("</loc>").unwrap()];
+        let path = url.trim_start_matches("https://owner.github.io/repo/");
+        assert!(site.exists(&format!("{path}index.html")), "sitemap lists missing {url}");
+    }
+}
+
+#[test]
+fn catalog_lists_every_document_with_its_urls() {
+    let site = Site::fixture("basic");
+    site.build();
+    let catalog: serde_json::Value = serde_json::from_str(&site.read("catalog.json")).unwrap();
+    let records = catalog.as_array().unwrap();
+    assert_eq!(records.len(), 3);
+    let ballot = records.iter().find(|r| r["key"] == "announcements/ballot-draw").unwrap();
+    assert_eq!(ballot["languages"], serde_json::json!(["km", "en"]));
+    assert_eq!(ballot["date"], "2023-05-29");
+    assert_eq!(ballot["attachments"], serde_json::json!(["https://owner.github.io/repo/files/announcements/ballot-draw.pdf"]));
+    assert_eq!(ballot["pages"]["km"], "https://owner.github.io/repo/km/announcements/ballot-draw/");
+    let csv = site.read("catalog.csv");
+    assert!(csv.starts_with("\u{FEFF}key,languages,date,type,organization,tags,title_km,title_en,url_km,url_en,attachments\n"));
+    assert!(csv.contains("announcements/registration,en,2022-10,announcement,nec,voter-registration; ballot,,Voter registration guideline,"));
+}
+
+#[test]
+fn sample_archive_builds_and_every_link_resolves() {
+    let site = Site::sample();
+    let report = site.build();
+    assert!(report.documents >= 48, "the sample archive has {} documents", report.documents);
+    let mut checked = 0;
+    for file in site.files().into_iter().filter(|f| f.ends_with(".html")) {
+        let html = site.read(&file);
+        for link in links(&html) {
+            if !link.starts_with('/') {
+                continue;
+            }
+            let path = link.trim_start_matches('/').split(['#', '?']).next().unwrap().to_string();
+            let target = if path.is_empty() || path.ends_with('/') { format!("{path}index.html") } else { path };
+            assert!(site.exists(&target), "{file}: link {link} points at a missing {target}");
+            checked += 1;
+        }
+    }
+    assert!(checked > 1000, "only {checked} links checked");
+}
