@@ -3,6 +3,7 @@
 pub mod date;
 pub mod document;
 pub mod front_matter;
+pub mod links;
 pub mod load;
 pub mod validate;
 

@@ -2,11 +2,14 @@
 //! missing translations, text in the wrong language, published file names
 //! that would collide.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashSet};
+use std::path::Path;
 
 use super::document::Document;
 use crate::config::Config;
-use crate::diagnostics::{Diagnostic, Diagnostics};
+use super::links::{self, LinkTarget};
+use crate::diagnostics::{did_you_mean, line_column, Diagnostic, Diagnostics, Severity};
+use crate::render::markdown;
 use crate::khmer::cluster::is_khmer;
 
 pub fn validate(config: &Config, documents: &[Document]) -> Diagnostics {
@@ -20,7 +23,71 @@ pub fn validate(config: &Config, documents: &[Document]) -> Diagnostics {
         check_translations(config, versions, &mut problems);
     }
     check_attachment_names(documents, &mut problems);
+    check_body_links(config, documents, &mut problems);
+    check_duplicate_slugs(&by_key, &mut problems);
     problems
+}
+
+/// Links in bodies must lead somewhere: to a document that exists, or to a
+/// file that is published because a document attaches it.
+fn check_body_links(config: &Config, documents: &[Document], problems: &mut Diagnostics) {
+    let versions: HashSet<(&str, &str)> = documents.iter().map(|d| (d.key.as_str(), d.lang.as_str())).collect();
+    let attached: HashSet<&Path> = documents.iter().flat_map(|d| &d.attachments).map(|a| a.source.as_path()).collect();
+    let keys: Vec<&str> = documents.iter().map(|d| d.key.as_str()).collect();
+    for document in documents {
+        for (url, offset) in markdown::links(&document.body) {
+            let line = document.body_line + line_column(&document.body, offset).0 - 1;
+            let problem = match links::resolve(&document.section, &url) {
+                LinkTarget::Document { key, lang, .. } if !versions.contains(&(key.as_str(), lang.as_str())) => {
+                    let hint = did_you_mean(&key, keys.iter().copied()).map(|h| format!("{h} (as content/<key>.<lang>.md)"));
+                    Some((Severity::Error, format!("the link `{url}` leads to content/{key}.{lang}.md, which does not exist"), hint))
+                }
+                LinkTarget::File(path) if !attached.contains(config.content_dir().join(&path).as_path()) => {
+                    let exists = config.content_dir().join(&path).is_file();
+                    let message = if exists {
+                        format!("the link `{url}` leads to content/{}, which no document attaches, so it is not published", path.display())
+                    } else {
+                        format!("the link `{url}` leads to content/{}, which does not exist", path.display())
+                    };
+                    Some((Severity::Error, message, Some("list the file under `attachments:` to publish it".to_string())))
+                }
+                LinkTarget::Escapes => Some((Severity::Error, format!("the link `{url}` leads outside content/"), None)),
+                LinkTarget::Unchanged if url.starts_with('/') && !url.starts_with("//") => Some((
+                    Severity::Warning,
+                    format!("the link `{url}` starts with `/` and breaks when the site is served from a subpath"),
+                    Some("link to the document's file instead, e.g. ../reports/anfrel-2017.en.md".to_string()),
+                )),
+                _ => None,
+            };
+            if let Some((severity, message, hint)) = problem {
+                let mut diagnostic = match severity {
+                    Severity::Error => Diagnostic::error(&document.path, message),
+                    Severity::Warning => Diagnostic::warning(&document.path, message),
+                }
+                .at(line, 0);
+                diagnostic.hint = hint;
+                problems.push(diagnostic);
+            }
+        }
+    }
+}
+
+/// Two documents with one slug in different sections have different URLs,
+/// but readers and citations confuse them.
+fn check_duplicate_slugs(by_key: &BTreeMap<&str, Vec<&Document>>, problems: &mut Diagnostics) {
+    let mut by_slug: BTreeMap<&str, &Document> = BTreeMap::new();
+    for versions in by_key.values() {
+        let document = versions[0];
+        match by_slug.get(document.slug.as_str()) {
+            Some(first) => problems.push(
+                Diagnostic::warning(&document.path, format!("the slug `{}` is also used by {}", document.slug, first.path.display()))
+                    .hint("give each document its own slug, e.g. by starting it with its date"),
+            ),
+            None => {
+                by_slug.insert(&document.slug, document);
+            }
+        }
+    }
 }
 
 /// The versions of one document state the same facts.

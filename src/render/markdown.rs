@@ -20,12 +20,27 @@ pub struct Rendered {
     pub toc: Vec<Heading>,
 }
 
-pub fn render(markdown: &str, allow_raw_html: bool) -> Rendered {
-    let options = Options::ENABLE_TABLES
-        | Options::ENABLE_FOOTNOTES
-        | Options::ENABLE_STRIKETHROUGH
-        | Options::ENABLE_HEADING_ATTRIBUTES;
-    let events: Vec<Event> = Parser::new_ext(markdown, options).collect();
+const OPTIONS: Options = Options::ENABLE_TABLES
+    .union(Options::ENABLE_FOOTNOTES)
+    .union(Options::ENABLE_STRIKETHROUGH)
+    .union(Options::ENABLE_HEADING_ATTRIBUTES);
+
+/// Renders a body; `rewrite_link` maps a link destination to the URL to
+/// publish, or `None` to keep it as written.
+pub fn render(markdown: &str, allow_raw_html: bool, rewrite_link: &dyn Fn(&str) -> Option<String>) -> Rendered {
+    let events: Vec<Event> = Parser::new_ext(markdown, OPTIONS)
+        .map(|event| match event {
+            Event::Start(Tag::Link { link_type, dest_url, title, id }) => {
+                let dest_url = rewrite_link(&dest_url).map_or(dest_url, CowStr::from);
+                Event::Start(Tag::Link { link_type, dest_url, title, id })
+            }
+            Event::Start(Tag::Image { link_type, dest_url, title, id }) => {
+                let dest_url = rewrite_link(&dest_url).map_or(dest_url, CowStr::from);
+                Event::Start(Tag::Image { link_type, dest_url, title, id })
+            }
+            other => other,
+        })
+        .collect();
     let (events, toc) = anchor_headings(events);
     let mut out = String::with_capacity(markdown.len() * 3 / 2);
     html::push_html(&mut out, events.into_iter());
@@ -33,11 +48,22 @@ pub fn render(markdown: &str, allow_raw_html: bool) -> Rendered {
     Rendered { html, toc }
 }
 
+/// Every link and image destination of a body, with its byte offset.
+pub fn links(markdown: &str) -> Vec<(String, usize)> {
+    Parser::new_ext(markdown, OPTIONS)
+        .into_offset_iter()
+        .filter_map(|(event, range)| match event {
+            Event::Start(Tag::Link { dest_url, .. } | Tag::Image { dest_url, .. }) => Some((dest_url.to_string(), range.start)),
+            _ => None,
+        })
+        .collect()
+}
+
 /// The text of a body without markup, for the search index. Raw HTML is
 /// dropped, not indexed.
 pub fn plain_text(markdown: &str) -> String {
     let mut text = String::with_capacity(markdown.len());
-    for event in Parser::new_ext(markdown, Options::ENABLE_TABLES | Options::ENABLE_FOOTNOTES) {
+    for event in Parser::new_ext(markdown, OPTIONS) {
         match event {
             Event::Text(t) | Event::Code(t) => text.push_str(&t),
             Event::SoftBreak | Event::HardBreak => text.push(' '),
@@ -135,9 +161,20 @@ fn sanitizer() -> ammonia::Builder<'static> {
 mod tests {
     use super::*;
 
+    fn render_plain(markdown: &str, allow_raw_html: bool) -> Rendered {
+        render(markdown, allow_raw_html, &|_| None)
+    }
+
+    #[test]
+    fn links_are_rewritten() {
+        let r = render("[a](../x.en.md) [b](https://e.org/)", false, &|url| url.ends_with(".md").then(|| "/en/x/".to_string()));
+        assert!(r.html.contains(r#"<a href="/en/x/">a</a>"#), "{}", r.html);
+        assert!(r.html.contains(r#"<a href="https://e.org/">b</a>"#), "{}", r.html);
+    }
+
     #[test]
     fn footnotes_and_tables_render() {
-        let r = render("Text[^1].\n\n| a | b |\n|---|---|\n| 1 | 2 |\n\n[^1]: http://example.org/", false);
+        let r = render_plain("Text[^1].\n\n| a | b |\n|---|---|\n| 1 | 2 |\n\n[^1]: http://example.org/", false);
         assert!(r.html.contains("<table>"), "{}", r.html);
         assert!(r.html.contains("footnote-reference"), "{}", r.html);
         assert!(r.html.contains("footnote-definition"), "{}", r.html);
@@ -145,7 +182,7 @@ mod tests {
 
     #[test]
     fn headings_get_unique_anchors_and_toc() {
-        let r = render("## Summary\n\n## Summary\n\n### សេចក្តីសង្ខេប\n", false);
+        let r = render_plain("## Summary\n\n## Summary\n\n### សេចក្តីសង្ខេប\n", false);
         assert!(r.html.contains("<h2 id=\"summary\">"), "{}", r.html);
         assert!(r.html.contains("<h2 id=\"summary-2\">"), "{}", r.html);
         assert_eq!(r.toc[2].id, "សេចក្តីសង្ខេប");
@@ -154,7 +191,7 @@ mod tests {
 
     #[test]
     fn scripts_and_handlers_are_removed() {
-        let r = render("<script>window.__pwned=1</script>\n\n<a href=\"javascript:alert(1)\" onclick=\"x()\">x</a> <img src=x onerror=alert(1) alt=\"a\">", false);
+        let r = render_plain("<script>window.__pwned=1</script>\n\n<a href=\"javascript:alert(1)\" onclick=\"x()\">x</a> <img src=x onerror=alert(1) alt=\"a\">", false);
         assert!(!r.html.contains("<script"), "{}", r.html);
         assert!(!r.html.contains("javascript:"), "{}", r.html);
         assert!(!r.html.contains("onclick"), "{}", r.html);
@@ -164,7 +201,7 @@ mod tests {
 
     #[test]
     fn harmless_formatting_stays() {
-        let r = render("E = mc<sup>2</sup>, <abbr title=\"National Election Committee\">NEC</abbr>", false);
+        let r = render_plain("E = mc<sup>2</sup>, <abbr title=\"National Election Committee\">NEC</abbr>", false);
         assert!(r.html.contains("<sup>2</sup>"), "{}", r.html);
         assert!(r.html.contains("<abbr title=\"National Election Committee\">"), "{}", r.html);
     }

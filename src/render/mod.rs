@@ -13,6 +13,7 @@ use serde::Serialize;
 
 use crate::archive::Archive;
 use crate::config::{Config, Taxonomy};
+use crate::content::links::{self, LinkTarget};
 use crate::diagnostics::Diagnostics;
 use i18n::I18n;
 use pages::{Page, PageKind};
@@ -80,6 +81,25 @@ impl<'a> Renderer<'a> {
         ViewBuilder { config: self.config, archive: self.archive, i18n: &self.i18n[lang], lang }
     }
 
+    /// The URL a body link is published as (see [`crate::content::links`]).
+    fn published_link(&self, section: &str, url: &str) -> Option<String> {
+        let path = match links::resolve(section, url) {
+            LinkTarget::Document { key, lang, fragment } => {
+                let page = urls::document(&lang, &key);
+                match fragment {
+                    Some(f) => format!("{page}#{f}"),
+                    None => page,
+                }
+            }
+            LinkTarget::File(file) => {
+                let name = file.file_name()?.to_str()?;
+                urls::attachment(section, name)
+            }
+            LinkTarget::Unchanged | LinkTarget::Escapes => return None,
+        };
+        Some(self.config.base_url.href(&path))
+    }
+
     fn site(&self, lang: &'a str) -> SiteView<'_> {
         let language = self.config.language(lang).expect("pages are planned for declared languages");
         let href = |path: String| self.config.base_url.href(&path);
@@ -114,7 +134,8 @@ impl<'a> Renderer<'a> {
             PageKind::Document(id) => {
                 let entry = &self.archive.entries[*id];
                 let document = entry.version(lang).expect("planned for existing versions");
-                let rendered = markdown::render(&document.body, self.config.allow_raw_html);
+                let rewrite = |url: &str| self.published_link(&entry.section, url);
+                let rendered = markdown::render(&document.body, self.config.allow_raw_html, &rewrite);
                 let view = views.document(*id, rendered.html, rendered.toc);
                 let title = view.item.title.clone();
                 context.insert("document", &view);
