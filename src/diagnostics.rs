@@ -116,12 +116,20 @@ impl fmt::Display for Diagnostic {
         if let Some(field) = &self.field {
             write!(f, "field `{field}`: ")?;
         }
-        f.write_str(&self.message)?;
+        f.write_str(&visible(&self.message))?;
         if let Some(hint) = &self.hint {
-            write!(f, "\n  hint: {hint}")?;
+            write!(f, "\n  hint: {}", visible(hint))?;
         }
         Ok(())
     }
+}
+
+/// Messages quote untrusted content; control characters (NUL, terminal
+/// escape sequences) are shown as code points, never sent to the terminal.
+fn visible(text: &str) -> String {
+    text.chars()
+        .map(|c| if c.is_control() && c != '\n' { format!("\\u{{{:04x}}}", c as u32) } else { c.to_string() })
+        .collect()
 }
 
 /// Paths in messages are relative to the site root and use `/`, whatever the
@@ -224,6 +232,12 @@ mod tests {
             d.to_string(),
             "content/a/b.en.md:4:7: error: field `tags`: unknown tag `voter-regstration`\n  hint: did you mean `voter-registration`?"
         );
+    }
+
+    #[test]
+    fn control_characters_are_made_visible() {
+        let d = Diagnostic::error("a.md", "name `a\u{0}b` and \u{1b}[31mred");
+        assert_eq!(d.to_string(), "a.md: error: name `a\\u{0000}b` and \\u{001b}[31mred");
     }
 
     #[test]

@@ -1,6 +1,144 @@
-//! Placeholder until the tokenizer lands: only what the loader needs.
+//! Khmer character classes and grapheme clusters.
+//!
+//! A cluster is what a reader sees as one written syllable block: a base
+//! (consonant or independent vowel) with its subscripts (COENG + consonant),
+//! dependent vowels and signs. Search terms are built from clusters, so the
+//! segmentation here must match `clusters()` in
+//! `themes/default/static/js/tokenize.js` exactly.
 
-/// True for characters of the Khmer and Khmer Symbols blocks.
+/// U+17D2 KHMER SIGN COENG: turns the following base into a subscript.
+pub const COENG: char = '\u{17D2}';
+
+/// U+179A KHMER LETTER RO, the only subscript that is ordered specially.
+pub const RO: char = '\u{179A}';
+
+/// A letter that can start a cluster, or follow COENG as a subscript:
+/// consonants, independent vowels (U+1780–U+17B3), and AVAKRAHASANYA U+17DC.
+pub fn is_base(c: char) -> bool {
+    matches!(c, '\u{1780}'..='\u{17B3}' | '\u{17DC}')
+}
+
+/// A combining mark that belongs to the cluster before it: dependent vowels,
+/// signs and COENG (U+17B4–U+17D3), and ATTHACAN U+17DD.
+pub fn is_mark(c: char) -> bool {
+    matches!(c, '\u{17B4}'..='\u{17D3}' | '\u{17DD}')
+}
+
+/// True for the characters Khmer words are made of (letters and marks).
+/// Khmer punctuation (។ ៗ …), the riel sign, digits and lunar-date symbols
+/// are not: they separate runs.
 pub fn is_khmer(c: char) -> bool {
-    matches!(c, '\u{1780}'..='\u{17FF}' | '\u{19E0}'..='\u{19FF}')
+    is_base(c) || is_mark(c)
+}
+
+/// True when `c`, coming right after `prev`, begins a new cluster. Marks
+/// never do, and neither does a base written as a subscript (after COENG).
+pub fn starts_cluster(prev: Option<char>, c: char) -> bool {
+    !(is_mark(c) || (prev == Some(COENG) && is_base(c)))
+}
+
+/// Splits a Khmer run into clusters. Never fails: a mark with no base before
+/// it (at the start of the run) forms a cluster of its own together with the
+/// marks that follow it. Any other non-mark character is a cluster by itself.
+pub fn clusters(run: &str) -> impl Iterator<Item = &str> {
+    let mut rest = run;
+    std::iter::from_fn(move || {
+        if rest.is_empty() {
+            return None;
+        }
+        let (cluster, tail) = rest.split_at(cluster_len(rest));
+        rest = tail;
+        Some(cluster)
+    })
+}
+
+/// Splits a cluster into units: a COENG + base pair is one unit (a
+/// subscript), every other character is a unit by itself. Reordering moves
+/// whole units, so a subscript never loses its consonant.
+pub fn units(cluster: &str) -> impl Iterator<Item = &str> {
+    let mut rest = cluster;
+    std::iter::from_fn(move || {
+        if rest.is_empty() {
+            return None;
+        }
+        let (unit, tail) = rest.split_at(unit_len(rest));
+        rest = tail;
+        Some(unit)
+    })
+}
+
+/// Byte length of the cluster at the start of non-empty `s`.
+fn cluster_len(s: &str) -> usize {
+    let mut end = unit_len(s);
+    while let Some(c) = s[end..].chars().next() {
+        if !is_mark(c) {
+            break;
+        }
+        end += unit_len(&s[end..]);
+    }
+    end
+}
+
+/// Byte length of the unit at the start of non-empty `s`.
+fn unit_len(s: &str) -> usize {
+    let mut chars = s.chars();
+    let first = chars.next().map_or(0, char::len_utf8);
+    match (s.starts_with(COENG), chars.next()) {
+        (true, Some(next)) if is_base(next) => first + next.len_utf8(),
+        _ => first,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn split(run: &str) -> Vec<&str> {
+        clusters(run).collect()
+    }
+
+    #[test]
+    fn splits_words_into_written_syllables() {
+        // "election"
+        assert_eq!(split("បោះឆ្នោត"), ["បោះ", "ឆ្នោ", "ត"]);
+        // "rights": the vowel after the subscript stays in the cluster
+        assert_eq!(split("សិទ្ធិ"), ["សិ", "ទ្ធិ"]);
+        // two subscripts on one base
+        assert_eq!(split("ស្ត្រី"), ["ស្ត្រី"]);
+        // independent vowel as a base
+        assert_eq!(split("ឱ្យ"), ["ឱ្យ"]);
+    }
+
+    #[test]
+    fn subscript_typed_after_a_vowel_still_belongs_to_its_cluster() {
+        // សិទិ្ធ: the vowel was typed before the subscript
+        assert_eq!(split("សិទិ្ធ"), ["សិ", "ទិ្ធ"]);
+    }
+
+    #[test]
+    fn stray_marks_never_panic() {
+        assert_eq!(split("ិ"), ["ិ"]);
+        assert_eq!(split("ិុក"), ["ិុ", "ក"]);
+        assert_eq!(split("្កា"), ["្កា"]);
+        assert_eq!(split("ក្"), ["ក្"]);
+        assert_eq!(split("្"), ["្"]);
+        assert_eq!(split(""), Vec::<&str>::new());
+    }
+
+    #[test]
+    fn units_keep_subscripts_whole() {
+        let u: Vec<&str> = units("ង្រ្គ").collect();
+        assert_eq!(u, ["ង", "្រ", "្គ"]);
+        let u: Vec<&str> = units("ក្ា").collect();
+        assert_eq!(u, ["ក", "្", "ា"]);
+    }
+
+    #[test]
+    fn cluster_starts() {
+        assert!(starts_cluster(Some('ប'), 'ជ'));
+        assert!(!starts_cluster(Some('ប'), 'ា'));
+        assert!(!starts_cluster(Some(COENG), 'រ'));
+        assert!(starts_cluster(None, 'ក'));
+        assert!(!is_khmer('។') && !is_khmer('ៗ') && !is_khmer('០'));
+    }
 }

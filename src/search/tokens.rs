@@ -1,13 +1,255 @@
-//! Placeholder until the shared tokenizer lands: whitespace words.
+//! Search tokens for Khmer/English text, shared with the browser.
+//!
+//! Khmer is written without spaces between words, so Khmer runs are indexed
+//! as overlapping pairs of clusters (a query of any length ≥ 2 clusters is
+//! then a phrase of pairs), plus the run's last cluster alone so that
+//! one-cluster queries find something (see [`is_cluster_prefix`]). Latin and
+//! digit words go through elasticlunr's English pipeline. The browser runs
+//! `themes/default/static/js/tokenize.js`, which must produce the same tokens;
+//! `tests/vectors/tokenizer.jsonl` is the contract between the two.
 
+use elasticlunr::lang::English;
+use elasticlunr::{Language, Pipeline};
+
+use crate::khmer::cluster::{clusters, is_khmer, starts_cluster};
+use crate::khmer::normalize::normalize;
+
+/// A search term and its word position, for phrase matching.
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Token {
     pub term: String,
     pub pos: u32,
 }
 
+/// The pieces of normalised text that produce tokens.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Run<'a> {
+    Khmer(&'a str),
+    Word(&'a str),
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Kind {
+    Khmer,
+    Word,
+    Separator,
+}
+
+/// Khmer letters and marks, then Latin (or any non-Khmer) letters and
+/// digits; everything else (spaces, punctuation, emoji, …) separates runs.
+/// Khmer punctuation, ៗ and the Khmer symbol blocks are separators even where
+/// Unicode calls them alphanumeric (ៗ is a letter modifier; the lunar-date
+/// signs are numbers).
+fn kind(c: char) -> Kind {
+    if is_khmer(c) {
+        Kind::Khmer
+    } else if c.is_alphanumeric() && !matches!(c, '\u{1780}'..='\u{17FF}' | '\u{19E0}'..='\u{19FF}')
+    {
+        Kind::Word
+    } else {
+        Kind::Separator
+    }
+}
+
+/// Splits normalised text into Khmer runs and words.
+fn runs(text: &str) -> Vec<Run<'_>> {
+    let mut out = Vec::new();
+    let (mut start, mut current) = (0, Kind::Separator);
+    // A trailing separator flushes the last run.
+    for (i, c) in text.char_indices().chain([(text.len(), ' ')]) {
+        let next = kind(c);
+        if next == current {
+            continue;
+        }
+        match current {
+            Kind::Khmer => out.push(Run::Khmer(&text[start..i])),
+            Kind::Word => out.push(Run::Word(&text[start..i])),
+            Kind::Separator => {}
+        }
+        (start, current) = (i, next);
+    }
+    out
+}
+
+thread_local! {
+    // Building the pipeline allocates its stop-word set: do it once per thread.
+    static ENGLISH: Pipeline = English::new().make_pipeline();
+}
+
+/// The index term for a Latin/digit word, or `None` for a stop word (or a
+/// word the English trimmer empties, such as one made of non-ASCII letters).
+fn word_term(word: &str) -> Option<String> {
+    if word.bytes().all(|b| b.is_ascii_digit()) {
+        return Some(word.to_owned()); // numbers are kept verbatim
+    }
+    ENGLISH.with(|pipeline| pipeline.run(vec![word.to_owned()]).pop())
+}
+
+/// Tokenises (after normalising) text for the index or a query.
+///
+/// Positions: each Khmer cluster and each word takes one position, and one
+/// extra position is left empty between consecutive runs, so a phrase can
+/// never match across a space or punctuation. The pair starting at cluster i
+/// has i's position; the lone last cluster has its own position. Stop words
+/// produce no token but still take their position.
 pub fn tokenize(text: &str) -> Vec<Token> {
-    text.split_whitespace()
-        .enumerate()
-        .map(|(i, w)| Token { term: w.to_lowercase(), pos: i as u32 })
-        .collect()
+    let normalized = normalize(text);
+    let mut tokens = Vec::new();
+    let mut pos: u32 = 0;
+    for (n, run) in runs(&normalized).into_iter().enumerate() {
+        if n > 0 {
+            pos += 1; // the gap between runs
+        }
+        match run {
+            Run::Khmer(run) => pos = push_khmer_tokens(run, pos, &mut tokens),
+            Run::Word(word) => {
+                if let Some(term) = word_term(word) {
+                    tokens.push(Token { term, pos });
+                }
+                pos += 1;
+            }
+        }
+    }
+    tokens
+}
+
+/// Pushes the cluster pairs of `run` and its last cluster; returns the next
+/// free position.
+fn push_khmer_tokens(run: &str, mut pos: u32, tokens: &mut Vec<Token>) -> u32 {
+    let parts: Vec<&str> = clusters(run).collect();
+    for pair in parts.windows(2) {
+        tokens.push(Token {
+            term: pair.concat(),
+            pos,
+        });
+        pos += 1;
+    }
+    if let Some(last) = parts.last() {
+        tokens.push(Token {
+            term: (*last).to_owned(),
+            pos,
+        });
+        pos += 1;
+    }
+    pos
+}
+
+/// True when `term` starts with `query` and the query ends on a cluster
+/// boundary of `term`. Used to look up one-cluster queries in the sorted
+/// term list: ប្រ matches ប្រជា but not ប្រា (where ា belongs to the same
+/// cluster) nor ប្រ្ត. Both arguments are expected to be normalised.
+pub fn is_cluster_prefix(term: &str, query: &str) -> bool {
+    let Some(rest) = term.strip_prefix(query) else {
+        return false;
+    };
+    match rest.chars().next() {
+        None => true,
+        Some(next) => starts_cluster(query.chars().next_back(), next),
+    }
+}
+
+/// The elasticlunr language for sastra's bilingual index.
+///
+/// `tokenize` returns the terms of [`tokenize`] (positions are dropped:
+/// elasticlunr does not store them), and the pipeline is empty because
+/// elasticlunr's English trimmer would strip Khmer terms to nothing; English
+/// words have already been through that pipeline in [`tokenize`].
+/// The index records the name "Khmer"; elasticlunr-rs cannot deserialise an
+/// index with a language it does not know, which sastra never needs to do.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct SastraLanguage;
+
+impl Language for SastraLanguage {
+    fn name(&self) -> String {
+        "Khmer".into()
+    }
+
+    fn code(&self) -> String {
+        "km".into()
+    }
+
+    fn tokenize(&self, text: &str) -> Vec<String> {
+        tokenize(text).into_iter().map(|t| t.term).collect()
+    }
+
+    fn make_pipeline(&self) -> Pipeline {
+        Pipeline { queue: Vec::new() }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn pairs(text: &str) -> Vec<(String, u32)> {
+        tokenize(text)
+            .into_iter()
+            .map(|t| (t.term, t.pos))
+            .collect()
+    }
+
+    fn owned(v: &[(&str, u32)]) -> Vec<(String, u32)> {
+        v.iter().map(|&(t, p)| (t.to_owned(), p)).collect()
+    }
+
+    #[test]
+    fn khmer_run_gives_cluster_pairs_and_last_cluster() {
+        assert_eq!(
+            pairs("បោះឆ្នោត"),
+            owned(&[("បោះឆ្នោ", 0), ("ឆ្នោត", 1), ("ត", 2)])
+        );
+        assert_eq!(pairs("នៃ"), owned(&[("នៃ", 0)]));
+    }
+
+    #[test]
+    fn separators_leave_a_gap() {
+        // ការ | បោះ : clusters កា រ (0,1), gap 2, បោះ (3)
+        assert_eq!(pairs("ការ បោះ"), owned(&[("ការ", 0), ("រ", 1), ("បោះ", 3)]));
+        assert_eq!(pairs("ការ។បោះ"), pairs("ការ បោះ"));
+        assert_eq!(pairs("ផ្សេងៗ"), owned(&[("ផ្សេង", 0), ("ង", 1)]));
+    }
+
+    #[test]
+    fn english_words_are_stemmed_and_stop_words_keep_their_place() {
+        assert_eq!(
+            pairs("The Elections of 2023"),
+            owned(&[("elect", 2), ("2023", 6)])
+        );
+        assert_eq!(
+            pairs("2023-06-22"),
+            owned(&[("2023", 0), ("06", 2), ("22", 4)])
+        );
+    }
+
+    #[test]
+    fn frequent_khmer_pairs_are_not_stop_words() {
+        let terms: Vec<String> = tokenize("ការបាន").into_iter().map(|t| t.term).collect();
+        assert!(terms.contains(&"ការ".to_owned()));
+        assert!(terms.contains(&"បាន".to_owned()));
+    }
+
+    #[test]
+    fn empty_and_separator_only_text() {
+        assert!(tokenize("").is_empty());
+        assert!(tokenize("   ").is_empty());
+        assert!(tokenize("។ «» 🗳️").is_empty());
+    }
+
+    #[test]
+    fn cluster_prefix() {
+        assert!(is_cluster_prefix("ប្រជា", "ប្រ"));
+        assert!(is_cluster_prefix("ប្រ", "ប្រ"));
+        assert!(!is_cluster_prefix("ប្រា", "ប្រ"));
+        assert!(!is_cluster_prefix("ស្ត្រី", "ស្ត"));
+        assert!(!is_cluster_prefix("ប្រជា", "ប"));
+        assert!(!is_cluster_prefix("ជាតិ", "នៃ"));
+        assert!(is_cluster_prefix("នៃការ", "នៃ"));
+    }
+
+    #[test]
+    fn language_returns_terms_and_an_empty_pipeline() {
+        let lang = SastraLanguage;
+        assert_eq!(lang.tokenize("គ.ជ.ប NEC"), ["គជ", "ជប", "ប", "nec"]);
+        assert!(lang.make_pipeline().queue.is_empty());
+    }
 }

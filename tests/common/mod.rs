@@ -74,6 +74,10 @@ impl Site {
         std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()))
     }
 
+    pub fn read_bytes(&self, relative: &str) -> Vec<u8> {
+        std::fs::read(self.out().join(relative)).unwrap()
+    }
+
     pub fn exists(&self, relative: &str) -> bool {
         self.out().join(relative).exists()
     }
