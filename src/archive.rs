@@ -27,7 +27,10 @@ pub struct Entry {
 
 impl Entry {
     pub fn version(&self, lang: &str) -> Option<&Document> {
-        self.versions.iter().find(|(l, _)| l == lang).map(|(_, d)| d)
+        self.versions
+            .iter()
+            .find(|(l, _)| l == lang)
+            .map(|(_, d)| d)
     }
 
     /// The version to show a reader of `lang`: theirs if it exists, else the
@@ -70,7 +73,10 @@ impl Archive {
     pub fn new(config: &Config, documents: Vec<Document>, include_drafts: bool) -> Archive {
         let mut groups: BTreeMap<String, Vec<Document>> = BTreeMap::new();
         for document in documents.into_iter().filter(|d| include_drafts || !d.draft) {
-            groups.entry(document.key.clone()).or_default().push(document);
+            groups
+                .entry(document.key.clone())
+                .or_default()
+                .push(document);
         }
         let order: Vec<&str> = config.language_codes().collect();
         let mut entries: Vec<Entry> = groups
@@ -128,7 +134,10 @@ impl Archive {
         for (id, entry) in self.entries.iter().enumerate() {
             let year = entry.date.year();
             if years.last().is_none_or(|y| y.year != year) {
-                years.push(TimelineYear { year, months: Vec::new() });
+                years.push(TimelineYear {
+                    year,
+                    months: Vec::new(),
+                });
             }
             let months = &mut years.last_mut().expect("pushed above").months;
             let month = entry.date.month();
@@ -165,14 +174,20 @@ impl Archive {
             })
             .collect();
         scored.sort_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)).then(a.2.cmp(&b.2)));
-        scored.into_iter().take(limit).map(|(_, _, id)| id).collect()
+        scored
+            .into_iter()
+            .take(limit)
+            .map(|(_, _, id)| id)
+            .collect()
     }
 }
 
 /// Distance in days, approximating partial dates by their first day.
 fn date_distance(a: PartialDate, b: PartialDate) -> u32 {
     let days = |d: PartialDate| {
-        u32::from(d.year()) * 372 + u32::from(d.month().unwrap_or(1)) * 31 + u32::from(d.day().unwrap_or(1))
+        u32::from(d.year()) * 372
+            + u32::from(d.month().unwrap_or(1)) * 31
+            + u32::from(d.day().unwrap_or(1))
     };
     days(a).abs_diff(days(b))
 }

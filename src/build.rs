@@ -3,6 +3,7 @@
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
+use indicatif::{ProgressBar, ProgressStyle};
 use rayon::prelude::*;
 use walkdir::WalkDir;
 
@@ -12,10 +13,10 @@ use crate::content::{self, Document};
 use crate::diagnostics::{Diagnostic, Diagnostics};
 use crate::output::writer::{Staging, WriteError};
 use crate::output::{catalog, feeds, sitemap};
-use crate::search;
 use crate::render::pages::{self, Page};
 use crate::render::templates::RenderError;
 use crate::render::{urls, Renderer};
+use crate::search;
 
 #[derive(Debug, Clone)]
 pub struct BuildOptions {
@@ -25,15 +26,25 @@ pub struct BuildOptions {
     /// Overrides `base_url` of site.toml (e.g. for a preview deploy).
     pub base_url: Option<String>,
     pub drafts: bool,
+    /// Show a progress bar (only ever drawn on a terminal).
+    pub progress: bool,
 }
 
 impl BuildOptions {
     pub fn new(root: impl Into<PathBuf>) -> Self {
-        BuildOptions { root: root.into(), output: None, base_url: None, drafts: false }
+        BuildOptions {
+            root: root.into(),
+            output: None,
+            base_url: None,
+            drafts: false,
+            progress: false,
+        }
     }
 
     pub fn output_dir(&self) -> PathBuf {
-        self.output.clone().unwrap_or_else(|| self.root.join("public"))
+        self.output
+            .clone()
+            .unwrap_or_else(|| self.root.join("public"))
     }
 }
 
@@ -69,11 +80,16 @@ pub struct Loaded {
 pub fn load(root: &Path, base_url: Option<&str>) -> Result<Loaded, Diagnostics> {
     let mut config = Config::load(root)?;
     if let Some(url) = base_url {
-        config.base_url = BaseUrl::parse(url).map_err(|m| Diagnostics::from_iter([Diagnostic::error("--base-url", m)]))?;
+        config.base_url = BaseUrl::parse(url)
+            .map_err(|m| Diagnostics::from_iter([Diagnostic::error("--base-url", m)]))?;
     }
     let (documents, mut diagnostics) = content::load::load(&config);
     diagnostics.extend(content::validate::validate(&config, &documents));
-    Ok(Loaded { config, documents, diagnostics })
+    Ok(Loaded {
+        config,
+        documents,
+        diagnostics,
+    })
 }
 
 pub fn check(root: &Path) -> Diagnostics {
@@ -102,7 +118,17 @@ pub fn build(options: &BuildOptions) -> Result<BuildReport, BuildError> {
     let plan = pages::plan(&config, &archive);
 
     let staging = Staging::new(&options.output_dir())?;
-    let pages_written = write_pages(&renderer, &plan, &staging)?;
+    let progress = if options.progress {
+        // Draws on stderr only when it is a terminal; silent in CI and pipes.
+        ProgressBar::new(plan.len() as u64).with_style(
+            ProgressStyle::with_template("{bar:40} {pos}/{len} pages {elapsed}")
+                .expect("valid template"),
+        )
+    } else {
+        ProgressBar::hidden()
+    };
+    let pages_written = write_pages(&renderer, &plan, &staging, &progress)?;
+    progress.finish_and_clear();
     let mut files = pages_written;
     files += write_attachments(&archive, &staging)?;
     files += copy_static(&config.theme_dir().join("static"), &staging)?;
@@ -121,11 +147,18 @@ pub fn build(options: &BuildOptions) -> Result<BuildReport, BuildError> {
 
 /// Renders and writes pages in parallel; no rendered page is held longer
 /// than it takes to write it.
-fn write_pages(renderer: &Renderer, plan: &[Page], staging: &Staging) -> Result<usize, BuildError> {
+fn write_pages(
+    renderer: &Renderer,
+    plan: &[Page],
+    staging: &Staging,
+    progress: &ProgressBar,
+) -> Result<usize, BuildError> {
     plan.par_iter().try_for_each(|page| {
-        let html = renderer
-            .render(page)
-            .map_err(|source| BuildError::Render { path: page.path.clone(), source })?;
+        progress.inc(1);
+        let html = renderer.render(page).map_err(|source| BuildError::Render {
+            path: page.path.clone(),
+            source,
+        })?;
         staging.write(&urls::file_for(&page.path), html.as_bytes())?;
         Ok::<(), BuildError>(())
     })?;
@@ -138,7 +171,10 @@ fn write_attachments(archive: &Archive, staging: &Staging) -> Result<usize, Writ
         let mut names: Vec<&str> = Vec::new();
         for attachment in entry.versions().flat_map(|d| &d.attachments) {
             if !names.contains(&attachment.name.as_str()) {
-                staging.copy(&urls::attachment(&entry.section, &attachment.name), &attachment.source)?;
+                staging.copy(
+                    &urls::attachment(&entry.section, &attachment.name),
+                    &attachment.source,
+                )?;
                 names.push(&attachment.name);
                 count += 1;
             }
@@ -148,12 +184,20 @@ fn write_attachments(archive: &Archive, staging: &Staging) -> Result<usize, Writ
 }
 
 /// Feeds, sitemap, robots.txt and the catalogue.
-fn write_machine_readable(config: &Config, archive: &Archive, plan: &[Page], staging: &Staging) -> Result<usize, WriteError> {
+fn write_machine_readable(
+    config: &Config,
+    archive: &Archive,
+    plan: &[Page],
+    staging: &Staging,
+) -> Result<usize, WriteError> {
     let feeds = feeds::all(config, archive);
     for (path, xml) in &feeds {
         staging.write(path, xml.as_bytes())?;
     }
-    staging.write("sitemap.xml", sitemap::render(config, archive, plan).as_bytes())?;
+    staging.write(
+        "sitemap.xml",
+        sitemap::render(config, archive, plan).as_bytes(),
+    )?;
     staging.write("robots.txt", sitemap::robots(config).as_bytes())?;
     let records = catalog::records(config, archive);
     staging.write("catalog.json", catalog::json(&records).as_bytes())?;
@@ -162,11 +206,23 @@ fn write_machine_readable(config: &Config, archive: &Archive, plan: &[Page], sta
 }
 
 /// One chunked search index per language, built in parallel.
-fn write_search_index(config: &Config, archive: &Archive, renderer: &Renderer, staging: &Staging) -> Result<usize, WriteError> {
+fn write_search_index(
+    config: &Config,
+    archive: &Archive,
+    renderer: &Renderer,
+    staging: &Staging,
+) -> Result<usize, WriteError> {
     let codes: Vec<&str> = config.language_codes().collect();
     let indexes: Vec<Vec<(String, String)>> = codes
         .par_iter()
-        .map(|lang| search::chunks::files(&search::index::build(config, archive, renderer.i18n(lang), lang)))
+        .map(|lang| {
+            search::chunks::files(&search::index::build(
+                config,
+                archive,
+                renderer.i18n(lang),
+                lang,
+            ))
+        })
         .collect();
     let mut count = 0;
     for (lang, files) in codes.iter().zip(indexes) {
@@ -181,10 +237,21 @@ fn write_search_index(config: &Config, archive: &Archive, renderer: &Renderer, s
 /// The theme's static files, published under `assets/`.
 fn copy_static(folder: &Path, staging: &Staging) -> Result<usize, WriteError> {
     let mut count = 0;
-    for entry in WalkDir::new(folder).follow_links(false).into_iter().flatten() {
+    for entry in WalkDir::new(folder)
+        .follow_links(false)
+        .into_iter()
+        .flatten()
+    {
         if entry.file_type().is_file() {
-            let relative = entry.path().strip_prefix(folder).expect("walked under folder");
-            let relative = relative.components().map(|c| c.as_os_str().to_string_lossy()).collect::<Vec<_>>().join("/");
+            let relative = entry
+                .path()
+                .strip_prefix(folder)
+                .expect("walked under folder");
+            let relative = relative
+                .components()
+                .map(|c| c.as_os_str().to_string_lossy())
+                .collect::<Vec<_>>()
+                .join("/");
             staging.copy(&urls::asset(&relative), entry.path())?;
             count += 1;
         }

@@ -99,8 +99,11 @@ impl Config {
     pub fn load(root: &Path) -> Result<Config, Diagnostics> {
         let path = root.join(CONFIG_FILE);
         let text = std::fs::read_to_string(&path).map_err(|e| {
-            Diagnostics::from_iter([Diagnostic::error(CONFIG_FILE, format!("cannot read the site configuration: {e}"))
-                .hint("run sastra from the archive's root folder, or pass --root")])
+            Diagnostics::from_iter([Diagnostic::error(
+                CONFIG_FILE,
+                format!("cannot read the site configuration: {e}"),
+            )
+            .hint("run sastra from the archive's root folder, or pass --root")])
         })?;
         Self::parse(root, &text)
     }
@@ -108,7 +111,9 @@ impl Config {
     pub fn parse(root: &Path, text: &str) -> Result<Config, Diagnostics> {
         let raw: RawConfig = toml::from_str(text).map_err(|e| {
             let (line, column) = e.span().map_or((0, 0), |s| line_column(text, s.start));
-            Diagnostics::from_iter([Diagnostic::error(CONFIG_FILE, e.message().to_string()).at(line, column)])
+            Diagnostics::from_iter([
+                Diagnostic::error(CONFIG_FILE, e.message().to_string()).at(line, column)
+            ])
         })?;
         let config = Config {
             root: root.to_path_buf(),
@@ -137,13 +142,18 @@ impl Config {
         let mut problems = Diagnostics::default();
         let codes: Vec<&str> = self.language_codes().collect();
         if codes.is_empty() {
-            problems.push(Diagnostic::error(CONFIG_FILE, "no [[languages]] are declared").field("languages"));
+            problems.push(
+                Diagnostic::error(CONFIG_FILE, "no [[languages]] are declared").field("languages"),
+            );
         }
         for code in &codes {
             if !is_slug(code) {
                 problems.push(
-                    Diagnostic::error(CONFIG_FILE, format!("language code `{code}` must be lowercase ASCII letters"))
-                        .field("languages"),
+                    Diagnostic::error(
+                        CONFIG_FILE,
+                        format!("language code `{code}` must be lowercase ASCII letters"),
+                    )
+                    .field("languages"),
                 );
             }
         }
@@ -151,14 +161,19 @@ impl Config {
             problems.push(
                 Diagnostic::error(
                     CONFIG_FILE,
-                    format!("default language `{}` is not among the declared languages", self.default_language),
+                    format!(
+                        "default language `{}` is not among the declared languages",
+                        self.default_language
+                    ),
                 )
                 .at(key_line(text, "default_language"), 1)
                 .field("default_language"),
             );
         }
         if self.page_size == 0 {
-            problems.push(Diagnostic::error(CONFIG_FILE, "page size must be at least 1").field("page_size"));
+            problems.push(
+                Diagnostic::error(CONFIG_FILE, "page size must be at least 1").field("page_size"),
+            );
         }
         for taxonomy in Taxonomy::ALL {
             for (key, labels) in self.taxonomy(taxonomy) {
@@ -176,10 +191,20 @@ impl Config {
                 for code in &codes {
                     if labels.get(*code).is_none_or(|l| l.trim().is_empty()) {
                         problems.push(
-                            Diagnostic::error(CONFIG_FILE, format!("{} `{key}` has no label in `{code}`", taxonomy.singular()))
-                                .at(line, 1)
-                                .field(taxonomy.table())
-                                .hint(format!("every label is given in every language, e.g. {key} = {{ {} }}", codes.iter().map(|c| format!("{c} = \"…\"")).collect::<Vec<_>>().join(", "))),
+                            Diagnostic::error(
+                                CONFIG_FILE,
+                                format!("{} `{key}` has no label in `{code}`", taxonomy.singular()),
+                            )
+                            .at(line, 1)
+                            .field(taxonomy.table())
+                            .hint(format!(
+                                "every label is given in every language, e.g. {key} = {{ {} }}",
+                                codes
+                                    .iter()
+                                    .map(|c| format!("{c} = \"…\""))
+                                    .collect::<Vec<_>>()
+                                    .join(", ")
+                            )),
                         );
                     }
                 }
@@ -238,7 +263,8 @@ fn key_line(text: &str, key: &str) -> usize {
 /// folder name on every file system.
 pub fn is_slug(s: &str) -> bool {
     !s.is_empty()
-        && s.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
+        && s.bytes()
+            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
         && !s.starts_with('-')
         && !s.ends_with('-')
 }
@@ -255,7 +281,8 @@ pub struct BaseUrl {
 
 impl BaseUrl {
     pub fn parse(s: &str) -> Result<BaseUrl, String> {
-        let url = url::Url::parse(s).map_err(|e| format!("base URL `{s}` is not a valid URL: {e}"))?;
+        let url =
+            url::Url::parse(s).map_err(|e| format!("base URL `{s}` is not a valid URL: {e}"))?;
         if !matches!(url.scheme(), "http" | "https") || url.host_str().is_none() {
             return Err(format!("base URL `{s}` must be an http or https address"));
         }
@@ -295,7 +322,10 @@ mod tests {
         let base = BaseUrl::parse("https://owner.github.io/repo").unwrap();
         assert_eq!(base.path(), "/repo/");
         assert_eq!(base.href("en/tags/"), "/repo/en/tags/");
-        assert_eq!(base.absolute("sitemap.xml"), "https://owner.github.io/repo/sitemap.xml");
+        assert_eq!(
+            base.absolute("sitemap.xml"),
+            "https://owner.github.io/repo/sitemap.xml"
+        );
     }
 
     #[test]
@@ -320,6 +350,12 @@ mod tests {
         let problems = Config::parse(Path::new("."), text).unwrap_err().sorted();
         assert_eq!(problems.len(), 1);
         assert_eq!(problems[0].line, 14);
-        assert!(problems[0].message.contains("`ballot` has no label in `km`"), "{}", problems[0]);
+        assert!(
+            problems[0]
+                .message
+                .contains("`ballot` has no label in `km`"),
+            "{}",
+            problems[0]
+        );
     }
 }

@@ -100,13 +100,20 @@ impl Diagnostic {
             props.push_str(&format!(",col={}", self.column));
         }
         if let Some(field) = &self.field {
-            props.push_str(&format!(",title={}", escape_github_property(&format!("field `{field}`"))));
+            props.push_str(&format!(
+                ",title={}",
+                escape_github_property(&format!("field `{field}`"))
+            ));
         }
         let mut message = self.message.clone();
         if let Some(hint) = &self.hint {
             message.push_str(&format!("\nhint: {hint}"));
         }
-        format!("::{} {props}::{}", self.severity, escape_github_data(&message))
+        format!(
+            "::{} {props}::{}",
+            self.severity,
+            escape_github_data(&message)
+        )
     }
 }
 
@@ -128,7 +135,13 @@ impl fmt::Display for Diagnostic {
 /// escape sequences) are shown as code points, never sent to the terminal.
 fn visible(text: &str) -> String {
     text.chars()
-        .map(|c| if c.is_control() && c != '\n' { format!("\\u{{{:04x}}}", c as u32) } else { c.to_string() })
+        .map(|c| {
+            if c.is_control() && c != '\n' {
+                format!("\\u{{{:04x}}}", c as u32)
+            } else {
+                c.to_string()
+            }
+        })
         .collect()
 }
 
@@ -142,11 +155,15 @@ pub fn display_path(path: &Path) -> String {
 }
 
 fn escape_github_data(s: &str) -> String {
-    s.replace('%', "%25").replace('\r', "%0D").replace('\n', "%0A")
+    s.replace('%', "%25")
+        .replace('\r', "%0D")
+        .replace('\n', "%0A")
 }
 
 fn escape_github_property(s: &str) -> String {
-    escape_github_data(s).replace(':', "%3A").replace(',', "%2C")
+    escape_github_data(s)
+        .replace(':', "%3A")
+        .replace(',', "%2C")
 }
 
 /// Every problem found in one run.
@@ -209,7 +226,9 @@ impl IntoIterator for Diagnostics {
 
 impl FromIterator<Diagnostic> for Diagnostics {
     fn from_iter<I: IntoIterator<Item = Diagnostic>>(iter: I) -> Self {
-        Diagnostics { items: iter.into_iter().collect() }
+        Diagnostics {
+            items: iter.into_iter().collect(),
+        }
     }
 }
 
@@ -237,13 +256,19 @@ mod tests {
     #[test]
     fn control_characters_are_made_visible() {
         let d = Diagnostic::error("a.md", "name `a\u{0}b` and \u{1b}[31mred");
-        assert_eq!(d.to_string(), "a.md: error: name `a\\u{0000}b` and \\u{001b}[31mred");
+        assert_eq!(
+            d.to_string(),
+            "a.md: error: name `a\\u{0000}b` and \\u{001b}[31mred"
+        );
     }
 
     #[test]
     fn github_annotation_escapes_separators() {
         let d = Diagnostic::warning("content/a,b.md", "50% done\nnext").at(2, 0);
-        assert_eq!(d.to_github_annotation(), "::warning file=content/a%2Cb.md,line=2::50%25 done%0Anext");
+        assert_eq!(
+            d.to_github_annotation(),
+            "::warning file=content/a%2Cb.md,line=2::50%25 done%0Anext"
+        );
     }
 }
 
@@ -257,7 +282,10 @@ pub fn line_column(text: &str, offset: usize) -> (usize, usize) {
 }
 
 /// Suggests the declared key closest to a misspelt one, if any is close.
-pub fn did_you_mean<'a>(wrong: &str, candidates: impl IntoIterator<Item = &'a str>) -> Option<String> {
+pub fn did_you_mean<'a>(
+    wrong: &str,
+    candidates: impl IntoIterator<Item = &'a str>,
+) -> Option<String> {
     candidates
         .into_iter()
         .map(|c| (strsim::jaro_winkler(wrong, c), c))

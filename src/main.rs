@@ -12,7 +12,11 @@ use sastra::scaffold::{self, NewDocument};
 use sastra::serve::{serve, ServeOptions};
 
 #[derive(Parser)]
-#[command(name = "sastra", version, about = "Build a bilingual Khmer/English document archive into a static site")]
+#[command(
+    name = "sastra",
+    version,
+    about = "Build a bilingual Khmer/English document archive into a static site"
+)]
 struct Cli {
     /// The archive's root folder (holding site.toml and content/).
     #[arg(long, global = true, default_value = ".")]
@@ -88,20 +92,50 @@ enum Format {
 fn main() -> ExitCode {
     let cli = Cli::parse();
     match cli.command {
-        Command::Build { output, base_url, drafts } => {
-            let options = BuildOptions { root: cli.root, output, base_url, drafts };
+        Command::Build {
+            output,
+            base_url,
+            drafts,
+        } => {
+            let options = BuildOptions {
+                root: cli.root,
+                output,
+                base_url,
+                drafts,
+                progress: true,
+            };
             run_build(&options)
         }
         Command::Check { format, strict } => run_check(&cli.root, format, strict),
-        Command::Serve { port, drafts } => match serve(ServeOptions { root: cli.root, port, drafts }) {
+        Command::Serve { port, drafts } => match serve(ServeOptions {
+            root: cli.root,
+            port,
+            drafts,
+        }) {
             Ok(()) => ExitCode::SUCCESS,
             Err(e) => {
                 eprintln!("error: {e}");
                 ExitCode::FAILURE
             }
         },
-        Command::New { section, title, date, doc_type, org, slug, lang } => {
-            let new = NewDocument { section, title, date, doc_type, organization: org, slug, languages: lang };
+        Command::New {
+            section,
+            title,
+            date,
+            doc_type,
+            org,
+            slug,
+            lang,
+        } => {
+            let new = NewDocument {
+                section,
+                title,
+                date,
+                doc_type,
+                organization: org,
+                slug,
+                languages: lang,
+            };
             run_new(&cli.root, &new)
         }
     }
@@ -160,7 +194,10 @@ fn run_new(root: &std::path::Path, new: &NewDocument) -> ExitCode {
     match scaffold::create(&config, new) {
         Ok(paths) => {
             for path in paths {
-                println!("created {}", path.strip_prefix(root).unwrap_or(&path).display());
+                println!(
+                    "created {}",
+                    path.strip_prefix(root).unwrap_or(&path).display()
+                );
             }
             ExitCode::SUCCESS
         }
@@ -174,7 +211,12 @@ fn run_new(root: &std::path::Path, new: &NewDocument) -> ExitCode {
 fn print_diagnostics(diagnostics: Vec<Diagnostic>, format: Format) {
     match format {
         Format::Human => diagnostics.iter().for_each(|d| eprintln!("{d}")),
-        Format::Github => diagnostics.iter().for_each(|d| println!("{}", d.to_github_annotation())),
-        Format::Json => println!("{}", serde_json::to_string_pretty(&diagnostics).expect("diagnostics serialise")),
+        Format::Github => diagnostics
+            .iter()
+            .for_each(|d| println!("{}", d.to_github_annotation())),
+        Format::Json => println!(
+            "{}",
+            serde_json::to_string_pretty(&diagnostics).expect("diagnostics serialise")
+        ),
     }
 }

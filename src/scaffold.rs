@@ -23,21 +23,38 @@ pub enum NewError {
     #[error("{} already exists; sastra new never overwrites a document", .0.display())]
     Exists(PathBuf),
     #[error("cannot write {}: {source}", path.display())]
-    Write { path: PathBuf, source: std::io::Error },
+    Write {
+        path: PathBuf,
+        source: std::io::Error,
+    },
 }
 
 /// Creates the files and returns their paths.
 pub fn create(config: &Config, new: &NewDocument) -> Result<Vec<PathBuf>, NewError> {
     let invalid = |m: String| Err(NewError::Invalid(m));
     if !is_slug(&new.section) {
-        return invalid(format!("the section `{}` must use lowercase ASCII letters, digits and hyphens", new.section));
+        return invalid(format!(
+            "the section `{}` must use lowercase ASCII letters, digits and hyphens",
+            new.section
+        ));
     }
     let date = PartialDate::parse(&new.date).map_err(|e| NewError::Invalid(e.message))?;
-    for (taxonomy, key) in [(Taxonomy::Type, Some(&new.doc_type)), (Taxonomy::Organization, new.organization.as_ref())] {
+    for (taxonomy, key) in [
+        (Taxonomy::Type, Some(&new.doc_type)),
+        (Taxonomy::Organization, new.organization.as_ref()),
+    ] {
         if let Some(key) = key {
             if !config.taxonomy(taxonomy).contains_key(key) {
-                let known: Vec<&str> = config.taxonomy(taxonomy).keys().map(String::as_str).collect();
-                return invalid(format!("unknown {} `{key}`; declared: {}", taxonomy.singular(), known.join(", ")));
+                let known: Vec<&str> = config
+                    .taxonomy(taxonomy)
+                    .keys()
+                    .map(String::as_str)
+                    .collect();
+                return invalid(format!(
+                    "unknown {} `{key}`; declared: {}",
+                    taxonomy.singular(),
+                    known.join(", ")
+                ));
             }
         }
     }
@@ -48,18 +65,28 @@ pub fn create(config: &Config, new: &NewDocument) -> Result<Vec<PathBuf>, NewErr
     if !is_slug(&slug) {
         return invalid(format!("cannot make a URL slug from the title; pass --slug (lowercase ASCII letters, digits and hyphens), got `{slug}`"));
     }
-    let languages = if new.languages.is_empty() { vec![config.default_language.clone()] } else { new.languages.clone() };
+    let languages = if new.languages.is_empty() {
+        vec![config.default_language.clone()]
+    } else {
+        new.languages.clone()
+    };
     for lang in &languages {
         if config.language(lang).is_none() {
             return invalid(format!("`{lang}` is not a language of this site"));
         }
     }
     let folder = config.content_dir().join(&new.section);
-    let paths: Vec<PathBuf> = languages.iter().map(|lang| folder.join(format!("{slug}.{lang}.md"))).collect();
+    let paths: Vec<PathBuf> = languages
+        .iter()
+        .map(|lang| folder.join(format!("{slug}.{lang}.md")))
+        .collect();
     if let Some(existing) = paths.iter().find(|p| p.exists()) {
         return Err(NewError::Exists(existing.clone()));
     }
-    std::fs::create_dir_all(&folder).map_err(|source| NewError::Write { path: folder.clone(), source })?;
+    std::fs::create_dir_all(&folder).map_err(|source| NewError::Write {
+        path: folder.clone(),
+        source,
+    })?;
     for path in &paths {
         let text = front_matter(new, date);
         // create_new: never overwrite, even if a file appeared meanwhile.
@@ -68,14 +95,20 @@ pub fn create(config: &Config, new: &NewDocument) -> Result<Vec<PathBuf>, NewErr
             .create_new(true)
             .open(path)
             .and_then(|mut f| std::io::Write::write_all(&mut f, text.as_bytes()))
-            .map_err(|source| NewError::Write { path: path.clone(), source })?;
+            .map_err(|source| NewError::Write {
+                path: path.clone(),
+                source,
+            })?;
     }
     Ok(paths)
 }
 
 fn front_matter(new: &NewDocument, date: PartialDate) -> String {
     let quoted = |s: &str| serde_json::to_string(s).expect("strings serialise");
-    let organization = new.organization.as_deref().map_or_else(|| "# organization: nec".to_string(), |o| format!("organization: {o}"));
+    let organization = new.organization.as_deref().map_or_else(
+        || "# organization: nec".to_string(),
+        |o| format!("organization: {o}"),
+    );
     format!(
         "---\ntitle: {}\ndate: \"{date}\"\ntype: {}\n{organization}\ntags: []\nsummary: \"\"\n# source: https://…\n# attachments:\n#   - file: files/name-of-file.pdf\n#     title: \"…\"\n#     lang: km\n---\n\nWrite the document here.\n",
         quoted(&new.title),
@@ -105,7 +138,10 @@ mod tests {
     #[test]
     fn slugs_from_titles() {
         let date = PartialDate::parse("2023-06-22").unwrap();
-        assert_eq!(slug_from(date, "Press release: ballot order (7th NA)"), "2023-06-22-press-release-ballot-order-7th-na");
+        assert_eq!(
+            slug_from(date, "Press release: ballot order (7th NA)"),
+            "2023-06-22-press-release-ballot-order-7th-na"
+        );
         assert_eq!(slug_from(date, "សេចក្តីប្រកាស"), "");
     }
 }

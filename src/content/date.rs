@@ -35,13 +35,17 @@ impl PartialDate {
         let number = |p: &str| p.parse::<u16>().expect("checked digits");
         let year = number(parts[0]);
         if year < 1000 {
-            return Err(DateError { message: format!("year {year} is not a plausible document year") });
+            return Err(DateError {
+                message: format!("year {year} is not a plausible document year"),
+            });
         }
         let Some(month) = parts.get(1).map(|p| number(p) as u8) else {
             return Ok(PartialDate::Year(year));
         };
         if !(1..=12).contains(&month) {
-            return Err(DateError { message: format!("`{s}` has month {month}; months run from 01 to 12") });
+            return Err(DateError {
+                message: format!("`{s}` has month {month}; months run from 01 to 12"),
+            });
         }
         let Some(day) = parts.get(2).map(|p| number(p) as u8) else {
             return Ok(PartialDate::Month(year, month));
@@ -80,7 +84,11 @@ impl PartialDate {
     /// is not known to be later than any day of 2019; ascending, it comes
     /// first. Either way it stays inside its year.
     fn sort_key(self) -> (u16, u8, u8) {
-        (self.year(), self.month().unwrap_or(0), self.day().unwrap_or(0))
+        (
+            self.year(),
+            self.month().unwrap_or(0),
+            self.day().unwrap_or(0),
+        )
     }
 
     /// The earliest instant the date can mean, for feeds and sitemaps that
@@ -135,14 +143,26 @@ mod tests {
     #[test]
     fn parses_each_precision() {
         assert_eq!(PartialDate::parse("2019"), Ok(PartialDate::Year(2019)));
-        assert_eq!(PartialDate::parse("2019-02"), Ok(PartialDate::Month(2019, 2)));
-        assert_eq!(PartialDate::parse("2024-02-29"), Ok(PartialDate::Day(2024, 2, 29)));
+        assert_eq!(
+            PartialDate::parse("2019-02"),
+            Ok(PartialDate::Month(2019, 2))
+        );
+        assert_eq!(
+            PartialDate::parse("2024-02-29"),
+            Ok(PartialDate::Day(2024, 2, 29))
+        );
     }
 
     #[test]
     fn rejects_impossible_dates() {
-        assert!(PartialDate::parse("2023-13-01").unwrap_err().message.contains("month 13"));
-        assert!(PartialDate::parse("2023-02-29").unwrap_err().message.contains("28 days"));
+        assert!(PartialDate::parse("2023-13-01")
+            .unwrap_err()
+            .message
+            .contains("month 13"));
+        assert!(PartialDate::parse("2023-02-29")
+            .unwrap_err()
+            .message
+            .contains("28 days"));
         assert!(PartialDate::parse("22/06/2023").is_err());
         assert!(PartialDate::parse("2023-6-1").is_err());
         assert!(PartialDate::parse("").is_err());
@@ -150,13 +170,17 @@ mod tests {
 
     #[test]
     fn partial_dates_sort_within_their_year() {
-        let mut dates: Vec<PartialDate> = ["2020-01-01", "2019", "2019-12-31", "2019-02", "2018-12"]
-            .iter()
-            .map(|s| PartialDate::parse(s).unwrap())
-            .collect();
+        let mut dates: Vec<PartialDate> =
+            ["2020-01-01", "2019", "2019-12-31", "2019-02", "2018-12"]
+                .iter()
+                .map(|s| PartialDate::parse(s).unwrap())
+                .collect();
         dates.sort();
         let shown: Vec<String> = dates.iter().map(ToString::to_string).collect();
-        assert_eq!(shown, ["2018-12", "2019", "2019-02", "2019-12-31", "2020-01-01"]);
+        assert_eq!(
+            shown,
+            ["2018-12", "2019", "2019-02", "2019-12-31", "2020-01-01"]
+        );
     }
 
     #[test]

@@ -68,9 +68,10 @@ pub struct Attachment {
 impl Attachment {
     /// "PDF", "DOCX": what a reader needs to know before downloading.
     pub fn kind(&self) -> String {
-        Path::new(&self.name)
-            .extension()
-            .map_or_else(|| "FILE".to_string(), |e| e.to_string_lossy().to_uppercase())
+        Path::new(&self.name).extension().map_or_else(
+            || "FILE".to_string(),
+            |e| e.to_string_lossy().to_uppercase(),
+        )
     }
 }
 
@@ -95,21 +96,38 @@ impl ContentPath {
             .collect();
         let layout_hint = "documents live at content/<section>/<slug>.<lang>.md, e.g. content/announcements/2023-06-22-ballot-draw.en.md";
         let [section, file] = components.as_slice() else {
-            return Err(Diagnostic::error(&shown, "a document must sit directly inside a section folder").hint(layout_hint));
+            return Err(Diagnostic::error(
+                &shown,
+                "a document must sit directly inside a section folder",
+            )
+            .hint(layout_hint));
         };
         let Some(stem) = file.strip_suffix(".md") else {
-            return Err(Diagnostic::error(&shown, "a document's file name must end in .md").hint(layout_hint));
+            return Err(
+                Diagnostic::error(&shown, "a document's file name must end in .md")
+                    .hint(layout_hint),
+            );
         };
         let Some((slug, lang)) = stem.rsplit_once('.') else {
-            return Err(Diagnostic::error(&shown, "the file name has no language suffix").hint(format!(
-                "name it {stem}.<lang>.md with <lang> one of: {}",
-                config.language_codes().collect::<Vec<_>>().join(", ")
-            )));
+            return Err(
+                Diagnostic::error(&shown, "the file name has no language suffix").hint(format!(
+                    "name it {stem}.<lang>.md with <lang> one of: {}",
+                    config.language_codes().collect::<Vec<_>>().join(", ")
+                )),
+            );
         };
         if config.language(lang).is_none() {
-            let hint = did_you_mean(lang, config.language_codes())
-                .unwrap_or_else(|| format!("languages of this site: {}", config.language_codes().collect::<Vec<_>>().join(", ")));
-            return Err(Diagnostic::error(&shown, format!("`{lang}` is not a language of this site")).hint(hint));
+            let hint = did_you_mean(lang, config.language_codes()).unwrap_or_else(|| {
+                format!(
+                    "languages of this site: {}",
+                    config.language_codes().collect::<Vec<_>>().join(", ")
+                )
+            });
+            return Err(Diagnostic::error(
+                &shown,
+                format!("`{lang}` is not a language of this site"),
+            )
+            .hint(hint));
         }
         for (what, value) in [("section", section), ("slug", &slug)] {
             if !is_slug(value) {
@@ -120,13 +138,22 @@ impl ContentPath {
                 .hint("the slug becomes the page's URL in every language, so it stays readable and shareable"));
             }
         }
-        Ok(ContentPath { section: section.to_string(), slug: slug.to_string(), lang: lang.to_string() })
+        Ok(ContentPath {
+            section: section.to_string(),
+            slug: slug.to_string(),
+            lang: lang.to_string(),
+        })
     }
 }
 
 /// Parses one content file. Returns the document when it has no errors, and
 /// every problem found in it either way.
-pub fn parse(config: &Config, path: &Path, location: ContentPath, text: &str) -> (Option<Document>, Diagnostics) {
+pub fn parse(
+    config: &Config,
+    path: &Path,
+    location: ContentPath,
+    text: &str,
+) -> (Option<Document>, Diagnostics) {
     let mut problems = Diagnostics::default();
     let text = text.strip_prefix('\u{FEFF}').unwrap_or(text);
     let split = match front_matter::split(text) {
@@ -141,26 +168,44 @@ pub fn parse(config: &Config, path: &Path, location: ContentPath, text: &str) ->
         Ok(Value::Null) => Mapping::new(),
         Ok(_) => {
             problems.push(
-                Diagnostic::error(path, "the front matter must be a list of `field: value` lines")
-                    .at(split.yaml_line, 1),
+                Diagnostic::error(
+                    path,
+                    "the front matter must be a list of `field: value` lines",
+                )
+                .at(split.yaml_line, 1),
             );
             return (None, problems);
         }
         Err(e) => {
-            let (line, column) = e.location().map_or((split.yaml_line, 0), |l| (split.yaml_line + l.line() - 1, l.column()));
+            let (line, column) = e.location().map_or((split.yaml_line, 0), |l| {
+                (split.yaml_line + l.line() - 1, l.column())
+            });
             problems.push(
-                Diagnostic::error(path, format!("the front matter is not valid YAML: {}", yaml_message(&e)))
-                    .at(line, column),
+                Diagnostic::error(
+                    path,
+                    format!("the front matter is not valid YAML: {}", yaml_message(&e)),
+                )
+                .at(line, column),
             );
             return (None, problems);
         }
     };
-    let mut fields = Fields { path, yaml: split.yaml, yaml_line: split.yaml_line, mapping, problems };
+    let mut fields = Fields {
+        path,
+        yaml: split.yaml,
+        yaml_line: split.yaml_line,
+        mapping,
+        problems,
+    };
     fields.reject_unknown(FIELDS, "");
 
-    let title = fields.required::<String>("title").filter(|t| fields.non_empty("title", t));
+    let title = fields
+        .required::<String>("title")
+        .filter(|t| fields.non_empty("title", t));
     let date = fields.date();
-    let doc_type = fields.required::<String>("type").filter(|t| fields.declared(config, Taxonomy::Type, "type", t));
+    let doc_type = fields
+        .required::<String>("type")
+        .filter(|t| fields.declared(config, Taxonomy::Type, "type", t));
     let organization = fields
         .optional::<String>("organization")
         .filter(|o| fields.declared(config, Taxonomy::Organization, "organization", o));
@@ -169,9 +214,13 @@ pub fn parse(config: &Config, path: &Path, location: ContentPath, text: &str) ->
         fields.declared(config, Taxonomy::Tag, "tags", tag);
     }
     let summary = fields.optional::<String>("summary");
-    let source = fields.optional::<String>("source").filter(|s| fields.web_url("source", s));
+    let source = fields
+        .optional::<String>("source")
+        .filter(|s| fields.web_url("source", s));
     let draft = fields.optional::<bool>("draft").unwrap_or(false);
-    let translation_draft = fields.optional::<bool>("translation_draft").unwrap_or(false);
+    let translation_draft = fields
+        .optional::<bool>("translation_draft")
+        .unwrap_or(false);
     let attachments = fields.attachments(config, &location);
 
     let mut problems = fields.problems;
@@ -221,7 +270,11 @@ fn yaml_message(e: &serde_yaml::Error) -> String {
 }
 
 fn first_duplicate(items: &[String]) -> Option<&str> {
-    items.iter().enumerate().find(|(i, t)| items[..*i].contains(t)).map(|(_, t)| t.as_str())
+    items
+        .iter()
+        .enumerate()
+        .find(|(i, t)| items[..*i].contains(t))
+        .map(|(_, t)| t.as_str())
 }
 
 fn dedup(items: Vec<String>) -> Vec<String> {
@@ -237,7 +290,10 @@ fn dedup(items: Vec<String>) -> Vec<String> {
 /// The 1-based file line where a top-level field is written.
 fn field_line(yaml: &str, yaml_line: usize, field: &str) -> usize {
     yaml.lines()
-        .position(|line| line.strip_prefix(field).is_some_and(|rest| rest.trim_start().starts_with(':')))
+        .position(|line| {
+            line.strip_prefix(field)
+                .is_some_and(|rest| rest.trim_start().starts_with(':'))
+        })
         .map_or(yaml_line, |i| yaml_line + i)
 }
 
@@ -274,7 +330,9 @@ impl Fields<'_> {
 
     fn error_with_hint(&mut self, field: &str, message: impl Into<String>, hint: Option<String>) {
         let line = self.line(field.split('[').next().unwrap_or(field));
-        let mut diagnostic = Diagnostic::error(self.path, message).at(line, 1).field(field);
+        let mut diagnostic = Diagnostic::error(self.path, message)
+            .at(line, 1)
+            .field(field);
         diagnostic.hint = hint;
         self.problems.push(diagnostic);
     }
@@ -295,7 +353,10 @@ impl Fields<'_> {
         match serde_yaml::from_value::<T>(value) {
             Ok(v) => Some(v),
             Err(e) => {
-                self.error(name, format!("has the wrong kind of value: {}", yaml_message(&e)));
+                self.error(
+                    name,
+                    format!("has the wrong kind of value: {}", yaml_message(&e)),
+                );
                 None
             }
         }
@@ -348,9 +409,17 @@ impl Fields<'_> {
         if declared.contains_key(key) {
             return true;
         }
-        let hint = did_you_mean(key, declared.keys().map(String::as_str))
-            .unwrap_or_else(|| format!("declare it under [{}] in site.toml, with a label in every language", taxonomy.table()));
-        self.error_with_hint(field, format!("unknown {} `{key}`", taxonomy.singular()), Some(hint));
+        let hint = did_you_mean(key, declared.keys().map(String::as_str)).unwrap_or_else(|| {
+            format!(
+                "declare it under [{}] in site.toml, with a label in every language",
+                taxonomy.table()
+            )
+        });
+        self.error_with_hint(
+            field,
+            format!("unknown {} `{key}`", taxonomy.singular()),
+            Some(hint),
+        );
         false
     }
 
@@ -380,7 +449,13 @@ impl Fields<'_> {
                 self.error(&field, "must be an entry with `file:` and `title:`");
                 continue;
             };
-            let mut sub = Fields { path: self.path, yaml: self.yaml, yaml_line: self.yaml_line, mapping: entry, problems: Diagnostics::default() };
+            let mut sub = Fields {
+                path: self.path,
+                yaml: self.yaml,
+                yaml_line: self.yaml_line,
+                mapping: entry,
+                problems: Diagnostics::default(),
+            };
             sub.reject_unknown(ATTACHMENT_FIELDS, &format!("{field}."));
             let file = sub.required::<String>("file");
             let title = sub.required::<String>("title");
@@ -388,7 +463,10 @@ impl Fields<'_> {
             let placeholder = sub.optional::<bool>("placeholder").unwrap_or(false);
             // A sub-field's line is that of its entry's `file:` when it can be
             // found, else that of the `attachments:` list.
-            let line = file.as_deref().and_then(|f| self.value_line("file", f)).unwrap_or_else(|| self.line("attachments"));
+            let line = file
+                .as_deref()
+                .and_then(|f| self.value_line("file", f))
+                .unwrap_or_else(|| self.line("attachments"));
             self.problems.extend(sub.problems.into_iter().map(|mut d| {
                 d.line = line;
                 if let Some(f) = &d.field {
@@ -400,14 +478,28 @@ impl Fields<'_> {
             }));
             if let Some(lang) = &lang {
                 if config.language(lang).is_none() {
-                    self.error(&format!("{field}.lang"), format!("`{lang}` is not a language of this site"));
+                    self.error(
+                        &format!("{field}.lang"),
+                        format!("`{lang}` is not a language of this site"),
+                    );
                 }
             }
-            let (Some(file), Some(title)) = (file, title) else { continue };
+            let (Some(file), Some(title)) = (file, title) else {
+                continue;
+            };
             match resolve_attachment(&config.content_dir(), &folder, &file) {
-                Ok((source, name, bytes)) => attachments.push(Attachment { source, name, title, lang, placeholder, bytes }),
+                Ok((source, name, bytes)) => attachments.push(Attachment {
+                    source,
+                    name,
+                    title,
+                    lang,
+                    placeholder,
+                    bytes,
+                }),
                 Err(message) => {
-                    let mut diagnostic = Diagnostic::error(self.path, message).at(line, 1).field(format!("{field}.file"));
+                    let mut diagnostic = Diagnostic::error(self.path, message)
+                        .at(line, 1)
+                        .field(format!("{field}.file"));
                     diagnostic.hint = Some(format!(
                         "attachment paths are relative to the document's folder, e.g. files/{}.pdf for content/{}/files/{}.pdf",
                         location.slug, location.section, location.slug
@@ -423,38 +515,58 @@ impl Fields<'_> {
 fn key_text(key: &Value) -> String {
     match key {
         Value::String(s) => s.clone(),
-        other => serde_yaml::to_string(other).unwrap_or_default().trim().to_string(),
+        other => serde_yaml::to_string(other)
+            .unwrap_or_default()
+            .trim()
+            .to_string(),
     }
 }
 
 /// Checks that an attachment path stays inside the section folder and names
 /// an existing regular file with a name safe to publish.
-fn resolve_attachment(content_dir: &Path, folder: &Path, file: &str) -> Result<(PathBuf, String, u64), String> {
+fn resolve_attachment(
+    content_dir: &Path,
+    folder: &Path,
+    file: &str,
+) -> Result<(PathBuf, String, u64), String> {
     let relative = Path::new(file);
     let escapes = file.contains('\0')
         || file.contains('\\')
         || file.contains(':')
-        || relative.components().any(|c| !matches!(c, Component::Normal(_)));
+        || relative
+            .components()
+            .any(|c| !matches!(c, Component::Normal(_)));
     if escapes {
         return Err(format!("`{file}` must be a plain relative path inside the section folder (no `..`, no absolute path, no drive letter)"));
     }
-    let name = relative.file_name().and_then(|n| n.to_str()).unwrap_or_default().to_string();
+    let name = relative
+        .file_name()
+        .and_then(|n| n.to_str())
+        .unwrap_or_default()
+        .to_string();
     let safe_name = !name.is_empty()
         && !name.starts_with('.')
-        && name.bytes().all(|b| b.is_ascii_alphanumeric() || matches!(b, b'-' | b'_' | b'.'));
+        && name
+            .bytes()
+            .all(|b| b.is_ascii_alphanumeric() || matches!(b, b'-' | b'_' | b'.'));
     if !safe_name {
-        return Err(format!("the file name `{name}` may use only ASCII letters, digits, `-`, `_` and `.`"));
+        return Err(format!(
+            "the file name `{name}` may use only ASCII letters, digits, `-`, `_` and `.`"
+        ));
     }
     let source = folder.join(relative);
-    let metadata = std::fs::symlink_metadata(&source).map_err(|_| format!("the attached file `{file}` does not exist"))?;
+    let metadata = std::fs::symlink_metadata(&source)
+        .map_err(|_| format!("the attached file `{file}` does not exist"))?;
     if metadata.file_type().is_symlink() {
-        let target = std::fs::canonicalize(&source).map_err(|_| format!("`{file}` is a broken link"))?;
+        let target =
+            std::fs::canonicalize(&source).map_err(|_| format!("`{file}` is a broken link"))?;
         let root = std::fs::canonicalize(content_dir).map_err(|e| e.to_string())?;
         if !target.starts_with(&root) {
             return Err(format!("`{file}` is a link pointing outside content/"));
         }
     }
-    let metadata = std::fs::metadata(&source).map_err(|_| format!("the attached file `{file}` does not exist"))?;
+    let metadata = std::fs::metadata(&source)
+        .map_err(|_| format!("the attached file `{file}` does not exist"))?;
     if !metadata.is_file() {
         return Err(format!("`{file}` is not a file"));
     }

@@ -24,7 +24,9 @@ impl SplitError {
     pub fn message(&self) -> &'static str {
         match self {
             SplitError::Empty => "the file is empty",
-            SplitError::NoOpeningFence => "the file does not start with a `---` line opening its front matter",
+            SplitError::NoOpeningFence => {
+                "the file does not start with a `---` line opening its front matter"
+            }
             SplitError::NoClosingFence => "the front matter is not closed by a `---` line",
         }
     }

@@ -10,7 +10,11 @@ use std::path::{Component, Path, PathBuf};
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum LinkTarget {
     /// Another document's source, by translation key and language.
-    Document { key: String, lang: String, fragment: Option<String> },
+    Document {
+        key: String,
+        lang: String,
+        fragment: Option<String>,
+    },
     /// A file under the content folder, relative to it.
     File(PathBuf),
     /// A web address, `mailto:`, a fragment on the same page, or a
@@ -23,7 +27,10 @@ pub enum LinkTarget {
 /// Resolves `url` written in a document of `section`.
 pub fn resolve(section: &str, url: &str) -> LinkTarget {
     let has_scheme = url.split_once(':').is_some_and(|(scheme, _)| {
-        !scheme.is_empty() && scheme.chars().all(|c| c.is_ascii_alphanumeric() || matches!(c, '+' | '-' | '.'))
+        !scheme.is_empty()
+            && scheme
+                .chars()
+                .all(|c| c.is_ascii_alphanumeric() || matches!(c, '+' | '-' | '.'))
     });
     if url.is_empty() || has_scheme || url.starts_with('#') || url.starts_with('/') {
         return LinkTarget::Unchanged;
@@ -36,11 +43,19 @@ pub fn resolve(section: &str, url: &str) -> LinkTarget {
     let Some(within_content) = normalise(&Path::new(section).join(path)) else {
         return LinkTarget::Escapes;
     };
-    let name = within_content.file_name().and_then(|n| n.to_str()).unwrap_or("");
+    let name = within_content
+        .file_name()
+        .and_then(|n| n.to_str())
+        .unwrap_or("");
     if let Some(stem) = name.strip_suffix(".md") {
-        if let (Some((slug, lang)), Some(parent)) = (stem.rsplit_once('.'), within_content.parent()) {
+        if let (Some((slug, lang)), Some(parent)) = (stem.rsplit_once('.'), within_content.parent())
+        {
             let key = format!("{}/{slug}", parent.to_string_lossy().replace('\\', "/"));
-            return LinkTarget::Document { key, lang: lang.to_string(), fragment };
+            return LinkTarget::Document {
+                key,
+                lang: lang.to_string(),
+                fragment,
+            };
         }
     }
     LinkTarget::File(within_content)
@@ -72,12 +87,28 @@ mod tests {
     fn resolves_documents_files_and_leaves_the_rest() {
         assert_eq!(
             resolve("announcements", "../reports/anfrel.en.md#summary"),
-            LinkTarget::Document { key: "reports/anfrel".into(), lang: "en".into(), fragment: Some("summary".into()) }
+            LinkTarget::Document {
+                key: "reports/anfrel".into(),
+                lang: "en".into(),
+                fragment: Some("summary".into())
+            }
         );
-        assert_eq!(resolve("announcements", "files/a.pdf"), LinkTarget::File("announcements/files/a.pdf".into()));
-        assert_eq!(resolve("announcements", "https://nec.gov.kh/"), LinkTarget::Unchanged);
-        assert_eq!(resolve("announcements", "mailto:a@b.org"), LinkTarget::Unchanged);
+        assert_eq!(
+            resolve("announcements", "files/a.pdf"),
+            LinkTarget::File("announcements/files/a.pdf".into())
+        );
+        assert_eq!(
+            resolve("announcements", "https://nec.gov.kh/"),
+            LinkTarget::Unchanged
+        );
+        assert_eq!(
+            resolve("announcements", "mailto:a@b.org"),
+            LinkTarget::Unchanged
+        );
         assert_eq!(resolve("announcements", "#top"), LinkTarget::Unchanged);
-        assert_eq!(resolve("announcements", "../../etc/passwd"), LinkTarget::Escapes);
+        assert_eq!(
+            resolve("announcements", "../../etc/passwd"),
+            LinkTarget::Escapes
+        );
     }
 }

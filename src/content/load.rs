@@ -15,22 +15,35 @@ pub fn load(config: &Config) -> (Vec<Document>, Diagnostics) {
     let content_dir = config.content_dir();
     let mut problems = Diagnostics::default();
     if !content_dir.is_dir() {
-        problems.push(Diagnostic::error("content", "there is no content/ folder").hint("documents live at content/<section>/<slug>.<lang>.md"));
+        problems.push(
+            Diagnostic::error("content", "there is no content/ folder")
+                .hint("documents live at content/<section>/<slug>.<lang>.md"),
+        );
         return (Vec::new(), problems);
     }
     let mut files = Vec::new();
-    for entry in WalkDir::new(&content_dir).follow_links(false).sort_by_file_name() {
+    for entry in WalkDir::new(&content_dir)
+        .follow_links(false)
+        .sort_by_file_name()
+    {
         match entry {
-            Ok(entry) if is_markdown(entry.path()) && !entry.file_type().is_dir() => files.push(entry.into_path()),
+            Ok(entry) if is_markdown(entry.path()) && !entry.file_type().is_dir() => {
+                files.push(entry.into_path())
+            }
             Ok(_) => {}
             Err(e) => {
-                let path = e.path().map(|p| relative(config, p)).unwrap_or_else(|| "content".into());
+                let path = e
+                    .path()
+                    .map(|p| relative(config, p))
+                    .unwrap_or_else(|| "content".into());
                 problems.push(Diagnostic::error(path, format!("cannot read: {e}")));
             }
         }
     }
-    let results: Vec<(Option<Document>, Diagnostics)> =
-        files.par_iter().map(|file| load_file(config, &content_dir, file)).collect();
+    let results: Vec<(Option<Document>, Diagnostics)> = files
+        .par_iter()
+        .map(|file| load_file(config, &content_dir, file))
+        .collect();
     let mut documents = Vec::with_capacity(results.len());
     for (document, file_problems) in results {
         problems.extend(file_problems);
@@ -40,17 +53,22 @@ pub fn load(config: &Config) -> (Vec<Document>, Diagnostics) {
 }
 
 fn is_markdown(path: &Path) -> bool {
-    path.extension().is_some_and(|e| e.eq_ignore_ascii_case("md"))
+    path.extension()
+        .is_some_and(|e| e.eq_ignore_ascii_case("md"))
 }
 
 fn relative(config: &Config, path: &Path) -> std::path::PathBuf {
-    path.strip_prefix(&config.root).unwrap_or(path).to_path_buf()
+    path.strip_prefix(&config.root)
+        .unwrap_or(path)
+        .to_path_buf()
 }
 
 fn load_file(config: &Config, content_dir: &Path, file: &Path) -> (Option<Document>, Diagnostics) {
     let shown = relative(config, file);
     let fail = |d: Diagnostic| (None, Diagnostics::from_iter([d]));
-    let within_content = file.strip_prefix(content_dir).expect("walked under content/");
+    let within_content = file
+        .strip_prefix(content_dir)
+        .expect("walked under content/");
     let location = match ContentPath::parse(within_content, config) {
         Ok(location) => location,
         Err(d) => return fail(d),
@@ -60,7 +78,12 @@ fn load_file(config: &Config, content_dir: &Path, file: &Path) -> (Option<Docume
     }
     let bytes = match std::fs::read(file) {
         Ok(bytes) => bytes,
-        Err(e) => return fail(Diagnostic::error(&shown, format!("cannot read the file: {e}"))),
+        Err(e) => {
+            return fail(Diagnostic::error(
+                &shown,
+                format!("cannot read the file: {e}"),
+            ))
+        }
     };
     let text = match String::from_utf8(bytes) {
         Ok(text) => text,
@@ -79,16 +102,25 @@ fn load_file(config: &Config, content_dir: &Path, file: &Path) -> (Option<Docume
 }
 
 /// A document may be a symbolic link only to a file inside the archive.
-fn check_not_escaping_link(config: &Config, content_dir: &Path, file: &Path, shown: &Path) -> Result<(), Diagnostic> {
+fn check_not_escaping_link(
+    config: &Config,
+    content_dir: &Path,
+    file: &Path,
+    shown: &Path,
+) -> Result<(), Diagnostic> {
     let is_link = std::fs::symlink_metadata(file).is_ok_and(|m| m.file_type().is_symlink());
     if !is_link {
         return Ok(());
     }
-    let target = std::fs::canonicalize(file).map_err(|_| Diagnostic::error(shown, "the file is a broken symbolic link"))?;
+    let target = std::fs::canonicalize(file)
+        .map_err(|_| Diagnostic::error(shown, "the file is a broken symbolic link"))?;
     let root = std::fs::canonicalize(content_dir).unwrap_or_else(|_| config.content_dir());
     if target.starts_with(&root) {
         Ok(())
     } else {
-        Err(Diagnostic::error(shown, "the file is a symbolic link pointing outside content/"))
+        Err(Diagnostic::error(
+            shown,
+            "the file is a symbolic link pointing outside content/",
+        ))
     }
 }

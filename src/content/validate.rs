@@ -6,11 +6,11 @@ use std::collections::{BTreeMap, HashSet};
 use std::path::Path;
 
 use super::document::Document;
-use crate::config::Config;
 use super::links::{self, LinkTarget};
+use crate::config::Config;
 use crate::diagnostics::{did_you_mean, line_column, Diagnostic, Diagnostics, Severity};
-use crate::render::markdown;
 use crate::khmer::cluster::is_khmer;
+use crate::render::markdown;
 
 pub fn validate(config: &Config, documents: &[Document]) -> Diagnostics {
     let mut problems = Diagnostics::default();
@@ -31,8 +31,15 @@ pub fn validate(config: &Config, documents: &[Document]) -> Diagnostics {
 /// Links in bodies must lead somewhere: to a document that exists, or to a
 /// file that is published because a document attaches it.
 fn check_body_links(config: &Config, documents: &[Document], problems: &mut Diagnostics) {
-    let versions: HashSet<(&str, &str)> = documents.iter().map(|d| (d.key.as_str(), d.lang.as_str())).collect();
-    let attached: HashSet<&Path> = documents.iter().flat_map(|d| &d.attachments).map(|a| a.source.as_path()).collect();
+    let versions: HashSet<(&str, &str)> = documents
+        .iter()
+        .map(|d| (d.key.as_str(), d.lang.as_str()))
+        .collect();
+    let attached: HashSet<&Path> = documents
+        .iter()
+        .flat_map(|d| &d.attachments)
+        .map(|a| a.source.as_path())
+        .collect();
     let keys: Vec<&str> = documents.iter().map(|d| d.key.as_str()).collect();
     for document in documents {
         for (url, offset) in markdown::links(&document.body) {
@@ -80,8 +87,15 @@ fn check_duplicate_slugs(by_key: &BTreeMap<&str, Vec<&Document>>, problems: &mut
         let document = versions[0];
         match by_slug.get(document.slug.as_str()) {
             Some(first) => problems.push(
-                Diagnostic::warning(&document.path, format!("the slug `{}` is also used by {}", document.slug, first.path.display()))
-                    .hint("give each document its own slug, e.g. by starting it with its date"),
+                Diagnostic::warning(
+                    &document.path,
+                    format!(
+                        "the slug `{}` is also used by {}",
+                        document.slug,
+                        first.path.display()
+                    ),
+                )
+                .hint("give each document its own slug, e.g. by starting it with its date"),
             ),
             None => {
                 by_slug.insert(&document.slug, document);
@@ -96,22 +110,44 @@ fn check_translations(config: &Config, versions: &[&Document], problems: &mut Di
     for other in &versions[1..] {
         if other.date != first.date {
             problems.push(
-                Diagnostic::error(&other.path, format!("the date {} differs from {} in {}", other.date, first.date, first.path.display()))
-                    .field("date")
-                    .hint("the language versions of a document share its date"),
+                Diagnostic::error(
+                    &other.path,
+                    format!(
+                        "the date {} differs from {} in {}",
+                        other.date,
+                        first.date,
+                        first.path.display()
+                    ),
+                )
+                .field("date")
+                .hint("the language versions of a document share its date"),
             );
         }
         if other.doc_type != first.doc_type {
             problems.push(
-                Diagnostic::error(&other.path, format!("the type `{}` differs from `{}` in {}", other.doc_type, first.doc_type, first.path.display()))
-                    .field("type")
-                    .hint("the language versions of a document share its type"),
+                Diagnostic::error(
+                    &other.path,
+                    format!(
+                        "the type `{}` differs from `{}` in {}",
+                        other.doc_type,
+                        first.doc_type,
+                        first.path.display()
+                    ),
+                )
+                .field("type")
+                .hint("the language versions of a document share its type"),
             );
         }
         if other.organization != first.organization {
             problems.push(
-                Diagnostic::warning(&other.path, format!("the organization differs from the one in {}", first.path.display()))
-                    .field("organization"),
+                Diagnostic::warning(
+                    &other.path,
+                    format!(
+                        "the organization differs from the one in {}",
+                        first.path.display()
+                    ),
+                )
+                .field("organization"),
             );
         }
     }
@@ -119,8 +155,14 @@ fn check_translations(config: &Config, versions: &[&Document], problems: &mut Di
         if !versions.iter().any(|d| d.lang == code) {
             let name = config.language(code).map_or(code, |l| l.name.as_str());
             problems.push(
-                Diagnostic::warning(&first.path, format!("there is no {name} version of this document"))
-                    .hint(format!("add content/{}.{code}.md to translate it", first.key)),
+                Diagnostic::warning(
+                    &first.path,
+                    format!("there is no {name} version of this document"),
+                )
+                .hint(format!(
+                    "add content/{}.{code}.md to translate it",
+                    first.key
+                )),
             );
         }
     }
@@ -130,7 +172,12 @@ fn check_translations(config: &Config, versions: &[&Document], problems: &mut Di
 /// with the English text, and the reverse.
 fn check_script(document: &Document, problems: &mut Diagnostics) {
     let khmer = document.title.chars().filter(|c| is_khmer(*c)).count();
-    let letters = document.title.chars().filter(|c| c.is_alphabetic()).count().max(1);
+    let letters = document
+        .title
+        .chars()
+        .filter(|c| c.is_alphabetic())
+        .count()
+        .max(1);
     let wrong = match document.lang.as_str() {
         "km" => khmer == 0,
         "en" => khmer * 2 > letters,
@@ -151,7 +198,10 @@ fn check_attachment_names(documents: &[Document], problems: &mut Diagnostics) {
     let mut published: BTreeMap<(String, String), &std::path::Path> = BTreeMap::new();
     for document in documents {
         for attachment in &document.attachments {
-            let key = (document.section.clone(), attachment.name.to_ascii_lowercase());
+            let key = (
+                document.section.clone(),
+                attachment.name.to_ascii_lowercase(),
+            );
             match published.get(&key) {
                 Some(existing) if *existing != attachment.source.as_path() => problems.push(
                     Diagnostic::error(

@@ -30,7 +30,9 @@ pub fn records(config: &Config, archive: &Archive) -> Vec<Record> {
         .map(|entry| {
             let mut attachments: Vec<String> = Vec::new();
             for attachment in entry.versions().flat_map(|d| &d.attachments) {
-                let url = config.base_url.absolute(&urls::attachment(&entry.section, &attachment.name));
+                let url = config
+                    .base_url
+                    .absolute(&urls::attachment(&entry.section, &attachment.name));
                 if !attachments.contains(&url) {
                     attachments.push(url);
                 }
@@ -38,7 +40,10 @@ pub fn records(config: &Config, archive: &Archive) -> Vec<Record> {
             Record {
                 key: entry.key.clone(),
                 languages: entry.versions().map(|d| d.lang.clone()).collect(),
-                titles: entry.versions().map(|d| (d.lang.clone(), d.title.clone())).collect(),
+                titles: entry
+                    .versions()
+                    .map(|d| (d.lang.clone(), d.title.clone()))
+                    .collect(),
                 date: entry.date.to_string(),
                 doc_type: entry.doc_type.clone(),
                 organization: entry.organization.clone(),
@@ -46,7 +51,14 @@ pub fn records(config: &Config, archive: &Archive) -> Vec<Record> {
                 attachments,
                 pages: entry
                     .versions()
-                    .map(|d| (d.lang.clone(), config.base_url.absolute(&urls::document(&d.lang, &entry.key))))
+                    .map(|d| {
+                        (
+                            d.lang.clone(),
+                            config
+                                .base_url
+                                .absolute(&urls::document(&d.lang, &entry.key)),
+                        )
+                    })
                     .collect(),
             }
         })
@@ -62,7 +74,14 @@ pub fn json(records: &[Record]) -> String {
 pub fn csv(config: &Config, records: &[Record]) -> String {
     let codes: Vec<&str> = config.language_codes().collect();
     let mut writer = csv::Writer::from_writer(Vec::new());
-    let mut header = vec!["key".to_string(), "languages".into(), "date".into(), "type".into(), "organization".into(), "tags".into()];
+    let mut header = vec![
+        "key".to_string(),
+        "languages".into(),
+        "date".into(),
+        "type".into(),
+        "organization".into(),
+        "tags".into(),
+    ];
     header.extend(codes.iter().map(|c| format!("title_{c}")));
     header.extend(codes.iter().map(|c| format!("url_{c}")));
     header.push("attachments".into());
@@ -76,13 +95,23 @@ pub fn csv(config: &Config, records: &[Record]) -> String {
             record.organization.clone().unwrap_or_default(),
             record.tags.join("; "),
         ];
-        row.extend(codes.iter().map(|c| record.titles.get(*c).cloned().unwrap_or_default()));
-        row.extend(codes.iter().map(|c| record.pages.get(*c).cloned().unwrap_or_default()));
+        row.extend(
+            codes
+                .iter()
+                .map(|c| record.titles.get(*c).cloned().unwrap_or_default()),
+        );
+        row.extend(
+            codes
+                .iter()
+                .map(|c| record.pages.get(*c).cloned().unwrap_or_default()),
+        );
         row.push(record.attachments.join("; "));
         writer.write_record(&row).expect("writing to memory");
     }
     // A byte-order mark, so spreadsheet programs read the Khmer as UTF-8.
     let mut out = String::from('\u{FEFF}');
-    out.push_str(&String::from_utf8(writer.into_inner().expect("in memory")).expect("UTF-8 fields"));
+    out.push_str(
+        &String::from_utf8(writer.into_inner().expect("in memory")).expect("UTF-8 fields"),
+    );
     out
 }

@@ -25,18 +25,31 @@ pub fn all(config: &Config, archive: &Archive) -> Vec<(String, String)> {
     let mut feeds = Vec::new();
     for language in &config.languages {
         let lang = language.code.as_str();
-        feeds.push(FeedSpec { lang, title: language.title.clone(), path: urls::feed(lang), page: urls::home(lang), entries: &all_ids });
+        feeds.push(FeedSpec {
+            lang,
+            title: language.title.clone(),
+            path: urls::feed(lang),
+            page: urls::home(lang),
+            entries: &all_ids,
+        });
         for (key, ids) in archive.terms(Taxonomy::Tag) {
             feeds.push(FeedSpec {
                 lang,
-                title: format!("{}: {}", language.title, config.label(Taxonomy::Tag, key, lang)),
+                title: format!(
+                    "{}: {}",
+                    language.title,
+                    config.label(Taxonomy::Tag, key, lang)
+                ),
                 path: urls::term_feed(lang, Taxonomy::Tag, key),
                 page: urls::term(lang, Taxonomy::Tag, key, 1),
                 entries: ids,
             });
         }
     }
-    feeds.iter().map(|spec| (spec.path.clone(), render(config, archive, spec))).collect()
+    feeds
+        .iter()
+        .map(|spec| (spec.path.clone(), render(config, archive, spec)))
+        .collect()
 }
 
 fn date(value: &str) -> FixedDateTime {
@@ -59,16 +72,19 @@ pub fn render(config: &Config, archive: &Archive, spec: &FeedSpec) -> String {
             let entry = &archive.entries[*id];
             let document = entry.best_version(spec.lang);
             let url = base.absolute(&urls::document(&document.lang, &entry.key));
-            let author = entry
-                .organization
-                .as_ref()
-                .map_or_else(|| config.language(spec.lang).map_or("", |l| l.title.as_str()), |o| config.label(Taxonomy::Organization, o, spec.lang));
+            let author = entry.organization.as_ref().map_or_else(
+                || config.language(spec.lang).map_or("", |l| l.title.as_str()),
+                |o| config.label(Taxonomy::Organization, o, spec.lang),
+            );
             Entry {
                 title: text(&document.title, &document.lang),
                 id: url.clone(),
                 updated: date(&entry.date.to_rfc3339()),
                 published: Some(date(&entry.date.to_rfc3339())),
-                authors: vec![Person { name: author.to_string(), ..Default::default() }],
+                authors: vec![Person {
+                    name: author.to_string(),
+                    ..Default::default()
+                }],
                 links: vec![Link {
                     href: url,
                     rel: "alternate".into(),
@@ -81,19 +97,34 @@ pub fn render(config: &Config, archive: &Archive, spec: &FeedSpec) -> String {
             }
         })
         .collect();
-    let updated = spec
-        .entries
-        .first()
-        .map_or_else(|| date("1970-01-01T00:00:00Z"), |id| date(&archive.entries[*id].date.to_rfc3339()));
+    let updated = spec.entries.first().map_or_else(
+        || date("1970-01-01T00:00:00Z"),
+        |id| date(&archive.entries[*id].date.to_rfc3339()),
+    );
     let feed = Feed {
         title: text(&spec.title, spec.lang),
         id: base.absolute(&spec.path),
         updated,
         lang: Some(spec.lang.to_string()),
-        authors: vec![Person { name: config.language(spec.lang).map_or_else(String::new, |l| l.title.clone()), ..Default::default() }],
+        authors: vec![Person {
+            name: config
+                .language(spec.lang)
+                .map_or_else(String::new, |l| l.title.clone()),
+            ..Default::default()
+        }],
         links: vec![
-            Link { href: base.absolute(&spec.path), rel: "self".into(), mime_type: Some("application/atom+xml".into()), ..Default::default() },
-            Link { href: base.absolute(&spec.page), rel: "alternate".into(), mime_type: Some("text/html".into()), ..Default::default() },
+            Link {
+                href: base.absolute(&spec.path),
+                rel: "self".into(),
+                mime_type: Some("application/atom+xml".into()),
+                ..Default::default()
+            },
+            Link {
+                href: base.absolute(&spec.page),
+                rel: "alternate".into(),
+                mime_type: Some("text/html".into()),
+                ..Default::default()
+            },
         ],
         entries,
         ..Default::default()

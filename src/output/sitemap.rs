@@ -11,8 +11,13 @@ use crate::render::pages::{Page, PageKind};
 
 pub fn render(config: &Config, archive: &Archive, pages: &[Page]) -> String {
     let mut writer = Writer::new_with_indent(Vec::new(), b' ', 1);
-    let write = |writer: &mut Writer<Vec<u8>>, event: Event| writer.write_event(event).expect("writing to memory");
-    write(&mut writer, Event::Decl(BytesDecl::new("1.0", Some("UTF-8"), None)));
+    let write = |writer: &mut Writer<Vec<u8>>, event: Event| {
+        writer.write_event(event).expect("writing to memory")
+    };
+    write(
+        &mut writer,
+        Event::Decl(BytesDecl::new("1.0", Some("UTF-8"), None)),
+    );
     let mut urlset = BytesStart::new("urlset");
     urlset.push_attribute(("xmlns", "http://www.sitemaps.org/schemas/sitemap/0.9"));
     urlset.push_attribute(("xmlns:xhtml", "http://www.w3.org/1999/xhtml"));
@@ -50,5 +55,8 @@ fn element(writer: &mut Writer<Vec<u8>>, name: &str, text: &str) {
 }
 
 pub fn robots(config: &Config) -> String {
-    format!("User-agent: *\nAllow: /\n\nSitemap: {}\n", config.base_url.absolute("sitemap.xml"))
+    format!(
+        "User-agent: *\nAllow: /\n\nSitemap: {}\n",
+        config.base_url.absolute("sitemap.xml")
+    )
 }

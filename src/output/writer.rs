@@ -20,7 +20,10 @@ trait Context<T> {
 
 impl<T> Context<T> for io::Result<T> {
     fn at(self, path: &Path) -> Result<T, WriteError> {
-        self.map_err(|source| WriteError { path: path.to_path_buf(), source })
+        self.map_err(|source| WriteError {
+            path: path.to_path_buf(),
+            source,
+        })
     }
 }
 
@@ -34,9 +37,14 @@ pub struct Staging {
 
 impl Staging {
     pub fn new(output: &Path) -> Result<Staging, WriteError> {
-        let parent = output.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(Path::new("."));
+        let parent = output
+            .parent()
+            .filter(|p| !p.as_os_str().is_empty())
+            .unwrap_or(Path::new("."));
         fs::create_dir_all(parent).at(parent)?;
-        let name = output.file_name().map_or_else(|| "public".into(), |n| n.to_string_lossy().into_owned());
+        let name = output
+            .file_name()
+            .map_or_else(|| "public".into(), |n| n.to_string_lossy().into_owned());
         recover_interrupted_swap(output, &backup_path(parent, &name))?;
         remove_stale_staging(parent, &name);
         let staging = parent.join(format!(".{name}.staging-{}", std::process::id()));
@@ -44,7 +52,11 @@ impl Staging {
             fs::remove_dir_all(&staging).at(&staging)?;
         }
         fs::create_dir_all(&staging).at(&staging)?;
-        Ok(Staging { output: output.to_path_buf(), staging, committed: false })
+        Ok(Staging {
+            output: output.to_path_buf(),
+            staging,
+            committed: false,
+        })
     }
 
     pub fn path(&self) -> &Path {
@@ -79,7 +91,9 @@ impl Staging {
         // Paths come from `render::urls` over validated slugs; this guards
         // the invariant rather than user input.
         assert!(
-            relative.components().all(|c| matches!(c, Component::Normal(_))),
+            relative
+                .components()
+                .all(|c| matches!(c, Component::Normal(_))),
             "output path escapes the site: {}",
             relative.display()
         );
@@ -88,8 +102,15 @@ impl Staging {
 
     /// Replaces the output with the staged site.
     pub fn commit(mut self) -> Result<(), WriteError> {
-        let parent = self.staging.parent().expect("staging has a parent").to_path_buf();
-        let name = self.output.file_name().map_or_else(|| "public".into(), |n| n.to_string_lossy().into_owned());
+        let parent = self
+            .staging
+            .parent()
+            .expect("staging has a parent")
+            .to_path_buf();
+        let name = self
+            .output
+            .file_name()
+            .map_or_else(|| "public".into(), |n| n.to_string_lossy().into_owned());
         let backup = backup_path(&parent, &name);
         if backup.exists() {
             fs::remove_dir_all(&backup).at(&backup)?;
@@ -102,7 +123,10 @@ impl Staging {
             if had_output {
                 let _ = fs::rename(&backup, &self.output);
             }
-            return Err(WriteError { path: self.output.clone(), source: e });
+            return Err(WriteError {
+                path: self.output.clone(),
+                source: e,
+            });
         }
         self.committed = true;
         if had_output {
@@ -136,10 +160,17 @@ fn recover_interrupted_swap(output: &Path, backup: &Path) -> Result<(), WriteErr
 /// Staging folders of builds that were killed (their process is gone).
 fn remove_stale_staging(parent: &Path, name: &str) {
     let prefix = format!(".{name}.staging-");
-    let Ok(entries) = fs::read_dir(parent) else { return };
+    let Ok(entries) = fs::read_dir(parent) else {
+        return;
+    };
     for entry in entries.flatten() {
         let file_name = entry.file_name().to_string_lossy().into_owned();
-        let Some(pid) = file_name.strip_prefix(&prefix).and_then(|p| p.parse::<u32>().ok()) else { continue };
+        let Some(pid) = file_name
+            .strip_prefix(&prefix)
+            .and_then(|p| p.parse::<u32>().ok())
+        else {
+            continue;
+        };
         let alive = Path::new(&format!("/proc/{pid}")).exists() && pid != std::process::id();
         if !alive {
             let _ = fs::remove_dir_all(entry.path());

@@ -42,32 +42,43 @@ impl I18n {
             let text = match std::fs::read_to_string(&path) {
                 Ok(text) => text,
                 Err(e) => {
-                    problems.push(Diagnostic::error(&shown, format!("cannot read the theme's strings for `{code}`: {e}")));
+                    problems.push(Diagnostic::error(
+                        &shown,
+                        format!("cannot read the theme's strings for `{code}`: {e}"),
+                    ));
                     continue;
                 }
             };
             match toml::from_str::<I18n>(&text) {
                 Ok(i18n) if i18n.date.months.len() != 12 => {
-                    problems.push(Diagnostic::error(&shown, "`months` must list twelve month names").field("date.months"));
+                    problems.push(
+                        Diagnostic::error(&shown, "`months` must list twelve month names")
+                            .field("date.months"),
+                    );
                 }
                 Ok(i18n) => {
                     all.insert(code.to_string(), i18n);
                 }
                 Err(e) => {
                     let (line, column) = e.span().map_or((0, 0), |s| line_column(&text, s.start));
-                    problems.push(Diagnostic::error(&shown, e.message().to_string()).at(line, column));
+                    problems
+                        .push(Diagnostic::error(&shown, e.message().to_string()).at(line, column));
                 }
             }
         }
         // Every language must offer every string, or a page would show a gap.
-        let keys: std::collections::BTreeSet<&String> = all.values().flat_map(|i| i.strings.keys()).collect();
+        let keys: std::collections::BTreeSet<&String> =
+            all.values().flat_map(|i| i.strings.keys()).collect();
         for (code, i18n) in &all {
             for key in &keys {
                 if !i18n.strings.contains_key(*key) {
-                    problems.push(Diagnostic::error(
-                        display_path(&theme_dir.join("i18n").join(format!("{code}.toml"))),
-                        format!("the string `{key}` is missing"),
-                    ).field(format!("strings.{key}")));
+                    problems.push(
+                        Diagnostic::error(
+                            display_path(&theme_dir.join("i18n").join(format!("{code}.toml"))),
+                            format!("the string `{key}` is missing"),
+                        )
+                        .field(format!("strings.{key}")),
+                    );
                 }
             }
         }
@@ -133,9 +144,22 @@ mod tests {
                 day: "ថ្ងៃទី{day} ខែ{month} ឆ្នាំ{year}".into(),
                 month: "ខែ{month} ឆ្នាំ{year}".into(),
                 year: "ឆ្នាំ{year}".into(),
-                months: ["មករា", "កុម្ភៈ", "មីនា", "មេសា", "ឧសភា", "មិថុនា", "កក្កដា", "សីហា", "កញ្ញា", "តុលា", "វិច្ឆិកា", "ធ្នូ"]
-                    .map(String::from)
-                    .to_vec(),
+                months: [
+                    "មករា",
+                    "កុម្ភៈ",
+                    "មីនា",
+                    "មេសា",
+                    "ឧសភា",
+                    "មិថុនា",
+                    "កក្កដា",
+                    "សីហា",
+                    "កញ្ញា",
+                    "តុលា",
+                    "វិច្ឆិកា",
+                    "ធ្នូ",
+                ]
+                .map(String::from)
+                .to_vec(),
                 khmer_digits: true,
             },
             strings: BTreeMap::new(),
@@ -145,7 +169,10 @@ mod tests {
     #[test]
     fn khmer_dates_use_khmer_digits_and_months() {
         let km = khmer();
-        assert_eq!(km.date(PartialDate::Day(2023, 6, 22)), "ថ្ងៃទី២២ ខែមិថុនា ឆ្នាំ២០២៣");
+        assert_eq!(
+            km.date(PartialDate::Day(2023, 6, 22)),
+            "ថ្ងៃទី២២ ខែមិថុនា ឆ្នាំ២០២៣"
+        );
         assert_eq!(km.date(PartialDate::Month(2019, 2)), "ខែកុម្ភៈ ឆ្នាំ២០១៩");
         assert_eq!(km.date(PartialDate::Year(2019)), "ឆ្នាំ២០១៩");
     }

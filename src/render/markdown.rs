@@ -27,16 +27,40 @@ const OPTIONS: Options = Options::ENABLE_TABLES
 
 /// Renders a body; `rewrite_link` maps a link destination to the URL to
 /// publish, or `None` to keep it as written.
-pub fn render(markdown: &str, allow_raw_html: bool, rewrite_link: &dyn Fn(&str) -> Option<String>) -> Rendered {
+pub fn render(
+    markdown: &str,
+    allow_raw_html: bool,
+    rewrite_link: &dyn Fn(&str) -> Option<String>,
+) -> Rendered {
     let events: Vec<Event> = Parser::new_ext(markdown, OPTIONS)
         .map(|event| match event {
-            Event::Start(Tag::Link { link_type, dest_url, title, id }) => {
+            Event::Start(Tag::Link {
+                link_type,
+                dest_url,
+                title,
+                id,
+            }) => {
                 let dest_url = rewrite_link(&dest_url).map_or(dest_url, CowStr::from);
-                Event::Start(Tag::Link { link_type, dest_url, title, id })
+                Event::Start(Tag::Link {
+                    link_type,
+                    dest_url,
+                    title,
+                    id,
+                })
             }
-            Event::Start(Tag::Image { link_type, dest_url, title, id }) => {
+            Event::Start(Tag::Image {
+                link_type,
+                dest_url,
+                title,
+                id,
+            }) => {
                 let dest_url = rewrite_link(&dest_url).map_or(dest_url, CowStr::from);
-                Event::Start(Tag::Image { link_type, dest_url, title, id })
+                Event::Start(Tag::Image {
+                    link_type,
+                    dest_url,
+                    title,
+                    id,
+                })
             }
             other => other,
         })
@@ -44,7 +68,11 @@ pub fn render(markdown: &str, allow_raw_html: bool, rewrite_link: &dyn Fn(&str) 
     let (events, toc) = anchor_headings(events);
     let mut out = String::with_capacity(markdown.len() * 3 / 2);
     html::push_html(&mut out, events.into_iter());
-    let html = if allow_raw_html { out } else { sanitizer().clean(&out).to_string() };
+    let html = if allow_raw_html {
+        out
+    } else {
+        sanitizer().clean(&out).to_string()
+    };
     Rendered { html, toc }
 }
 
@@ -53,7 +81,9 @@ pub fn links(markdown: &str) -> Vec<(String, usize)> {
     Parser::new_ext(markdown, OPTIONS)
         .into_offset_iter()
         .filter_map(|(event, range)| match event {
-            Event::Start(Tag::Link { dest_url, .. } | Tag::Image { dest_url, .. }) => Some((dest_url.to_string(), range.start)),
+            Event::Start(Tag::Link { dest_url, .. } | Tag::Image { dest_url, .. }) => {
+                Some((dest_url.to_string(), range.start))
+            }
             _ => None,
         })
         .collect()
@@ -116,7 +146,11 @@ fn anchor_headings(mut events: Vec<Event<'_>>) -> (Vec<Event<'_>>, Vec<Heading>)
                 *id = Some(CowStr::from(unique.clone()));
             }
             if matches!(level, HeadingLevel::H2 | HeadingLevel::H3) {
-                toc.push(Heading { level: level as u8, id: unique, text: text.trim().to_string() });
+                toc.push(Heading {
+                    level: level as u8,
+                    id: unique,
+                    text: text.trim().to_string(),
+                });
             }
             i = end;
         }
@@ -130,7 +164,10 @@ fn anchor_headings(mut events: Vec<Event<'_>>) -> (Vec<Event<'_>>, Vec<Heading>)
 pub fn anchor(text: &str) -> String {
     let mut id = String::new();
     for c in text.trim().chars() {
-        if c.is_whitespace() || (c.is_ascii_punctuation() && c != '_') || matches!(c, '។' | '៖' | '«' | '»' | '\u{200B}') {
+        if c.is_whitespace()
+            || (c.is_ascii_punctuation() && c != '_')
+            || matches!(c, '។' | '៖' | '«' | '»' | '\u{200B}')
+        {
             if !id.is_empty() && !id.ends_with('-') {
                 id.push('-');
             }
@@ -167,14 +204,23 @@ mod tests {
 
     #[test]
     fn links_are_rewritten() {
-        let r = render("[a](../x.en.md) [b](https://e.org/)", false, &|url| url.ends_with(".md").then(|| "/en/x/".to_string()));
+        let r = render("[a](../x.en.md) [b](https://e.org/)", false, &|url| {
+            url.ends_with(".md").then(|| "/en/x/".to_string())
+        });
         assert!(r.html.contains(r#"<a href="/en/x/">a</a>"#), "{}", r.html);
-        assert!(r.html.contains(r#"<a href="https://e.org/">b</a>"#), "{}", r.html);
+        assert!(
+            r.html.contains(r#"<a href="https://e.org/">b</a>"#),
+            "{}",
+            r.html
+        );
     }
 
     #[test]
     fn footnotes_and_tables_render() {
-        let r = render_plain("Text[^1].\n\n| a | b |\n|---|---|\n| 1 | 2 |\n\n[^1]: http://example.org/", false);
+        let r = render_plain(
+            "Text[^1].\n\n| a | b |\n|---|---|\n| 1 | 2 |\n\n[^1]: http://example.org/",
+            false,
+        );
         assert!(r.html.contains("<table>"), "{}", r.html);
         assert!(r.html.contains("footnote-reference"), "{}", r.html);
         assert!(r.html.contains("footnote-definition"), "{}", r.html);
@@ -201,8 +247,16 @@ mod tests {
 
     #[test]
     fn harmless_formatting_stays() {
-        let r = render_plain("E = mc<sup>2</sup>, <abbr title=\"National Election Committee\">NEC</abbr>", false);
+        let r = render_plain(
+            "E = mc<sup>2</sup>, <abbr title=\"National Election Committee\">NEC</abbr>",
+            false,
+        );
         assert!(r.html.contains("<sup>2</sup>"), "{}", r.html);
-        assert!(r.html.contains("<abbr title=\"National Election Committee\">"), "{}", r.html);
+        assert!(
+            r.html
+                .contains("<abbr title=\"National Election Committee\">"),
+            "{}",
+            r.html
+        );
     }
 }

@@ -63,7 +63,12 @@ impl<'a> Renderer<'a> {
         let i18n = I18n::load(&theme, &codes);
         let templates = Templates::load(&theme);
         match (i18n, templates) {
-            (Ok(i18n), Ok(templates)) => Ok(Renderer { config, archive, templates, i18n }),
+            (Ok(i18n), Ok(templates)) => Ok(Renderer {
+                config,
+                archive,
+                templates,
+                i18n,
+            }),
             (i18n, templates) => {
                 let mut problems = Diagnostics::default();
                 problems.extend(i18n.err().into_iter().flatten());
@@ -78,13 +83,22 @@ impl<'a> Renderer<'a> {
     }
 
     pub fn views(&self, lang: &'a str) -> ViewBuilder<'_> {
-        ViewBuilder { config: self.config, archive: self.archive, i18n: &self.i18n[lang], lang }
+        ViewBuilder {
+            config: self.config,
+            archive: self.archive,
+            i18n: &self.i18n[lang],
+            lang,
+        }
     }
 
     /// The URL a body link is published as (see [`crate::content::links`]).
     fn published_link(&self, section: &str, url: &str) -> Option<String> {
         let path = match links::resolve(section, url) {
-            LinkTarget::Document { key, lang, fragment } => {
+            LinkTarget::Document {
+                key,
+                lang,
+                fragment,
+            } => {
                 let page = urls::document(&lang, &key);
                 match fragment {
                     Some(f) => format!("{page}#{f}"),
@@ -101,7 +115,10 @@ impl<'a> Renderer<'a> {
     }
 
     fn site(&self, lang: &'a str) -> SiteView<'_> {
-        let language = self.config.language(lang).expect("pages are planned for declared languages");
+        let language = self
+            .config
+            .language(lang)
+            .expect("pages are planned for declared languages");
         let href = |path: String| self.config.base_url.href(&path);
         SiteView {
             lang,
@@ -127,7 +144,9 @@ impl<'a> Renderer<'a> {
         let site = self.site(lang);
         let (template, kind, title) = match &page.kind {
             PageKind::Home => {
-                let latest: Vec<usize> = (0..self.archive.entries.len()).take(self.config.page_size).collect();
+                let latest: Vec<usize> = (0..self.archive.entries.len())
+                    .take(self.config.page_size)
+                    .collect();
                 context.insert("items", &views.items(&latest));
                 ("home.html", "home", site.title.to_string())
             }
@@ -135,7 +154,8 @@ impl<'a> Renderer<'a> {
                 let entry = &self.archive.entries[*id];
                 let document = entry.version(lang).expect("planned for existing versions");
                 let rewrite = |url: &str| self.published_link(&entry.section, url);
-                let rendered = markdown::render(&document.body, self.config.allow_raw_html, &rewrite);
+                let rendered =
+                    markdown::render(&document.body, self.config.allow_raw_html, &rewrite);
                 let view = views.document(*id, rendered.html, rendered.toc);
                 let title = view.item.title.clone();
                 context.insert("document", &view);
@@ -144,19 +164,42 @@ impl<'a> Renderer<'a> {
             PageKind::TaxonomyIndex(taxonomy) => {
                 context.insert("terms", &views.terms(*taxonomy));
                 context.insert("taxonomy", taxonomy.table());
-                ("taxonomy.html", "taxonomy", t.string(taxonomy.table()).to_string())
+                (
+                    "taxonomy.html",
+                    "taxonomy",
+                    t.string(taxonomy.table()).to_string(),
+                )
             }
-            PageKind::Term { taxonomy, key, page: number, pages } => {
+            PageKind::Term {
+                taxonomy,
+                key,
+                page: number,
+                pages,
+            } => {
                 let ids = &self.archive.terms(*taxonomy)[key];
                 let size = self.config.page_size;
-                let shown: Vec<usize> = ids.iter().copied().skip((number - 1) * size).take(size).collect();
+                let shown: Vec<usize> = ids
+                    .iter()
+                    .copied()
+                    .skip((number - 1) * size)
+                    .take(size)
+                    .collect();
                 context.insert("items", &views.items(&shown));
                 context.insert("count", &t.number(ids.len()));
                 context.insert("taxonomy", taxonomy.table());
-                context.insert("taxonomy_href", &views.href(&urls::taxonomy_index(lang, *taxonomy)));
-                context.insert("pagination", &views.pagination(&urls::term(lang, *taxonomy, key, 1), *number, *pages));
+                context.insert(
+                    "taxonomy_href",
+                    &views.href(&urls::taxonomy_index(lang, *taxonomy)),
+                );
+                context.insert(
+                    "pagination",
+                    &views.pagination(&urls::term(lang, *taxonomy, key, 1), *number, *pages),
+                );
                 if *taxonomy == Taxonomy::Tag {
-                    context.insert("term_feed", &views.href(&urls::term_feed(lang, *taxonomy, key)));
+                    context.insert(
+                        "term_feed",
+                        &views.href(&urls::term_feed(lang, *taxonomy, key)),
+                    );
                 }
                 let label = self.config.label(*taxonomy, key, lang);
                 let title = if *number > 1 {
@@ -168,10 +211,18 @@ impl<'a> Renderer<'a> {
             }
             PageKind::Timeline => {
                 context.insert("years", &views.timeline());
-                ("timeline.html", "timeline", t.string("timeline").to_string())
+                (
+                    "timeline.html",
+                    "timeline",
+                    t.string("timeline").to_string(),
+                )
             }
             PageKind::Search => ("search.html", "search", t.string("search").to_string()),
-            PageKind::NotFound => ("404.html", "not-found", t.string("not_found_title").to_string()),
+            PageKind::NotFound => (
+                "404.html",
+                "not-found",
+                t.string("not_found_title").to_string(),
+            ),
         };
         let page_view = PageView {
             kind,

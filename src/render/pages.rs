@@ -10,7 +10,12 @@ pub enum PageKind {
     Document(EntryId),
     TaxonomyIndex(Taxonomy),
     /// One page of the listing of a tag, organisation or type.
-    Term { taxonomy: Taxonomy, key: String, page: usize, pages: usize },
+    Term {
+        taxonomy: Taxonomy,
+        key: String,
+        page: usize,
+        pages: usize,
+    },
     Timeline,
     Search,
     NotFound,
@@ -33,7 +38,13 @@ pub fn page_count(items: usize, page_size: usize) -> usize {
 pub fn plan(config: &Config, archive: &Archive) -> Vec<Page> {
     let mut pages = Vec::new();
     for lang in config.language_codes() {
-        let mut add = |kind: PageKind, path: String| pages.push(Page { lang: lang.to_string(), kind, path });
+        let mut add = |kind: PageKind, path: String| {
+            pages.push(Page {
+                lang: lang.to_string(),
+                kind,
+                path,
+            })
+        };
         add(PageKind::Home, urls::home(lang));
         if lang == config.default_language {
             add(PageKind::Home, String::new());
@@ -44,12 +55,20 @@ pub fn plan(config: &Config, archive: &Archive) -> Vec<Page> {
             }
         }
         for taxonomy in Taxonomy::ALL {
-            add(PageKind::TaxonomyIndex(taxonomy), urls::taxonomy_index(lang, taxonomy));
+            add(
+                PageKind::TaxonomyIndex(taxonomy),
+                urls::taxonomy_index(lang, taxonomy),
+            );
             for (key, ids) in archive.terms(taxonomy) {
                 let pages = page_count(ids.len(), config.page_size);
                 for page in 1..=pages {
                     add(
-                        PageKind::Term { taxonomy, key: key.clone(), page, pages },
+                        PageKind::Term {
+                            taxonomy,
+                            key: key.clone(),
+                            page,
+                            pages,
+                        },
                         urls::term(lang, taxonomy, key, page),
                     );
                 }
@@ -80,7 +99,12 @@ impl Page {
                         urls::document(lang, &entry.key)
                     }
                     PageKind::TaxonomyIndex(taxonomy) => urls::taxonomy_index(lang, *taxonomy),
-                    PageKind::Term { taxonomy, key, page, .. } => urls::term(lang, *taxonomy, key, *page),
+                    PageKind::Term {
+                        taxonomy,
+                        key,
+                        page,
+                        ..
+                    } => urls::term(lang, *taxonomy, key, *page),
                     PageKind::Timeline => urls::timeline(lang),
                     PageKind::Search => urls::search(lang),
                     PageKind::NotFound => urls::not_found(lang),

@@ -28,7 +28,11 @@ impl Templates {
         for entry in entries.flatten() {
             let path = entry.path();
             if path.extension().is_some_and(|e| e == "html" || e == "xml") {
-                let name = path.file_name().expect("a file").to_string_lossy().into_owned();
+                let name = path
+                    .file_name()
+                    .expect("a file")
+                    .to_string_lossy()
+                    .into_owned();
                 files.push((path, Some(name)));
             }
         }
@@ -36,13 +40,21 @@ impl Templates {
         tera.autoescape_on(vec![".html", ".xml"]);
         tera.set_escape_fn(escape_html);
         tera.add_template_files(files).map_err(|e| {
-            Diagnostics::from_iter([Diagnostic::error(display_path(&folder), format!("a template does not compile: {}", chain(&e)))])
+            Diagnostics::from_iter([Diagnostic::error(
+                display_path(&folder),
+                format!("a template does not compile: {}", chain(&e)),
+            )])
         })?;
         Ok(Templates { tera })
     }
 
     pub fn render(&self, template: &str, context: &tera::Context) -> Result<String, RenderError> {
-        self.tera.render(template, context).map_err(|e| RenderError { template: template.to_string(), message: chain(&e) })
+        self.tera
+            .render(template, context)
+            .map_err(|e| RenderError {
+                template: template.to_string(),
+                message: chain(&e),
+            })
     }
 }
 

@@ -78,7 +78,10 @@ mod tests {
     #[test]
     fn pages_and_files() {
         assert_eq!(term("km", Taxonomy::Tag, "ballot", 1), "km/tags/ballot/");
-        assert_eq!(term("km", Taxonomy::Tag, "ballot", 2), "km/tags/ballot/page/2/");
+        assert_eq!(
+            term("km", Taxonomy::Tag, "ballot", 2),
+            "km/tags/ballot/page/2/"
+        );
         assert_eq!(file_for("km/tags/ballot/"), "km/tags/ballot/index.html");
         assert_eq!(file_for("km/atom.xml"), "km/atom.xml");
         assert_eq!(file_for(""), "index.html");

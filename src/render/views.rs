@@ -122,7 +122,9 @@ impl<'a> ViewBuilder<'a> {
     }
 
     pub fn language_name(&self, code: &str) -> String {
-        self.config.language(code).map_or_else(|| code.to_string(), |l| l.name.clone())
+        self.config
+            .language(code)
+            .map_or_else(|| code.to_string(), |l| l.name.clone())
     }
 
     pub fn item(&self, id: EntryId) -> Item {
@@ -136,11 +138,15 @@ impl<'a> ViewBuilder<'a> {
             title: document.title.clone(),
             href: self.href(&urls::document(&document.lang, &entry.key)),
             lang: document.lang.clone(),
-            other_lang_name: (document.lang != self.lang).then(|| self.language_name(&document.lang)),
+            other_lang_name: (document.lang != self.lang)
+                .then(|| self.language_name(&document.lang)),
             date_iso: entry.date.to_string(),
             date: self.i18n.date(entry.date),
             doc_type: self.term_link(Taxonomy::Type, &entry.doc_type),
-            organization: entry.organization.as_ref().map(|o| self.term_link(Taxonomy::Organization, o)),
+            organization: entry
+                .organization
+                .as_ref()
+                .map(|o| self.term_link(Taxonomy::Organization, o)),
             summary: document.summary.clone(),
         }
     }
@@ -151,12 +157,18 @@ impl<'a> ViewBuilder<'a> {
 
     pub fn document(&self, id: EntryId, body: String, toc: Vec<Heading>) -> DocumentView {
         let entry = &self.archive.entries[id];
-        let document = entry.version(self.lang).expect("document pages exist only for existing versions");
+        let document = entry
+            .version(self.lang)
+            .expect("document pages exist only for existing versions");
         DocumentView {
             item: self.item_of(entry, document),
             body,
             toc,
-            tags: entry.tags.iter().map(|t| self.term_link(Taxonomy::Tag, t)).collect(),
+            tags: entry
+                .tags
+                .iter()
+                .map(|t| self.term_link(Taxonomy::Tag, t))
+                .collect(),
             attachments: document
                 .attachments
                 .iter()
@@ -173,7 +185,10 @@ impl<'a> ViewBuilder<'a> {
             source: document.source.clone(),
             translation_draft: document.translation_draft,
             draft: document.draft,
-            permalink: self.config.base_url.absolute(&urls::document(self.lang, &entry.key)),
+            permalink: self
+                .config
+                .base_url
+                .absolute(&urls::document(self.lang, &entry.key)),
             related: self.items(&self.archive.related(id, 5)),
         }
     }
@@ -188,7 +203,8 @@ impl<'a> ViewBuilder<'a> {
                 href: self.href(&urls::term(self.lang, taxonomy, key, 1)),
                 count: ids.len(),
                 count_display: self.i18n.number(ids.len()),
-                feed: (taxonomy == Taxonomy::Tag).then(|| self.href(&urls::term_feed(self.lang, taxonomy, key))),
+                feed: (taxonomy == Taxonomy::Tag)
+                    .then(|| self.href(&urls::term_feed(self.lang, taxonomy, key))),
             })
             .collect();
         terms.sort_by(|a, b| b.count.cmp(&a.count).then_with(|| a.label.cmp(&b.label)));
@@ -211,7 +227,9 @@ impl<'a> ViewBuilder<'a> {
             .map(|year| TimelineYearView {
                 year: self.i18n.number(year.year),
                 anchor: format!("y{}", year.year),
-                count: self.i18n.number(year.months.iter().map(|(_, ids)| ids.len()).sum::<usize>()),
+                count: self
+                    .i18n
+                    .number(year.months.iter().map(|(_, ids)| ids.len()).sum::<usize>()),
                 months: year
                     .months
                     .into_iter()

@@ -45,7 +45,10 @@ struct Meta<'a> {
 pub fn files(index: &LanguageIndex) -> Vec<(String, String)> {
     let mut files = Vec::new();
     let mut publish = |prefix: &str, content: String| {
-        let name = format!("{prefix}-{}.json", &blake3::hash(content.as_bytes()).to_hex()[..12]);
+        let name = format!(
+            "{prefix}-{}.json",
+            &blake3::hash(content.as_bytes()).to_hex()[..12]
+        );
         files.push((name.clone(), content));
         name
     };
@@ -59,7 +62,10 @@ pub fn files(index: &LanguageIndex) -> Vec<(String, String)> {
     for term in terms {
         if chunk.len() >= POSTINGS_CHUNK_BYTES {
             let name = publish("p", close(&mut chunk));
-            postings.push(ChunkRef { first: first.map_or_else(String::new, |f| f.to_string()), file: name });
+            postings.push(ChunkRef {
+                first: first.map_or_else(String::new, |f| f.to_string()),
+                file: name,
+            });
         }
         if chunk.is_empty() {
             chunk.push('{');
@@ -77,7 +83,10 @@ pub fn files(index: &LanguageIndex) -> Vec<(String, String)> {
             chunk.push('{');
         }
         let name = publish("p", close(&mut chunk));
-        postings.push(ChunkRef { first: first.map_or_else(String::new, |f| f.to_string()), file: name });
+        postings.push(ChunkRef {
+            first: first.map_or_else(String::new, |f| f.to_string()),
+            file: name,
+        });
     }
 
     let display = index
@@ -91,11 +100,26 @@ pub fn files(index: &LanguageIndex) -> Vec<(String, String)> {
         .collect();
 
     let [(_, types), (_, organizations), (_, tags)] = &index.facets;
-    let meta = Meta { types, organizations, tags, docs: &index.meta };
+    let meta = Meta {
+        types,
+        organizations,
+        tags,
+        docs: &index.meta,
+    };
     let meta = publish("m", serde_json::to_string(&meta).expect("meta serialises"));
 
-    let manifest = Manifest { version: FORMAT_VERSION, lang: &index.lang, docs: index.display.len(), postings, display, meta };
-    files.push(("manifest.json".into(), serde_json::to_string(&manifest).expect("manifest serialises")));
+    let manifest = Manifest {
+        version: FORMAT_VERSION,
+        lang: &index.lang,
+        docs: index.display.len(),
+        postings,
+        display,
+        meta,
+    };
+    files.push((
+        "manifest.json".into(),
+        serde_json::to_string(&manifest).expect("manifest serialises"),
+    ));
     files
 }
 

@@ -14,7 +14,12 @@ use crate::render::urls;
 use crate::search::tokens::tokenize;
 
 /// Indexed fields and their boosts: a match in the title counts most.
-const FIELDS: [(&str, f32); 4] = [("title", 4.0), ("tags", 3.0), ("summary", 2.0), ("body", 1.0)];
+const FIELDS: [(&str, f32); 4] = [
+    ("title", 4.0),
+    ("tags", 3.0),
+    ("summary", 2.0),
+    ("body", 1.0),
+];
 
 /// Position gap between fields, so no phrase spans two of them.
 const FIELD_GAP: u32 = 2;
@@ -76,22 +81,37 @@ pub fn build(config: &Config, archive: &Archive, i18n: &I18n, lang: &str) -> Lan
             .collect();
         (taxonomy, keys)
     });
-    let position_of = |taxonomy: Taxonomy, key: &str| config.taxonomy(taxonomy).keys().position(|k| k == key);
+    let position_of =
+        |taxonomy: Taxonomy, key: &str| config.taxonomy(taxonomy).keys().position(|k| k == key);
 
     let analysed: Vec<(DocTerms, String)> = documents
         .par_iter()
         .map(|(document, _)| {
             let body = markdown::plain_text(&document.body);
-            let tags: Vec<&str> = document.tags.iter().map(|t| config.label(Taxonomy::Tag, t, lang)).collect();
-            let fields = [document.title.as_str(), &tags.join(" · "), document.summary.as_deref().unwrap_or(""), &body];
-            (analyse(&fields), excerpt(document.summary.as_deref(), &body))
+            let tags: Vec<&str> = document
+                .tags
+                .iter()
+                .map(|t| config.label(Taxonomy::Tag, t, lang))
+                .collect();
+            let fields = [
+                document.title.as_str(),
+                &tags.join(" · "),
+                document.summary.as_deref().unwrap_or(""),
+                &body,
+            ];
+            (
+                analyse(&fields),
+                excerpt(document.summary.as_deref(), &body),
+            )
         })
         .collect();
 
     let mut display = Vec::with_capacity(documents.len());
     let mut meta = Vec::with_capacity(documents.len());
     let mut postings: HashMap<String, Vec<Posting>> = HashMap::new();
-    for (doc, ((document, entry_id), (terms, excerpt))) in documents.iter().zip(analysed).enumerate() {
+    for (doc, ((document, entry_id), (terms, excerpt))) in
+        documents.iter().zip(analysed).enumerate()
+    {
         let entry = &archive.entries[*entry_id];
         display.push(DisplayRow {
             u: config.base_url.href(&urls::document(lang, &entry.key)),
@@ -99,22 +119,44 @@ pub fn build(config: &Config, archive: &Archive, i18n: &I18n, lang: &str) -> Lan
             l: document.lang.clone(),
             d: i18n.date(entry.date),
             i: entry.date.to_string(),
-            y: config.label(Taxonomy::Type, &entry.doc_type, lang).to_string(),
-            o: entry.organization.as_deref().map_or_else(String::new, |o| config.label(Taxonomy::Organization, o, lang).to_string()),
+            y: config
+                .label(Taxonomy::Type, &entry.doc_type, lang)
+                .to_string(),
+            o: entry.organization.as_deref().map_or_else(String::new, |o| {
+                config.label(Taxonomy::Organization, o, lang).to_string()
+            }),
             x: excerpt,
         });
         meta.push(MetaRow(
             position_of(Taxonomy::Type, &entry.doc_type).unwrap_or(0),
-            entry.organization.as_deref().and_then(|o| position_of(Taxonomy::Organization, o)).map_or(-1, |p| p as i64),
+            entry
+                .organization
+                .as_deref()
+                .and_then(|o| position_of(Taxonomy::Organization, o))
+                .map_or(-1, |p| p as i64),
             entry.date.year(),
-            entry.tags.iter().filter_map(|t| position_of(Taxonomy::Tag, t)).collect(),
+            entry
+                .tags
+                .iter()
+                .filter_map(|t| position_of(Taxonomy::Tag, t))
+                .collect(),
         ));
         for (term, (weight, positions)) in terms.terms {
-            postings.entry(term).or_default().push(Posting { doc: doc as u32, weight, positions });
+            postings.entry(term).or_default().push(Posting {
+                doc: doc as u32,
+                weight,
+                positions,
+            });
         }
     }
     apply_idf(&mut postings, documents.len());
-    LanguageIndex { lang: lang.to_string(), display, meta, facets, postings }
+    LanguageIndex {
+        lang: lang.to_string(),
+        display,
+        meta,
+        facets,
+        postings,
+    }
 }
 
 /// Tokenises a document's fields into one position stream and computes each

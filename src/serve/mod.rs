@@ -28,15 +28,24 @@ pub enum ServeError {
     #[error("cannot listen on 127.0.0.1:{port}: {message}")]
     Listen { port: u16, message: String },
     #[error("cannot watch {path}: {source}")]
-    Watch { path: PathBuf, source: notify::Error },
+    Watch {
+        path: PathBuf,
+        source: notify::Error,
+    },
     #[error("cannot create the preview folder: {0}")]
     Output(std::io::Error),
 }
 
 pub fn serve(options: ServeOptions) -> Result<(), ServeError> {
-    let server = tiny_http::Server::http(("127.0.0.1", options.port))
-        .map_err(|e| ServeError::Listen { port: options.port, message: e.to_string() })?;
-    let port = server.server_addr().to_ip().map_or(options.port, |a| a.port());
+    let server =
+        tiny_http::Server::http(("127.0.0.1", options.port)).map_err(|e| ServeError::Listen {
+            port: options.port,
+            message: e.to_string(),
+        })?;
+    let port = server
+        .server_addr()
+        .to_ip()
+        .map_or(options.port, |a| a.port());
     let address = format!("http://127.0.0.1:{port}/");
 
     // The preview is built outside the archive, so it never replaces the
@@ -48,6 +57,7 @@ pub fn serve(options: ServeOptions) -> Result<(), ServeError> {
         output: Some(output.join("site")),
         base_url: Some(address.clone()),
         drafts: options.drafts,
+        progress: false,
     };
     let reloader = Arc::new(Reloader::default());
     rebuild(&build_options, &reloader);
@@ -55,25 +65,35 @@ pub fn serve(options: ServeOptions) -> Result<(), ServeError> {
     let (changes, changed) = mpsc::channel();
     let root = std::fs::canonicalize(&options.root).unwrap_or_else(|_| options.root.clone());
     let watch_root = root.clone();
-    let mut debouncer = new_debouncer(Duration::from_millis(50), None, move |result: DebounceEventResult| {
-        if let Ok(events) = result {
-            // Reading files (as every build does) raises access events; only
-            // changes count, or each build would trigger the next.
-            let relevant = events
-                .iter()
-                .filter(|e| !e.kind.is_access() && !e.kind.is_other())
-                .flat_map(|e| &e.paths)
-                .any(|p| watch::classify(&watch_root, p).is_some());
-            if relevant {
-                let _ = changes.send(());
+    let mut debouncer = new_debouncer(
+        Duration::from_millis(50),
+        None,
+        move |result: DebounceEventResult| {
+            if let Ok(events) = result {
+                // Reading files (as every build does) raises access events; only
+                // changes count, or each build would trigger the next.
+                let relevant = events
+                    .iter()
+                    .filter(|e| !e.kind.is_access() && !e.kind.is_other())
+                    .flat_map(|e| &e.paths)
+                    .any(|p| watch::classify(&watch_root, p).is_some());
+                if relevant {
+                    let _ = changes.send(());
+                }
             }
-        }
-    })
-    .map_err(|source| ServeError::Watch { path: root.clone(), source })?;
+        },
+    )
+    .map_err(|source| ServeError::Watch {
+        path: root.clone(),
+        source,
+    })?;
     for path in watch::watched(&root) {
         debouncer
             .watch(&path, RecursiveMode::Recursive)
-            .map_err(|source| ServeError::Watch { path: path.clone(), source })?;
+            .map_err(|source| ServeError::Watch {
+                path: path.clone(),
+                source,
+            })?;
     }
 
     let rebuild_reloader = reloader.clone();
@@ -85,7 +105,10 @@ pub fn serve(options: ServeOptions) -> Result<(), ServeError> {
         }
     });
 
-    println!("serving {} at {address} (Ctrl-C to stop)", options.root.display());
+    println!(
+        "serving {} at {address} (Ctrl-C to stop)",
+        options.root.display()
+    );
     let site = output.join("site");
     for request in server.incoming_requests() {
         server::handle(request, &site, &reloader);
@@ -103,14 +126,22 @@ fn rebuild(options: &BuildOptions, reloader: &Reloader) {
             for d in report.diagnostics.sorted() {
                 eprintln!("{d}");
             }
-            eprintln!("rebuilt {} documents in {:.0?}", report.documents, started.elapsed());
+            eprintln!(
+                "rebuilt {} documents in {:.0?}",
+                report.documents,
+                started.elapsed()
+            );
             reloader.publish(None);
         }
         Err(error) => {
             let message = match &error {
-                BuildError::Invalid(diagnostics) => {
-                    diagnostics.clone().sorted().iter().map(ToString::to_string).collect::<Vec<_>>().join("\n")
-                }
+                BuildError::Invalid(diagnostics) => diagnostics
+                    .clone()
+                    .sorted()
+                    .iter()
+                    .map(ToString::to_string)
+                    .collect::<Vec<_>>()
+                    .join("\n"),
                 other => other.to_string(),
             };
             eprintln!("{message}\nbuild failed; still serving the last good build");

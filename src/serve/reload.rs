@@ -62,7 +62,10 @@ mod tests {
 
     #[test]
     fn injects_before_body_end() {
-        assert_eq!(inject("<body>x</body></html>", "/r.js"), "<body>x<script type=\"module\" src=\"/r.js\"></script>\n</body></html>");
+        assert_eq!(
+            inject("<body>x</body></html>", "/r.js"),
+            "<body>x<script type=\"module\" src=\"/r.js\"></script>\n</body></html>"
+        );
     }
 
     #[test]
@@ -72,6 +75,12 @@ mod tests {
         let waiter = std::thread::spawn(move || r.wait_past(0, Duration::from_secs(10)));
         std::thread::sleep(Duration::from_millis(20));
         reloader.publish(Some("broken".into()));
-        assert_eq!(waiter.join().unwrap(), Status { generation: 1, error: Some("broken".into()) });
+        assert_eq!(
+            waiter.join().unwrap(),
+            Status {
+                generation: 1,
+                error: Some("broken".into())
+            }
+        );
     }
 }

@@ -17,7 +17,10 @@ pub fn handle(request: Request, site: &Path, reloader: &Arc<Reloader>) {
     let url = request.url().to_string();
     let path = url.split(['?', '#']).next().unwrap_or("/").to_string();
     let result = match path.as_str() {
-        RELOAD_SCRIPT_PATH => request.respond(with_type(Response::from_string(SCRIPT), "text/javascript; charset=utf-8")),
+        RELOAD_SCRIPT_PATH => request.respond(with_type(
+            Response::from_string(SCRIPT),
+            "text/javascript; charset=utf-8",
+        )),
         EVENTS_PATH => {
             let reloader = reloader.clone();
             // An event stream lives as long as the page: give it a thread.
@@ -32,14 +35,24 @@ pub fn handle(request: Request, site: &Path, reloader: &Arc<Reloader>) {
 
 fn serve_file(request: Request, site: &Path, path: &str, generation: u64) -> std::io::Result<()> {
     let Some(file) = resolve(site, path) else {
-        let not_found = std::fs::read_to_string(site.join("404.html")).unwrap_or_else(|_| "Not found".into());
-        let page = reload::inject(&not_found, &format!("{RELOAD_SCRIPT_PATH}?generation={generation}"));
-        return request.respond(with_type(Response::from_string(page).with_status_code(404), "text/html; charset=utf-8"));
+        let not_found =
+            std::fs::read_to_string(site.join("404.html")).unwrap_or_else(|_| "Not found".into());
+        let page = reload::inject(
+            &not_found,
+            &format!("{RELOAD_SCRIPT_PATH}?generation={generation}"),
+        );
+        return request.respond(with_type(
+            Response::from_string(page).with_status_code(404),
+            "text/html; charset=utf-8",
+        ));
     };
     let content_type = content_type(&file);
     if content_type.starts_with("text/html") {
         let html = std::fs::read_to_string(&file).unwrap_or_default();
-        let page = reload::inject(&html, &format!("{RELOAD_SCRIPT_PATH}?generation={generation}"));
+        let page = reload::inject(
+            &html,
+            &format!("{RELOAD_SCRIPT_PATH}?generation={generation}"),
+        );
         return request.respond(with_type(Response::from_string(page), content_type));
     }
     match std::fs::File::open(&file) {
@@ -53,7 +66,10 @@ fn serve_file(request: Request, site: &Path, path: &str, generation: u64) -> std
 fn resolve(site: &Path, url_path: &str) -> Option<PathBuf> {
     let decoded = percent_decode(url_path)?;
     let relative = Path::new(decoded.trim_start_matches('/'));
-    if !relative.components().all(|c| matches!(c, Component::Normal(_))) {
+    if !relative
+        .components()
+        .all(|c| matches!(c, Component::Normal(_)))
+    {
         return None;
     }
     let mut file = site.join(relative);
@@ -114,7 +130,9 @@ fn with_type<R: Read>(response: Response<R>, content_type: &str) -> Response<R> 
 /// the raw connection (its "upgrade") lets each event be flushed at once.
 /// The body then runs until the connection closes, as SSE allows.
 fn stream_events(request: Request, reloader: &Reloader) {
-    let response = Response::empty(200).with_header(header("Content-Type", "text/event-stream")).with_header(header("Cache-Control", "no-cache"));
+    let response = Response::empty(200)
+        .with_header(header("Content-Type", "text/event-stream"))
+        .with_header(header("Cache-Control", "no-cache"));
     let mut stream = request.upgrade("sastra-events", response);
     let mut seen = None;
     loop {
@@ -126,9 +144,16 @@ fn stream_events(request: Request, reloader: &Reloader) {
             ": keep-alive\n\n".to_string()
         } else {
             seen = Some(status.generation);
-            format!("data: {}\n\n", serde_json::to_string(&status).expect("status serialises"))
+            format!(
+                "data: {}\n\n",
+                serde_json::to_string(&status).expect("status serialises")
+            )
         };
-        if stream.write_all(message.as_bytes()).and_then(|()| stream.flush()).is_err() {
+        if stream
+            .write_all(message.as_bytes())
+            .and_then(|()| stream.flush())
+            .is_err()
+        {
             return;
         }
     }
