@@ -17,15 +17,33 @@ fn every_document_is_reachable_from_its_taxonomy_and_timeline_pages() {
     let site = Site::fixture("basic");
     site.build();
     let cases = [
-        ("announcements/ballot-draw/", vec!["types/announcement/", "organizations/nec/", "tags/ballot/"]),
-        ("announcements/registration/", vec!["types/announcement/", "organizations/nec/", "tags/voter-registration/", "tags/ballot/"]),
-        ("reports/observation/", vec!["types/report/", "tags/voter-registration/"]),
+        (
+            "announcements/ballot-draw/",
+            vec!["types/announcement/", "organizations/nec/", "tags/ballot/"],
+        ),
+        (
+            "announcements/registration/",
+            vec![
+                "types/announcement/",
+                "organizations/nec/",
+                "tags/voter-registration/",
+                "tags/ballot/",
+            ],
+        ),
+        (
+            "reports/observation/",
+            vec!["types/report/", "tags/voter-registration/"],
+        ),
     ];
     for lang in ["km", "en"] {
         let timeline = site.read(&format!("{lang}/timeline/index.html"));
         for (document, listings) in &cases {
             // A listing links to the reader's language version, or the only one.
-            let target_lang = if site.exists(&format!("{lang}/{document}index.html")) { lang } else { "en" };
+            let target_lang = if site.exists(&format!("{lang}/{document}index.html")) {
+                lang
+            } else {
+                "en"
+            };
             let href = format!("href=\"/repo/{target_lang}/{document}\"");
             assert!(timeline.contains(&href), "{lang} timeline lacks {document}");
             for listing in listings {
@@ -41,9 +59,15 @@ fn taxonomy_indexes_count_documents_in_the_pages_language() {
     let site = Site::fixture("basic");
     site.build();
     let km = site.read("km/tags/index.html");
-    assert!(km.contains(r#"<a href="/repo/km/tags/ballot/">សន្លឹកឆ្នោត</a> <span class="count">២</span>"#), "{km}");
+    assert!(
+        km.contains(r#"<a href="/repo/km/tags/ballot/">សន្លឹកឆ្នោត</a> <span class="count">២</span>"#),
+        "{km}"
+    );
     let en = site.read("en/tags/index.html");
-    assert!(en.contains(r#"<a href="/repo/en/tags/ballot/">Ballot</a> <span class="count">2</span>"#), "{en}");
+    assert!(
+        en.contains(r#"<a href="/repo/en/tags/ballot/">Ballot</a> <span class="count">2</span>"#),
+        "{en}"
+    );
     // No English tag name on a Khmer page.
     assert!(!km.contains(">Ballot<"));
 }
@@ -57,9 +81,18 @@ fn khmer_timeline_uses_khmer_months_and_digits_and_keeps_partial_dates() {
     assert!(km.contains(r#"<h3 id="y2023-05">ឧសភា ២០២៣</h3>"#), "{km}");
     assert!(km.contains(r#"<h3 id="y2022-10">តុលា ២០២២</h3>"#), "{km}");
     // The report is dated only by its year: it has a group of its own.
-    assert!(km.contains(r#"<h3 id="y2017-undated">មិនដឹងខែ ២០១៧</h3>"#), "{km}");
-    let years: Vec<usize> = ["y2023\"", "y2022\"", "y2017\""].iter().map(|y| km.find(&format!("<h2 id=\"{y}")).unwrap()).collect();
-    assert!(years.windows(2).all(|w| w[0] < w[1]), "years are newest first");
+    assert!(
+        km.contains(r#"<h3 id="y2017-undated">មិនដឹងខែ ២០១៧</h3>"#),
+        "{km}"
+    );
+    let years: Vec<usize> = ["y2023\"", "y2022\"", "y2017\""]
+        .iter()
+        .map(|y| km.find(&format!("<h2 id=\"{y}")).unwrap())
+        .collect();
+    assert!(
+        years.windows(2).all(|w| w[0] < w[1]),
+        "years are newest first"
+    );
     let en = site.read("en/timeline/index.html");
     assert!(en.contains(r#"<h3 id="y2023-05">May 2023</h3>"#));
 }
@@ -77,10 +110,16 @@ fn pagination_splits_at_exactly_the_page_size() {
     assert!(!first.contains("rel=\"next\""));
     // …and one more makes a second page, linked both ways.
     let first = site.read("en/tags/voter-registration/index.html");
-    assert!(first.contains(r#"<link rel="next" href="/repo/en/tags/voter-registration/page/2/">"#), "{first}");
+    assert!(
+        first.contains(r#"<link rel="next" href="/repo/en/tags/voter-registration/page/2/">"#),
+        "{first}"
+    );
     assert!(first.contains(r#"<a rel="next" href="/repo/en/tags/voter-registration/page/2/">"#));
     let second = site.read("en/tags/voter-registration/page/2/index.html");
-    assert!(second.contains(r#"<link rel="prev" href="/repo/en/tags/voter-registration/">"#), "{second}");
+    assert!(
+        second.contains(r#"<link rel="prev" href="/repo/en/tags/voter-registration/">"#),
+        "{second}"
+    );
     assert!(!second.contains("rel=\"next\""));
     assert!(!site.exists("en/tags/voter-registration/page/3/index.html"));
     let shown = |html: &str| html.matches("<li class=\"item\"").count();
@@ -95,13 +134,19 @@ fn document_pages_link_their_taxonomies_and_related_documents() {
     doc(&site, "c", "2010", "voter-registration");
     site.build();
     let page = site.read("en/announcements/ballot-draw/index.html");
-    for href in ["/repo/en/tags/ballot/", "/repo/en/organizations/nec/", "/repo/en/types/announcement/"] {
+    for href in [
+        "/repo/en/tags/ballot/",
+        "/repo/en/organizations/nec/",
+        "/repo/en/types/announcement/",
+    ] {
         assert!(page.contains(&format!("href=\"{href}\"")), "missing {href}");
     }
     let related = &page[page.find("class=\"related\"").expect("related block")..];
     // Both share the tag `ballot`; the nearer date comes first; `c` shares none.
     let b = related.find("/repo/en/announcements/b/").unwrap();
-    let registration = related.find("/repo/en/announcements/registration/").unwrap();
+    let registration = related
+        .find("/repo/en/announcements/registration/")
+        .unwrap();
     assert!(b < registration);
     assert!(!related.contains("/repo/en/announcements/c/"));
 }
@@ -110,10 +155,15 @@ fn document_pages_link_their_taxonomies_and_related_documents() {
 fn not_found_pages_and_robots() {
     let site = Site::fixture("basic");
     site.build();
-    assert!(site.read("404.html").contains(r#"<meta name="robots" content="noindex">"#));
+    assert!(site
+        .read("404.html")
+        .contains(r#"<meta name="robots" content="noindex">"#));
     assert!(site.read("en/404.html").contains("Page not found"));
     assert!(site.read("km/404.html").contains("<html lang=\"km\">"));
-    assert_eq!(site.read("robots.txt"), "User-agent: *\nAllow: /\n\nSitemap: https://owner.github.io/repo/sitemap.xml\n");
+    assert_eq!(
+        site.read("robots.txt"),
+        "User-agent: *\nAllow: /\n\nSitemap: https://owner.github.io/repo/sitemap.xml\n"
+    );
 }
 
 #[test]
@@ -136,13 +186,17 @@ fn sitemap_pairs_translations() {
     let sitemap = site.read("sitemap.xml");
     assert!(sitemap.contains("<loc>https://owner.github.io/repo/en/announcements/ballot-draw/</loc>\n  <lastmod>2023-05-29</lastmod>\n  <xhtml:link rel=\"alternate\" hreflang=\"km\" href=\"https://owner.github.io/repo/km/announcements/ballot-draw/\"/>"), "{sitemap}");
     // Untranslated pages have no alternates; 404 pages are not listed.
-    assert!(sitemap.contains("<loc>https://owner.github.io/repo/en/reports/observation/</loc>\n </url>"));
+    assert!(sitemap
+        .contains("<loc>https://owner.github.io/repo/en/reports/observation/</loc>\n </url>"));
     assert!(!sitemap.contains("404"));
     // Every listed page exists.
     for loc in sitemap.split("<loc>").skip(1) {
         let url = &loc[..loc.find("</loc>").unwrap()];
         let path = url.trim_start_matches("https://owner.github.io/repo/");
-        assert!(site.exists(&format!("{path}index.html")), "sitemap lists missing {url}");
+        assert!(
+            site.exists(&format!("{path}index.html")),
+            "sitemap lists missing {url}"
+        );
     }
 }
 
@@ -153,11 +207,20 @@ fn catalog_lists_every_document_with_its_urls() {
     let catalog: serde_json::Value = serde_json::from_str(&site.read("catalog.json")).unwrap();
     let records = catalog.as_array().unwrap();
     assert_eq!(records.len(), 3);
-    let ballot = records.iter().find(|r| r["key"] == "announcements/ballot-draw").unwrap();
+    let ballot = records
+        .iter()
+        .find(|r| r["key"] == "announcements/ballot-draw")
+        .unwrap();
     assert_eq!(ballot["languages"], serde_json::json!(["km", "en"]));
     assert_eq!(ballot["date"], "2023-05-29");
-    assert_eq!(ballot["attachments"], serde_json::json!(["https://owner.github.io/repo/files/announcements/ballot-draw.pdf"]));
-    assert_eq!(ballot["pages"]["km"], "https://owner.github.io/repo/km/announcements/ballot-draw/");
+    assert_eq!(
+        ballot["attachments"],
+        serde_json::json!(["https://owner.github.io/repo/files/announcements/ballot-draw.pdf"])
+    );
+    assert_eq!(
+        ballot["pages"]["km"],
+        "https://owner.github.io/repo/km/announcements/ballot-draw/"
+    );
     let csv = site.read("catalog.csv");
     assert!(csv.starts_with("\u{FEFF}key,languages,date,type,organization,tags,title_km,title_en,url_km,url_en,attachments\n"));
     assert!(csv.contains("announcements/registration,en,2022-10,announcement,nec,voter-registration; ballot,,Voter registration guideline,"));
@@ -167,7 +230,11 @@ fn catalog_lists_every_document_with_its_urls() {
 fn sample_archive_builds_and_every_link_resolves() {
     let site = Site::sample();
     let report = site.build();
-    assert!(report.documents >= 48, "the sample archive has {} documents", report.documents);
+    assert!(
+        report.documents >= 48,
+        "the sample archive has {} documents",
+        report.documents
+    );
     let mut checked = 0;
     for file in site.files().into_iter().filter(|f| f.ends_with(".html")) {
         let html = site.read(&file);
@@ -175,9 +242,21 @@ fn sample_archive_builds_and_every_link_resolves() {
             if !link.starts_with('/') {
                 continue;
             }
-            let path = link.trim_start_matches('/').split(['#', '?']).next().unwrap().to_string();
-            let target = if path.is_empty() || path.ends_with('/') { format!("{path}index.html") } else { path };
-            assert!(site.exists(&target), "{file}: link {link} points at a missing {target}");
+            let path = link
+                .trim_start_matches('/')
+                .split(['#', '?'])
+                .next()
+                .unwrap()
+                .to_string();
+            let target = if path.is_empty() || path.ends_with('/') {
+                format!("{path}index.html")
+            } else {
+                path
+            };
+            assert!(
+                site.exists(&target),
+                "{file}: link {link} points at a missing {target}"
+            );
             checked += 1;
         }
     }

@@ -48,8 +48,12 @@ fn language_switch_and_hreflang_go_both_ways() {
         assert!(page.contains(r#"<link rel="alternate" hreflang="km" href="https://owner.github.io/repo/km/announcements/ballot-draw/">"#));
         assert!(page.contains(r#"<link rel="alternate" hreflang="en" href="https://owner.github.io/repo/en/announcements/ballot-draw/">"#));
     }
-    assert!(km.contains(r#"<a href="/repo/en/announcements/ballot-draw/" hreflang="en" lang="en">English</a>"#));
-    assert!(en.contains(r#"<a href="/repo/km/announcements/ballot-draw/" hreflang="km" lang="km">ខ្មែរ</a>"#));
+    assert!(km.contains(
+        r#"<a href="/repo/en/announcements/ballot-draw/" hreflang="en" lang="en">English</a>"#
+    ));
+    assert!(en.contains(
+        r#"<a href="/repo/km/announcements/ballot-draw/" hreflang="km" lang="km">ខ្មែរ</a>"#
+    ));
 }
 
 #[test]
@@ -57,7 +61,10 @@ fn khmer_pages_write_dates_the_khmer_way() {
     let site = Site::fixture("basic");
     site.build();
     let km = site.read("km/announcements/ballot-draw/index.html");
-    assert!(km.contains(r#"<time datetime="2023-05-29">ថ្ងៃទី២៩ ខែឧសភា ឆ្នាំ២០២៣</time>"#), "{km}");
+    assert!(
+        km.contains(r#"<time datetime="2023-05-29">ថ្ងៃទី២៩ ខែឧសភា ឆ្នាំ២០២៣</time>"#),
+        "{km}"
+    );
     let en = site.read("en/announcements/ballot-draw/index.html");
     assert!(en.contains(r#"<time datetime="2023-05-29">29 May 2023</time>"#));
     // Partial dates are shown at their precision, never with an invented day.
@@ -71,10 +78,23 @@ fn khmer_pages_write_dates_the_khmer_way() {
 fn attachments_are_copied_and_their_size_shown() {
     let site = Site::fixture("basic");
     site.build();
-    assert_eq!(std::fs::metadata(site.out().join("files/announcements/ballot-draw.pdf")).unwrap().len(), 2503);
+    assert_eq!(
+        std::fs::metadata(site.out().join("files/announcements/ballot-draw.pdf"))
+            .unwrap()
+            .len(),
+        2503
+    );
     let en = site.read("en/announcements/ballot-draw/index.html");
-    assert!(en.contains(r#"<a href="/repo/files/announcements/ballot-draw.pdf" download>Announcement (PDF)</a>"#), "{en}");
-    assert!(en.contains("(PDF, 3 KB, in <span lang=\"km\">ខ្មែរ</span>)"), "{en}");
+    assert!(
+        en.contains(
+            r#"<a href="/repo/files/announcements/ballot-draw.pdf" download>Announcement (PDF)</a>"#
+        ),
+        "{en}"
+    );
+    assert!(
+        en.contains("(PDF, 3 KB, in <span lang=\"km\">ខ្មែរ</span>)"),
+        "{en}"
+    );
     assert!(en.contains("placeholder"));
     let km = site.read("km/announcements/ballot-draw/index.html");
     assert!(km.contains("(PDF, ៣ KB"), "{km}");
@@ -85,7 +105,10 @@ fn footnotes_and_table_of_contents_render() {
     let site = Site::fixture("basic");
     site.build();
     let report = site.read("en/reports/observation/index.html");
-    assert!(report.contains(r##"<sup class="footnote-reference"><a href="#1">1</a></sup>"##), "{report}");
+    assert!(
+        report.contains(r##"<sup class="footnote-reference"><a href="#1">1</a></sup>"##),
+        "{report}"
+    );
     assert!(report.contains(r#"<div class="footnote-definition" id="1">"#));
     assert!(report.contains(r##"<a href="#recommendations">Recommendations</a>"##));
     assert!(report.contains(r#"<h3 id="to-the-nec">"#));
@@ -101,10 +124,25 @@ fn every_internal_link_honours_the_base_path_and_resolves() {
             if link.starts_with("http") || link.starts_with('#') {
                 continue;
             }
-            assert!(link.starts_with("/repo/"), "{file}: link {link} ignores the base path");
-            let path = link.trim_start_matches("/repo/").split('#').next().unwrap().to_string();
-            let target = if path.is_empty() || path.ends_with('/') { format!("{path}index.html") } else { path };
-            assert!(site.exists(&target), "{file}: link {link} points at a missing {target}");
+            assert!(
+                link.starts_with("/repo/"),
+                "{file}: link {link} ignores the base path"
+            );
+            let path = link
+                .trim_start_matches("/repo/")
+                .split('#')
+                .next()
+                .unwrap()
+                .to_string();
+            let target = if path.is_empty() || path.ends_with('/') {
+                format!("{path}index.html")
+            } else {
+                path
+            };
+            assert!(
+                site.exists(&target),
+                "{file}: link {link} points at a missing {target}"
+            );
         }
     }
 }
@@ -120,10 +158,19 @@ fn theme_assets_are_published() {
 #[test]
 fn missing_required_field_fails_naming_file_and_field() {
     let site = Site::fixture("basic");
-    site.write("content/announcements/untitled.en.md", "---\ndate: 2023-01-01\ntype: announcement\n---\nBody\n");
+    site.write(
+        "content/announcements/untitled.en.md",
+        "---\ndate: 2023-01-01\ntype: announcement\n---\nBody\n",
+    );
     let error = sastra::build::build(&sastra::build::BuildOptions::new(site.root())).unwrap_err();
-    let sastra::build::BuildError::Invalid(diagnostics) = error else { panic!("expected invalid archive") };
-    let messages: Vec<String> = diagnostics.sorted().iter().map(ToString::to_string).collect();
+    let sastra::build::BuildError::Invalid(diagnostics) = error else {
+        panic!("expected invalid archive")
+    };
+    let messages: Vec<String> = diagnostics
+        .sorted()
+        .iter()
+        .map(ToString::to_string)
+        .collect();
     assert!(
         messages.contains(&"content/announcements/untitled.en.md:2:1: error: field `title`: the required field `title` is missing".to_string()),
         "{messages:#?}"
@@ -135,7 +182,10 @@ fn a_failed_build_leaves_the_previous_site() {
     let site = Site::fixture("basic");
     site.build();
     let before = site.read("en/announcements/ballot-draw/index.html");
-    site.write("content/announcements/broken.en.md", "---\ntitle: [unclosed\n---\n");
+    site.write(
+        "content/announcements/broken.en.md",
+        "---\ntitle: [unclosed\n---\n",
+    );
     assert!(sastra::build::build(&sastra::build::BuildOptions::new(site.root())).is_err());
     assert_eq!(site.read("en/announcements/ballot-draw/index.html"), before);
 }

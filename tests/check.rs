@@ -21,7 +21,10 @@ fn problems_with(path: &str, text: &str) -> (String, Option<i32>) {
     let site = Site::fixture("basic");
     site.write(path, text);
     let output = check(&site, &[]);
-    (String::from_utf8(output.stderr).unwrap(), output.status.code())
+    (
+        String::from_utf8(output.stderr).unwrap(),
+        output.status.code(),
+    )
 }
 
 const GOOD: &str = "title: \"A notice\"\ndate: 2023-01-01\ntype: announcement\n";
@@ -32,7 +35,9 @@ fn clean_archive_exits_zero_even_with_warnings() {
     let output = check(&site, &[]);
     let stderr = String::from_utf8(output.stderr).unwrap();
     assert_eq!(output.status.code(), Some(0), "{stderr}");
-    assert!(stderr.contains("content/reports/observation.en.md: warning: there is no ខ្មែរ version of this document"));
+    assert!(stderr.contains(
+        "content/reports/observation.en.md: warning: there is no ខ្មែរ version of this document"
+    ));
     assert!(stderr.ends_with("0 error(s), 2 warning(s)\n"), "{stderr}");
     // --strict fails on warnings.
     assert_eq!(check(&site, &["--strict"]).status.code(), Some(1));
@@ -40,7 +45,10 @@ fn clean_archive_exits_zero_even_with_warnings() {
 
 #[test]
 fn unknown_tag_suggests_the_declared_one() {
-    let (out, code) = problems_with("content/announcements/n.en.md", &format!("---\n{GOOD}tags: [ballot, voter-regstration]\n---\n"));
+    let (out, code) = problems_with(
+        "content/announcements/n.en.md",
+        &format!("---\n{GOOD}tags: [ballot, voter-regstration]\n---\n"),
+    );
     assert_eq!(code, Some(1));
     assert!(
         out.contains("content/announcements/n.en.md:5:1: error: field `tags`: unknown tag `voter-regstration`\n  hint: did you mean `voter-registration`?"),
@@ -50,7 +58,10 @@ fn unknown_tag_suggests_the_declared_one() {
 
 #[test]
 fn impossible_date_shows_the_valid_forms() {
-    let (out, _) = problems_with("content/announcements/n.en.md", "---\ntitle: A\ndate: 2023-13-01\ntype: announcement\n---\n");
+    let (out, _) = problems_with(
+        "content/announcements/n.en.md",
+        "---\ntitle: A\ndate: 2023-13-01\ntype: announcement\n---\n",
+    );
     assert!(out.contains("content/announcements/n.en.md:3:1: error: field `date`: `2023-13-01` has month 13; months run from 01 to 12\n  hint: write YYYY-MM-DD (2023-06-22), or YYYY-MM (2023-06) or YYYY (2023) when only that much is known"), "{out}");
 }
 
@@ -65,19 +76,33 @@ fn missing_attachment_names_its_line() {
 
 #[test]
 fn unknown_field_suggests_the_right_name() {
-    let (out, _) = problems_with("content/announcements/n.en.md", &format!("---\n{GOOD}summry: Typo\n---\n"));
+    let (out, _) = problems_with(
+        "content/announcements/n.en.md",
+        &format!("---\n{GOOD}summry: Typo\n---\n"),
+    );
     assert!(out.contains("content/announcements/n.en.md:5:1: error: field `summry`: unknown field `summry`\n  hint: did you mean `summary`?"), "{out}");
 }
 
 #[test]
 fn invalid_yaml_is_reported_at_the_files_line() {
-    let (out, _) = problems_with("content/announcements/n.en.md", "---\ntitle: A\ndate: 2023-01-01\ntype: announcement\ntags: [a\nsummary: x\n---\n");
-    assert!(out.contains("content/announcements/n.en.md:6:8: error: the front matter is not valid YAML"), "{out}");
+    let (out, _) = problems_with(
+        "content/announcements/n.en.md",
+        "---\ntitle: A\ndate: 2023-01-01\ntype: announcement\ntags: [a\nsummary: x\n---\n",
+    );
+    assert!(
+        out.contains(
+            "content/announcements/n.en.md:6:8: error: the front matter is not valid YAML"
+        ),
+        "{out}"
+    );
 }
 
 #[test]
 fn all_problems_of_one_file_are_reported_together() {
-    let (out, _) = problems_with("content/announcements/n.en.md", "---\ndate: 2023-02-30\ntype: announcment\norganization: necc\n---\n");
+    let (out, _) = problems_with(
+        "content/announcements/n.en.md",
+        "---\ndate: 2023-02-30\ntype: announcment\norganization: necc\n---\n",
+    );
     for expected in [
         ":2:1: error: field `title`: the required field `title` is missing",
         ":2:1: error: field `date`: `2023-02-30` has day 30, but 2023-02 has 28 days",
@@ -91,15 +116,24 @@ fn all_problems_of_one_file_are_reported_together() {
 
 #[test]
 fn khmer_file_with_english_title_is_flagged() {
-    let (out, _) = problems_with("content/announcements/n.km.md", &format!("---\n{GOOD}---\n"));
+    let (out, _) = problems_with(
+        "content/announcements/n.km.md",
+        &format!("---\n{GOOD}---\n"),
+    );
     assert!(out.contains("content/announcements/n.km.md: warning: field `title`: the title does not look like it is written in `km`"), "{out}");
 }
 
 #[test]
 fn translations_must_agree_on_date_and_type() {
     let site = Site::fixture("basic");
-    site.write("content/announcements/pair.en.md", "---\ntitle: Pair\ndate: 2023-01-01\ntype: announcement\n---\n");
-    site.write("content/announcements/pair.km.md", "---\ntitle: គូ\ndate: 2023-01-02\ntype: report\n---\n");
+    site.write(
+        "content/announcements/pair.en.md",
+        "---\ntitle: Pair\ndate: 2023-01-01\ntype: announcement\n---\n",
+    );
+    site.write(
+        "content/announcements/pair.km.md",
+        "---\ntitle: គូ\ndate: 2023-01-02\ntype: report\n---\n",
+    );
     let out = String::from_utf8(check(&site, &[]).stderr).unwrap();
     assert!(out.contains("content/announcements/pair.km.md: error: field `date`: the date 2023-01-02 differs from 2023-01-01 in content/announcements/pair.en.md"), "{out}");
     assert!(out.contains("content/announcements/pair.km.md: error: field `type`: the type `report` differs from `announcement` in content/announcements/pair.en.md"), "{out}");
@@ -118,22 +152,39 @@ fn body_links_must_lead_somewhere() {
 
 #[test]
 fn duplicate_slug_across_sections_is_flagged() {
-    let (out, _) = problems_with("content/reports/ballot-draw.en.md", &format!("---\n{GOOD}---\n"));
+    let (out, _) = problems_with(
+        "content/reports/ballot-draw.en.md",
+        &format!("---\n{GOOD}---\n"),
+    );
     assert!(out.contains("content/reports/ballot-draw.en.md: warning: the slug `ballot-draw` is also used by content/announcements/ballot-draw"), "{out}");
 }
 
 #[test]
 fn bad_file_names_are_explained() {
-    let (out, _) = problems_with("content/announcements/Notice.en.md", &format!("---\n{GOOD}---\n"));
+    let (out, _) = problems_with(
+        "content/announcements/Notice.en.md",
+        &format!("---\n{GOOD}---\n"),
+    );
     assert!(out.contains("content/announcements/Notice.en.md: error: the slug `Notice` must use only lowercase ASCII letters, digits and hyphens"), "{out}");
-    let (out, _) = problems_with("content/announcements/notice.fr.md", &format!("---\n{GOOD}---\n"));
-    assert!(out.contains("content/announcements/notice.fr.md: error: `fr` is not a language of this site"), "{out}");
+    let (out, _) = problems_with(
+        "content/announcements/notice.fr.md",
+        &format!("---\n{GOOD}---\n"),
+    );
+    assert!(
+        out.contains(
+            "content/announcements/notice.fr.md: error: `fr` is not a language of this site"
+        ),
+        "{out}"
+    );
 }
 
 #[test]
 fn github_format_prints_annotations() {
     let site = Site::fixture("basic");
-    site.write("content/announcements/n.en.md", "---\ntitle: A\ndate: 2023-13-01\ntype: announcement\n---\n");
+    site.write(
+        "content/announcements/n.en.md",
+        "---\ntitle: A\ndate: 2023-13-01\ntype: announcement\n---\n",
+    );
     let output = check(&site, &["--format", "github"]);
     let stdout = String::from_utf8(output.stdout).unwrap();
     assert!(stdout.contains("::error file=content/announcements/n.en.md,line=3,col=1,title=field `date`::`2023-13-01` has month 13; months run from 01 to 12%0Ahint: write YYYY-MM-DD"), "{stdout}");
@@ -143,10 +194,18 @@ fn github_format_prints_annotations() {
 #[test]
 fn json_format_is_one_array() {
     let site = Site::fixture("basic");
-    site.write("content/announcements/n.en.md", "---\ntitle: A\ndate: 2023-13-01\ntype: announcement\n---\n");
+    site.write(
+        "content/announcements/n.en.md",
+        "---\ntitle: A\ndate: 2023-13-01\ntype: announcement\n---\n",
+    );
     let output = check(&site, &["--format", "json"]);
     let problems: serde_json::Value = serde_json::from_slice(&output.stdout).unwrap();
-    let date = problems.as_array().unwrap().iter().find(|p| p["field"] == "date").unwrap();
+    let date = problems
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|p| p["field"] == "date")
+        .unwrap();
     assert_eq!(date["severity"], "error");
     assert_eq!(date["path"], "content/announcements/n.en.md");
     assert_eq!(date["line"], 3);
@@ -155,11 +214,20 @@ fn json_format_is_one_array() {
 #[test]
 fn build_refuses_an_archive_with_errors() {
     let site = Site::fixture("basic");
-    site.write("content/announcements/n.en.md", "---\ntitle: A\ndate: 2023-13-01\ntype: announcement\n---\n");
-    let output = Command::new(env!("CARGO_BIN_EXE_sastra")).args(["--root", site.root().to_str().unwrap(), "build"]).output().unwrap();
+    site.write(
+        "content/announcements/n.en.md",
+        "---\ntitle: A\ndate: 2023-13-01\ntype: announcement\n---\n",
+    );
+    let output = Command::new(env!("CARGO_BIN_EXE_sastra"))
+        .args(["--root", site.root().to_str().unwrap(), "build"])
+        .output()
+        .unwrap();
     assert_eq!(output.status.code(), Some(1));
     let stderr = String::from_utf8(output.stderr).unwrap();
-    assert!(stderr.contains("content/announcements/n.en.md:3:1: error: field `date`"), "{stderr}");
+    assert!(
+        stderr.contains("content/announcements/n.en.md:3:1: error: field `date`"),
+        "{stderr}"
+    );
     assert!(!site.out().exists());
 }
 
@@ -168,16 +236,38 @@ fn new_creates_complete_front_matter_and_never_overwrites() {
     let site = Site::fixture("basic");
     let new = |extra: &[&str]| {
         Command::new(env!("CARGO_BIN_EXE_sastra"))
-            .args(["--root", site.root().to_str().unwrap(), "new", "announcements", "Ballot order announced", "--date", "2023-06-22", "--org", "nec"])
+            .args([
+                "--root",
+                site.root().to_str().unwrap(),
+                "new",
+                "announcements",
+                "Ballot order announced",
+                "--date",
+                "2023-06-22",
+                "--org",
+                "nec",
+            ])
             .args(extra)
             .output()
             .unwrap()
     };
     let output = new(&["--lang", "km,en"]);
-    assert_eq!(output.status.code(), Some(0), "{}", String::from_utf8_lossy(&output.stderr));
-    let en = std::fs::read_to_string(site.root().join("content/announcements/2023-06-22-ballot-order-announced.en.md")).unwrap();
+    assert_eq!(
+        output.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    let en = std::fs::read_to_string(
+        site.root()
+            .join("content/announcements/2023-06-22-ballot-order-announced.en.md"),
+    )
+    .unwrap();
     assert!(en.starts_with("---\ntitle: \"Ballot order announced\"\ndate: \"2023-06-22\"\ntype: announcement\norganization: nec\n"), "{en}");
-    assert!(site.root().join("content/announcements/2023-06-22-ballot-order-announced.km.md").exists());
+    assert!(site
+        .root()
+        .join("content/announcements/2023-06-22-ballot-order-announced.km.md")
+        .exists());
     let again = new(&[]);
     assert_eq!(again.status.code(), Some(1));
     assert!(String::from_utf8_lossy(&again.stderr).contains("already exists"));

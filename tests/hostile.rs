@@ -27,8 +27,15 @@ fn hostile_site(names: Option<&[&str]>) -> Site {
 
 fn errors_by_file(site: &Site) -> BTreeMap<String, Vec<Diagnostic>> {
     let mut by_file: BTreeMap<String, Vec<Diagnostic>> = BTreeMap::new();
-    for d in sastra::build::check(site.root()).sorted().into_iter().filter(Diagnostic::is_error) {
-        by_file.entry(d.path.trim_start_matches("content/hostile/").to_string()).or_default().push(d);
+    for d in sastra::build::check(site.root())
+        .sorted()
+        .into_iter()
+        .filter(Diagnostic::is_error)
+    {
+        by_file
+            .entry(d.path.trim_start_matches("content/hostile/").to_string())
+            .or_default()
+            .push(d);
     }
     by_file
 }
@@ -38,23 +45,58 @@ fn each_malformed_file_gets_its_own_clear_error() {
     let site = hostile_site(None);
     let errors = errors_by_file(&site);
     let expect = |file: &str, line: usize, message: &str| {
-        let found = errors.get(file).unwrap_or_else(|| panic!("no error for {file}: {errors:#?}"));
+        let found = errors
+            .get(file)
+            .unwrap_or_else(|| panic!("no error for {file}: {errors:#?}"));
         assert!(
-            found.iter().any(|d| d.line == line && d.message.contains(message)),
+            found
+                .iter()
+                .any(|d| d.line == line && d.message.contains(message)),
             "{file}: expected `{message}` at line {line}, got {found:#?}"
         );
     };
     expect("empty.en.md", 1, "the file is empty");
     expect("invalid-utf8.en.md", 6, "the file is not valid UTF-8 text");
-    expect("duplicate-keys.en.md", 2, "duplicate entry with key \"title\"");
+    expect(
+        "duplicate-keys.en.md",
+        2,
+        "duplicate entry with key \"title\"",
+    );
     expect("yaml-bomb.en.md", 2, "repetition limit exceeded");
-    expect("javascript-source.en.md", 5, "`javascript:alert(1)` is not an http(s) address");
+    expect(
+        "javascript-source.en.md",
+        5,
+        "`javascript:alert(1)` is not an http(s) address",
+    );
     expect("unknown-field.en.md", 5, "unknown field `layout`");
-    expect("attachment-escape.en.md", 6, "`../../../etc/passwd` must be a plain relative path inside the section folder");
-    expect("attachment-escape.en.md", 8, "`/etc/passwd` must be a plain relative path");
-    assert_eq!(errors["attachment-escape.en.md"].len(), 4, "{:#?}", errors["attachment-escape.en.md"]);
-    for legitimate in ["bom.en.md", "crlf.en.md", "front-matter-only.en.md", "script-title.en.md", "script-body.en.md"] {
-        assert!(!errors.contains_key(legitimate), "{legitimate} should load: {:#?}", errors.get(legitimate));
+    expect(
+        "attachment-escape.en.md",
+        6,
+        "`../../../etc/passwd` must be a plain relative path inside the section folder",
+    );
+    expect(
+        "attachment-escape.en.md",
+        8,
+        "`/etc/passwd` must be a plain relative path",
+    );
+    assert_eq!(
+        errors["attachment-escape.en.md"].len(),
+        4,
+        "{:#?}",
+        errors["attachment-escape.en.md"]
+    );
+    for legitimate in [
+        "bom.en.md",
+        "crlf.en.md",
+        "front-matter-only.en.md",
+        "script-title.en.md",
+        "script-body.en.md",
+    ] {
+        assert!(
+            !errors.contains_key(legitimate),
+            "{legitimate} should load: {:#?}",
+            errors.get(legitimate)
+        );
     }
 }
 
@@ -62,9 +104,14 @@ fn each_malformed_file_gets_its_own_clear_error() {
 fn legitimate_oddities_build() {
     let site = hostile_site(Some(&["bom", "crlf", "front-matter-only"]));
     site.build();
-    assert!(site.read("en/hostile/bom/index.html").contains("<h1>With a byte-order mark</h1>"));
+    assert!(site
+        .read("en/hostile/bom/index.html")
+        .contains("<h1>With a byte-order mark</h1>"));
     let crlf = site.read("en/hostile/crlf/index.html");
-    assert!(crlf.contains("<p>Line one.</p>\n<p>Line two.</p>"), "{crlf}");
+    assert!(
+        crlf.contains("<p>Line one.</p>\n<p>Line two.</p>"),
+        "{crlf}"
+    );
     assert!(site.exists("en/hostile/front-matter-only/index.html"));
 }
 
@@ -79,7 +126,10 @@ fn front_matter_values_are_escaped_everywhere() {
             // Data files, never markup: strings stay strings (checked below).
             continue;
         }
-        assert!(!text.contains("<script>window"), "{file} has an unescaped script");
+        assert!(
+            !text.contains("<script>window"),
+            "{file} has an unescaped script"
+        );
         assert!(!text.contains("<img src=x"), "{file} has an unescaped tag");
         assert!(!text.contains("<svg"), "{file} has an unescaped tag");
     }
@@ -91,7 +141,10 @@ fn front_matter_values_are_escaped_everywhere() {
     assert!(feed.contains("&lt;script&gt;window.__pwned = 1&lt;/script&gt;"));
     // JSON outputs parse and carry the title as plain text.
     let catalog: serde_json::Value = serde_json::from_str(&site.read("catalog.json")).unwrap();
-    assert!(catalog.as_array().unwrap().iter().any(|r| r["titles"]["en"].as_str().unwrap().starts_with("<script>window.__pwned = 1")));
+    assert!(catalog.as_array().unwrap().iter().any(|r| r["titles"]["en"]
+        .as_str()
+        .unwrap()
+        .starts_with("<script>window.__pwned = 1")));
 }
 
 #[test]
@@ -100,10 +153,28 @@ fn raw_html_in_bodies_is_sanitised_but_harmless_formatting_stays() {
     site.build();
     let page = site.read("en/hostile/script-body/index.html");
     let body = &page[page.find("<div class=\"body\">").unwrap()..page.find("</article>").unwrap()];
-    for banned in ["<script", "onerror", "onclick", "javascript:", "jAvAsCrIpT", "<iframe", "<object", "<style", "style=", "<form", "<input"] {
+    for banned in [
+        "<script",
+        "onerror",
+        "onclick",
+        "javascript:",
+        "jAvAsCrIpT",
+        "<iframe",
+        "<object",
+        "<style",
+        "style=",
+        "<form",
+        "<input",
+    ] {
         assert!(!body.contains(banned), "{banned} survived:\n{body}");
     }
-    for kept in ["H<sub>2</sub>O", "E = mc<sup>2</sup>", r#"<abbr title="National Election Committee">NEC</abbr>"#, "<table>", r#"alt="broken image""#] {
+    for kept in [
+        "H<sub>2</sub>O",
+        "E = mc<sup>2</sup>",
+        r#"<abbr title="National Election Committee">NEC</abbr>"#,
+        "<table>",
+        r#"alt="broken image""#,
+    ] {
         assert!(body.contains(kept), "{kept} was removed:\n{body}");
     }
 }
@@ -112,9 +183,14 @@ fn raw_html_in_bodies_is_sanitised_but_harmless_formatting_stays() {
 fn raw_html_is_kept_when_the_site_trusts_its_content() {
     let site = hostile_site(Some(&["script-body"]));
     let config = std::fs::read_to_string(site.root().join("site.toml")).unwrap();
-    site.write("site.toml", &config.replace("page_size = 2", "page_size = 2\nallow_raw_html = true"));
+    site.write(
+        "site.toml",
+        &config.replace("page_size = 2", "page_size = 2\nallow_raw_html = true"),
+    );
     site.build();
-    assert!(site.read("en/hostile/script-body/index.html").contains("<script>window.__pwned = 6</script>"));
+    assert!(site
+        .read("en/hostile/script-body/index.html")
+        .contains("<script>window.__pwned = 6</script>"));
 }
 
 #[test]
@@ -123,16 +199,50 @@ fn generated_extremes_never_panic() {
     let front = "---\ntitle: \"Extreme\"\ndate: 2023\ntype: announcement\n";
     // 10,000 tags: every one reported, nothing explodes.
     let tags: Vec<String> = (0..10_000).map(|i| format!("t{i}")).collect();
-    site.write("content/x/many-tags.en.md", &format!("{front}tags: [{}]\n---\n", tags.join(", ")));
+    site.write(
+        "content/x/many-tags.en.md",
+        &format!("{front}tags: [{}]\n---\n", tags.join(", ")),
+    );
     // Deeply nested Markdown.
-    site.write("content/x/nested.en.md", &format!("{front}---\n{}deep\n\n{}x{}\n", "> ".repeat(5_000), "*".repeat(10_000), "*".repeat(10_000)));
-    site.write("content/x/nested-lists.en.md", &format!("{front}---\n{}\n", (0..2_000).map(|i| format!("{}- item", "  ".repeat(i))).collect::<Vec<_>>().join("\n")));
+    site.write(
+        "content/x/nested.en.md",
+        &format!(
+            "{front}---\n{}deep\n\n{}x{}\n",
+            "> ".repeat(5_000),
+            "*".repeat(10_000),
+            "*".repeat(10_000)
+        ),
+    );
+    site.write(
+        "content/x/nested-lists.en.md",
+        &format!(
+            "{front}---\n{}\n",
+            (0..2_000)
+                .map(|i| format!("{}- item", "  ".repeat(i)))
+                .collect::<Vec<_>>()
+                .join("\n")
+        ),
+    );
     // Front matter that is not a mapping.
     site.write("content/x/list.en.md", "---\n- a\n- b\n---\n");
-    let errors: Vec<Diagnostic> = sastra::build::check(site.root()).sorted().into_iter().filter(Diagnostic::is_error).collect();
-    assert_eq!(errors.iter().filter(|d| d.path == "content/x/many-tags.en.md").count(), 10_000);
-    assert!(errors.iter().any(|d| d.path == "content/x/list.en.md" && d.message.contains("must be a list of `field: value` lines")));
-    assert!(!errors.iter().any(|d| d.path.contains("nested")), "{errors:#?}");
+    let errors: Vec<Diagnostic> = sastra::build::check(site.root())
+        .sorted()
+        .into_iter()
+        .filter(Diagnostic::is_error)
+        .collect();
+    assert_eq!(
+        errors
+            .iter()
+            .filter(|d| d.path == "content/x/many-tags.en.md")
+            .count(),
+        10_000
+    );
+    assert!(errors.iter().any(|d| d.path == "content/x/list.en.md"
+        && d.message.contains("must be a list of `field: value` lines")));
+    assert!(
+        !errors.iter().any(|d| d.path.contains("nested")),
+        "{errors:#?}"
+    );
     std::fs::remove_file(site.root().join("content/x/many-tags.en.md")).unwrap();
     std::fs::remove_file(site.root().join("content/x/list.en.md")).unwrap();
     site.build();
@@ -143,11 +253,20 @@ fn generated_extremes_never_panic() {
 #[test]
 fn a_fifty_megabyte_body_builds() {
     let site = Site::fixture("basic");
-    let paragraph = "The National Election Committee published the ballot order. ".repeat(20) + "\n\n";
+    let paragraph =
+        "The National Election Committee published the ballot order. ".repeat(20) + "\n\n";
     let body = paragraph.repeat(50 * 1024 * 1024 / paragraph.len());
-    site.write("content/x/huge.en.md", &format!("---\ntitle: Huge\ndate: 2023\ntype: report\n---\n{body}"));
+    site.write(
+        "content/x/huge.en.md",
+        &format!("---\ntitle: Huge\ndate: 2023\ntype: report\n---\n{body}"),
+    );
     site.build();
-    assert!(std::fs::metadata(site.out().join("en/x/huge/index.html")).unwrap().len() > 50_000_000);
+    assert!(
+        std::fs::metadata(site.out().join("en/x/huge/index.html"))
+            .unwrap()
+            .len()
+            > 50_000_000
+    );
 }
 
 #[cfg(unix)]
@@ -155,14 +274,36 @@ fn a_fifty_megabyte_body_builds() {
 fn symbolic_links_out_of_the_archive_are_refused() {
     let site = Site::fixture("basic");
     let outside = tempfile::tempdir().unwrap();
-    std::fs::write(outside.path().join("secret.en.md"), "---\ntitle: Secret\ndate: 2023\ntype: report\n---\n").unwrap();
+    std::fs::write(
+        outside.path().join("secret.en.md"),
+        "---\ntitle: Secret\ndate: 2023\ntype: report\n---\n",
+    )
+    .unwrap();
     std::fs::write(outside.path().join("secret.pdf"), "secret").unwrap();
-    std::os::unix::fs::symlink(outside.path().join("secret.en.md"), site.root().join("content/reports/secret.en.md")).unwrap();
-    std::os::unix::fs::symlink(outside.path().join("secret.pdf"), site.root().join("content/announcements/files/secret.pdf")).unwrap();
+    std::os::unix::fs::symlink(
+        outside.path().join("secret.en.md"),
+        site.root().join("content/reports/secret.en.md"),
+    )
+    .unwrap();
+    std::os::unix::fs::symlink(
+        outside.path().join("secret.pdf"),
+        site.root().join("content/announcements/files/secret.pdf"),
+    )
+    .unwrap();
     site.write("content/announcements/leak.en.md", "---\ntitle: Leak\ndate: 2023\ntype: report\nattachments:\n  - file: files/secret.pdf\n    title: x\n---\n");
-    let errors: Vec<String> = sastra::build::check(site.root()).sorted().iter().filter(|d| d.is_error()).map(ToString::to_string).collect();
+    let errors: Vec<String> = sastra::build::check(site.root())
+        .sorted()
+        .iter()
+        .filter(|d| d.is_error())
+        .map(ToString::to_string)
+        .collect();
     assert!(errors.iter().any(|e| e.starts_with("content/reports/secret.en.md: error: the file is a symbolic link pointing outside content/")), "{errors:#?}");
-    assert!(errors.iter().any(|e| e.contains("`files/secret.pdf` is a link pointing outside content/")), "{errors:#?}");
+    assert!(
+        errors
+            .iter()
+            .any(|e| e.contains("`files/secret.pdf` is a link pointing outside content/")),
+        "{errors:#?}"
+    );
 }
 
 #[test]
@@ -179,7 +320,11 @@ fn twenty_faults_are_twenty_reports() {
         site.write(&format!("content/faults/f{i:02}.en.md"), &fault);
     }
     let diagnostics = sastra::build::check(site.root());
-    let errors: Vec<Diagnostic> = diagnostics.sorted().into_iter().filter(Diagnostic::is_error).collect();
+    let errors: Vec<Diagnostic> = diagnostics
+        .sorted()
+        .into_iter()
+        .filter(Diagnostic::is_error)
+        .collect();
     assert_eq!(errors.len(), 20, "{errors:#?}");
     let files: std::collections::BTreeSet<&str> = errors.iter().map(|d| d.path.as_str()).collect();
     assert_eq!(files.len(), 20);

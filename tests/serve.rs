@@ -25,15 +25,30 @@ impl Drop for Server {
 
 fn start(site: &Site) -> Server {
     let mut child = Command::new(env!("CARGO_BIN_EXE_sastra"))
-        .args(["--root", site.root().to_str().unwrap(), "serve", "--port", "0"])
+        .args([
+            "--root",
+            site.root().to_str().unwrap(),
+            "serve",
+            "--port",
+            "0",
+        ])
         .stdout(Stdio::piped())
         .stderr(Stdio::null())
         .spawn()
         .unwrap();
     let mut line = String::new();
-    BufReader::new(child.stdout.take().unwrap()).read_line(&mut line).unwrap();
-    let port = line.split("127.0.0.1:").nth(1).and_then(|r| r.split('/').next()).and_then(|p| p.parse().ok());
-    Server { child, port: port.unwrap_or_else(|| panic!("no port in {line:?}")) }
+    BufReader::new(child.stdout.take().unwrap())
+        .read_line(&mut line)
+        .unwrap();
+    let port = line
+        .split("127.0.0.1:")
+        .nth(1)
+        .and_then(|r| r.split('/').next())
+        .and_then(|p| p.parse().ok());
+    Server {
+        child,
+        port: port.unwrap_or_else(|| panic!("no port in {line:?}")),
+    }
 }
 
 fn get(port: u16, path: &str) -> (u16, String) {
@@ -42,12 +57,18 @@ fn get(port: u16, path: &str) -> (u16, String) {
     let mut response = String::new();
     stream.read_to_string(&mut response).unwrap();
     let status = response[9..12].parse().unwrap();
-    let body = response.split_once("\r\n\r\n").map(|(_, b)| b.to_string()).unwrap_or_default();
+    let body = response
+        .split_once("\r\n\r\n")
+        .map(|(_, b)| b.to_string())
+        .unwrap_or_default();
     (status, body)
 }
 
 /// Reads server-sent events until one satisfies `wanted`.
-fn wait_for_event(events: &mut BufReader<TcpStream>, wanted: impl Fn(&serde_json::Value) -> bool) -> serde_json::Value {
+fn wait_for_event(
+    events: &mut BufReader<TcpStream>,
+    wanted: impl Fn(&serde_json::Value) -> bool,
+) -> serde_json::Value {
     let deadline = Instant::now() + Duration::from_secs(20);
     let mut line = String::new();
     while Instant::now() < deadline {
@@ -67,8 +88,14 @@ fn wait_for_event(events: &mut BufReader<TcpStream>, wanted: impl Fn(&serde_json
 
 fn open_events(port: u16) -> BufReader<TcpStream> {
     let mut stream = TcpStream::connect(("127.0.0.1", port)).unwrap();
-    stream.set_read_timeout(Some(Duration::from_secs(30))).unwrap();
-    write!(stream, "GET /__sastra/events HTTP/1.1\r\nHost: localhost\r\n\r\n").unwrap();
+    stream
+        .set_read_timeout(Some(Duration::from_secs(30)))
+        .unwrap();
+    write!(
+        stream,
+        "GET /__sastra/events HTTP/1.1\r\nHost: localhost\r\n\r\n"
+    )
+    .unwrap();
     BufReader::new(stream)
 }
 
@@ -81,7 +108,10 @@ fn serves_rebuilds_on_change_and_survives_broken_files() {
     assert_eq!(status, 200);
     assert!(page.contains("The draw decided the order of parties"));
     // Pages carry the reload script in serve mode, and links point at the preview.
-    assert!(page.contains("<script type=\"module\" src=\"/__sastra/reload.js?generation=1\"></script>"), "{page}");
+    assert!(
+        page.contains("<script type=\"module\" src=\"/__sastra/reload.js?generation=1\"></script>"),
+        "{page}"
+    );
     assert!(page.contains("href=\"/en/tags/ballot/\""));
     let (status, script) = get(server.port, "/__sastra/reload.js");
     assert_eq!(status, 200);
@@ -93,13 +123,28 @@ fn serves_rebuilds_on_change_and_survives_broken_files() {
 
     let path = "content/announcements/ballot-draw.en.md";
     let original = std::fs::read_to_string(site.root().join(path)).unwrap();
-    site.write(path, &original.replace("The draw decided", "The public draw decided"));
-    wait_for_event(&mut events, |s| s["generation"].as_u64() > Some(generation) && s["error"].is_null());
-    assert!(get(server.port, "/en/announcements/ballot-draw/").1.contains("The public draw decided"));
+    site.write(
+        path,
+        &original.replace("The draw decided", "The public draw decided"),
+    );
+    wait_for_event(&mut events, |s| {
+        s["generation"].as_u64() > Some(generation) && s["error"].is_null()
+    });
+    assert!(get(server.port, "/en/announcements/ballot-draw/")
+        .1
+        .contains("The public draw decided"));
 
-    site.write("content/announcements/broken.en.md", "---\ntitle: [unclosed\n---\n");
+    site.write(
+        "content/announcements/broken.en.md",
+        "---\ntitle: [unclosed\n---\n",
+    );
     let failed = wait_for_event(&mut events, |s| !s["error"].is_null());
-    assert!(failed["error"].as_str().unwrap().contains("content/announcements/broken.en.md:3:1: error: the front matter is not valid YAML"), "{failed}");
+    assert!(
+        failed["error"].as_str().unwrap().contains(
+            "content/announcements/broken.en.md:3:1: error: the front matter is not valid YAML"
+        ),
+        "{failed}"
+    );
     // The last good site is still served.
     let (status, page) = get(server.port, "/en/announcements/ballot-draw/");
     assert_eq!(status, 200);

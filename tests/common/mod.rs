@@ -63,7 +63,14 @@ impl Site {
         match build(&BuildOptions::new(self.root())) {
             Ok(report) => report,
             Err(sastra::build::BuildError::Invalid(d)) => {
-                panic!("build failed:\n{}", d.sorted().iter().map(ToString::to_string).collect::<Vec<_>>().join("\n"))
+                panic!(
+                    "build failed:\n{}",
+                    d.sorted()
+                        .iter()
+                        .map(ToString::to_string)
+                        .collect::<Vec<_>>()
+                        .join("\n")
+                )
             }
             Err(e) => panic!("build failed: {e}"),
         }
@@ -89,7 +96,13 @@ impl Site {
             .into_iter()
             .flatten()
             .filter(|e| e.file_type().is_file())
-            .map(|e| e.path().strip_prefix(&out).unwrap().to_string_lossy().into_owned())
+            .map(|e| {
+                e.path()
+                    .strip_prefix(&out)
+                    .unwrap()
+                    .to_string_lossy()
+                    .into_owned()
+            })
             .collect()
     }
 }
