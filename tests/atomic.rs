@@ -1,0 +1,78 @@
+//! A build killed midway leaves the previous site byte for byte; the next
+//! build cleans up after it.
+
+mod common;
+
+use std::collections::BTreeMap;
+use std::path::Path;
+use std::process::Command;
+use std::time::{Duration, Instant};
+
+fn snapshot(folder: &Path) -> BTreeMap<String, Vec<u8>> {
+    walkdir::WalkDir::new(folder)
+        .into_iter()
+        .flatten()
+        .filter(|e| e.file_type().is_file())
+        .map(|e| (e.path().strip_prefix(folder).unwrap().display().to_string(), std::fs::read(e.path()).unwrap()))
+        .collect()
+}
+
+fn staging_folders(parent: &Path) -> Vec<String> {
+    std::fs::read_dir(parent)
+        .unwrap()
+        .flatten()
+        .map(|e| e.file_name().to_string_lossy().into_owned())
+        .filter(|n| n.starts_with(".public."))
+        .collect()
+}
+
+#[test]
+fn killed_build_leaves_the_previous_site_intact() {
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path().join("archive");
+    let status = Command::new(env!("CARGO_BIN_EXE_sastra-corpus"))
+        .args(["--documents", "400", "--output", root.to_str().unwrap()])
+        .status()
+        .unwrap();
+    assert!(status.success());
+    let sastra = |args: &[&str]| Command::new(env!("CARGO_BIN_EXE_sastra")).arg("--root").arg(&root).args(args).output().unwrap();
+    assert!(sastra(&["build"]).status.success());
+    let output = root.join("public");
+    let before = snapshot(&output);
+
+    // Change every document, so a half-swapped site could not pass for the old one.
+    for entry in walkdir::WalkDir::new(root.join("content")).into_iter().flatten().filter(|e| e.file_type().is_file()) {
+        let text = std::fs::read_to_string(entry.path()).unwrap();
+        std::fs::write(entry.path(), text.replacen("---\n\n", "---\n\nChanged. ", 1)).unwrap();
+    }
+    let mut child = Command::new(env!("CARGO_BIN_EXE_sastra")).arg("--root").arg(&root).arg("build").spawn().unwrap();
+    // Kill it once it is writing its staging folder.
+    let deadline = Instant::now() + Duration::from_secs(60);
+    while staging_folders(&root).iter().all(|n| !n.contains("staging")) {
+        assert!(Instant::now() < deadline, "the build never started writing");
+        assert!(child.try_wait().unwrap().is_none(), "the build finished before it could be killed");
+        std::thread::sleep(Duration::from_millis(5));
+    }
+    std::thread::sleep(Duration::from_millis(50));
+    child.kill().unwrap();
+    child.wait().unwrap();
+
+    assert!(snapshot(&output) == before, "the previous site changed");
+    // The next build succeeds, replaces the site and leaves no staging folder.
+    assert!(sastra(&["build"]).status.success());
+    assert!(staging_folders(&root).is_empty(), "{:?}", staging_folders(&root));
+    let after = snapshot(&output);
+    let page = after.iter().find(|(path, _)| path.starts_with("en/") && path.ends_with("/document-000000/index.html")).expect("first document's page");
+    assert!(String::from_utf8_lossy(page.1).contains("Changed."));
+}
+
+#[test]
+fn unchanged_files_are_not_rewritten() {
+    let site = common::Site::fixture("basic");
+    site.build();
+    let page = site.out().join("en/announcements/ballot-draw/index.html");
+    let modified = std::fs::metadata(&page).unwrap().modified().unwrap();
+    std::thread::sleep(Duration::from_millis(20));
+    site.build();
+    assert_eq!(std::fs::metadata(&page).unwrap().modified().unwrap(), modified);
+}
