@@ -1,0 +1,99 @@
+// Building a sastra site into a temporary folder and serving it, the way
+// GitHub Pages serves a project site: under a subpath (/sastra/), with the
+// site's own 404.html (and status 404) for anything missing.
+
+import { spawnSync } from "node:child_process";
+import { cpSync, existsSync, mkdirSync, readFileSync, statSync } from "node:fs";
+import http from "node:http";
+import { extname, join, normalize, resolve, sep } from "node:path";
+
+export const SUBPATH = "/sastra/";
+
+const TYPES = {
+  ".html": "text/html; charset=utf-8",
+  ".css": "text/css; charset=utf-8",
+  ".js": "text/javascript; charset=utf-8",
+  ".mjs": "text/javascript; charset=utf-8",
+  ".json": "application/json",
+  ".xml": "application/xml",
+  ".txt": "text/plain; charset=utf-8",
+  ".csv": "text/csv; charset=utf-8",
+  ".woff2": "font/woff2",
+  ".svg": "image/svg+xml",
+  ".png": "image/png",
+  ".jpg": "image/jpeg",
+  ".ico": "image/x-icon",
+  ".pdf": "application/pdf",
+};
+
+/** Starts a static server for `root` (the folder holding sastra/) on a free port. */
+export async function serve(root) {
+  const server = http.createServer((req, res) => {
+    const send = (status, file) => {
+      res.writeHead(status, { "content-type": TYPES[extname(file)] || "application/octet-stream" });
+      res.end(req.method === "HEAD" ? undefined : readFileSync(file));
+    };
+    const notFound = () => {
+      const page = join(root, SUBPATH, "404.html");
+      if (existsSync(page)) return send(404, page);
+      res.writeHead(404, { "content-type": "text/plain" });
+      res.end("not found");
+    };
+    let path;
+    try {
+      path = decodeURIComponent(new URL(req.url, "http://x").pathname);
+    } catch {
+      return notFound();
+    }
+    if (!path.startsWith(SUBPATH)) return notFound();
+    let file = normalize(join(root, path));
+    if (!file.startsWith(resolve(root) + sep)) return notFound();
+    if (existsSync(file) && statSync(file).isDirectory()) {
+      // Like GitHub Pages: /sastra/en → /sastra/en/.
+      if (!path.endsWith("/")) {
+        res.writeHead(301, { location: `${path}/` });
+        return res.end();
+      }
+      file = join(file, "index.html");
+    }
+    if (!existsSync(file) || !statSync(file).isFile()) return notFound();
+    send(200, file);
+  });
+  await new Promise((done) => server.listen(0, "127.0.0.1", done));
+  const { port } = server.address();
+  return {
+    port,
+    origin: `http://127.0.0.1:${port}`,
+    url: (path = "") => `http://127.0.0.1:${port}${SUBPATH}${path.replace(/^\//, "")}`,
+    close: () => new Promise((done) => server.close(done)),
+  };
+}
+
+/** Builds the archive at `root` into `output` for `baseUrl`; throws with sastra's output on failure. */
+export function build({ repo, root, output, baseUrl }) {
+  const bin = process.env.SASTRA_BIN;
+  const [command, args] = bin
+    ? [bin, []]
+    : ["cargo", ["run", "--quiet", "--release", "--manifest-path", join(repo, "Cargo.toml"), "--"]];
+  const run = spawnSync(command, [...args, "--root", root, "build", "--output", output, "--base-url", baseUrl], {
+    cwd: repo,
+    encoding: "utf8",
+  });
+  if (run.status !== 0) {
+    throw new Error(`sastra build of ${root} failed (${run.status}):\n${run.stdout}${run.stderr}${run.error || ""}`);
+  }
+  return (run.stdout + run.stderr).trim();
+}
+
+/**
+ * A small archive holding hostile documents: tests/fixtures/basic with the
+ * repository's themes, plus the named files of tests/fixtures/hostile in
+ * content/hostile/.
+ */
+export function hostileArchive(repo, dir, files) {
+  cpSync(join(repo, "tests/fixtures/basic"), dir, { recursive: true });
+  cpSync(join(repo, "themes"), join(dir, "themes"), { recursive: true });
+  mkdirSync(join(dir, "content/hostile"), { recursive: true });
+  for (const f of files) cpSync(join(repo, "tests/fixtures/hostile", f), join(dir, "content/hostile", f));
+  return dir;
+}
