@@ -14,14 +14,96 @@ use std::path::{Path, PathBuf};
 const KHMER: &str = include_str!("../../benches/corpus/khmer.txt");
 
 const WORDS: &[&str] = &[
-    "election", "committee", "national", "assembly", "commune", "council", "voter", "registration", "ballot", "candidate",
-    "party", "political", "observer", "mission", "polling", "station", "counting", "results", "announcement", "press",
-    "release", "statement", "campaign", "period", "law", "amendment", "procedure", "complaint", "province", "district",
-    "citizens", "rights", "freedom", "media", "journalists", "training", "officials", "list", "identity", "documents",
-    "recommendations", "report", "meeting", "stakeholders", "civil", "society", "organisations", "transparency", "independent",
-    "impartial", "reform", "process", "official", "website", "published", "decided", "reviewed", "participated", "registered",
-    "secured", "observed", "called", "urged", "noted", "stated", "the", "of", "and", "to", "in", "for", "on", "with", "by",
-    "from", "at", "that", "this", "which", "were", "was", "is", "are", "their", "its", "all", "new", "first", "seven", "many",
+    "election",
+    "committee",
+    "national",
+    "assembly",
+    "commune",
+    "council",
+    "voter",
+    "registration",
+    "ballot",
+    "candidate",
+    "party",
+    "political",
+    "observer",
+    "mission",
+    "polling",
+    "station",
+    "counting",
+    "results",
+    "announcement",
+    "press",
+    "release",
+    "statement",
+    "campaign",
+    "period",
+    "law",
+    "amendment",
+    "procedure",
+    "complaint",
+    "province",
+    "district",
+    "citizens",
+    "rights",
+    "freedom",
+    "media",
+    "journalists",
+    "training",
+    "officials",
+    "list",
+    "identity",
+    "documents",
+    "recommendations",
+    "report",
+    "meeting",
+    "stakeholders",
+    "civil",
+    "society",
+    "organisations",
+    "transparency",
+    "independent",
+    "impartial",
+    "reform",
+    "process",
+    "official",
+    "website",
+    "published",
+    "decided",
+    "reviewed",
+    "participated",
+    "registered",
+    "secured",
+    "observed",
+    "called",
+    "urged",
+    "noted",
+    "stated",
+    "the",
+    "of",
+    "and",
+    "to",
+    "in",
+    "for",
+    "on",
+    "with",
+    "by",
+    "from",
+    "at",
+    "that",
+    "this",
+    "which",
+    "were",
+    "was",
+    "is",
+    "are",
+    "their",
+    "its",
+    "all",
+    "new",
+    "first",
+    "seven",
+    "many",
 ];
 
 struct Rng(u64);
@@ -67,11 +149,18 @@ fn parse_args() -> Result<Args, String> {
     while let Some(flag) = it.next() {
         let mut value = || it.next().ok_or(format!("{flag} needs a value"));
         match flag.as_str() {
-            "--documents" | "-n" => args.documents = value()?.parse().map_err(|e| format!("--documents: {e}"))?,
+            "--documents" | "-n" => {
+                args.documents = value()?.parse().map_err(|e| format!("--documents: {e}"))?
+            }
             "--output" | "-o" => args.output = PathBuf::from(value()?),
             "--themes" => args.themes = PathBuf::from(value()?),
             "--seed" => args.seed = value()?.parse().map_err(|e| format!("--seed: {e}"))?,
-            "--help" | "-h" => return Err("usage: sastra-corpus [--documents N] [--output DIR] [--themes DIR] [--seed N]".into()),
+            "--help" | "-h" => {
+                return Err(
+                    "usage: sastra-corpus [--documents N] [--output DIR] [--themes DIR] [--seed N]"
+                        .into(),
+                )
+            }
             other => return Err(format!("unknown argument {other}")),
         }
     }
@@ -98,7 +187,10 @@ const SECTIONS: &[(&str, &str)] = &[
 ];
 
 fn generate(args: &Args) -> std::io::Result<()> {
-    let khmer: Vec<&str> = KHMER.lines().filter(|l| !l.starts_with('#') && !l.trim().is_empty()).collect();
+    let khmer: Vec<&str> = KHMER
+        .lines()
+        .filter(|l| !l.starts_with('#') && !l.trim().is_empty())
+        .collect();
     let mut rng = Rng(args.seed);
     std::fs::create_dir_all(&args.output)?;
     std::fs::write(args.output.join("site.toml"), site_toml())?;
@@ -109,9 +201,16 @@ fn generate(args: &Args) -> std::io::Result<()> {
         let date = match rng.below(20) {
             0 => format!("\"{}\"", rng.range(2008, 2025)),
             1 | 2 => format!("\"{}-{:02}\"", rng.range(2008, 2025), rng.range(1, 12)),
-            _ => format!("{}-{:02}-{:02}", rng.range(2008, 2025), rng.range(1, 12), rng.range(1, 28)),
+            _ => format!(
+                "{}-{:02}-{:02}",
+                rng.range(2008, 2025),
+                rng.range(1, 12),
+                rng.range(1, 28)
+            ),
         };
-        let tags: Vec<String> = (0..rng.range(1, 4)).map(|_| format!("tag-{}", rng.below(200))).collect();
+        let tags: Vec<String> = (0..rng.range(1, 4))
+            .map(|_| format!("tag-{}", rng.below(200)))
+            .collect();
         let org = format!("org-{}", rng.below(15));
         let slug = format!("document-{i:06}");
         let words = if long { 20_000 } else { rng.range(400, 1500) };
@@ -123,11 +222,17 @@ fn generate(args: &Args) -> std::io::Result<()> {
             format!("---\ntitle: \"{title}\"\ndate: {date}\ntype: {doc_type}\norganization: {org}\ntags: [{}]\nsummary: \"{summary}\"\n---\n\n", tags.join(", "))
         };
         let summary_en = sentence(&mut rng, 20);
-        std::fs::write(folder.join(format!("{slug}.en.md")), front(&title_en, &summary_en) + &english)?;
+        std::fs::write(
+            folder.join(format!("{slug}.en.md")),
+            front(&title_en, &summary_en) + &english,
+        )?;
         let khmer_body = khmer_body(&mut rng, &khmer, english.chars().count());
         let title_km = first_chars(*rng.pick(&khmer), 60);
         let summary_km = first_chars(*rng.pick(&khmer), 160);
-        std::fs::write(folder.join(format!("{slug}.km.md")), front(&title_km, &summary_km) + &khmer_body)?;
+        std::fs::write(
+            folder.join(format!("{slug}.km.md")),
+            front(&title_km, &summary_km) + &khmer_body,
+        )?;
     }
     Ok(())
 }
@@ -139,11 +244,19 @@ fn site_toml() -> String {
          [[languages]]\ncode = \"en\"\nname = \"English\"\ntitle = \"Archive\"\ndescription = \"A generated archive\"\n\n[types]\n",
     );
     for (_, doc_type) in SECTIONS {
-        writeln!(s, "{doc_type} = {{ km = \"ប្រភេទ {doc_type}\", en = \"{doc_type}\" }}").unwrap();
+        writeln!(
+            s,
+            "{doc_type} = {{ km = \"ប្រភេទ {doc_type}\", en = \"{doc_type}\" }}"
+        )
+        .unwrap();
     }
     s.push_str("\n[organizations]\n");
     for i in 0..15 {
-        writeln!(s, "org-{i} = {{ km = \"ស្ថាប័ន {i}\", en = \"Organisation {i}\" }}").unwrap();
+        writeln!(
+            s,
+            "org-{i} = {{ km = \"ស្ថាប័ន {i}\", en = \"Organisation {i}\" }}"
+        )
+        .unwrap();
     }
     s.push_str("\n[tags]\n");
     for i in 0..200 {

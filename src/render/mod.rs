@@ -1,5 +1,6 @@
 //! Render: Markdown bodies and Tera templates, from the plan to HTML.
 
+pub mod cite;
 pub mod i18n;
 pub mod markdown;
 pub mod pages;
@@ -156,7 +157,9 @@ impl<'a> Renderer<'a> {
                 let rewrite = |url: &str| self.published_link(&entry.section, url);
                 let rendered =
                     markdown::render(&document.body, self.config.allow_raw_html, &rewrite);
-                let view = views.document(*id, rendered.html, rendered.toc);
+                let others: Vec<(&str, &I18n)> =
+                    self.i18n.iter().map(|(l, i)| (l.as_str(), i)).collect();
+                let view = views.document(*id, rendered.html, rendered.toc, &others);
                 let title = view.item.title.clone();
                 context.insert("document", &view);
                 ("document.html", "document", title)

@@ -6,6 +6,7 @@ use serde::Serialize;
 use crate::archive::{Archive, Entry, EntryId};
 use crate::config::{Config, Taxonomy};
 use crate::content::Document;
+use crate::render::cite::{self, Citation};
 use crate::render::i18n::I18n;
 use crate::render::markdown::Heading;
 use crate::render::urls;
@@ -67,6 +68,17 @@ pub struct DocumentView {
     pub draft: bool,
     pub permalink: String,
     pub related: Vec<Item>,
+    /// The date as the other languages write it, e.g. on an English page
+    /// "ថ្ងៃទី២២ ខែមិថុនា ឆ្នាំ២០២៣".
+    pub other_dates: Vec<OtherDate>,
+    pub citation: Citation,
+    pub citation_json: String,
+}
+
+#[derive(Debug, Serialize)]
+pub struct OtherDate {
+    pub lang: String,
+    pub date: String,
 }
 
 #[derive(Debug, Serialize)]
@@ -155,12 +167,34 @@ impl<'a> ViewBuilder<'a> {
         ids.iter().map(|id| self.item(*id)).collect()
     }
 
-    pub fn document(&self, id: EntryId, body: String, toc: Vec<Heading>) -> DocumentView {
+    /// `others` holds the interface strings of every language, for the date
+    /// as each writes it.
+    pub fn document(
+        &self,
+        id: EntryId,
+        body: String,
+        toc: Vec<Heading>,
+        others: &[(&str, &I18n)],
+    ) -> DocumentView {
         let entry = &self.archive.entries[id];
         let document = entry
             .version(self.lang)
             .expect("document pages exist only for existing versions");
+        let permalink = self
+            .config
+            .base_url
+            .absolute(&urls::document(self.lang, &entry.key));
         DocumentView {
+            other_dates: others
+                .iter()
+                .filter(|(lang, _)| *lang != self.lang)
+                .map(|(lang, i18n)| OtherDate {
+                    lang: lang.to_string(),
+                    date: i18n.date(entry.date),
+                })
+                .collect(),
+            citation: cite::citation(self.config, self.i18n, entry, document, &permalink),
+            citation_json: self.href(&urls::citation(self.lang, &entry.key)),
             item: self.item_of(entry, document),
             body,
             toc,
