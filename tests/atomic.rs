@@ -13,7 +13,12 @@ fn snapshot(folder: &Path) -> BTreeMap<String, Vec<u8>> {
         .into_iter()
         .flatten()
         .filter(|e| e.file_type().is_file())
-        .map(|e| (e.path().strip_prefix(folder).unwrap().display().to_string(), std::fs::read(e.path()).unwrap()))
+        .map(|e| {
+            (
+                e.path().strip_prefix(folder).unwrap().display().to_string(),
+                std::fs::read(e.path()).unwrap(),
+            )
+        })
         .collect()
 }
 
@@ -35,22 +40,48 @@ fn killed_build_leaves_the_previous_site_intact() {
         .status()
         .unwrap();
     assert!(status.success());
-    let sastra = |args: &[&str]| Command::new(env!("CARGO_BIN_EXE_sastra")).arg("--root").arg(&root).args(args).output().unwrap();
+    let sastra = |args: &[&str]| {
+        Command::new(env!("CARGO_BIN_EXE_sastra"))
+            .arg("--root")
+            .arg(&root)
+            .args(args)
+            .output()
+            .unwrap()
+    };
     assert!(sastra(&["build"]).status.success());
     let output = root.join("public");
     let before = snapshot(&output);
 
     // Change every document, so a half-swapped site could not pass for the old one.
-    for entry in walkdir::WalkDir::new(root.join("content")).into_iter().flatten().filter(|e| e.file_type().is_file()) {
+    for entry in walkdir::WalkDir::new(root.join("content"))
+        .into_iter()
+        .flatten()
+        .filter(|e| e.file_type().is_file())
+    {
         let text = std::fs::read_to_string(entry.path()).unwrap();
-        std::fs::write(entry.path(), text.replacen("---\n\n", "---\n\nChanged. ", 1)).unwrap();
+        std::fs::write(
+            entry.path(),
+            text.replacen("---\n\n", "---\n\nChanged. ", 1),
+        )
+        .unwrap();
     }
-    let mut child = Command::new(env!("CARGO_BIN_EXE_sastra")).arg("--root").arg(&root).arg("build").spawn().unwrap();
+    let mut child = Command::new(env!("CARGO_BIN_EXE_sastra"))
+        .arg("--root")
+        .arg(&root)
+        .arg("build")
+        .spawn()
+        .unwrap();
     // Kill it once it is writing its staging folder.
     let deadline = Instant::now() + Duration::from_secs(60);
-    while staging_folders(&root).iter().all(|n| !n.contains("staging")) {
+    while staging_folders(&root)
+        .iter()
+        .all(|n| !n.contains("staging"))
+    {
         assert!(Instant::now() < deadline, "the build never started writing");
-        assert!(child.try_wait().unwrap().is_none(), "the build finished before it could be killed");
+        assert!(
+            child.try_wait().unwrap().is_none(),
+            "the build finished before it could be killed"
+        );
         std::thread::sleep(Duration::from_millis(5));
     }
     std::thread::sleep(Duration::from_millis(50));
@@ -60,9 +91,16 @@ fn killed_build_leaves_the_previous_site_intact() {
     assert!(snapshot(&output) == before, "the previous site changed");
     // The next build succeeds, replaces the site and leaves no staging folder.
     assert!(sastra(&["build"]).status.success());
-    assert!(staging_folders(&root).is_empty(), "{:?}", staging_folders(&root));
+    assert!(
+        staging_folders(&root).is_empty(),
+        "{:?}",
+        staging_folders(&root)
+    );
     let after = snapshot(&output);
-    let page = after.iter().find(|(path, _)| path.starts_with("en/") && path.ends_with("/document-000000/index.html")).expect("first document's page");
+    let page = after
+        .iter()
+        .find(|(path, _)| path.starts_with("en/") && path.ends_with("/document-000000/index.html"))
+        .expect("first document's page");
     assert!(String::from_utf8_lossy(page.1).contains("Changed."));
 }
 
@@ -74,5 +112,8 @@ fn unchanged_files_are_not_rewritten() {
     let modified = std::fs::metadata(&page).unwrap().modified().unwrap();
     std::thread::sleep(Duration::from_millis(20));
     site.build();
-    assert_eq!(std::fs::metadata(&page).unwrap().modified().unwrap(), modified);
+    assert_eq!(
+        std::fs::metadata(&page).unwrap().modified().unwrap(),
+        modified
+    );
 }

@@ -12,7 +12,10 @@ use sastra::render::markdown;
 use sastra::search::tokens::tokenize;
 
 fn config() -> Config {
-    let text = std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/basic/site.toml")).unwrap();
+    let text = std::fs::read_to_string(
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/basic/site.toml"),
+    )
+    .unwrap();
     Config::parse(Path::new("/nonexistent"), &text).unwrap()
 }
 
