@@ -1,7 +1,7 @@
 //! The archive as plain data: documents grouped by translation, taxonomies
 //! and the timeline. Built once from the loaded documents; read-only after.
 
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::{BTreeMap, HashMap};
 
 use crate::config::{Config, Taxonomy};
 use crate::content::{Document, PartialDate};
@@ -159,26 +159,25 @@ impl Archive {
     }
 
     /// Up to `limit` other entries sharing the most tags, then nearest in
-    /// date. Entries sharing nothing are not related.
+    /// date. Entries sharing nothing are not related. Only entries met
+    /// through a shared tag are scored, so this stays cheap in big archives.
     pub fn related(&self, id: EntryId, limit: usize) -> Vec<EntryId> {
         let entry = &self.entries[id];
-        let tags: BTreeSet<&str> = entry.tags.iter().map(String::as_str).collect();
-        let mut scored: Vec<(usize, u32, EntryId)> = self
-            .entries
-            .iter()
-            .enumerate()
-            .filter(|(other, _)| *other != id)
-            .filter_map(|(other, e)| {
-                let shared = e.tags.iter().filter(|t| tags.contains(t.as_str())).count();
-                (shared > 0).then(|| (shared, date_distance(entry.date, e.date), other))
-            })
+        let tagged = self.terms(Taxonomy::Tag);
+        let mut shared: HashMap<EntryId, usize> = HashMap::new();
+        for tag in &entry.tags {
+            for other in tagged.get(tag).into_iter().flatten() {
+                if *other != id {
+                    *shared.entry(*other).or_default() += 1;
+                }
+            }
+        }
+        let mut scored: Vec<(usize, u32, EntryId)> = shared
+            .into_iter()
+            .map(|(other, count)| (count, date_distance(entry.date, self.entries[other].date), other))
             .collect();
         scored.sort_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)).then(a.2.cmp(&b.2)));
-        scored
-            .into_iter()
-            .take(limit)
-            .map(|(_, _, id)| id)
-            .collect()
+        scored.into_iter().take(limit).map(|(_, _, id)| id).collect()
     }
 }
 

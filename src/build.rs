@@ -226,31 +226,13 @@ fn write_machine_readable(
     Ok(feeds.len() + 4)
 }
 
-/// One chunked search index per language, built in parallel.
-fn write_search_index(
-    config: &Config,
-    archive: &Archive,
-    renderer: &Renderer,
-    staging: &Staging,
-) -> Result<usize, WriteError> {
-    let codes: Vec<&str> = config.language_codes().collect();
-    let indexes: Vec<Vec<(String, String)>> = codes
-        .par_iter()
-        .map(|lang| {
-            search::chunks::files(&search::index::build(
-                config,
-                archive,
-                renderer.i18n(lang),
-                lang,
-            ))
-        })
-        .collect();
+/// One chunked search index per language. Languages are indexed one after
+/// the other (each in parallel inside), so only one index is in memory.
+fn write_search_index(config: &Config, archive: &Archive, renderer: &Renderer, staging: &Staging) -> Result<usize, WriteError> {
     let mut count = 0;
-    for (lang, files) in codes.iter().zip(indexes) {
-        for (name, content) in files {
-            staging.write(&urls::search_file(lang, &name), content.as_bytes())?;
-            count += 1;
-        }
+    for lang in config.language_codes() {
+        let index = search::index::build(config, archive, renderer.i18n(lang), lang);
+        count += search::chunks::write(&index, &mut |name, content| staging.write(&urls::search_file(lang, name), content.as_bytes()))?;
     }
     Ok(count)
 }

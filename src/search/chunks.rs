@@ -5,7 +5,7 @@ use std::fmt::Write as _;
 
 use serde::Serialize;
 
-use super::index::{LanguageIndex, Posting};
+use super::index::{LanguageIndex, Postings};
 
 /// Postings chunks are cut once they pass this many bytes of JSON: tens of
 /// KB, a few after compression.
@@ -41,16 +41,16 @@ struct Meta<'a> {
     docs: &'a [super::index::MetaRow],
 }
 
-/// The files of one language's index: (file name, content), manifest last.
-pub fn files(index: &LanguageIndex) -> Vec<(String, String)> {
-    let mut files = Vec::new();
-    let mut publish = |prefix: &str, content: String| {
-        let name = format!(
-            "{prefix}-{}.json",
-            &blake3::hash(content.as_bytes()).to_hex()[..12]
-        );
-        files.push((name.clone(), content));
-        name
+/// Writes the files of one language's index through `write(name,
+/// content)`, one at a time (an archive's index does not fit comfortably
+/// in memory as text), the manifest last. Returns the number of files.
+pub fn write<E>(index: &LanguageIndex, write: &mut dyn FnMut(&str, &str) -> Result<(), E>) -> Result<usize, E> {
+    let mut count = 0;
+    let mut publish = |prefix: &str, content: String| -> Result<String, E> {
+        let name = format!("{prefix}-{}.json", &blake3::hash(content.as_bytes()).to_hex()[..12]);
+        write(&name, &content)?;
+        count += 1;
+        Ok(name)
     };
 
     let mut terms: Vec<&String> = index.postings.keys().collect();
@@ -58,69 +58,39 @@ pub fn files(index: &LanguageIndex) -> Vec<(String, String)> {
     terms.sort_by(|a, b| a.encode_utf16().cmp(b.encode_utf16()));
     let mut postings = Vec::new();
     let mut chunk = String::new();
-    let mut first: Option<&String> = None;
+    // The first chunk starts at "" so every term falls in a range.
+    let mut first = String::new();
     for term in terms {
         if chunk.len() >= POSTINGS_CHUNK_BYTES {
-            let name = publish("p", close(&mut chunk));
-            postings.push(ChunkRef {
-                first: first.map_or_else(String::new, |f| f.to_string()),
-                file: name,
-            });
+            let file = publish("p", close(&mut chunk))?;
+            postings.push(ChunkRef { first: std::mem::take(&mut first), file });
+            first = term.clone();
         }
-        if chunk.is_empty() {
-            chunk.push('{');
-            // The first chunk starts at "" so every term falls in a range.
-            first = Some(term).filter(|_| !postings.is_empty());
-        } else {
-            chunk.push(',');
-        }
+        chunk.push(if chunk.is_empty() { '{' } else { ',' });
         chunk.push_str(&serde_json::to_string(term).expect("strings serialise"));
         chunk.push(':');
-        write_postings(&mut chunk, &index.postings[term]);
+        let term_postings = &index.postings[term];
+        write_postings(&mut chunk, term_postings, index.idf(term_postings));
     }
-    if !chunk.is_empty() || postings.is_empty() {
-        if chunk.is_empty() {
-            chunk.push('{');
-        }
-        let name = publish("p", close(&mut chunk));
-        postings.push(ChunkRef {
-            first: first.map_or_else(String::new, |f| f.to_string()),
-            file: name,
-        });
+    if chunk.is_empty() {
+        chunk.push('{');
     }
+    let file = publish("p", close(&mut chunk))?;
+    postings.push(ChunkRef { first, file });
 
-    let display = index
-        .display
-        .chunks(DISPLAY_CHUNK_DOCS)
-        .enumerate()
-        .map(|(i, rows)| ChunkRef {
-            first: i * DISPLAY_CHUNK_DOCS,
-            file: publish("d", serde_json::to_string(rows).expect("rows serialise")),
-        })
-        .collect();
+    let mut display = Vec::new();
+    for (i, rows) in index.display.chunks(DISPLAY_CHUNK_DOCS).enumerate() {
+        let file = publish("d", serde_json::to_string(rows).expect("rows serialise"))?;
+        display.push(ChunkRef { first: i * DISPLAY_CHUNK_DOCS, file });
+    }
 
     let [(_, types), (_, organizations), (_, tags)] = &index.facets;
-    let meta = Meta {
-        types,
-        organizations,
-        tags,
-        docs: &index.meta,
-    };
-    let meta = publish("m", serde_json::to_string(&meta).expect("meta serialises"));
+    let meta = Meta { types, organizations, tags, docs: &index.meta };
+    let meta = publish("m", serde_json::to_string(&meta).expect("meta serialises"))?;
 
-    let manifest = Manifest {
-        version: FORMAT_VERSION,
-        lang: &index.lang,
-        docs: index.display.len(),
-        postings,
-        display,
-        meta,
-    };
-    files.push((
-        "manifest.json".into(),
-        serde_json::to_string(&manifest).expect("manifest serialises"),
-    ));
-    files
+    let manifest = Manifest { version: FORMAT_VERSION, lang: &index.lang, docs: index.display.len(), postings, display, meta };
+    write("manifest.json", &serde_json::to_string(&manifest).expect("manifest serialises"))?;
+    Ok(count + 1)
 }
 
 fn close(chunk: &mut String) -> String {
@@ -129,14 +99,14 @@ fn close(chunk: &mut String) -> String {
 }
 
 /// `[[doc, weight, p0, d1, …], …]`, positions delta-encoded.
-fn write_postings(out: &mut String, postings: &[Posting]) {
+fn write_postings(out: &mut String, postings: &Postings, idf: f32) {
     out.push('[');
     for (i, posting) in postings.iter().enumerate() {
         if i > 0 {
             out.push(',');
         }
         // Four significant digits are plenty to rank by.
-        write!(out, "[{},{}", posting.doc, round(posting.weight)).expect("writing to a String");
+        write!(out, "[{},{}", posting.doc, round(posting.weight * idf)).expect("writing to a String");
         let mut previous = 0;
         for position in &posting.positions {
             write!(out, ",{}", position - previous).expect("writing to a String");

@@ -27,11 +27,88 @@ const FIELD_GAP: u32 = 2;
 /// Characters of text kept per document for result excerpts.
 const EXCERPT_CHARS: usize = 600;
 
+/// Documents analysed in parallel at a time: enough to keep the cores busy,
+/// few enough that their term lists never dominate memory.
+const BATCH: usize = 256;
+
+/// One document's entry in a term's postings, decoded.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Posting {
     pub doc: u32,
+    /// Before idf, which is known only once every document is in.
     pub weight: f32,
     pub positions: Vec<u32>,
+}
+
+/// A term's postings, encoded as they are added, because an archive's
+/// index holds tens of millions of them: per document, the id as a
+/// difference from the previous one, the weight (f32), the number of
+/// positions and the positions as differences, all but the weight as
+/// LEB128 varints.
+#[derive(Debug, Default)]
+pub struct Postings {
+    pub df: u32,
+    last_doc: u32,
+    bytes: Vec<u8>,
+}
+
+impl Postings {
+    fn push(&mut self, doc: u32, weight: f32, positions: &[u32]) {
+        push_varint(&mut self.bytes, doc - self.last_doc);
+        self.bytes.extend_from_slice(&weight.to_le_bytes());
+        push_varint(&mut self.bytes, positions.len() as u32);
+        let mut previous = 0;
+        for &position in positions {
+            push_varint(&mut self.bytes, position - previous);
+            previous = position;
+        }
+        self.last_doc = doc;
+        self.df += 1;
+    }
+
+    pub fn iter(&self) -> impl Iterator<Item = Posting> + '_ {
+        let mut at = 0;
+        let mut doc = 0;
+        std::iter::from_fn(move || {
+            if at >= self.bytes.len() {
+                return None;
+            }
+            doc += read_varint(&self.bytes, &mut at);
+            let weight = f32::from_le_bytes(self.bytes[at..at + 4].try_into().expect("four bytes"));
+            at += 4;
+            let count = read_varint(&self.bytes, &mut at);
+            let mut position = 0;
+            let positions = (0..count)
+                .map(|_| {
+                    position += read_varint(&self.bytes, &mut at);
+                    position
+                })
+                .collect();
+            Some(Posting { doc, weight, positions })
+        })
+    }
+}
+
+fn push_varint(out: &mut Vec<u8>, mut value: u32) {
+    while value >= 0x80 {
+        out.push((value as u8) | 0x80);
+        value >>= 7;
+    }
+    out.push(value as u8);
+}
+
+fn read_varint(bytes: &[u8], at: &mut usize) -> u32 {
+    let mut value = 0u32;
+    let mut shift = 0;
+    loop {
+        let byte = bytes[*at];
+        *at += 1;
+        value |= u32::from(byte & 0x7F) << shift;
+        if byte < 0x80 {
+            return value;
+        }
+        shift += 7;
+    }
 }
 
 /// What a result shows, in the index's language.
@@ -58,13 +135,18 @@ pub struct LanguageIndex {
     pub meta: Vec<MetaRow>,
     /// Facet keys with their labels in the index's language.
     pub facets: [(Taxonomy, Vec<(String, String)>); 3],
-    pub postings: HashMap<String, Vec<Posting>>,
+    pub postings: HashMap<String, Postings>,
 }
 
-/// Per-document term statistics before idf is known.
-struct DocTerms {
-    terms: HashMap<String, (f32, Vec<u32>)>,
+impl LanguageIndex {
+    /// elasticlunr's inverse document frequency.
+    pub fn idf(&self, postings: &Postings) -> f32 {
+        1.0 + (self.display.len() as f32 / (postings.df as f32 + 1.0)).ln()
+    }
 }
+
+/// A document's terms with their weight (before idf) and positions.
+type DocTerms = Vec<(String, f32, Vec<u32>)>;
 
 pub fn build(config: &Config, archive: &Archive, i18n: &I18n, lang: &str) -> LanguageIndex {
     let documents: Vec<(&Document, usize)> = archive
@@ -84,79 +166,44 @@ pub fn build(config: &Config, archive: &Archive, i18n: &I18n, lang: &str) -> Lan
     let position_of =
         |taxonomy: Taxonomy, key: &str| config.taxonomy(taxonomy).keys().position(|k| k == key);
 
-    let analysed: Vec<(DocTerms, String)> = documents
-        .par_iter()
-        .map(|(document, _)| {
-            let body = markdown::plain_text(&document.body);
-            let tags: Vec<&str> = document
-                .tags
-                .iter()
-                .map(|t| config.label(Taxonomy::Tag, t, lang))
-                .collect();
-            let fields = [
-                document.title.as_str(),
-                &tags.join(" · "),
-                document.summary.as_deref().unwrap_or(""),
-                &body,
-            ];
-            (
-                analyse(&fields),
-                excerpt(document.summary.as_deref(), &body),
-            )
-        })
-        .collect();
-
     let mut display = Vec::with_capacity(documents.len());
     let mut meta = Vec::with_capacity(documents.len());
-    let mut postings: HashMap<String, Vec<Posting>> = HashMap::new();
-    for (doc, ((document, entry_id), (terms, excerpt))) in
-        documents.iter().zip(analysed).enumerate()
-    {
-        let entry = &archive.entries[*entry_id];
-        display.push(DisplayRow {
-            u: config.base_url.href(&urls::document(lang, &entry.key)),
-            t: document.title.clone(),
-            l: document.lang.clone(),
-            d: i18n.date(entry.date),
-            i: entry.date.to_string(),
-            y: config
-                .label(Taxonomy::Type, &entry.doc_type, lang)
-                .to_string(),
-            o: entry.organization.as_deref().map_or_else(String::new, |o| {
-                config.label(Taxonomy::Organization, o, lang).to_string()
-            }),
-            x: excerpt,
-        });
-        meta.push(MetaRow(
-            position_of(Taxonomy::Type, &entry.doc_type).unwrap_or(0),
-            entry
-                .organization
-                .as_deref()
-                .and_then(|o| position_of(Taxonomy::Organization, o))
-                .map_or(-1, |p| p as i64),
-            entry.date.year(),
-            entry
-                .tags
-                .iter()
-                .filter_map(|t| position_of(Taxonomy::Tag, t))
-                .collect(),
-        ));
-        for (term, (weight, positions)) in terms.terms {
-            postings.entry(term).or_default().push(Posting {
-                doc: doc as u32,
-                weight,
-                positions,
+    let mut postings: HashMap<String, Postings> = HashMap::new();
+    for (batch_number, batch) in documents.chunks(BATCH).enumerate() {
+        let analysed: Vec<(DocTerms, String)> = batch
+            .par_iter()
+            .map(|(document, _)| {
+                let body = markdown::plain_text(&document.body);
+                let tags: Vec<&str> = document.tags.iter().map(|t| config.label(Taxonomy::Tag, t, lang)).collect();
+                let fields = [document.title.as_str(), &tags.join(" · "), document.summary.as_deref().unwrap_or(""), &body];
+                (analyse(&fields), excerpt(document.summary.as_deref(), &body))
+            })
+            .collect();
+        for (offset, ((document, entry_id), (terms, excerpt))) in batch.iter().zip(analysed).enumerate() {
+            let doc = (batch_number * BATCH + offset) as u32;
+            let entry = &archive.entries[*entry_id];
+            display.push(DisplayRow {
+                u: config.base_url.href(&urls::document(lang, &entry.key)),
+                t: document.title.clone(),
+                l: document.lang.clone(),
+                d: i18n.date(entry.date),
+                i: entry.date.to_string(),
+                y: config.label(Taxonomy::Type, &entry.doc_type, lang).to_string(),
+                o: entry.organization.as_deref().map_or_else(String::new, |o| config.label(Taxonomy::Organization, o, lang).to_string()),
+                x: excerpt,
             });
+            meta.push(MetaRow(
+                position_of(Taxonomy::Type, &entry.doc_type).unwrap_or(0),
+                entry.organization.as_deref().and_then(|o| position_of(Taxonomy::Organization, o)).map_or(-1, |p| p as i64),
+                entry.date.year(),
+                entry.tags.iter().filter_map(|t| position_of(Taxonomy::Tag, t)).collect(),
+            ));
+            for (term, weight, positions) in terms {
+                postings.entry(term).or_default().push(doc, weight, &positions);
+            }
         }
     }
-    apply_idf(&mut postings, documents.len());
-    LanguageIndex {
-        lang: lang.to_string(),
-        display,
-        meta,
-        facets,
-        postings,
-    }
+    LanguageIndex { lang: lang.to_string(), display, meta, facets, postings }
 }
 
 /// Tokenises a document's fields into one position stream and computes each
@@ -177,7 +224,7 @@ fn analyse(fields: &[&str; 4]) -> DocTerms {
         }
         offset += last + FIELD_GAP;
     }
-    let terms = counts
+    counts
         .into_iter()
         .map(|(term, (tf, positions))| {
             let weight: f32 = FIELDS
@@ -186,19 +233,9 @@ fn analyse(fields: &[&str; 4]) -> DocTerms {
                 .filter(|(f, _)| tf[*f] > 0)
                 .map(|(f, (_, boost))| boost * (tf[f] as f32).sqrt() / (lengths[f] as f32).sqrt())
                 .sum();
-            (term, (weight, positions))
+            (term, weight, positions)
         })
-        .collect();
-    DocTerms { terms }
-}
-
-fn apply_idf(postings: &mut HashMap<String, Vec<Posting>>, documents: usize) {
-    for list in postings.values_mut() {
-        let idf = 1.0 + (documents as f32 / (list.len() as f32 + 1.0)).ln();
-        for posting in list.iter_mut() {
-            posting.weight *= idf;
-        }
-    }
+        .collect()
 }
 
 /// The text a result's excerpt is cut from: the summary, then the start of
@@ -218,5 +255,26 @@ fn excerpt(summary: Option<&str>, body: &str) -> String {
             text
         }
         None => text,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn postings_round_trip() {
+        let mut postings = Postings::default();
+        postings.push(3, 1.5, &[0, 7, 300, 70_000]);
+        postings.push(900, 0.25, &[]);
+        let decoded: Vec<Posting> = postings.iter().collect();
+        assert_eq!(
+            decoded,
+            vec![
+                Posting { doc: 3, weight: 1.5, positions: vec![0, 7, 300, 70_000] },
+                Posting { doc: 900, weight: 0.25, positions: vec![] },
+            ]
+        );
+        assert_eq!(postings.df, 2);
     }
 }
