@@ -33,7 +33,8 @@ fn root_index_is_the_default_languages_home() {
     site.build();
     let root = site.read("index.html");
     assert!(root.contains(r#"<html lang="km">"#));
-    assert!(root.contains(r#"<link rel="canonical" href="https://owner.github.io/repo/km/">"#));
+    assert!(root.contains(r#"<link rel="canonical" href="https://owner.github.io/repo/">"#));
+    assert!(site.read("sitemap.xml").contains("<loc>https://owner.github.io/repo/</loc>"));
 }
 
 #[test]

@@ -114,19 +114,19 @@ impl Page {
             .collect()
     }
 
-    /// The page's own address, for canonical links: the root home page and
-    /// the root 404 page are copies of the default language's.
+    /// The page's own address, for canonical links. The root 404 page is a
+    /// copy of the default language's. The root home page is the site's
+    /// front door, where links and crawlers arrive, so it is its own.
     pub fn canonical_path(&self) -> String {
-        match (&self.kind, self.path.as_str()) {
-            (PageKind::Home, "") => urls::home(&self.lang),
-            (PageKind::NotFound, _) => urls::not_found(&self.lang),
+        match self.kind {
+            PageKind::NotFound => urls::not_found(&self.lang),
             _ => self.path.clone(),
         }
     }
 
     /// Whether search engines should list the page.
     pub fn indexable(&self) -> bool {
-        self.kind != PageKind::NotFound && self.canonical_path() == self.path
+        self.kind != PageKind::NotFound
     }
 }
 
