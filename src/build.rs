@@ -15,7 +15,7 @@ use crate::output::writer::{Staging, WriteError};
 use crate::output::{catalog, feeds, sitemap};
 use crate::render::pages::{self, Page};
 use crate::render::templates::RenderError;
-use crate::render::{cite, urls, Renderer};
+use crate::render::{urls, Renderer};
 use crate::search;
 
 #[derive(Debug, Clone)]
@@ -131,7 +131,6 @@ pub fn build(options: &BuildOptions) -> Result<BuildReport, BuildError> {
     progress.finish_and_clear();
     let mut files = pages_written;
     files += write_attachments(&archive, &staging)?;
-    files += write_citations(&config, &archive, &staging)?;
     files += copy_static(&config.theme_dir().join("static"), &staging)?;
     files += write_machine_readable(&config, &archive, &plan, &staging)?;
     files += write_search_index(&config, &archive, &renderer, &staging)?;
@@ -179,26 +178,6 @@ fn write_attachments(archive: &Archive, staging: &Staging) -> Result<usize, Writ
                 names.push(&attachment.name);
                 count += 1;
             }
-        }
-    }
-    Ok(count)
-}
-
-/// Each document version's citation as CSL-JSON, beside its page.
-fn write_citations(
-    config: &Config,
-    archive: &Archive,
-    staging: &Staging,
-) -> Result<usize, WriteError> {
-    let mut count = 0;
-    for entry in &archive.entries {
-        for document in entry.versions() {
-            let url = config
-                .base_url
-                .absolute(&urls::document(&document.lang, &entry.key));
-            let json = cite::csl_json(config, entry, document, &url);
-            staging.write(&urls::citation(&document.lang, &entry.key), json.as_bytes())?;
-            count += 1;
         }
     }
     Ok(count)

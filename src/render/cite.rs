@@ -72,7 +72,22 @@ pub fn csl_json(config: &Config, entry: &Entry, document: &Document, url: &str) 
         "URL": url,
         "publisher": config.language(&document.lang).map(|l| l.title.clone()),
     }]);
-    serde_json::to_string_pretty(&item).expect("JSON values serialise")
+    serde_json::to_string(&item).expect("JSON values serialise")
+}
+
+/// A `data:` URL holding CSL-JSON. ASCII characters that mean something in
+/// a URL are percent-encoded; other characters stay as they are (browsers
+/// encode them), which keeps Khmer text a third of its encoded size.
+pub fn data_url(json: &str) -> String {
+    let mut url = String::from("data:application/vnd.citationstyles.csl+json;charset=utf-8,");
+    for c in json.chars() {
+        if c.is_ascii() && !(c.is_ascii_alphanumeric() || "-_.~:,[]{}@/!$'()*+;=".contains(c)) {
+            url.push_str(&format!("%{:02X}", c as u32));
+        } else {
+            url.push(c);
+        }
+    }
+    url
 }
 
 fn author(config: &Config, entry: &Entry, document: &Document) -> String {
@@ -110,6 +125,11 @@ fn bibtex_escape(text: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn data_urls_encode_url_syntax_only() {
+        assert_eq!(data_url(r#"{"a b":"ក#%"}"#), "data:application/vnd.citationstyles.csl+json;charset=utf-8,{%22a%20b%22:%22ក%23%25%22}");
+    }
 
     #[test]
     fn bibtex_fields_cannot_be_broken_out_of() {

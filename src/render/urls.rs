@@ -12,11 +12,6 @@ pub fn document(lang: &str, key: &str) -> String {
     format!("{lang}/{key}/")
 }
 
-/// A document's citation as CSL-JSON, beside its page.
-pub fn citation(lang: &str, key: &str) -> String {
-    format!("{lang}/{key}/cite.json")
-}
-
 pub fn taxonomy_index(lang: &str, taxonomy: Taxonomy) -> String {
     format!("{lang}/{}/", taxonomy.table())
 }

@@ -72,6 +72,8 @@ pub struct DocumentView {
     /// "ថ្ងៃទី២២ ខែមិថុនា ឆ្នាំ២០២៣".
     pub other_dates: Vec<OtherDate>,
     pub citation: Citation,
+    /// The CSL-JSON citation as a `data:` URL: a download link that costs
+    /// no extra file per document (archives have tens of thousands).
     pub citation_json: String,
 }
 
@@ -194,7 +196,7 @@ impl<'a> ViewBuilder<'a> {
                 })
                 .collect(),
             citation: cite::citation(self.config, self.i18n, entry, document, &permalink),
-            citation_json: self.href(&urls::citation(self.lang, &entry.key)),
+            citation_json: cite::data_url(&cite::csl_json(self.config, entry, document, &permalink)),
             item: self.item_of(entry, document),
             body,
             toc,
