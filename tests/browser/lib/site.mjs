@@ -69,18 +69,33 @@ export async function serve(root) {
   };
 }
 
-/** Builds the archive at `root` into `output` for `baseUrl`; throws with sastra's output on failure. */
-export function build({ repo, root, output, baseUrl }) {
-  const bin = process.env.SASTRA_BIN;
-  const [command, args] = bin
-    ? [bin, []]
-    : ["cargo", ["run", "--quiet", "--release", "--manifest-path", join(repo, "Cargo.toml"), "--"]];
-  const run = spawnSync(command, [...args, "--root", root, "build", "--output", output, "--base-url", baseUrl], {
+/**
+ * The sastra executable: $SASTRA_BIN, or the repository's release build
+ * (`cargo build --release`, so both sites are built by the same binary).
+ */
+export function sastraBinary(repo) {
+  if (process.env.SASTRA_BIN) return process.env.SASTRA_BIN;
+  const run = spawnSync("cargo", ["build", "--release", "--quiet", "--bin", "sastra", "--message-format=json-render-diagnostics"], {
     cwd: repo,
     encoding: "utf8",
+    stdio: ["ignore", "pipe", "inherit"],
+    maxBuffer: 64 << 20,
   });
+  if (run.status !== 0) throw new Error(`cargo build --release failed (${run.status ?? run.error})`);
+  const artifact = run.stdout
+    .split("\n")
+    .filter((line) => line.startsWith("{"))
+    .map((line) => JSON.parse(line))
+    .find((m) => m.reason === "compiler-artifact" && m.target?.name === "sastra" && m.executable);
+  if (!artifact) throw new Error("cargo build --release named no sastra executable");
+  return artifact.executable;
+}
+
+/** Builds the archive at `root` into `output` for `baseUrl`; throws with sastra's output on failure. */
+export function build({ bin, root, output, baseUrl }) {
+  const run = spawnSync(bin, ["--root", root, "build", "--output", output, "--base-url", baseUrl], { encoding: "utf8" });
   if (run.status !== 0) {
-    throw new Error(`sastra build of ${root} failed (${run.status}):\n${run.stdout}${run.stderr}${run.error || ""}`);
+    throw new Error(`sastra build of ${root} failed (${run.status ?? run.error}):\n${run.stdout}${run.stderr}`);
   }
   return (run.stdout + run.stderr).trim();
 }
