@@ -174,10 +174,20 @@ impl Archive {
         }
         let mut scored: Vec<(usize, u32, EntryId)> = shared
             .into_iter()
-            .map(|(other, count)| (count, date_distance(entry.date, self.entries[other].date), other))
+            .map(|(other, count)| {
+                (
+                    count,
+                    date_distance(entry.date, self.entries[other].date),
+                    other,
+                )
+            })
             .collect();
         scored.sort_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)).then(a.2.cmp(&b.2)));
-        scored.into_iter().take(limit).map(|(_, _, id)| id).collect()
+        scored
+            .into_iter()
+            .take(limit)
+            .map(|(_, _, id)| id)
+            .collect()
     }
 }
 

@@ -207,11 +207,18 @@ fn write_machine_readable(
 
 /// One chunked search index per language. Languages are indexed one after
 /// the other (each in parallel inside), so only one index is in memory.
-fn write_search_index(config: &Config, archive: &Archive, renderer: &Renderer, staging: &Staging) -> Result<usize, WriteError> {
+fn write_search_index(
+    config: &Config,
+    archive: &Archive,
+    renderer: &Renderer,
+    staging: &Staging,
+) -> Result<usize, WriteError> {
     let mut count = 0;
     for lang in config.language_codes() {
         let index = search::index::build(config, archive, renderer.i18n(lang), lang);
-        count += search::chunks::write(&index, &mut |name, content| staging.write(&urls::search_file(lang, name), content.as_bytes()))?;
+        count += search::chunks::write(&index, &mut |name, content| {
+            staging.write(&urls::search_file(lang, name), content.as_bytes())
+        })?;
     }
     Ok(count)
 }

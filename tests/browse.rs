@@ -3,7 +3,7 @@
 
 mod common;
 
-use common::{links, Site};
+use common::Site;
 
 fn doc(site: &Site, slug: &str, date: &str, tags: &str) {
     site.write(
@@ -235,30 +235,6 @@ fn sample_archive_builds_and_every_link_resolves() {
         "the sample archive has {} documents",
         report.documents
     );
-    let mut checked = 0;
-    for file in site.files().into_iter().filter(|f| f.ends_with(".html")) {
-        let html = site.read(&file);
-        for link in links(&html) {
-            if !link.starts_with('/') {
-                continue;
-            }
-            let path = link
-                .trim_start_matches('/')
-                .split(['#', '?'])
-                .next()
-                .unwrap()
-                .to_string();
-            let target = if path.is_empty() || path.ends_with('/') {
-                format!("{path}index.html")
-            } else {
-                path
-            };
-            assert!(
-                site.exists(&target),
-                "{file}: link {link} points at a missing {target}"
-            );
-            checked += 1;
-        }
-    }
+    let checked = common::assert_internal_links_resolve(&site, "/");
     assert!(checked > 1000, "only {checked} links checked");
 }

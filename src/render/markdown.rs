@@ -33,36 +33,15 @@ pub fn render(
     rewrite_link: &dyn Fn(&str) -> Option<String>,
 ) -> Rendered {
     let events: Vec<Event> = Parser::new_ext(markdown, OPTIONS)
-        .map(|event| match event {
-            Event::Start(Tag::Link {
-                link_type,
-                dest_url,
-                title,
-                id,
-            }) => {
-                let dest_url = rewrite_link(&dest_url).map_or(dest_url, CowStr::from);
-                Event::Start(Tag::Link {
-                    link_type,
-                    dest_url,
-                    title,
-                    id,
-                })
+        .map(|mut event| {
+            if let Event::Start(Tag::Link { dest_url, .. } | Tag::Image { dest_url, .. }) =
+                &mut event
+            {
+                if let Some(published) = rewrite_link(dest_url) {
+                    *dest_url = CowStr::from(published);
+                }
             }
-            Event::Start(Tag::Image {
-                link_type,
-                dest_url,
-                title,
-                id,
-            }) => {
-                let dest_url = rewrite_link(&dest_url).map_or(dest_url, CowStr::from);
-                Event::Start(Tag::Image {
-                    link_type,
-                    dest_url,
-                    title,
-                    id,
-                })
-            }
-            other => other,
+            event
         })
         .collect();
     let (events, toc) = anchor_headings(events);

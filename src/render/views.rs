@@ -196,7 +196,12 @@ impl<'a> ViewBuilder<'a> {
                 })
                 .collect(),
             citation: cite::citation(self.config, self.i18n, entry, document, &permalink),
-            citation_json: cite::data_url(&cite::csl_json(self.config, entry, document, &permalink)),
+            citation_json: cite::data_url(&cite::csl_json(
+                self.config,
+                entry,
+                document,
+                &permalink,
+            )),
             item: self.item_of(entry, document),
             body,
             toc,

@@ -44,10 +44,16 @@ struct Meta<'a> {
 /// Writes the files of one language's index through `write(name,
 /// content)`, one at a time (an archive's index does not fit comfortably
 /// in memory as text), the manifest last. Returns the number of files.
-pub fn write<E>(index: &LanguageIndex, write: &mut dyn FnMut(&str, &str) -> Result<(), E>) -> Result<usize, E> {
+pub fn write<E>(
+    index: &LanguageIndex,
+    write: &mut dyn FnMut(&str, &str) -> Result<(), E>,
+) -> Result<usize, E> {
     let mut count = 0;
     let mut publish = |prefix: &str, content: String| -> Result<String, E> {
-        let name = format!("{prefix}-{}.json", &blake3::hash(content.as_bytes()).to_hex()[..12]);
+        let name = format!(
+            "{prefix}-{}.json",
+            &blake3::hash(content.as_bytes()).to_hex()[..12]
+        );
         write(&name, &content)?;
         count += 1;
         Ok(name)
@@ -63,7 +69,10 @@ pub fn write<E>(index: &LanguageIndex, write: &mut dyn FnMut(&str, &str) -> Resu
     for term in terms {
         if chunk.len() >= POSTINGS_CHUNK_BYTES {
             let file = publish("p", close(&mut chunk))?;
-            postings.push(ChunkRef { first: std::mem::take(&mut first), file });
+            postings.push(ChunkRef {
+                first: std::mem::take(&mut first),
+                file,
+            });
             first = term.clone();
         }
         chunk.push(if chunk.is_empty() { '{' } else { ',' });
@@ -81,15 +90,33 @@ pub fn write<E>(index: &LanguageIndex, write: &mut dyn FnMut(&str, &str) -> Resu
     let mut display = Vec::new();
     for (i, rows) in index.display.chunks(DISPLAY_CHUNK_DOCS).enumerate() {
         let file = publish("d", serde_json::to_string(rows).expect("rows serialise"))?;
-        display.push(ChunkRef { first: i * DISPLAY_CHUNK_DOCS, file });
+        display.push(ChunkRef {
+            first: i * DISPLAY_CHUNK_DOCS,
+            file,
+        });
     }
 
     let [(_, types), (_, organizations), (_, tags)] = &index.facets;
-    let meta = Meta { types, organizations, tags, docs: &index.meta };
+    let meta = Meta {
+        types,
+        organizations,
+        tags,
+        docs: &index.meta,
+    };
     let meta = publish("m", serde_json::to_string(&meta).expect("meta serialises"))?;
 
-    let manifest = Manifest { version: FORMAT_VERSION, lang: &index.lang, docs: index.display.len(), postings, display, meta };
-    write("manifest.json", &serde_json::to_string(&manifest).expect("manifest serialises"))?;
+    let manifest = Manifest {
+        version: FORMAT_VERSION,
+        lang: &index.lang,
+        docs: index.display.len(),
+        postings,
+        display,
+        meta,
+    };
+    write(
+        "manifest.json",
+        &serde_json::to_string(&manifest).expect("manifest serialises"),
+    )?;
     Ok(count + 1)
 }
 
@@ -106,7 +133,8 @@ fn write_postings(out: &mut String, postings: &Postings, idf: f32) {
             out.push(',');
         }
         // Four significant digits are plenty to rank by.
-        write!(out, "[{},{}", posting.doc, round(posting.weight * idf)).expect("writing to a String");
+        write!(out, "[{},{}", posting.doc, round(posting.weight * idf))
+            .expect("writing to a String");
         let mut previous = 0;
         for position in &posting.positions {
             write!(out, ",{}", position - previous).expect("writing to a String");

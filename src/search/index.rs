@@ -84,7 +84,11 @@ impl Postings {
                     position
                 })
                 .collect();
-            Some(Posting { doc, weight, positions })
+            Some(Posting {
+                doc,
+                weight,
+                positions,
+            })
         })
     }
 }
@@ -174,12 +178,26 @@ pub fn build(config: &Config, archive: &Archive, i18n: &I18n, lang: &str) -> Lan
             .par_iter()
             .map(|(document, _)| {
                 let body = markdown::plain_text(&document.body);
-                let tags: Vec<&str> = document.tags.iter().map(|t| config.label(Taxonomy::Tag, t, lang)).collect();
-                let fields = [document.title.as_str(), &tags.join(" · "), document.summary.as_deref().unwrap_or(""), &body];
-                (analyse(&fields), excerpt(document.summary.as_deref(), &body))
+                let tags: Vec<&str> = document
+                    .tags
+                    .iter()
+                    .map(|t| config.label(Taxonomy::Tag, t, lang))
+                    .collect();
+                let fields = [
+                    document.title.as_str(),
+                    &tags.join(" · "),
+                    document.summary.as_deref().unwrap_or(""),
+                    &body,
+                ];
+                (
+                    analyse(&fields),
+                    excerpt(document.summary.as_deref(), &body),
+                )
             })
             .collect();
-        for (offset, ((document, entry_id), (terms, excerpt))) in batch.iter().zip(analysed).enumerate() {
+        for (offset, ((document, entry_id), (terms, excerpt))) in
+            batch.iter().zip(analysed).enumerate()
+        {
             let doc = (batch_number * BATCH + offset) as u32;
             let entry = &archive.entries[*entry_id];
             display.push(DisplayRow {
@@ -188,22 +206,43 @@ pub fn build(config: &Config, archive: &Archive, i18n: &I18n, lang: &str) -> Lan
                 l: document.lang.clone(),
                 d: i18n.date(entry.date),
                 i: entry.date.to_string(),
-                y: config.label(Taxonomy::Type, &entry.doc_type, lang).to_string(),
-                o: entry.organization.as_deref().map_or_else(String::new, |o| config.label(Taxonomy::Organization, o, lang).to_string()),
+                y: config
+                    .label(Taxonomy::Type, &entry.doc_type, lang)
+                    .to_string(),
+                o: entry.organization.as_deref().map_or_else(String::new, |o| {
+                    config.label(Taxonomy::Organization, o, lang).to_string()
+                }),
                 x: excerpt,
             });
             meta.push(MetaRow(
                 position_of(Taxonomy::Type, &entry.doc_type).unwrap_or(0),
-                entry.organization.as_deref().and_then(|o| position_of(Taxonomy::Organization, o)).map_or(-1, |p| p as i64),
+                entry
+                    .organization
+                    .as_deref()
+                    .and_then(|o| position_of(Taxonomy::Organization, o))
+                    .map_or(-1, |p| p as i64),
                 entry.date.year(),
-                entry.tags.iter().filter_map(|t| position_of(Taxonomy::Tag, t)).collect(),
+                entry
+                    .tags
+                    .iter()
+                    .filter_map(|t| position_of(Taxonomy::Tag, t))
+                    .collect(),
             ));
             for (term, weight, positions) in terms {
-                postings.entry(term).or_default().push(doc, weight, &positions);
+                postings
+                    .entry(term)
+                    .or_default()
+                    .push(doc, weight, &positions);
             }
         }
     }
-    LanguageIndex { lang: lang.to_string(), display, meta, facets, postings }
+    LanguageIndex {
+        lang: lang.to_string(),
+        display,
+        meta,
+        facets,
+        postings,
+    }
 }
 
 /// Tokenises a document's fields into one position stream and computes each
@@ -271,8 +310,16 @@ mod tests {
         assert_eq!(
             decoded,
             vec![
-                Posting { doc: 3, weight: 1.5, positions: vec![0, 7, 300, 70_000] },
-                Posting { doc: 900, weight: 0.25, positions: vec![] },
+                Posting {
+                    doc: 3,
+                    weight: 1.5,
+                    positions: vec![0, 7, 300, 70_000]
+                },
+                Posting {
+                    doc: 900,
+                    weight: 0.25,
+                    positions: vec![]
+                },
             ]
         );
         assert_eq!(postings.df, 2);

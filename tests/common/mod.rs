@@ -120,3 +120,41 @@ pub fn links(html: &str) -> Vec<String> {
     }
     found
 }
+
+/// Checks that every root-relative link and asset of every HTML page starts
+/// with `base_path` and resolves to a file of the output. Returns how many
+/// links were checked.
+pub fn assert_internal_links_resolve(site: &Site, base_path: &str) -> usize {
+    let mut checked = 0;
+    for file in site.files().into_iter().filter(|f| f.ends_with(".html")) {
+        let html = site.read(&file);
+        for link in links(&html) {
+            let external = link.starts_with("http")
+                || link.starts_with("data:")
+                || link.starts_with("mailto:");
+            if external || link.starts_with('#') {
+                continue;
+            }
+            assert!(
+                link.starts_with(base_path),
+                "{file}: link {link} ignores the base path {base_path}"
+            );
+            let path = link[base_path.len()..]
+                .split(['#', '?'])
+                .next()
+                .unwrap()
+                .to_string();
+            let target = if path.is_empty() || path.ends_with('/') {
+                format!("{path}index.html")
+            } else {
+                path
+            };
+            assert!(
+                site.exists(&target),
+                "{file}: link {link} points at a missing {target}"
+            );
+            checked += 1;
+        }
+    }
+    checked
+}
