@@ -81,7 +81,7 @@ pub fn csl_json(config: &Config, entry: &Entry, document: &Document, url: &str) 
 pub fn data_url(json: &str) -> String {
     let mut url = String::from("data:application/vnd.citationstyles.csl+json;charset=utf-8,");
     for c in json.chars() {
-        if c.is_ascii() && !(c.is_ascii_alphanumeric() || "-_.~:,[]{}@/!$'()*+;=".contains(c)) {
+        if c.is_ascii() && !(c.is_ascii_alphanumeric() || "-_.~:,@/!$'()*+;=".contains(c)) {
             url.push_str(&format!("%{:02X}", c as u32));
         } else {
             url.push(c);
@@ -128,7 +128,7 @@ mod tests {
 
     #[test]
     fn data_urls_encode_url_syntax_only() {
-        assert_eq!(data_url(r#"{"a b":"ក#%"}"#), "data:application/vnd.citationstyles.csl+json;charset=utf-8,{%22a%20b%22:%22ក%23%25%22}");
+        assert_eq!(data_url(r#"{"a b":"ក#%"}"#), "data:application/vnd.citationstyles.csl+json;charset=utf-8,%7B%22a%20b%22:%22ក%23%25%22%7D");
     }
 
     #[test]
