@@ -45,7 +45,9 @@ function readUrl() {
   if (allBox) allBox.checked = params.get("all") === "1";
   pending = Object.fromEntries(FACETS.map((f) => [f, params.getAll(PARAMS[f])]));
   for (const f of FACETS) for (const box of boxes(f)) box.checked = pending[f].includes(box.value);
-  if (FACETS.some((f) => pending[f].length)) filters.open = true;
+  // Filters start open on wide screens; on a phone they would push the
+  // results out of sight, so there they open on request (or when in use).
+  filters.open = matchMedia("(min-width: 48rem)").matches || FACETS.some((f) => pending[f].length);
 }
 
 function writeUrl(state, push) {
