@@ -20,7 +20,7 @@ hugo=$(command -v hugo || true)
 # Runs a command; prints "seconds peak_rss_mb".
 measure() {
   /usr/bin/time -f "%e %M" -o "$work/time.txt" "$@" >/dev/null 2>"$work/stderr.txt" || { cat "$work/stderr.txt" >&2; return 1; }
-  awk '{ printf "%.2f %.0f", $1, $2 / 1024 }' "$work/time.txt"
+  awk '{ printf "%.2f %.0f\n", $1, $2 / 1024 }' "$work/time.txt"
 }
 
 printf '%-8s %-6s %9s %9s %9s %10s %11s %9s\n' documents tool "wall s" "peak MB" "pages/s" "output MB" "search MB" "check s"

@@ -42,6 +42,11 @@ const PAGES = {
   report: "en/reports/anfrel-2017-commune-sangkat-elections-report/",
   kmTimeline: "km/timeline/",
 };
+// Search: queries, and a document each must find.
+const BALLOT_DOC = "announcements/2023-05-29-ballot-order-draw-results/";
+const EN_QUERY = "ballot";
+const KM_QUERY = "សន្លឹកឆ្នោត";
+const RESULT = "#search-list > li"; // one search result
 // Home, a document, a tag page, the timeline and search, in both languages.
 const AUDITED = ["km", "en"].flatMap((l) => [
   `${l}/`,
@@ -49,13 +54,8 @@ const AUDITED = ["km", "en"].flatMap((l) => [
   `${l}/tags/ballot/`,
   `${l}/timeline/`,
   `${l}/search/`,
-  `${l}/search/?q=${encodeURIComponent(l === "km" ? "សន្លឹកឆ្នោត" : "ballot")}`,
+  `${l}/search/?q=${encodeURIComponent(l === "km" ? KM_QUERY : EN_QUERY)}`,
 ]);
-// Search: queries, and a document each must find.
-const BALLOT_DOC = "announcements/2023-05-29-ballot-order-draw-results/";
-const EN_QUERY = "ballot";
-const KM_QUERY = "សន្លឹកឆ្នោត";
-const RESULT = "#search-list > li"; // one search result
 
 const KHMER = /[\u1780-\u17ff\u19e0-\u19ff]/;
 const IN_KHMER_FONT_RANGE = /[\u1780-\u17ff\u19e0-\u19ff\u200c\u200d\u25cc]/u;
@@ -230,31 +230,17 @@ async function fontChecks(env) {
     });
     await page.close();
   }
-  await check(`font: ${PAGES.enDoc} (English) draws its few Khmer labels in Noto Sans Khmer, without the bold face`, async () => {
+  await check(`font: an English page (${PAGES.enDoc}) downloads no Khmer font, though it shows a few Khmer words`, async () => {
     const { page, record } = await open(desktop, url(PAGES.enDoc));
-    const drawn = await assertKhmerFont(page, '.languages a[lang="km"]');
     const khmer = await khmerTextOn(page);
     await page.close();
-    const fonts = record.requests.filter((u) => KHMER_FONT_FILE.test(new URL(u).pathname)).map((u) => u.split("/").pop());
-    assert(!fonts.some((f) => f.includes("700")), `the bold Khmer face was requested: ${fonts.join(", ")}`);
-    const bytes = fonts.reduce((n, f) => n + statSync(join(tmp, "site/sastra/assets/fonts", f)).size, 0);
-    note(`English pages download ${fonts.join(", ") || "no Khmer font"} (${bytes} B) for their Khmer text:\n${indent(khmer.join("\n"))}`);
-    return drawn;
-  });
-  await check(`font: an English page with no Khmer text (${PAGES.enDoc}, Khmer letters stripped) does not download the Khmer font`, async () => {
-    const target = url(PAGES.enDoc);
-    const { page, record } = await open(desktop, target, {
-      prepare: (p) => p.route(target, async (route) => {
-        const response = await route.fetch();
-        await route.fulfill({ response, body: (await response.text()).replace(/[\u1780-\u17ff\u19e0-\u19ff]+/g, "Khmer") });
-      }),
-    });
-    const khmer = await khmerTextOn(page);
-    await page.close();
-    assert(khmer.length === 0, "Khmer text left on the page", khmer);
+    // The language switch "ខ្មែរ" and the date written the Khmer way are drawn
+    // with the reader's own Khmer font (every phone has one): English readers
+    // never pay for the web font.
+    assert(khmer.length > 0, "the English page no longer shows any Khmer words; this check tests nothing");
     const fonts = record.requests.filter((u) => KHMER_FONT_FILE.test(new URL(u).pathname));
-    assert(fonts.length === 0, `requested ${fonts.join(", ")}: something other than Khmer text pulls in the font`);
-    return `${record.requests.length} requests, no Khmer font`;
+    assert(fonts.length === 0, `requested ${fonts.join(", ")}`);
+    return `${khmer.length} Khmer fragments, no Khmer font requested`;
   });
 }
 
@@ -350,9 +336,8 @@ async function weightChecks(env) {
       await page.close();
       const total = parts.reduce((n, p) => n + p.gz, 0);
       const lines = parts.map((p) => `${p.url}: ${p.raw} B raw, ${p.gz} B gzipped`);
-      console.log(indent(lines.join("\n")));
       assert(total < 30 * 1024, `${total} B gzipped is over 30 KB`, lines);
-      return `${(total / 1024).toFixed(1)} KB gzipped (${total} B) in ${parts.length} responses`;
+      return `${(total / 1024).toFixed(1)} KB gzipped (${total} B):\n${indent(lines.join("\n"))}`;
     });
   }
 }
@@ -583,10 +568,11 @@ async function hostileChecks(env) {
       }, hostile.origin);
       assert(dangers.length === 0, "executable markup in the page", dangers);
       // Click everything clickable in a document body.
+      const clickable = ".body a, .body div, .body img";
       let clicked = 0;
-      for (const target of await page.$$(".body a, .body div, .body img")) {
-        await target.click({ timeout: 1_000, noWaitAfter: true }).catch(() => {});
-        clicked++;
+      for (let i = 0; i < (await page.$$(clickable)).length; i++) {
+        const target = (await page.$$(clickable))[i];
+        if (await target?.click({ timeout: 1_000, noWaitAfter: true }).then(() => true, () => false)) clicked++;
         await page.waitForTimeout(150);
         if (!page.url().startsWith(hostile.url(path))) await page.goBack().catch(() => {});
         assert((await pwned()) === undefined, `window.__pwned = ${await pwned()} after clicking`);

@@ -14,7 +14,7 @@ export async function check(name, fn) {
   try {
     const note = await fn();
     results.push({ name, ok: true });
-    console.log(`ok    ${name}${note ? ` — ${note}` : ""} (${Date.now() - started} ms)`);
+    console.log(`ok    ${name} (${Date.now() - started} ms)${note ? ` — ${note}` : ""}`);
   } catch (error) {
     results.push({ name, ok: false, error });
     const message = error?.message || String(error);
