@@ -11,12 +11,15 @@ pub struct Heading {
     pub level: u8,
     pub id: String,
     pub text: String,
+    /// Level-3 headings under a level-2 one.
+    pub children: Vec<Heading>,
 }
 
 #[derive(Debug, Clone)]
 pub struct Rendered {
     pub html: String,
-    /// Level-2 and level-3 headings, for the table of contents.
+    /// Level-2 headings with their level-3 headings, for the table of
+    /// contents.
     pub toc: Vec<Heading>,
 }
 
@@ -125,11 +128,18 @@ fn anchor_headings(mut events: Vec<Event<'_>>) -> (Vec<Event<'_>>, Vec<Heading>)
                 *id = Some(CowStr::from(unique.clone()));
             }
             if matches!(level, HeadingLevel::H2 | HeadingLevel::H3) {
-                toc.push(Heading {
+                let heading = Heading {
                     level: level as u8,
                     id: unique,
                     text: text.trim().to_string(),
-                });
+                    children: Vec::new(),
+                };
+                match (level, toc.last_mut()) {
+                    (HeadingLevel::H3, Some(parent @ Heading { level: 2, .. })) => {
+                        parent.children.push(heading)
+                    }
+                    _ => toc.push(heading),
+                }
             }
             i = end;
         }
@@ -210,8 +220,8 @@ mod tests {
         let r = render_plain("## Summary\n\n## Summary\n\n### សេចក្តីសង្ខេប\n", false);
         assert!(r.html.contains("<h2 id=\"summary\">"), "{}", r.html);
         assert!(r.html.contains("<h2 id=\"summary-2\">"), "{}", r.html);
-        assert_eq!(r.toc[2].id, "សេចក្តីសង្ខេប");
-        assert_eq!(r.toc.len(), 3);
+        assert_eq!(r.toc.len(), 2);
+        assert_eq!(r.toc[1].children[0].id, "សេចក្តីសង្ខេប");
     }
 
     #[test]
