@@ -127,13 +127,18 @@ pub fn build(options: &BuildOptions) -> Result<BuildReport, BuildError> {
     } else {
         ProgressBar::hidden()
     };
-    let pages_written = write_pages(&renderer, &plan, &staging, &progress)?;
+    // Pages and the search index are independent: building them side by
+    // side keeps both cores busy through the index's sequential stretches.
+    let (pages, index) = rayon::join(
+        || write_pages(&renderer, &plan, &staging, &progress),
+        || write_search_index(&config, &archive, &renderer, &staging),
+    );
+    let pages_written = pages?;
     progress.finish_and_clear();
-    let mut files = pages_written;
+    let mut files = pages_written + index?;
     files += write_attachments(&archive, &staging)?;
     files += copy_static(&config.theme_dir().join("static"), &staging)?;
     files += write_machine_readable(&config, &archive, &plan, &staging)?;
-    files += write_search_index(&config, &archive, &renderer, &staging)?;
     staging.commit()?;
 
     Ok(BuildReport {

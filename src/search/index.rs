@@ -1,9 +1,8 @@
 //! The inverted index of one language's documents, with positions, scored
 //! with elasticlunr's model (TF-IDF with field boosts).
 
-use std::collections::HashMap;
-
 use rayon::prelude::*;
+use rustc_hash::FxHashMap as HashMap;
 
 use crate::archive::Archive;
 use crate::config::{Config, Taxonomy};
@@ -172,7 +171,7 @@ pub fn build(config: &Config, archive: &Archive, i18n: &I18n, lang: &str) -> Lan
 
     let mut display = Vec::with_capacity(documents.len());
     let mut meta = Vec::with_capacity(documents.len());
-    let mut postings: HashMap<String, Postings> = HashMap::new();
+    let mut postings: HashMap<String, Postings> = HashMap::default();
     for (batch_number, batch) in documents.chunks(BATCH).enumerate() {
         let analysed: Vec<(DocTerms, String)> = batch
             .par_iter()
@@ -248,7 +247,7 @@ pub fn build(config: &Config, archive: &Archive, i18n: &I18n, lang: &str) -> Lan
 /// Tokenises a document's fields into one position stream and computes each
 /// term's boosted, length-normalised frequency (idf comes later).
 fn analyse(fields: &[&str; 4]) -> DocTerms {
-    let mut counts: HashMap<String, ([u32; 4], Vec<u32>)> = HashMap::new();
+    let mut counts: HashMap<String, ([u32; 4], Vec<u32>)> = HashMap::default();
     let mut lengths = [0u32; 4];
     let mut offset = 0;
     for (f, text) in fields.iter().enumerate() {

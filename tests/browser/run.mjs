@@ -11,7 +11,7 @@
 // Screenshots go to tests/browser/artifacts/.
 //
 // Environment: CHROMIUM (default /usr/bin/chromium); SASTRA_BIN to use a
-// built sastra binary instead of `cargo build --release`'s.
+// built sastra binary instead of `cargo build`'s.
 
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync } from "node:fs";
 import { createRequire } from "node:module";

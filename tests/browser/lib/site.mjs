@@ -70,24 +70,25 @@ export async function serve(root) {
 }
 
 /**
- * The sastra executable: $SASTRA_BIN, or the repository's release build
- * (`cargo build --release`, so both sites are built by the same binary).
+ * The sastra executable: $SASTRA_BIN, or the repository's debug build
+ * (`cargo build`, which `cargo test` has already compiled, so the suite
+ * adds no second compilation; both sites are built by the same binary).
  */
 export function sastraBinary(repo) {
   if (process.env.SASTRA_BIN) return process.env.SASTRA_BIN;
-  const run = spawnSync("cargo", ["build", "--release", "--quiet", "--bin", "sastra", "--message-format=json-render-diagnostics"], {
+  const run = spawnSync("cargo", ["build", "--quiet", "--bin", "sastra", "--message-format=json-render-diagnostics"], {
     cwd: repo,
     encoding: "utf8",
     stdio: ["ignore", "pipe", "inherit"],
     maxBuffer: 64 << 20,
   });
-  if (run.status !== 0) throw new Error(`cargo build --release failed (${run.status ?? run.error})`);
+  if (run.status !== 0) throw new Error(`cargo build failed (${run.status ?? run.error})`);
   const artifact = run.stdout
     .split("\n")
     .filter((line) => line.startsWith("{"))
     .map((line) => JSON.parse(line))
     .find((m) => m.reason === "compiler-artifact" && m.target?.name === "sastra" && m.executable);
-  if (!artifact) throw new Error("cargo build --release named no sastra executable");
+  if (!artifact) throw new Error("cargo build named no sastra executable");
   return artifact.executable;
 }
 
