@@ -227,10 +227,10 @@ fn generate(args: &Args) -> std::io::Result<()> {
             front(&title_en, &summary_en) + &english,
         )?;
         let khmer_body = khmer_body(&mut rng, &khmer, english.chars().count());
-        let title_line: &str = *rng.pick(&khmer);
-        let title_km = first_chars(title_line, 60);
-        let summary_line: &str = *rng.pick(&khmer);
-        let summary_km = first_chars(summary_line, 160);
+        let title_line = rng.pick(&khmer).to_string();
+        let title_km = first_chars(&title_line, 60);
+        let summary_line = rng.pick(&khmer).to_string();
+        let summary_km = first_chars(&summary_line, 160);
         std::fs::write(
             folder.join(format!("{slug}.km.md")),
             front(&title_km, &summary_km) + &khmer_body,
