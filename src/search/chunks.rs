@@ -3,6 +3,7 @@
 
 use std::fmt::Write as _;
 
+use rayon::prelude::*;
 use serde::Serialize;
 
 use super::index::{LanguageIndex, Postings};
@@ -29,6 +30,10 @@ const DISPLAY_FILE_DOCS: usize = 4;
 /// Documents per display group: the files of a group are named by one hash
 /// of them all, which the manifest lists.
 const DISPLAY_GROUP_DOCS: usize = 256;
+
+/// Postings chunks rendered in parallel before they are written: enough to
+/// keep the cores busy, few enough that their text stays small.
+const RENDER_BATCH: usize = 8;
 
 pub const FORMAT_VERSION: u32 = 2;
 
@@ -87,38 +92,57 @@ pub fn write<E>(
     let mut terms: Vec<&String> = index.postings.keys().collect();
     // The browser compares strings by UTF-16 code units; so must the ranges.
     terms.sort_by(|a, b| a.encode_utf16().cmp(b.encode_utf16()));
-    // Rows `[first term, file, largest df]` of the current table.
-    let mut table: Vec<(String, String, u32)> = Vec::new();
-    let mut tables = Vec::new();
-    let mut chunk: Vec<&String> = Vec::new();
+    // Cut the terms into chunks: [start, end) in `terms`, largest df.
+    let mut cuts: Vec<(usize, usize, u32)> = Vec::new();
+    let mut start = 0;
     let mut bytes = 0;
     let mut max_df = 0;
     for (i, term) in terms.iter().enumerate() {
-        let term_postings = &index.postings[*term];
-        chunk.push(term);
+        let df = index.postings[*term].df;
         // Roughly: doc differences and weights, a handful of characters each.
-        bytes += term.len() + 4 + term_postings.df as usize * 10;
-        max_df = max_df.max(term_postings.df);
+        bytes += term.len() + 4 + df as usize * 10;
+        max_df = max_df.max(df);
         if bytes >= POSTINGS_CHUNK_BYTES || i + 1 == terms.len() {
+            cuts.push((start, i + 1, max_df));
+            start = i + 1;
+            bytes = 0;
+            max_df = 0;
+        }
+    }
+    if cuts.is_empty() {
+        cuts.push((0, 0, 0));
+    }
+
+    // Rows `[first term, file, largest df]` of the current table.
+    let mut table: Vec<(String, String, u32)> = Vec::new();
+    let mut tables = Vec::new();
+    // A few chunks at a time are rendered in parallel, then written in order.
+    for batch in cuts.chunks(RENDER_BATCH) {
+        let rendered: Vec<Rendered> = batch
+            .par_iter()
+            .map(|&(start, end, _)| render_chunk(index, &terms[start..end]))
+            .collect();
+        for (&(start, _, max_df), chunk) in batch.iter().zip(rendered) {
+            for (name, content) in &chunk.files {
+                write(name, content)?;
+                count += 1;
+            }
+            let file = name("p", &chunk.postings);
+            write(&file, &chunk.postings)?;
+            count += 1;
             // The first chunk starts at "" so every term falls in a range.
             let first = if table.is_empty() && tables.is_empty() {
                 String::new()
             } else {
-                chunk[0].clone()
+                terms[start].clone()
             };
-            let file = write_chunk(index, &chunk, write, &mut count)?;
             table.push((first, file, max_df));
-            chunk.clear();
-            bytes = 0;
-            max_df = 0;
-        }
-        if table.len() == TABLE_CHUNKS || (i + 1 == terms.len() && !table.is_empty()) {
-            tables.push(write_table(&mut table, write, &mut count)?);
+            if table.len() == TABLE_CHUNKS {
+                tables.push(write_table(&mut table, write, &mut count)?);
+            }
         }
     }
-    if tables.is_empty() {
-        let file = write_chunk(index, &[], write, &mut count)?;
-        table.push((String::new(), file, 0));
+    if !table.is_empty() {
         tables.push(write_table(&mut table, write, &mut count)?);
     }
 
@@ -197,17 +221,19 @@ fn group_hash<'a>(files: impl IntoIterator<Item = &'a String>) -> String {
     hasher.finalize().to_hex()[..12].to_string()
 }
 
-/// Writes the positions files of the terms (sorted), then their postings
-/// chunk, which names them; returns the chunk's name.
-fn write_chunk<E>(
-    index: &LanguageIndex,
-    terms: &[&String],
-    write: &mut dyn FnMut(&str, &str) -> Result<(), E>,
-    count: &mut usize,
-) -> Result<String, E> {
+/// A postings chunk's text and its positions files (name, content).
+struct Rendered {
+    postings: String,
+    files: Vec<(String, String)>,
+}
+
+/// Renders the postings chunk of the terms (sorted) and the positions files
+/// it names.
+fn render_chunk(index: &LanguageIndex, terms: &[&String]) -> Rendered {
     let mut text = String::from("{\"t\":{");
-    // (doc, term, positions as JSON), in document order then term order.
-    let mut positions: Vec<(u32, usize, String)> = Vec::new();
+    // Positions as JSON, all in one buffer; per entry (doc, term, range).
+    let mut buffer = String::new();
+    let mut positions: Vec<(u32, usize, std::ops::Range<usize>)> = Vec::new();
     for (t, term) in terms.iter().enumerate() {
         if t > 0 {
             text.push(',');
@@ -222,16 +248,16 @@ fn write_chunk<E>(
             continue;
         }
         for posting in term_postings.iter() {
-            let mut list = String::new();
+            let from = buffer.len();
             let mut previous = 0;
             for (i, position) in posting.positions.iter().enumerate() {
                 if i > 0 {
-                    list.push(',');
+                    buffer.push(',');
                 }
-                write!(list, "{}", position - previous).expect("writing to a String");
+                write!(buffer, "{}", position - previous).expect("writing to a String");
                 previous = *position;
             }
-            positions.push((posting.doc, t, list));
+            positions.push((posting.doc, t, from..buffer.len()));
         }
     }
     positions.sort_by_key(|(doc, t, _)| (*doc, *t));
@@ -245,16 +271,15 @@ fn write_chunk<E>(
         size += positions[i].2.len() + terms[positions[i].1].len() + 8;
         let last = i + 1 == positions.len() || positions[i + 1].0 != positions[i].0;
         if last && (size >= POSITIONS_FILE_BYTES || i + 1 == positions.len()) {
-            files.push((positions[start].0, positions_file(terms, &positions[start..=i])));
+            files.push((
+                positions[start].0,
+                positions_file(terms, &buffer, &positions[start..=i]),
+            ));
             start = i + 1;
             size = 0;
         }
     }
     let group = group_hash(files.iter().map(|(_, c)| c));
-    for (i, (_, content)) in files.iter().enumerate() {
-        write(&format!("q-{group}-{i}.json"), content)?;
-        *count += 1;
-    }
     write!(text, "}},\"q\":{{\"h\":\"{group}\",\"f\":[").expect("writing to a String");
     let mut previous = 0;
     for (i, (first, _)) in files.iter().enumerate() {
@@ -265,15 +290,23 @@ fn write_chunk<E>(
         previous = *first;
     }
     text.push_str("]}}");
-    let file = name("p", &text);
-    write(&file, &text)?;
-    *count += 1;
-    Ok(file)
+    Rendered {
+        postings: text,
+        files: files
+            .into_iter()
+            .enumerate()
+            .map(|(i, (_, content))| (format!("q-{group}-{i}.json"), content))
+            .collect(),
+    }
 }
 
 /// `{"<term>": [[doc, p0, d1, …], …], …}` of entries sorted by document.
-fn positions_file(terms: &[&String], entries: &[(u32, usize, String)]) -> String {
-    let mut by_term: Vec<&(u32, usize, String)> = entries.iter().collect();
+fn positions_file(
+    terms: &[&String],
+    buffer: &str,
+    entries: &[(u32, usize, std::ops::Range<usize>)],
+) -> String {
+    let mut by_term: Vec<&(u32, usize, std::ops::Range<usize>)> = entries.iter().collect();
     by_term.sort_by_key(|(doc, t, _)| (*t, *doc));
     let mut out = String::from("{");
     let mut current = usize::MAX;
@@ -291,7 +324,7 @@ fn positions_file(terms: &[&String], entries: &[(u32, usize, String)]) -> String
         write!(out, "[{doc}").expect("writing to a String");
         if !list.is_empty() {
             out.push(',');
-            out.push_str(list);
+            out.push_str(&buffer[list.clone()]);
         }
         out.push(']');
     }
