@@ -268,7 +268,7 @@ fn render_chunk(index: &LanguageIndex, terms: &[&String]) -> Rendered {
     let mut start = 0;
     let mut size = 0;
     for i in 0..positions.len() {
-        size += positions[i].2.len() + terms[positions[i].1].len() + 8;
+        size += positions[i].2.len() + 8;
         let last = i + 1 == positions.len() || positions[i + 1].0 != positions[i].0;
         if last && (size >= POSITIONS_FILE_BYTES || i + 1 == positions.len()) {
             files.push((
