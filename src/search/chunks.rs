@@ -3,34 +3,56 @@
 
 use std::fmt::Write as _;
 
+use rayon::prelude::*;
 use serde::Serialize;
 
 use super::index::{LanguageIndex, Postings};
+use crate::khmer::cluster::is_khmer;
 
 /// Postings chunks are cut once they pass this many bytes of JSON: tens of
-/// KB, a few after compression.
-const POSTINGS_CHUNK_BYTES: usize = 24 * 1024;
+/// KB, a few after compression. Postings carry no positions, so a chunk
+/// covers many terms and the manifest stays short.
+const POSTINGS_CHUNK_BYTES: usize = 32 * 1024;
 
-/// Documents per display chunk: a page of results touches few chunks and
-/// fetches little it does not show.
-const DISPLAY_CHUNK_DOCS: usize = 16;
+/// Positions files are cut (between documents) once they pass this many
+/// bytes of JSON: verifying a phrase in one document fetches about this
+/// much per term, whatever the term's frequency.
+const POSITIONS_FILE_BYTES: usize = 4 * 1024;
 
-pub const FORMAT_VERSION: u32 = 1;
+/// Postings chunks per table: the manifest lists tables, which list chunks,
+/// so neither grows long.
+const TABLE_CHUNKS: usize = 64;
+
+/// Documents per display file: a page of results fetches little it does not
+/// show.
+const DISPLAY_FILE_DOCS: usize = 4;
+
+/// Documents per display group: the files of a group are named by one hash
+/// of them all, which the manifest lists.
+const DISPLAY_GROUP_DOCS: usize = 256;
+
+/// Postings chunks rendered in parallel before they are written: enough to
+/// keep the cores busy, few enough that their text stays small.
+const RENDER_BATCH: usize = 8;
+
+pub const FORMAT_VERSION: u32 = 2;
 
 #[derive(Serialize)]
 struct Manifest<'a> {
     version: u32,
     lang: &'a str,
     docs: usize,
-    postings: Vec<ChunkRef<String>>,
-    display: Vec<ChunkRef<usize>>,
+    /// `[first term, table file]`.
+    postings: Vec<(String, String)>,
+    display: Display,
     meta: String,
 }
 
 #[derive(Serialize)]
-struct ChunkRef<T> {
-    first: T,
-    file: String,
+struct Display {
+    size: usize,
+    group: usize,
+    hashes: Vec<String>,
 }
 
 #[derive(Serialize)]
@@ -38,62 +60,104 @@ struct Meta<'a> {
     types: &'a [(String, String)],
     organizations: &'a [(String, String)],
     tags: &'a [(String, String)],
-    docs: &'a [super::index::MetaRow],
+    docs: Columns,
+}
+
+/// The documents' filter data by column, which compresses better.
+#[derive(Serialize)]
+struct Columns {
+    types: Vec<usize>,
+    organizations: Vec<i64>,
+    years: Vec<u16>,
+    tags: Vec<Vec<usize>>,
+}
+
+fn name(prefix: &str, content: &str) -> String {
+    format!(
+        "{prefix}-{}.json",
+        &blake3::hash(content.as_bytes()).to_hex()[..12]
+    )
 }
 
 /// Writes the files of one language's index through `write(name,
-/// content)`, one at a time (an archive's index does not fit comfortably
-/// in memory as text), the manifest last. Returns the number of files.
+/// content)`, a postings chunk and its positions at a time (an archive's
+/// index does not fit comfortably in memory as text), the manifest last.
+/// Returns the number of files.
 pub fn write<E>(
     index: &LanguageIndex,
     write: &mut dyn FnMut(&str, &str) -> Result<(), E>,
 ) -> Result<usize, E> {
     let mut count = 0;
-    let mut publish = |prefix: &str, content: String| -> Result<String, E> {
-        let name = format!(
-            "{prefix}-{}.json",
-            &blake3::hash(content.as_bytes()).to_hex()[..12]
-        );
-        write(&name, &content)?;
-        count += 1;
-        Ok(name)
-    };
 
     let mut terms: Vec<&String> = index.postings.keys().collect();
     // The browser compares strings by UTF-16 code units; so must the ranges.
     terms.sort_by(|a, b| a.encode_utf16().cmp(b.encode_utf16()));
-    let mut postings = Vec::new();
-    let mut chunk = String::new();
-    // The first chunk starts at "" so every term falls in a range.
-    let mut first = String::new();
-    for term in terms {
-        if chunk.len() >= POSTINGS_CHUNK_BYTES {
-            let file = publish("p", close(&mut chunk))?;
-            postings.push(ChunkRef {
-                first: std::mem::take(&mut first),
-                file,
-            });
-            first = term.clone();
+    // Cut the terms into chunks: [start, end) in `terms`, largest df.
+    let mut cuts: Vec<(usize, usize, u32)> = Vec::new();
+    let mut start = 0;
+    let mut bytes = 0;
+    let mut max_df = 0;
+    for (i, term) in terms.iter().enumerate() {
+        let df = index.postings[*term].df;
+        // Roughly: doc differences and weights, a handful of characters each.
+        bytes += term.len() + 4 + df as usize * 10;
+        max_df = max_df.max(df);
+        if bytes >= POSTINGS_CHUNK_BYTES || i + 1 == terms.len() {
+            cuts.push((start, i + 1, max_df));
+            start = i + 1;
+            bytes = 0;
+            max_df = 0;
         }
-        chunk.push(if chunk.is_empty() { '{' } else { ',' });
-        chunk.push_str(&serde_json::to_string(term).expect("strings serialise"));
-        chunk.push(':');
-        let term_postings = &index.postings[term];
-        write_postings(&mut chunk, term_postings, index.idf(term_postings));
     }
-    if chunk.is_empty() {
-        chunk.push('{');
+    if cuts.is_empty() {
+        cuts.push((0, 0, 0));
     }
-    let file = publish("p", close(&mut chunk))?;
-    postings.push(ChunkRef { first, file });
 
-    let mut display = Vec::new();
-    for (i, rows) in index.display.chunks(DISPLAY_CHUNK_DOCS).enumerate() {
-        let file = publish("d", serde_json::to_string(rows).expect("rows serialise"))?;
-        display.push(ChunkRef {
-            first: i * DISPLAY_CHUNK_DOCS,
-            file,
-        });
+    // Rows `[first term, file, largest df]` of the current table.
+    let mut table: Vec<(String, String, u32)> = Vec::new();
+    let mut tables = Vec::new();
+    // A few chunks at a time are rendered in parallel, then written in order.
+    for batch in cuts.chunks(RENDER_BATCH) {
+        let rendered: Vec<Rendered> = batch
+            .par_iter()
+            .map(|&(start, end, _)| render_chunk(index, &terms[start..end]))
+            .collect();
+        for (&(start, _, max_df), chunk) in batch.iter().zip(rendered) {
+            for (name, content) in &chunk.files {
+                write(name, content)?;
+                count += 1;
+            }
+            let file = name("p", &chunk.postings);
+            write(&file, &chunk.postings)?;
+            count += 1;
+            // The first chunk starts at "" so every term falls in a range.
+            let first = if table.is_empty() && tables.is_empty() {
+                String::new()
+            } else {
+                terms[start].clone()
+            };
+            table.push((first, file, max_df));
+            if table.len() == TABLE_CHUNKS {
+                tables.push(write_table(&mut table, write, &mut count)?);
+            }
+        }
+    }
+    if !table.is_empty() {
+        tables.push(write_table(&mut table, write, &mut count)?);
+    }
+
+    let mut hashes = Vec::new();
+    for group in index.display.chunks(DISPLAY_GROUP_DOCS) {
+        let files: Vec<String> = group
+            .chunks(DISPLAY_FILE_DOCS)
+            .map(|rows| serde_json::to_string(rows).expect("rows serialise"))
+            .collect();
+        let hash = group_hash(&files);
+        for (k, content) in files.iter().enumerate() {
+            write(&format!("d-{hash}-{k}.json"), content)?;
+            count += 1;
+        }
+        hashes.push(hash);
     }
 
     let [(_, types), (_, organizations), (_, tags)] = &index.facets;
@@ -101,16 +165,28 @@ pub fn write<E>(
         types,
         organizations,
         tags,
-        docs: &index.meta,
+        docs: Columns {
+            types: index.meta.iter().map(|row| row.0).collect(),
+            organizations: index.meta.iter().map(|row| row.1).collect(),
+            years: index.meta.iter().map(|row| row.2).collect(),
+            tags: index.meta.iter().map(|row| row.3.clone()).collect(),
+        },
     };
-    let meta = publish("m", serde_json::to_string(&meta).expect("meta serialises"))?;
+    let content = serde_json::to_string(&meta).expect("meta serialises");
+    let meta = name("m", &content);
+    write(&meta, &content)?;
+    count += 1;
 
     let manifest = Manifest {
         version: FORMAT_VERSION,
         lang: &index.lang,
         docs: index.display.len(),
-        postings,
-        display,
+        postings: tables,
+        display: Display {
+            size: DISPLAY_FILE_DOCS,
+            group: DISPLAY_GROUP_DOCS,
+            hashes,
+        },
         meta,
     };
     write(
@@ -120,27 +196,162 @@ pub fn write<E>(
     Ok(count + 1)
 }
 
-fn close(chunk: &mut String) -> String {
-    chunk.push('}');
-    std::mem::take(chunk)
+/// Writes a table of postings chunks, emptying it; returns `[first term,
+/// file]` for the manifest.
+fn write_table<E>(
+    table: &mut Vec<(String, String, u32)>,
+    write: &mut dyn FnMut(&str, &str) -> Result<(), E>,
+    count: &mut usize,
+) -> Result<(String, String), E> {
+    let content = serde_json::to_string(&table).expect("table serialises");
+    let file = name("t", &content);
+    write(&file, &content)?;
+    *count += 1;
+    let first = std::mem::take(table).swap_remove(0).0;
+    Ok((first, file))
 }
 
-/// `[[doc, weight, p0, d1, …], …]`, positions delta-encoded.
+/// A hash of several files' texts, naming them all.
+fn group_hash<'a>(files: impl IntoIterator<Item = &'a String>) -> String {
+    let mut hasher = blake3::Hasher::new();
+    for content in files {
+        hasher.update(content.as_bytes());
+        hasher.update(b"\n");
+    }
+    hasher.finalize().to_hex()[..12].to_string()
+}
+
+/// A postings chunk's text and its positions files (name, content).
+struct Rendered {
+    postings: String,
+    files: Vec<(String, String)>,
+}
+
+/// Renders the postings chunk of the terms (sorted) and the positions files
+/// it names.
+fn render_chunk(index: &LanguageIndex, terms: &[&String]) -> Rendered {
+    let mut text = String::from("{\"t\":{");
+    // Positions as JSON, all in one buffer; per entry (doc, term, range).
+    let mut buffer = String::new();
+    let mut positions: Vec<(u32, usize, std::ops::Range<usize>)> = Vec::new();
+    for (t, term) in terms.iter().enumerate() {
+        if t > 0 {
+            text.push(',');
+        }
+        text.push_str(&serde_json::to_string(term).expect("strings serialise"));
+        text.push(':');
+        let term_postings = &index.postings[*term];
+        let idf = index.idf(term_postings);
+        write_postings(&mut text, term_postings, idf);
+        // Only Khmer phrases are verified (a Latin word is a part by itself).
+        if !term.chars().any(is_khmer) {
+            continue;
+        }
+        for posting in term_postings.iter() {
+            let from = buffer.len();
+            let mut previous = 0;
+            for (i, position) in posting.positions.iter().enumerate() {
+                if i > 0 {
+                    buffer.push(',');
+                }
+                write!(buffer, "{}", position - previous).expect("writing to a String");
+                previous = *position;
+            }
+            positions.push((posting.doc, t, from..buffer.len()));
+        }
+    }
+    positions.sort_by_key(|(doc, t, _)| (*doc, *t));
+
+    // Cut into files between documents; all the files' texts together name
+    // them, so a file's name changes whenever any of them does.
+    let mut files: Vec<(u32, String)> = Vec::new();
+    let mut start = 0;
+    let mut size = 0;
+    for i in 0..positions.len() {
+        size += positions[i].2.len() + 8;
+        let last = i + 1 == positions.len() || positions[i + 1].0 != positions[i].0;
+        if last && (size >= POSITIONS_FILE_BYTES || i + 1 == positions.len()) {
+            files.push((
+                positions[start].0,
+                positions_file(terms, &buffer, &positions[start..=i]),
+            ));
+            start = i + 1;
+            size = 0;
+        }
+    }
+    let group = group_hash(files.iter().map(|(_, c)| c));
+    write!(text, "}},\"q\":{{\"h\":\"{group}\",\"f\":[").expect("writing to a String");
+    let mut previous = 0;
+    for (i, (first, _)) in files.iter().enumerate() {
+        if i > 0 {
+            text.push(',');
+        }
+        write!(text, "{}", first - previous).expect("writing to a String");
+        previous = *first;
+    }
+    text.push_str("]}}");
+    Rendered {
+        postings: text,
+        files: files
+            .into_iter()
+            .enumerate()
+            .map(|(i, (_, content))| (format!("q-{group}-{i}.json"), content))
+            .collect(),
+    }
+}
+
+/// `{"<term>": [[doc, p0, d1, …], …], …}` of entries sorted by document.
+fn positions_file(
+    terms: &[&String],
+    buffer: &str,
+    entries: &[(u32, usize, std::ops::Range<usize>)],
+) -> String {
+    let mut by_term: Vec<&(u32, usize, std::ops::Range<usize>)> = entries.iter().collect();
+    by_term.sort_by_key(|(doc, t, _)| (*t, *doc));
+    let mut out = String::from("{");
+    let mut current = usize::MAX;
+    for (doc, t, list) in by_term {
+        if *t != current {
+            if current != usize::MAX {
+                out.push_str("],");
+            }
+            out.push_str(&serde_json::to_string(terms[*t]).expect("strings serialise"));
+            out.push_str(":[");
+            current = *t;
+        } else {
+            out.push(',');
+        }
+        write!(out, "[{doc}").expect("writing to a String");
+        if !list.is_empty() {
+            out.push(',');
+            out.push_str(&buffer[list.clone()]);
+        }
+        out.push(']');
+    }
+    if current != usize::MAX {
+        out.push(']');
+    }
+    out.push('}');
+    out
+}
+
+/// `[doc0, weight0, doc1 - doc0, weight1, …]`.
 fn write_postings(out: &mut String, postings: &Postings, idf: f32) {
     out.push('[');
+    let mut previous = 0;
     for (i, posting) in postings.iter().enumerate() {
         if i > 0 {
             out.push(',');
         }
         // Four significant digits are plenty to rank by.
-        write!(out, "[{},{}", posting.doc, round(posting.weight * idf))
-            .expect("writing to a String");
-        let mut previous = 0;
-        for position in &posting.positions {
-            write!(out, ",{}", position - previous).expect("writing to a String");
-            previous = *position;
-        }
-        out.push(']');
+        write!(
+            out,
+            "{},{}",
+            posting.doc - previous,
+            round(posting.weight * idf)
+        )
+        .expect("writing to a String");
+        previous = posting.doc;
     }
     out.push(']');
 }

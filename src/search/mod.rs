@@ -6,28 +6,41 @@
 //! fetched only for the results shown. Every file but the manifest is named
 //! by a hash of its content, so hosts may cache it forever.
 //!
-//! # Format, version 1
+//! # Format, version 2
 //!
 //! `search/<lang>/manifest.json`:
 //! ```json
-//! { "version": 1, "lang": "km", "docs": 48,
-//!   "postings": [{"first": "", "file": "p-1a2b3c4d5e6f.json"}, {"first": "ការ", "file": "…"}],
-//!   "display": [{"first": 0, "file": "d-….json"}, {"first": 16, "file": "…"}],
+//! { "version": 2, "lang": "km", "docs": 48,
+//!   "postings": [["", "p-1a2b3c4d5e6f.json"], ["ការ", "p-…"]],
+//!   "display": {"size": 16, "files": ["d-….json", "d-….json"]},
 //!   "meta": "m-….json" }
 //! ```
-//! Postings chunk `i` holds the terms `t` with `postings[i].first <= t <
-//! postings[i+1].first`, compared as JavaScript compares strings (UTF-16
-//! code units). Display chunk `i` holds documents `display[i].first ..
-//! display[i+1].first`.
+//! Postings chunk `i` holds the terms `t` with `postings[i][0] <= t <
+//! postings[i+1][0]`, compared as JavaScript compares strings (UTF-16
+//! code units). Display file `i` holds documents `i × size .. (i + 1) ×
+//! size`.
 //!
-//! `p-*.json`: `{"<term>": [[doc, weight, p0, d1, d2, …], …], …}`: for each
-//! document holding the term, its id, its score for the term (elasticlunr's
-//! model, idf included: `idf × Σ_field boost × √tf / √field_length`, with
-//! `idf = 1 + ln(N / (df + 1))`) and the term's positions in the document,
-//! the first absolute and the rest as differences from the previous one.
-//! Positions are those of [`tokens::tokenize`] over the document's fields
-//! joined in one stream (title, tags, summary, body, each separated by a gap
-//! so no phrase spans two fields).
+//! `p-*.json`: `{"t": {"<term>": [doc0, weight0, doc1 - doc0, weight1, …],
+//! …}, "q": {"h": "<group>", "f": [first0, first1 - first0, …]}}`. Under
+//! `t`, for each document holding the term, its id (as a difference from
+//! the previous one) and its score for the term (elasticlunr's model, idf
+//! included: `idf × Σ_field boost × √tf / √field_length`, with `idf = 1 +
+//! ln(N / (df + 1))`): enough to match, rank, filter and count. Under `q`,
+//! where the positions of the chunk's terms are: files `q-<group>-<k>.json`,
+//! `k = 0, 1, …`, file `k` holding the documents from `first_k` (the
+//! running sum of `f`) up to `first_{k+1}`. Files are cut between
+//! documents at about 4 KB, so a file covers many documents of rare terms
+//! and few of frequent ones. `group` is a hash of all the chunk's positions
+//! files, so their names too change with their content.
+//!
+//! `q-*.json`: `{"<term>": [[doc, p0, d1, d2, …], …], …}`: the term's
+//! positions in each document of the file's range, the first absolute and
+//! the rest as differences from the previous one. Positions are those of
+//! [`tokens::tokenize`] over the document's fields joined in one stream
+//! (title, tags, summary, body, each separated by a gap so no phrase spans
+//! two fields). The browser fetches them only to verify Khmer phrases, and
+//! only for the best-ranked candidates (see `search-engine.js`): counts are
+//! of the documents holding every term, phrase or not.
 //!
 //! `m-*.json`: facets and one row per document:
 //! `{"types": [[key, label], …], "organizations": […], "tags": […],

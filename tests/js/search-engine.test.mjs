@@ -28,7 +28,7 @@ function indexIsBuilt() {
   return ["km", "en"].every((lang) => {
     const manifest = join(searchDir, lang, "manifest.json");
     try {
-      return JSON.parse(readFileSync(manifest, "utf8")).version === 1;
+      return JSON.parse(readFileSync(manifest, "utf8")).version === 2;
     } catch {
       return false;
     }
@@ -264,8 +264,9 @@ test("only the chunks a query needs are fetched, each once", async () => {
   const postings = log.filter((p) => /\/p-[^/]+\.json$/.test(p));
   const display = log.filter((p) => /\/d-[^/]+\.json$/.test(p));
   assert.equal(new Set(log).size, log.length, "nothing is fetched twice");
-  assert.ok(postings.length < manifest.postings.length, "not every postings chunk");
-  assert.ok(display.length <= 1, "display rows of the shown results only");
+  const chunks = manifest.postings.flatMap(([, table]) => JSON.parse(readFileSync(join(searchDir, "km", table), "utf8")));
+  assert.ok(postings.length < chunks.length, "not every postings chunk");
+  assert.ok(display.length <= results.length, "display rows of the shown results only");
 });
 
 test("query parsing: Khmer tail clusters are dropped, offsets kept", () => {
@@ -274,4 +275,49 @@ test("query parsing: Khmer tail clusters are dropped, offsets kept", () => {
   assert.ok(part.phrase);
   const [one] = parseQuery("នៃ");
   assert.equal(one[0].kind, "cluster");
+});
+
+test("Khmer: words that occur apart in a document are not a phrase hit there", async () => {
+  // Both occur in this document, never adjacent in this order.
+  const apart = "/km/news/nec-should-be-impartial-and-independent/";
+  const { results, total, verified } = await km.search("បោះឆ្នោតសិទ្ធិ", { limit: 1000, verify: Infinity });
+  assert.equal(verified, total, "every candidate verified");
+  const rows = await km.display(results.map((r) => r.doc));
+  const at = rows.findIndex((row) => row.u === apart);
+  assert.ok(at >= 0, "a candidate: it holds every pair");
+  assert.equal(results[at].phrase, false);
+});
+
+test("Khmer: phrases are verified across several positions files, as the text says", async () => {
+  const log = [];
+  const index = await open("km", log);
+  const texts = khmerTexts();
+  const kinds = new Set();
+  for (const phrase of ["ការចុះឈ្មោះ", "សិទ្ធិបោះឆ្នោត", "បោះឆ្នោតសិទ្ធិ", "គណៈកម្មាធិការ"]) {
+    const { results, total, verified } = await index.search(phrase, { limit: 1000, verify: Infinity });
+    assert.equal(verified, total);
+    const rows = await index.display(results.map((r) => r.doc));
+    rows.forEach((row, i) => {
+      // The text, and the tags' labels, which are indexed too.
+      const tags = index.meta.docs[results[i].doc][3].map((t) => normalize(index.meta.tags[t][1]));
+      const text = [texts.find(([path]) => path.includes(row.u.split("/").at(-2)))[1], ...tags].join("\n");
+      assert.equal(results[i].phrase, text.includes(phrase), `${phrase} in ${row.u}: phrase hit iff the text holds it`);
+      kinds.add(results[i].phrase);
+    });
+  }
+  assert.deepEqual(kinds, new Set([true, false]), "phrase hits and other candidates");
+  const positions = log.filter((p) => /\/q-[^/]+\.json$/.test(p)).map((p) => p.match(/q-(\w+)-(\d+)\.json$/));
+  const files = (group) => positions.filter((m) => m[1] === group).length;
+  assert.ok(positions.some((m) => files(m[1]) > 1), `a term's positions come from several files: ${log}`);
+});
+
+test("Khmer: only the best candidates are verified unless asked; counts stay exact", async () => {
+  const all = await km.search("ការចុះឈ្មោះ", { limit: 1000, verify: Infinity });
+  const few = await km.search("ការចុះឈ្មោះ", { limit: Infinity, verify: 2 });
+  assert.equal(few.total, all.total);
+  assert.equal(few.verified, 2);
+  assert.equal(few.results.filter((r) => r.phrase === null).length, all.total - 2);
+  // Paging asks for what it shows: the first page is verified.
+  const page = await km.search("ការចុះឈ្មោះ", { limit: 3, offset: 0, verify: 0 });
+  assert.ok(page.verified >= 3 && page.results.every((r) => r.phrase !== null));
 });

@@ -1,11 +1,27 @@
 // Queries one language's chunked search index (format: src/search/mod.rs),
-// fetching only the chunks a query needs, each once.
+// fetching only the files a query needs, each once.
+//
+// Counts are exact: a result is a document holding every term of the query
+// (Khmer pairs, stemmed words), and `total` counts them. Phrases (a Khmer
+// part of several pairs) are verified with positions, which are fetched
+// only for the best candidates: the `verify` best by summed weight (20 by
+// default, and at least offset + limit when the limit is finite), so a
+// caller listing results page by page asks for more as it goes. Verified
+// phrase hits rank first; `phrase` is true or false for verified results,
+// null for the others, and `verified` says how many were.
 import { clusters, isClusterPrefix, tokenize } from "./tokenize.js";
 
 export const FACETS = ["type", "organization", "year", "tag"];
+export const VERSION = 2;
 const KHMER = /[\u1780-\u17ff]/;
 const PREFIX = 0.5; // weight of a term matched only as a prefix of the typed word
 const PHRASE = 100; // per verified phrase: above any sum of term weights
+const VERIFY = 20; // candidates whose phrases are verified, at least
+// A one-cluster query takes the terms starting with the cluster from at
+// most this many postings chunks (about 15 KB compressed each), those
+// holding the most frequent terms: a frequent cluster (ជា) starts terms in
+// dozens of chunks, and the rarer terms left out change little.
+const CLUSTER_CHUNKS = 6;
 
 export async function openIndex(base, fetchFn = fetch) {
   const files = new Map();
@@ -21,30 +37,86 @@ export async function openIndex(base, fetchFn = fetch) {
     return files.get(name);
   };
   const manifest = await json("manifest.json");
-  if (manifest.version !== 1) throw new Error(`unsupported search index version ${manifest.version}`);
+  if (manifest.version !== VERSION) throw new Error(`unsupported search index version ${manifest.version}`);
   const meta = await json(manifest.meta);
+  // Rows [type, organization, year, tags] from the columns.
+  const columns = meta.docs;
+  meta.docs = columns.types.map((type, doc) => [type, columns.organizations[doc], columns.years[doc], columns.tags[doc]]);
   const keys = { type: meta.types, organization: meta.organizations, tag: meta.tags };
-  const { postings, display: chunks } = manifest;
+  const tables = manifest.postings.map(([first, file]) => ({ first, file }));
 
+  // The postings chunks whose ranges meet [from, to]: {first, file, df}.
+  const chunkRefs = async (from, to) => {
+    const [a, b] = [chunkIndex(tables, from), chunkIndex(tables, to)];
+    const rows = (await Promise.all(tables.slice(a, b + 1).map((t) => json(t.file)))).flat().map(([first, file, df]) => ({ first, file, df }));
+    return rows.slice(chunkIndex(rows, from), chunkIndex(rows, to) + 1);
+  };
+  // A postings chunk, its positions files' first documents made absolute.
+  const chunks = new Map();
+  const chunk = ({ file }) => {
+    if (!chunks.has(file)) {
+      const p = json(file).then((c) => {
+        let doc = 0;
+        return { terms: c.t, group: c.q.h, firsts: c.q.f.map((d) => ({ first: (doc += d) })) };
+      });
+      p.catch(() => chunks.delete(file));
+      chunks.set(file, p);
+    }
+    return chunks.get(file);
+  };
+  // {term, chunk, docs: [[doc, weight], …]}
+  const found = (c, term) => {
+    const flat = c.terms[term];
+    const docs = new Array(flat.length / 2);
+    for (let i = 0, doc = 0; i < flat.length; i += 2) docs[i / 2] = [(doc += flat[i]), flat[i + 1]];
+    return { term, chunk: c, docs };
+  };
   const lookup = async (term) => {
-    const chunk = await json(postings[chunkIndex(postings, term)].file);
-    return Object.hasOwn(chunk, term) ? chunk[term] : null;
+    const c = await chunk((await chunkRefs(term, term))[0]);
+    return Object.hasOwn(c.terms, term) ? found(c, term) : null;
   };
-  const withPrefix = async (prefix) => {
-    const from = chunkIndex(postings, prefix);
-    const to = chunkIndex(postings, prefix + "\uffff");
-    const all = await Promise.all(postings.slice(from, to + 1).map((c) => json(c.file)));
-    return all.flatMap((chunk) => Object.entries(chunk).filter(([t]) => t.startsWith(prefix)));
+  // [chunk, term] of the terms starting with prefix, from at most max chunks
+  // (those with the most frequent terms).
+  const withPrefix = async (prefix, max = Infinity) => {
+    let refs = await chunkRefs(prefix, prefix + "\uffff");
+    if (refs.length > max) refs = refs.slice().sort((a, b) => b.df - a.df).slice(0, max);
+    const all = await Promise.all(refs.map(chunk));
+    return all.flatMap((c) => Object.keys(c.terms).filter((t) => t.startsWith(prefix)).map((t) => [c, t]));
   };
 
-  // [postings, factor] of every term the slot accepts.
+  // Positions of term in doc (a Set), or an empty set.
+  const decoded = new Map();
+  async function positionsOf({ term, chunk: c }, doc) {
+    const file = `q-${c.group}-${chunkIndex(c.firsts, doc)}.json`;
+    if (!decoded.has(file)) {
+      const p = json(file).then((entries) => {
+        const byTerm = new Map();
+        for (const [t, list] of Object.entries(entries)) {
+          const byDoc = new Map();
+          for (const [d, ...deltas] of list) {
+            let position = 0;
+            byDoc.set(d, new Set(deltas.map((x) => (position += x))));
+          }
+          byTerm.set(t, byDoc);
+        }
+        return byTerm;
+      });
+      p.catch(() => decoded.delete(file));
+      decoded.set(file, p);
+    }
+    return (await decoded.get(file)).get(term)?.get(doc) ?? new Set();
+  }
+
+  // [found, factor] of every term the slot accepts.
   async function resolve({ term, kind }) {
-    if (kind === "cluster") return (await withPrefix(term)).filter(([t]) => isClusterPrefix(t, term)).map(([, p]) => [p, 1]);
+    if (kind === "cluster") {
+      return (await withPrefix(term, CLUSTER_CHUNKS)).filter(([, t]) => isClusterPrefix(t, term)).map(([c, t]) => [found(c, t), 1]);
+    }
     const exact = await lookup(term);
-    const found = exact ? [[exact, 1]] : [];
-    if (kind !== "typing") return found;
-    for (const [t, p] of await withPrefix(term)) if (t !== term) found.push([p, PREFIX]);
-    if (found.length || KHMER.test(term)) return found;
+    const hits = exact ? [[exact, 1]] : [];
+    if (kind !== "typing") return hits;
+    for (const [c, t] of await withPrefix(term)) if (t !== term) hits.push([found(c, t), PREFIX]);
+    if (hits.length || KHMER.test(term)) return hits;
     // A half-typed word's stem can run past the indexed stem ("registra" vs
     // "registr"): try its shorter prefixes.
     for (let n = term.length - 1; n >= Math.max(3, term.length - 4); n--) {
@@ -55,32 +127,55 @@ export async function openIndex(base, fetchFn = fetch) {
   }
 
   // Map doc → {score, phrase}; an empty query matches every document.
+  // phrase: true or false when known without positions, else undefined,
+  // and verify(doc) tells (adding PHRASE per verified phrase to the score).
   async function match(query) {
-    if (!query.trim()) return new Map(meta.docs.map((_, doc) => [doc, { score: 0, phrase: false }]));
+    if (!query.trim()) return { hits: new Map(meta.docs.map((_, doc) => [doc, { score: 0, phrase: false }])) };
     const parts = parseQuery(query);
     const slots = parts.flat();
-    if (!slots.length) return new Map();
+    if (!slots.length) return { hits: new Map() };
     await Promise.all(slots.map(async (s) => (s.hits = byDoc(await resolve(s)))));
     const phrases = parts.filter((part) => part.phrase);
-    const out = new Map();
+    // A phrase of one Khmer pair holds wherever the pair does.
+    const long = phrases.filter((part) => part.length > 1);
+    const short = phrases.length - long.length;
+    const hits = new Map();
     const rarest = slots.reduce((a, b) => (b.hits.size < a.hits.size ? b : a));
     for (const doc of rarest.hits.keys()) {
       if (!slots.every((s) => s.hits.has(doc))) continue;
-      const verified = phrases.filter((part) => isPhraseAt(part, doc)).length;
-      const score = slots.reduce((sum, s) => sum + s.hits.get(doc).score, verified * PHRASE);
-      out.set(doc, { score, phrase: verified > 0 && verified === phrases.length });
+      const score = slots.reduce((sum, s) => sum + s.hits.get(doc).score, short * PHRASE);
+      hits.set(doc, { score, phrase: long.length ? undefined : short > 0 && short === phrases.length });
     }
-    return out;
+    const verify = async (doc, hit) => {
+      const verified = (await Promise.all(long.map((part) => isPhraseAt(part, doc)))).filter(Boolean).length;
+      hit.score += verified * PHRASE;
+      hit.phrase = verified + short === phrases.length;
+    };
+    return { hits, verify: long.length ? verify : null };
+  }
+
+  // Whether the part's terms occur at p + offset in doc, for some p.
+  async function isPhraseAt(part, doc) {
+    const sets = await Promise.all(part.map(async (s) => {
+      const all = await Promise.all(s.hits.get(doc).terms.map((f) => positionsOf(f, doc)));
+      return all.length === 1 ? all[0] : new Set(all.flatMap((set) => [...set]));
+    }));
+    const [first, ...rest] = part;
+    for (const p of sets[0]) {
+      if (rest.every((s, k) => sets[k + 1].has(p - first.offset + s.offset))) return true;
+    }
+    return false;
   }
 
   // filters: {type: [key], organization: [key], year: [year], tag: [key]},
   // OR within a facet, AND across. Facet counts (by key) are standard: over
   // the matches passing every filter but that facet's own.
-  async function search(query, { filters = {}, limit = 20, offset = 0 } = {}) {
+  async function search(query, { filters = {}, limit = 20, offset = 0, verify = VERIFY } = {}) {
     const wanted = FACETS.filter((f) => filters[f]?.length).map((f) => [f, new Set(filters[f].map(String))]);
     const facets = Object.fromEntries(FACETS.map((f) => [f, {}]));
-    const results = [];
-    for (const [doc, hit] of await match(query)) {
+    let results = [];
+    const matched = await match(query);
+    for (const [doc, hit] of matched.hits) {
       const values = docValues(meta.docs[doc], keys);
       const failing = wanted.filter(([f, set]) => !values[f].some((v) => set.has(String(v)))).map(([f]) => f);
       for (const f of FACETS) {
@@ -89,14 +184,22 @@ export async function openIndex(base, fetchFn = fetch) {
       }
       if (!failing.length) results.push({ doc, ...hit });
     }
+    let verified = results.length;
+    if (matched.verify) {
+      results.sort((a, b) => b.score - a.score || a.doc - b.doc);
+      verified = Math.min(results.length, Math.max(verify, Number.isFinite(limit) ? offset + limit : 0));
+      await Promise.all(results.slice(0, verified).map((r) => matched.verify(r.doc, r)));
+      for (const r of results.slice(verified)) r.phrase = null;
+    }
     results.sort((a, b) => b.phrase - a.phrase || b.score - a.score || a.doc - b.doc);
-    return { total: results.length, results: results.slice(offset, offset + limit), facets };
+    return { total: results.length, verified, results: results.slice(offset, offset + limit), facets };
   }
 
   // Display rows of the documents, in order; fetches only their chunks.
+  const { size, group, hashes } = manifest.display;
   const display = (docs) => Promise.all(docs.map(async (doc) => {
-    const chunk = chunks[chunkIndex(chunks, doc)];
-    return (await json(chunk.file))[doc - chunk.first];
+    const file = `d-${hashes[Math.floor(doc / group)]}-${Math.floor((doc % group) / size)}.json`;
+    return (await json(file))[doc % size];
   }));
 
   const labels = Object.fromEntries(Object.entries(keys).map(([f, list]) => [f, new Map(list)]));
@@ -132,43 +235,26 @@ export function parseQuery(query) {
       offset: t.pos - tokens[0].pos,
       kind: tokens.length === 1 && isCluster(t.term) ? "cluster" : p === texts.length - 1 && i === tokens.length - 1 ? "typing" : "term",
     }));
-    slots.phrase = slots.length > 1 || (slots.length === 1 && KHMER.test(slots[0].term) && slots[0].kind !== "cluster");
+    // Only Khmer terms have positions: a part mixing scripts is matched as
+    // separate terms.
+    const khmer = slots.every((s) => KHMER.test(s.term));
+    slots.phrase = khmer && (slots.length > 1 || slots[0]?.kind !== "cluster");
     return slots;
   }).filter((slots) => slots.length);
 }
 
-// Map doc → {score, postings} over [postings, factor] pairs.
+// Map doc → {score, terms: [found, …]} over [found, factor] pairs.
 function byDoc(found) {
   const docs = new Map();
-  for (const [postings, factor] of found) {
-    for (const posting of postings) {
-      const hit = docs.get(posting[0]) || { score: 0, postings: [] };
-      hit.score += posting[1] * factor;
-      hit.postings.push(posting);
-      docs.set(posting[0], hit);
+  for (const [f, factor] of found) {
+    for (const [doc, weight] of f.docs) {
+      const hit = docs.get(doc) || { score: 0, terms: [] };
+      hit.score += weight * factor;
+      hit.terms.push(f);
+      docs.set(doc, hit);
     }
   }
   return docs;
-}
-
-// Positions of a hit, decoded from [doc, weight, p0, d1, …] on first use.
-function positions(hit) {
-  if (!hit.positions) {
-    hit.positions = new Set();
-    for (const posting of hit.postings) {
-      for (let i = 2, p = 0; i < posting.length; i++) hit.positions.add((p += posting[i]));
-    }
-  }
-  return hit.positions;
-}
-
-// Whether the part's terms occur at p + offset in doc, for some p.
-function isPhraseAt([first, ...rest], doc) {
-  if (!rest.length) return true;
-  for (const p of positions(first.hits.get(doc))) {
-    if (rest.every((s) => positions(s.hits.get(doc)).has(p - first.offset + s.offset))) return true;
-  }
-  return false;
 }
 
 function docValues([type, org, year, tags], keys) {

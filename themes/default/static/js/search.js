@@ -18,6 +18,7 @@ const indexes = new Map();
 const built = new Set();
 let results = [];
 let shown = 0;
+let searched = null; // {ixs, q, filters} of the latest run, to verify more phrases
 let generation = 0; // of the latest run: older runs drop their answers
 let pending = {}; // filters from the URL, ticked when their checkboxes appear
 
@@ -104,7 +105,7 @@ async function run(step) {
     // Read once the checkboxes exist: values no index knows are dropped.
     state = { q: input.value, filters: Object.fromEntries(FACETS.map((f) => [f, [...boxes(f)].filter((b) => b.checked).map((b) => b.value)])) };
     if (step && mine === generation) writeUrl(state, step === "push");
-    answers = await Promise.all(ixs.map(async (ix) => ({ ix, ...(await ix.search(state.q, { filters: state.filters, limit: Infinity })) })));
+    answers = await Promise.all(ixs.map(async (ix) => ({ ix, ...(await ix.search(state.q, { filters: state.filters, limit: Infinity, verify: PAGE })) })));
   } finally {
     clearTimeout(loading);
   }
@@ -117,12 +118,27 @@ async function run(step) {
   showCounts(answers);
   say(!wanted ? "" : results.length ? tCount.replace("{count}", digits(results.length)) : tNone);
   shown = 0;
+  searched = { ixs: answers.map((a) => a.ix), ...state };
   await showMore(mine, state.q, true);
+}
+
+// Phrases are verified for the best candidates only (search-engine.js):
+// before a further page, verify enough for it, keeping the rows shown.
+async function verifyMore(mine) {
+  const { ixs, q, filters } = searched;
+  const answers = await Promise.all(ixs.map(async (ix) => ({ ix, ...(await ix.search(q, { filters, limit: Infinity, verify: shown + PAGE })) })));
+  const kept = results.slice(0, shown);
+  const seen = new Set(kept.map((r) => `${r.ix.lang} ${r.doc}`));
+  const rest = answers.flatMap((a) => a.results.map((r) => ({ ...r, ix: a.ix }))).filter((r) => !seen.has(`${r.ix.lang} ${r.doc}`));
+  rest.sort((a, b) => b.phrase - a.phrase || b.score - a.score);
+  if (mine === generation) results = kept.concat(rest);
 }
 
 // Shows the next page (replacing the list only once its rows are in, so
 // typing does not flicker); returns the first new item.
 async function showMore(mine, q, replace) {
+  if (!replace && results.slice(shown, shown + PAGE).some((r) => r.phrase === null)) await verifyMore(mine);
+  if (mine !== generation) return null;
   const page = results.slice(shown, (shown += PAGE));
   const rows = await Promise.all(page.map(async (r) => (await r.ix.display([r.doc]))[0]));
   if (mine !== generation) return null;
