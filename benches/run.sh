@@ -5,8 +5,15 @@
 # built by Hugo with equivalent templates in the same run, and the ratio
 # printed. Peers are only ever compared on this machine, in one run.
 #
+# Each build runs RUNS times (default 3) and the median is reported. The
+# outputs go to a RAM-backed folder (/dev/shm) when there is one, so the
+# figures measure the generators rather than the disk: on this machine's
+# ext4, creating tens of thousands of files right after deleting as many
+# varies by a factor of two from run to run.
+#
 #   benches/run.sh                 # 1000 10000 30000 documents
 #   benches/run.sh 1000 5000       # chosen sizes
+#   RUNS=1 OUT_DIR=/tmp benches/run.sh 30000
 set -euo pipefail
 cd "$(dirname "$0")/.."
 sizes=("$@")
@@ -16,6 +23,8 @@ cargo build --release --quiet --bin sastra --bin sastra-corpus
 sastra=$PWD/target/release/sastra
 corpus=$PWD/target/release/sastra-corpus
 hugo=$(command -v hugo || true)
+runs=${RUNS:-3}
+out_root=${OUT_DIR:-$([ -d /dev/shm ] && echo /dev/shm || echo "$work")}/sastra-bench-out
 
 # Runs a command; prints "seconds peak_rss_mb".
 measure() {
@@ -23,24 +32,36 @@ measure() {
   awk '{ printf "%.2f %.0f\n", $1, $2 / 1024 }' "$work/time.txt"
 }
 
+# Runs "$@" $runs times into a fresh $out; prints the median "seconds MB".
+median_of_runs() {
+  local results=()
+  for _ in $(seq "$runs"); do
+    rm -rf "$out"
+    results+=("$(measure "$@")")
+  done
+  printf '%s\n' "${results[@]}" | sort -n | sed -n "$(( (runs + 1) / 2 ))p"
+}
+
 printf '%-8s %-6s %9s %9s %9s %10s %11s %9s\n' documents tool "wall s" "peak MB" "pages/s" "output MB" "search MB" "check s"
 for n in "${sizes[@]}"; do
   archive=$work/archive-$n
   [ -d "$archive" ] || "$corpus" --documents "$n" --output "$archive" >/dev/null
-  rm -rf "$archive/public"
-  read -r wall rss < <(measure "$sastra" --root "$archive" build)
-  pages=$(find "$archive/public" -name '*.html' | wc -l)
-  output=$(du -sm "$archive/public" | cut -f1)
-  search=$(du -sm "$archive/public/search" | cut -f1)
+  out=$out_root/sastra-$n
+  read -r wall rss < <(median_of_runs "$sastra" --root "$archive" build --output "$out")
+  pages=$(find "$out" -name '*.html' | wc -l)
+  output=$(du -sm "$out" | cut -f1)
+  search=$(du -sm "$out/search" | cut -f1)
+  rm -rf "$out"
   read -r check _ < <(measure "$sastra" --root "$archive" check)
   printf '%-8s %-6s %9s %9s %9.0f %10s %11s %9s\n' "$n" sastra "$wall" "$rss" "$(echo "$pages / $wall" | bc -l)" "$output" "$search" "$check"
   if [ -n "$hugo" ]; then
     site=$work/hugo-$n
     [ -d "$site" ] || benches/hugo-site.sh "$archive" "$site"
-    rm -rf "$site/public"
-    read -r hwall hrss < <(measure "$hugo" --source "$site" --quiet)
-    hpages=$(find "$site/public" -name '*.html' | wc -l)
-    houtput=$(du -sm "$site/public" | cut -f1)
+    out=$out_root/hugo-$n
+    read -r hwall hrss < <(median_of_runs "$hugo" --source "$site" --destination "$out" --quiet)
+    hpages=$(find "$out" -name '*.html' | wc -l)
+    houtput=$(du -sm "$out" | cut -f1)
+    rm -rf "$out"
     printf '%-8s %-6s %9s %9s %9.0f %10s %11s %9s\n' "$n" hugo "$hwall" "$hrss" "$(echo "$hpages / $hwall" | bc -l)" "$houtput" "-" "-"
     printf '%-8s ratio  sastra/hugo: time %.2f, memory %.2f\n' "$n" "$(echo "$wall / $hwall" | bc -l)" "$(echo "$rss / $hrss" | bc -l)"
   fi
