@@ -161,6 +161,15 @@ fn mark_class(unit: &str) -> u8 {
 
 /// Appends `cluster` with its marks in canonical order.
 fn push_canonical(cluster: &str, out: &mut String) {
+    // Almost every cluster is typed in canonical order already: check that
+    // without allocating, and copy it as it is.
+    let skip = usize::from(!cluster.starts_with(is_mark));
+    let mut classes = units(cluster).skip(skip).map(mark_class);
+    let mut previous = 0;
+    if classes.all(|class| std::mem::replace(&mut previous, class) <= class) {
+        out.push_str(cluster);
+        return;
+    }
     let mut parts: Vec<&str> = units(cluster).collect();
     let has_base = !cluster.starts_with(is_mark);
     let marks = if has_base {

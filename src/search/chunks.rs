@@ -254,7 +254,7 @@ fn render_chunk(index: &LanguageIndex, terms: &[&String]) -> Rendered {
                 if i > 0 {
                     buffer.push(',');
                 }
-                write!(buffer, "{}", position - previous).expect("writing to a String");
+                push_number(&mut buffer, position - previous);
                 previous = *position;
             }
             positions.push((posting.doc, t, from..buffer.len()));
@@ -321,7 +321,8 @@ fn positions_file(
         } else {
             out.push(',');
         }
-        write!(out, "[{doc}").expect("writing to a String");
+        out.push('[');
+        push_number(&mut out, *doc);
         if !list.is_empty() {
             out.push(',');
             out.push_str(&buffer[list.clone()]);
@@ -343,17 +344,19 @@ fn write_postings(out: &mut String, postings: &Postings, idf: f32) {
         if i > 0 {
             out.push(',');
         }
+        push_number(out, posting.doc - previous);
+        out.push(',');
         // Four significant digits are plenty to rank by.
-        write!(
-            out,
-            "{},{}",
-            posting.doc - previous,
-            round(posting.weight * idf)
-        )
-        .expect("writing to a String");
+        out.push_str(ryu::Buffer::new().format_finite(round(posting.weight * idf)));
         previous = posting.doc;
     }
     out.push(']');
+}
+
+/// Index files are mostly numbers; `itoa` writes them several times faster
+/// than `fmt`.
+fn push_number(out: &mut String, n: u32) {
+    out.push_str(itoa::Buffer::new().format(n));
 }
 
 fn round(weight: f32) -> f32 {
