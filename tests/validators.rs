@@ -34,7 +34,11 @@ fn sitemap_is_valid_against_the_sitemaps_schema() {
 fn feeds_parse_without_errors() {
     let site = Site::sample();
     site.build();
-    let feeds: Vec<String> = site.files().into_iter().filter(|f| f.ends_with("atom.xml")).collect();
+    let feeds: Vec<String> = site
+        .files()
+        .into_iter()
+        .filter(|f| f.ends_with("atom.xml"))
+        .collect();
     assert!(feeds.len() > 10, "{feeds:?}");
     let python = std::env::var("SASTRA_PYTHON").unwrap_or_else(|_| "python3".into());
     let script = r#"
@@ -63,5 +67,9 @@ sys.exit(1 if problems else 0)
     if stderr.contains("No module named 'feedparser'") {
         tool_missing("Python's feedparser");
     }
-    assert!(output.status.success(), "{}{stderr}", String::from_utf8_lossy(&output.stdout));
+    assert!(
+        output.status.success(),
+        "{}{stderr}",
+        String::from_utf8_lossy(&output.stdout)
+    );
 }

@@ -10,7 +10,7 @@ use crate::content::Document;
 use crate::render::i18n::I18n;
 use crate::render::markdown;
 use crate::render::urls;
-use crate::search::tokens::tokenize;
+use crate::search::tokens::for_each_token;
 
 /// Indexed fields and their boosts: a match in the title counts most.
 const FIELDS: [(&str, f32); 4] = [
@@ -251,15 +251,18 @@ fn analyse(fields: &[&str; 4]) -> DocTerms {
     let mut lengths = [0u32; 4];
     let mut offset = 0;
     for (f, text) in fields.iter().enumerate() {
-        let tokens = tokenize(text);
-        lengths[f] = tokens.len() as u32;
         let mut last = 0;
-        for token in tokens {
-            let (tf, positions) = counts.entry(token.term).or_default();
+        for_each_token(text, |term, pos| {
+            // Most tokens repeat a term already seen: allocate only new ones.
+            let (tf, positions) = match counts.get_mut(term) {
+                Some(entry) => entry,
+                None => counts.entry(term.to_owned()).or_default(),
+            };
             tf[f] += 1;
-            positions.push(offset + token.pos);
-            last = token.pos;
-        }
+            positions.push(offset + pos);
+            lengths[f] += 1;
+            last = pos;
+        });
         offset += last + FIELD_GAP;
     }
     counts

@@ -85,6 +85,30 @@ fn word_term(word: &str) -> Option<String> {
     ENGLISH.with(|pipeline| pipeline.run(vec![word.to_owned()]).pop())
 }
 
+/// Words seen before on this thread and their terms. Text repeats its
+/// words (Zipf), and stemming is the costly part of indexing English.
+const STEM_CACHE_LIMIT: usize = 200_000;
+
+thread_local! {
+    static STEMS: std::cell::RefCell<rustc_hash::FxHashMap<String, Option<String>>> = Default::default();
+}
+
+/// Calls `with` with the word's term, unless it is a stop word.
+fn with_word_term(word: &str, with: impl FnOnce(&str)) {
+    STEMS.with(|stems| {
+        let mut stems = stems.borrow_mut();
+        if !stems.contains_key(word) {
+            if stems.len() >= STEM_CACHE_LIMIT {
+                stems.clear();
+            }
+            stems.insert(word.to_owned(), word_term(word));
+        }
+        if let Some(term) = &stems[word] {
+            with(term);
+        }
+    });
+}
+
 /// Tokenises (after normalising) text for the index or a query.
 ///
 /// Positions: each Khmer cluster and each word takes one position, and one
@@ -93,42 +117,51 @@ fn word_term(word: &str) -> Option<String> {
 /// has i's position; the lone last cluster has its own position. Stop words
 /// produce no token but still take their position.
 pub fn tokenize(text: &str) -> Vec<Token> {
-    let normalized = normalize(text);
     let mut tokens = Vec::new();
+    for_each_token(text, |term, pos| {
+        tokens.push(Token {
+            term: term.to_owned(),
+            pos,
+        })
+    });
+    tokens
+}
+
+/// The tokens of [`tokenize`], handed to `emit` as borrowed terms, so an
+/// indexer can count them without allocating a string per token.
+pub fn for_each_token(text: &str, mut emit: impl FnMut(&str, u32)) {
+    let normalized = normalize(text);
     let mut pos: u32 = 0;
     for (n, run) in runs(&normalized).into_iter().enumerate() {
         if n > 0 {
             pos += 1; // the gap between runs
         }
         match run {
-            Run::Khmer(run) => pos = push_khmer_tokens(run, pos, &mut tokens),
+            Run::Khmer(run) => pos = emit_khmer_tokens(run, pos, &mut emit),
             Run::Word(word) => {
-                if let Some(term) = word_term(word) {
-                    tokens.push(Token { term, pos });
-                }
+                with_word_term(word, |term| emit(term, pos));
                 pos += 1;
             }
         }
     }
-    tokens
 }
 
-/// Pushes the cluster pairs of `run` and its last cluster; returns the next
-/// free position.
-fn push_khmer_tokens(run: &str, mut pos: u32, tokens: &mut Vec<Token>) -> u32 {
-    let parts: Vec<&str> = clusters(run).collect();
-    for pair in parts.windows(2) {
-        tokens.push(Token {
-            term: pair.concat(),
-            pos,
-        });
-        pos += 1;
+/// Emits the cluster pairs of `run` and its last cluster; returns the next
+/// free position. Clusters tile the run, so a pair is a slice of it.
+fn emit_khmer_tokens(run: &str, mut pos: u32, emit: &mut impl FnMut(&str, u32)) -> u32 {
+    let mut previous: Option<usize> = None; // start of the previous cluster
+    let mut start = 0;
+    for cluster in clusters(run) {
+        let end = start + cluster.len();
+        if let Some(previous) = previous {
+            emit(&run[previous..end], pos);
+            pos += 1;
+        }
+        previous = Some(start);
+        start = end;
     }
-    if let Some(last) = parts.last() {
-        tokens.push(Token {
-            term: (*last).to_owned(),
-            pos,
-        });
+    if let Some(last) = previous {
+        emit(&run[last..], pos);
         pos += 1;
     }
     pos
