@@ -20,8 +20,12 @@ use crate::khmer::cluster::{clusters, is_khmer, is_mark, units, COENG, RO};
 /// Normalises text for indexing or querying.
 pub fn normalize(text: &str) -> String {
     let folded = fold_chars(text);
-    let joined = join_abbreviations(&folded);
-    reorder_marks(&joined)
+    // Without a dot there is no abbreviation to join: skip a pass and a copy.
+    if folded.contains('.') {
+        reorder_marks(&join_abbreviations(&folded))
+    } else {
+        reorder_marks(&folded)
+    }
 }
 
 /// Characters that are dropped outright. U+200B is inserted unpredictably by
@@ -52,7 +56,18 @@ fn fold_chars(text: &str) -> String {
         out.push(folded);
         prev = Some(folded);
     }
-    out.to_lowercase()
+    // Most index text has nothing to lower-case (Khmer has no case): only
+    // convert when something would change.
+    let has_upper = out.bytes().any(|b| b.is_ascii_uppercase())
+        || (!out.is_ascii()
+            && out
+                .chars()
+                .any(|c| !c.is_ascii() && !is_khmer(c) && c.to_lowercase().ne(std::iter::once(c))));
+    if has_upper {
+        out.to_lowercase()
+    } else {
+        out
+    }
 }
 
 /// A piece of a dotted abbreviation: a Khmer run of one or two clusters.
@@ -199,6 +214,12 @@ fn reorder_marks(s: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::normalize;
+
+    #[test]
+    fn lower_cases_every_script_that_has_case() {
+        assert_eq!(normalize("NEC ΣΟΦΙΑ ǅ Ünïcode"), "nec σοφια ǆ ünïcode");
+        assert_eq!(normalize("nec និង ២០២៣"), "nec និង 2023");
+    }
 
     #[test]
     fn drops_zero_width_spaces_between_words() {
