@@ -70,6 +70,9 @@ struct Columns {
     organizations: Vec<i64>,
     years: Vec<u16>,
     tags: Vec<Vec<usize>>,
+    /// Archive entries, as differences from the previous document's (they
+    /// only grow, so this is a run of small numbers).
+    entries: Vec<usize>,
 }
 
 fn name(prefix: &str, content: &str) -> String {
@@ -170,6 +173,13 @@ pub fn write<E>(
             organizations: index.meta.iter().map(|row| row.1).collect(),
             years: index.meta.iter().map(|row| row.2).collect(),
             tags: index.meta.iter().map(|row| row.3.clone()).collect(),
+            entries: index
+                .meta
+                .iter()
+                .scan(0, |previous, row| {
+                    Some(row.4 - std::mem::replace(previous, row.4))
+                })
+                .collect(),
         },
     };
     let content = serde_json::to_string(&meta).expect("meta serialises");

@@ -128,9 +128,10 @@ pub struct DisplayRow {
 }
 
 /// Filter data of one document: type, organisation (-1 when none), year,
-/// tags, as indexes into the declared keys.
+/// tags, as indexes into the declared keys, and the archive entry it is a
+/// version of (the same in every language's index).
 #[derive(Debug, Clone, serde::Serialize)]
-pub struct MetaRow(pub usize, pub i64, pub u16, pub Vec<usize>);
+pub struct MetaRow(pub usize, pub i64, pub u16, pub Vec<usize>, pub usize);
 
 pub struct LanguageIndex {
     pub lang: String,
@@ -226,6 +227,7 @@ pub fn build(config: &Config, archive: &Archive, i18n: &I18n, lang: &str) -> Lan
                     .iter()
                     .filter_map(|t| position_of(Taxonomy::Tag, t))
                     .collect(),
+                *entry_id,
             ));
             for (term, weight, positions) in terms {
                 postings

@@ -42,10 +42,14 @@
 //! only for the best-ranked candidates (see `search-engine.js`): counts are
 //! of the documents holding every term, phrase or not.
 //!
-//! `m-*.json`: facets and one row per document:
+//! `m-*.json`: facets, and the documents' filter data by column:
 //! `{"types": [[key, label], …], "organizations": […], "tags": […],
-//!   "docs": [[type, organization or -1, year, [tag, …]], …]}` with indexes
-//! into the facet lists.
+//!   "docs": {"types": [type, …], "organizations": [organization or -1, …],
+//!   "years": [year, …], "tags": [[tag, …], …], "entries": [Δentry, …]}}`,
+//! types, organisations and tags as indexes into the facet lists; entries
+//! are the archive entries the documents are versions of (the same in every
+//! language's index, so a search over both languages lists a document
+//! once), as differences from the previous document's.
 //!
 //! `d-*.json`: an array of `{"u": url, "t": title, "l": lang, "d": date as
 //! written in the index's language, "i": ISO date, "y": type label, "o":

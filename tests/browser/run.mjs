@@ -440,6 +440,18 @@ async function searchChecks(env) {
       assert(await page.isChecked('#search-filters [data-facet="organization"] input[value="nec"]'), "the NEC filter is no longer ticked");
       return `${again.length} results at ${address.slice(site.origin.length)}`;
     });
+    await check("search: with the other language ticked, a document found in both is listed once, in English", async () => {
+      const alone = await hrefs(page);
+      await page.check("#search-all");
+      await page.waitForFunction(() => /[?&]all=1(&|$)/.test(location.search), null, { timeout: 5_000 });
+      await settleList(page);
+      const both = await hrefs(page);
+      // Every sample document exists in both languages.
+      assert(JSON.stringify(both) === JSON.stringify(alone), "the results changed", [`alone: ${JSON.stringify(alone)}`, `both:  ${JSON.stringify(both)}`]);
+      await page.uncheck("#search-all");
+      await settleList(page);
+      return `${both.length} results either way`;
+    });
     await check("search: /sastra/en/search/ had no errors, failed requests or CSP violations", () => {
       const found = clean(record);
       assert(found.length === 0, `${found.length} problem(s)`, found);

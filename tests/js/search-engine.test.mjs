@@ -321,3 +321,18 @@ test("Khmer: only the best candidates are verified unless asked; counts stay exa
   const page = await km.search("ការចុះឈ្មោះ", { limit: 3, offset: 0, verify: 0 });
   assert.ok(page.verified >= 3 && page.results.every((r) => r.phrase !== null));
 });
+
+test("both languages' indexes name the same archive entry for a document's versions", async () => {
+  const entries = {};
+  for (const lang of ["en", "km"]) {
+    const ix = await open(lang);
+    const rows = await ix.display(ix.meta.docs.map((_, doc) => doc));
+    entries[lang] = new Map(rows.map((row, doc) => [row.u.replace(`/${lang}/`, "/"), ix.meta.docs[doc][4]]));
+  }
+  assert.ok(entries.en.size >= 24);
+  for (const [path, entry] of entries.en) {
+    if (entries.km.has(path)) assert.equal(entries.km.get(path), entry, path);
+  }
+  // Different documents have different entries.
+  assert.equal(new Set(entries.en.values()).size, entries.en.size);
+});

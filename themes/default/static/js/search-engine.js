@@ -41,7 +41,10 @@ export async function openIndex(base, fetchFn = fetch) {
   const meta = await json(manifest.meta);
   // Rows [type, organization, year, tags] from the columns.
   const columns = meta.docs;
-  meta.docs = columns.types.map((type, doc) => [type, columns.organizations[doc], columns.years[doc], columns.tags[doc]]);
+  // Rows: type, organisation, year, tags, and the archive entry (the same
+  // for a document's versions in every language).
+  let entry = 0;
+  meta.docs = columns.types.map((type, doc) => [type, columns.organizations[doc], columns.years[doc], columns.tags[doc], (entry += columns.entries[doc])]);
   const keys = { type: meta.types, organization: meta.organizations, tag: meta.tags };
   const tables = manifest.postings.map(([first, file]) => ({ first, file }));
 
