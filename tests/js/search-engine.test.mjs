@@ -336,3 +336,13 @@ test("both languages' indexes name the same archive entry for a document's versi
   // Different documents have different entries.
   assert.equal(new Set(entries.en.values()).size, entries.en.size);
 });
+
+test("facet entries let counts over both languages count a document once", async () => {
+  const [en, km] = await Promise.all([open("en"), open("km")]);
+  const [a, b] = await Promise.all([en.search("", { limit: Infinity }), km.search("", { limit: Infinity })]);
+  const union = new Set([...a.entries.organization.nec, ...b.entries.organization.nec]);
+  assert.equal(a.facets.organization.nec, a.entries.organization.nec.size);
+  // Every NEC document of the sample exists in both languages.
+  assert.equal(union.size, a.facets.organization.nec);
+  assert.equal(b.facets.organization.nec, a.facets.organization.nec);
+});

@@ -172,10 +172,13 @@ export async function openIndex(base, fetchFn = fetch) {
 
   // filters: {type: [key], organization: [key], year: [year], tag: [key]},
   // OR within a facet, AND across. Facet counts (by key) are standard: over
-  // the matches passing every filter but that facet's own.
+  // the matches passing every filter but that facet's own. `entries` holds,
+  // per facet value, the archive entries counted, so counts over several
+  // languages' indexes can count a document once.
   async function search(query, { filters = {}, limit = 20, offset = 0, verify = VERIFY } = {}) {
     const wanted = FACETS.filter((f) => filters[f]?.length).map((f) => [f, new Set(filters[f].map(String))]);
     const facets = Object.fromEntries(FACETS.map((f) => [f, {}]));
+    const entries = Object.fromEntries(FACETS.map((f) => [f, {}]));
     let results = [];
     const matched = await match(query);
     for (const [doc, hit] of matched.hits) {
@@ -183,7 +186,10 @@ export async function openIndex(base, fetchFn = fetch) {
       const failing = wanted.filter(([f, set]) => !values[f].some((v) => set.has(String(v)))).map(([f]) => f);
       for (const f of FACETS) {
         if (failing.length > (failing[0] === f ? 1 : 0)) continue;
-        for (const v of values[f]) facets[f][v] = (facets[f][v] || 0) + 1;
+        for (const v of values[f]) {
+          facets[f][v] = (facets[f][v] || 0) + 1;
+          (entries[f][v] ||= new Set()).add(meta.docs[doc][4]);
+        }
       }
       if (!failing.length) results.push({ doc, ...hit });
     }
@@ -195,7 +201,7 @@ export async function openIndex(base, fetchFn = fetch) {
       for (const r of results.slice(verified)) r.phrase = null;
     }
     results.sort((a, b) => b.phrase - a.phrase || b.score - a.score || a.doc - b.doc);
-    return { total: results.length, verified, results: results.slice(offset, offset + limit), facets };
+    return { total: results.length, verified, results: results.slice(offset, offset + limit), facets, entries };
   }
 
   // Display rows of the documents, in order; fetches only their chunks.

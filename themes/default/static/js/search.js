@@ -85,7 +85,10 @@ function showCounts(answers) {
   for (const f of FACETS) {
     let any = false;
     for (const box of boxes(f)) {
-      const n = answers.reduce((sum, a) => sum + (a.facets[f][box.value] || 0), 0);
+      // A document found in both languages counts once.
+      const n = answers.length === 1
+        ? answers[0].facets[f][box.value] || 0
+        : new Set(answers.flatMap((a) => [...(a.entries[f][box.value] || [])])).size;
       box.nextSibling.lastChild.textContent = `(${digits(n)})`;
       box.parentNode.hidden = !n && !box.checked && box !== document.activeElement;
       any ||= !box.parentNode.hidden;
