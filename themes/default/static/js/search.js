@@ -116,7 +116,7 @@ async function run(step) {
   // The empty query matches everything: the counts show what there is, and
   // filters alone list documents.
   const wanted = state.q.trim() || FACETS.some((f) => state.filters[f].length);
-  results = wanted ? onceEach(answers.flatMap((a) => a.results.map((r) => ({ ...r, ix: a.ix })))) : [];
+  results = wanted ? merged(answers) : [];
   results.sort((a, b) => b.phrase - a.phrase || b.score - a.score);
   showCounts(answers);
   say(!wanted ? "" : results.length ? tCount.replace("{count}", digits(results.length)) : tNone);
@@ -125,8 +125,10 @@ async function run(step) {
   await showMore(mine, state.q, true);
 }
 
-// A document found in both languages is listed once, in the page's language.
-function onceEach(found) {
+// The results of every index searched, each tagged with its index; a
+// document found in both languages is listed once, in the page's language.
+function merged(answers) {
+  const found = answers.flatMap((a) => a.results.map((r) => ({ ...r, ix: a.ix })));
   const entry = (r) => r.ix.meta.docs[r.doc][4];
   const mine = new Set(found.filter((r) => r.ix.lang === lang).map(entry));
   return found.filter((r) => r.ix.lang === lang || !mine.has(entry(r)));
@@ -139,7 +141,7 @@ async function verifyMore(mine) {
   const answers = await Promise.all(ixs.map(async (ix) => ({ ix, ...(await ix.search(q, { filters, limit: Infinity, verify: shown + PAGE })) })));
   const kept = results.slice(0, shown);
   const seen = new Set(kept.map((r) => `${r.ix.lang} ${r.doc}`));
-  const rest = onceEach(answers.flatMap((a) => a.results.map((r) => ({ ...r, ix: a.ix })))).filter((r) => !seen.has(`${r.ix.lang} ${r.doc}`));
+  const rest = merged(answers).filter((r) => !seen.has(`${r.ix.lang} ${r.doc}`));
   rest.sort((a, b) => b.phrase - a.phrase || b.score - a.score);
   if (mine === generation) results = kept.concat(rest);
 }
