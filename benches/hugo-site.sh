@@ -57,7 +57,7 @@ cat > "$site/layouts/_default/baseof.html" <<'HTML'
 </head>
 <body>
 <header><a href="{{ "" | relLangURL }}">{{ .Site.Title }}</a>
-<nav>{{ range .Site.Taxonomies.tags }}{{ end }}<a href="{{ "tags/" | relLangURL }}">Tags</a> <a href="{{ "organizations/" | relLangURL }}">Organisations</a> <a href="{{ "doctypes/" | relLangURL }}">Types</a></nav>
+<nav><a href="{{ "tags/" | relLangURL }}">Tags</a> <a href="{{ "organizations/" | relLangURL }}">Organisations</a> <a href="{{ "doctypes/" | relLangURL }}">Types</a></nav>
 {{ range .Translations }}<a href="{{ .RelPermalink }}" hreflang="{{ .Language.Lang }}">{{ .Language.LanguageName }}</a>{{ end }}
 </header>
 <main>{{ block "main" . }}{{ end }}</main>

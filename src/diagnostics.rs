@@ -2,7 +2,7 @@
 //! that a single run of `check` or `build` reports every one of them.
 
 use std::fmt;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 use serde::Serialize;
 
@@ -193,14 +193,6 @@ impl Diagnostics {
         self.items.len() - self.error_count()
     }
 
-    pub fn is_empty(&self) -> bool {
-        self.items.is_empty()
-    }
-
-    pub fn len(&self) -> usize {
-        self.items.len()
-    }
-
     /// Sorted by file and position, so output is stable whatever order the
     /// parallel loader finished in.
     pub fn sorted(mut self) -> Vec<Diagnostic> {
@@ -209,10 +201,6 @@ impl Diagnostics {
         });
         self.items.dedup();
         self.items
-    }
-
-    pub fn iter(&self) -> impl Iterator<Item = &Diagnostic> {
-        self.items.iter()
     }
 }
 
@@ -230,11 +218,6 @@ impl FromIterator<Diagnostic> for Diagnostics {
             items: iter.into_iter().collect(),
         }
     }
-}
-
-/// Converts a path to the root-relative form used in messages.
-pub fn relative_to(root: &Path, path: &Path) -> PathBuf {
-    path.strip_prefix(root).unwrap_or(path).to_path_buf()
 }
 
 /// 1-based line and column (in characters) of a byte offset in `text`.

@@ -9,7 +9,7 @@ use serde_yaml::{Mapping, Value};
 use super::date::PartialDate;
 use super::front_matter;
 use crate::config::{is_slug, Config, Taxonomy};
-use crate::diagnostics::{did_you_mean, display_path, Diagnostic, Diagnostics};
+use crate::diagnostics::{did_you_mean, Diagnostic, Diagnostics};
 
 /// The fields a front matter may have. Anything else is a typo.
 pub const FIELDS: &[&str] = &[
@@ -571,9 +571,4 @@ fn resolve_attachment(
         return Err(format!("`{file}` is not a file"));
     }
     Ok((source, name, metadata.len()))
-}
-
-/// The path of a document's source, for messages.
-pub fn shown_path(relative_to_content: &Path) -> String {
-    display_path(&Path::new("content").join(relative_to_content))
 }
