@@ -2,6 +2,7 @@
 //! and the timeline. Built once from the loaded documents; read-only after.
 
 use std::collections::{BTreeMap, HashMap};
+use std::sync::Arc;
 
 use crate::config::{Config, Taxonomy};
 use crate::content::{Document, PartialDate};
@@ -22,7 +23,7 @@ pub struct Entry {
     /// The union of the versions' tags, in first-seen order.
     pub tags: Vec<String>,
     /// Language code → version, in the site's language order.
-    versions: Vec<(String, Document)>,
+    versions: Vec<(String, Arc<Document>)>,
 }
 
 impl Entry {
@@ -30,7 +31,7 @@ impl Entry {
         self.versions
             .iter()
             .find(|(l, _)| l == lang)
-            .map(|(_, d)| d)
+            .map(|(_, d)| d.as_ref())
     }
 
     /// The version to show a reader of `lang`: theirs if it exists, else the
@@ -40,7 +41,24 @@ impl Entry {
     }
 
     pub fn versions(&self) -> impl Iterator<Item = &Document> {
-        self.versions.iter().map(|(_, d)| d)
+        self.versions.iter().map(|(_, d)| d.as_ref())
+    }
+
+    /// Whether a listing (home, term pages, timeline, related documents)
+    /// would show this entry exactly as `other`, in the same place: same
+    /// date and terms, and the same title and summary in every language.
+    pub fn lists_as(&self, other: &Entry) -> bool {
+        let shown = |e: &Entry| -> Vec<(String, String, Option<String>)> {
+            e.versions()
+                .map(|d| (d.lang.clone(), d.title.clone(), d.summary.clone()))
+                .collect()
+        };
+        self.key == other.key
+            && self.date == other.date
+            && self.doc_type == other.doc_type
+            && self.organization == other.organization
+            && self.tags == other.tags
+            && shown(self) == shown(other)
     }
 
     pub fn terms(&self, taxonomy: Taxonomy) -> Vec<&str> {
@@ -70,8 +88,12 @@ pub struct Archive {
 
 impl Archive {
     /// Groups documents into entries. Drafts are left out unless asked for.
-    pub fn new(config: &Config, documents: Vec<Document>, include_drafts: bool) -> Archive {
-        let mut groups: BTreeMap<String, Vec<Document>> = BTreeMap::new();
+    pub fn new(
+        config: &Config,
+        documents: impl IntoIterator<Item = Arc<Document>>,
+        include_drafts: bool,
+    ) -> Archive {
+        let mut groups: BTreeMap<String, Vec<Arc<Document>>> = BTreeMap::new();
         for document in documents.into_iter().filter(|d| include_drafts || !d.draft) {
             groups
                 .entry(document.key.clone())

@@ -1,6 +1,7 @@
 //! The pipeline end to end: load → model → render → write.
 
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 use std::time::{Duration, Instant};
 
 use indicatif::{ProgressBar, ProgressStyle};
@@ -12,10 +13,11 @@ use crate::config::{BaseUrl, Config};
 use crate::content::{self, Document};
 use crate::diagnostics::{Diagnostic, Diagnostics};
 use crate::output::writer::{Staging, WriteError};
+use crate::output::Sink;
 use crate::output::{catalog, feeds, sitemap};
 use crate::render::pages::{self, Page};
 use crate::render::templates::RenderError;
-use crate::render::{urls, Renderer};
+use crate::render::{urls, Renderer, Theme};
 use crate::search;
 
 #[derive(Debug, Clone)]
@@ -71,7 +73,7 @@ pub enum BuildError {
 /// A checked archive, ready to render.
 pub struct Loaded {
     pub config: Config,
-    pub documents: Vec<Document>,
+    pub documents: Vec<Arc<Document>>,
     pub diagnostics: Diagnostics,
 }
 
@@ -96,8 +98,7 @@ pub fn check(root: &Path) -> Diagnostics {
     match load(root, None) {
         Ok(loaded) => {
             let mut diagnostics = loaded.diagnostics;
-            let archive = Archive::new(&loaded.config, loaded.documents, true);
-            if let Err(theme) = Renderer::new(&loaded.config, &archive) {
+            if let Err(theme) = Theme::load(&loaded.config) {
                 diagnostics.extend(theme);
             }
             diagnostics
@@ -112,13 +113,44 @@ pub fn build(options: &BuildOptions) -> Result<BuildReport, BuildError> {
     if loaded.diagnostics.has_errors() {
         return Err(BuildError::Invalid(loaded.diagnostics));
     }
-    let config = loaded.config;
-    let archive = Archive::new(&config, loaded.documents, options.drafts);
-    let renderer = Renderer::new(&config, &archive).map_err(BuildError::Invalid)?;
-    let plan = pages::plan(&config, &archive);
+    let theme = Theme::load(&loaded.config).map_err(BuildError::Invalid)?;
+    let archive = Archive::new(&loaded.config, loaded.documents, options.drafts);
+    let published = publish(
+        &loaded.config,
+        &archive,
+        &theme,
+        &options.output_dir(),
+        options.progress,
+    )?;
+    Ok(BuildReport {
+        documents: archive.document_count(),
+        pages: published.pages,
+        files: published.files,
+        elapsed: started.elapsed(),
+        diagnostics: loaded.diagnostics,
+    })
+}
 
-    let staging = Staging::new(&options.output_dir())?;
-    let progress = if options.progress {
+/// What [`publish`] wrote.
+#[derive(Debug, Clone, Copy)]
+pub struct Published {
+    pub pages: usize,
+    pub files: usize,
+}
+
+/// Writes the whole site of a checked archive to `output`, replacing what
+/// was there only once all of it is written.
+pub fn publish(
+    config: &Config,
+    archive: &Archive,
+    theme: &Theme,
+    output: &Path,
+    progress: bool,
+) -> Result<Published, BuildError> {
+    let renderer = Renderer::new(config, archive, theme);
+    let plan = pages::plan(config, archive);
+    let staging = Staging::new(output)?;
+    let progress = if progress {
         // Draws on stderr only when it is a terminal; silent in CI and pipes.
         ProgressBar::new(plan.len() as u64).with_style(
             ProgressStyle::with_template("{bar:40} {pos}/{len} pages {elapsed}")
@@ -127,50 +159,44 @@ pub fn build(options: &BuildOptions) -> Result<BuildReport, BuildError> {
     } else {
         ProgressBar::hidden()
     };
+    let all: Vec<&Page> = plan.iter().collect();
     // Pages and the search index are independent: building them side by
     // side keeps both cores busy through the index's sequential stretches.
     let (pages, index) = rayon::join(
-        || write_pages(&renderer, &plan, &staging, &progress),
-        || write_search_index(&config, &archive, &renderer, &staging),
+        || write_pages(&renderer, &all, &staging, &progress),
+        || write_search_index(config, archive, theme, &staging),
     );
-    let pages_written = pages?;
+    let pages = pages?;
     progress.finish_and_clear();
-    let mut files = pages_written + index?;
-    files += write_attachments(&archive, &staging)?;
+    let mut files = pages + index?;
+    files += write_attachments(archive, &staging)?;
     files += copy_static(&config.theme_dir().join("static"), &staging)?;
-    files += write_machine_readable(&config, &archive, &plan, &staging)?;
+    files += write_machine_readable(config, archive, &plan, &staging)?;
     staging.commit()?;
-
-    Ok(BuildReport {
-        documents: archive.document_count(),
-        pages: pages_written,
-        files,
-        elapsed: started.elapsed(),
-        diagnostics: loaded.diagnostics,
-    })
+    Ok(Published { pages, files })
 }
 
 /// Renders and writes pages in parallel; no rendered page is held longer
 /// than it takes to write it.
-fn write_pages(
-    renderer: &Renderer,
-    plan: &[Page],
-    staging: &Staging,
+pub fn write_pages<'a>(
+    renderer: &Renderer<'a>,
+    pages: &[&'a Page],
+    sink: &dyn Sink,
     progress: &ProgressBar,
 ) -> Result<usize, BuildError> {
-    plan.par_iter().try_for_each(|page| {
+    pages.par_iter().try_for_each(|page| {
         progress.inc(1);
         let html = renderer.render(page).map_err(|source| BuildError::Render {
             path: page.path.clone(),
             source,
         })?;
-        staging.write(&urls::file_for(&page.path), html.as_bytes())?;
+        sink.write(&urls::file_for(&page.path), html.as_bytes())?;
         Ok::<(), BuildError>(())
     })?;
-    Ok(plan.len())
+    Ok(pages.len())
 }
 
-fn write_attachments(archive: &Archive, staging: &Staging) -> Result<usize, WriteError> {
+fn write_attachments(archive: &Archive, staging: &dyn Sink) -> Result<usize, WriteError> {
     let mut count = 0;
     for entry in &archive.entries {
         let mut names: Vec<&str> = Vec::new();
@@ -189,11 +215,11 @@ fn write_attachments(archive: &Archive, staging: &Staging) -> Result<usize, Writ
 }
 
 /// Feeds, sitemap, robots.txt and the catalogue.
-fn write_machine_readable(
+pub fn write_machine_readable(
     config: &Config,
     archive: &Archive,
     plan: &[Page],
-    staging: &Staging,
+    staging: &dyn Sink,
 ) -> Result<usize, WriteError> {
     let feeds = feeds::all(config, archive);
     for (path, xml) in &feeds {
@@ -212,15 +238,15 @@ fn write_machine_readable(
 
 /// One chunked search index per language. Languages are indexed one after
 /// the other (each in parallel inside), so only one index is in memory.
-fn write_search_index(
+pub fn write_search_index(
     config: &Config,
     archive: &Archive,
-    renderer: &Renderer,
-    staging: &Staging,
+    theme: &Theme,
+    staging: &dyn Sink,
 ) -> Result<usize, WriteError> {
     let mut count = 0;
     for lang in config.language_codes() {
-        let index = search::index::build(config, archive, renderer.i18n(lang), lang);
+        let index = search::index::build(config, archive, theme.i18n(lang), lang);
         count += search::chunks::write(&index, &mut |name, content| {
             staging.write(&urls::search_file(lang, name), content.as_bytes())
         })?;
@@ -229,7 +255,7 @@ fn write_search_index(
 }
 
 /// The theme's static files, published under `assets/`.
-fn copy_static(folder: &Path, staging: &Staging) -> Result<usize, WriteError> {
+fn copy_static(folder: &Path, staging: &dyn Sink) -> Result<usize, WriteError> {
     let mut count = 0;
     for entry in WalkDir::new(folder)
         .follow_links(false)

@@ -1,6 +1,7 @@
 //! Walking `content/` and parsing every document in parallel.
 
 use std::path::Path;
+use std::sync::Arc;
 
 use rayon::prelude::*;
 use walkdir::WalkDir;
@@ -10,8 +11,10 @@ use crate::config::Config;
 use crate::diagnostics::{line_column, Diagnostic, Diagnostics};
 
 /// Loads every document under `content/`. Problems do not stop the walk: the
-/// documents that parsed are returned with every problem found.
-pub fn load(config: &Config) -> (Vec<Document>, Diagnostics) {
+/// documents that parsed are returned with every problem found. Documents
+/// are shared, so that a preview can rebuild its archive around the few that
+/// changed without copying the rest.
+pub fn load(config: &Config) -> (Vec<Arc<Document>>, Diagnostics) {
     let content_dir = config.content_dir();
     let mut problems = Diagnostics::default();
     if !content_dir.is_dir() {
@@ -42,12 +45,12 @@ pub fn load(config: &Config) -> (Vec<Document>, Diagnostics) {
     }
     let results: Vec<(Option<Document>, Diagnostics)> = files
         .par_iter()
-        .map(|file| load_file(config, &content_dir, file))
+        .map(|file| load_file(config, file))
         .collect();
     let mut documents = Vec::with_capacity(results.len());
     for (document, file_problems) in results {
         problems.extend(file_problems);
-        documents.extend(document);
+        documents.extend(document.map(Arc::new));
     }
     (documents, problems)
 }
@@ -63,17 +66,19 @@ fn relative(config: &Config, path: &Path) -> std::path::PathBuf {
         .to_path_buf()
 }
 
-fn load_file(config: &Config, content_dir: &Path, file: &Path) -> (Option<Document>, Diagnostics) {
+/// Loads one document file, which must be under `content/`.
+pub fn load_file(config: &Config, file: &Path) -> (Option<Document>, Diagnostics) {
+    let content_dir = config.content_dir();
     let shown = relative(config, file);
     let fail = |d: Diagnostic| (None, Diagnostics::from_iter([d]));
     let within_content = file
-        .strip_prefix(content_dir)
-        .expect("walked under content/");
+        .strip_prefix(&content_dir)
+        .expect("documents are loaded from under content/");
     let location = match ContentPath::parse(within_content, config) {
         Ok(location) => location,
         Err(d) => return fail(d),
     };
-    if let Err(d) = check_not_escaping_link(config, content_dir, file, &shown) {
+    if let Err(d) = check_not_escaping_link(config, &content_dir, file, &shown) {
         return fail(d);
     }
     let bytes = match std::fs::read(file) {

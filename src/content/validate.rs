@@ -4,6 +4,7 @@
 
 use std::collections::{BTreeMap, HashSet};
 use std::path::Path;
+use std::sync::Arc;
 
 use super::document::Document;
 use super::links::{self, LinkTarget};
@@ -12,25 +13,47 @@ use crate::diagnostics::{did_you_mean, line_column, Diagnostic, Diagnostics, Sev
 use crate::khmer::cluster::is_khmer;
 use crate::render::markdown;
 
-pub fn validate(config: &Config, documents: &[Document]) -> Diagnostics {
+pub fn validate(config: &Config, documents: &[Arc<Document>]) -> Diagnostics {
+    validate_changed(config, documents, |_| true)
+}
+
+/// Checks the documents for which `changed` is true, and the whole archive
+/// for problems between documents (which are cheap to find and must not
+/// hide because the document they are reported on did not change). Reading
+/// every body again takes most of a check's time in a large archive; a
+/// preview rebuilding after an edit reads only the edited ones.
+pub fn validate_changed(
+    config: &Config,
+    documents: &[Arc<Document>],
+    changed: impl Fn(&Document) -> bool,
+) -> Diagnostics {
     let mut problems = Diagnostics::default();
     let mut by_key: BTreeMap<&str, Vec<&Document>> = BTreeMap::new();
     for document in documents {
         by_key.entry(&document.key).or_default().push(document);
+    }
+    for document in documents.iter().filter(|d| changed(d)) {
         check_script(document, &mut problems);
     }
     for versions in by_key.values() {
-        check_translations(config, versions, &mut problems);
+        if versions.iter().any(|d| changed(d)) {
+            check_translations(config, versions, &mut problems);
+        }
     }
     check_attachment_names(documents, &mut problems);
-    check_body_links(config, documents, &mut problems);
+    check_body_links(config, documents, &changed, &mut problems);
     check_duplicate_slugs(&by_key, &mut problems);
     problems
 }
 
 /// Links in bodies must lead somewhere: to a document that exists, or to a
 /// file that is published because a document attaches it.
-fn check_body_links(config: &Config, documents: &[Document], problems: &mut Diagnostics) {
+fn check_body_links(
+    config: &Config,
+    documents: &[Arc<Document>],
+    changed: &impl Fn(&Document) -> bool,
+    problems: &mut Diagnostics,
+) {
     let versions: HashSet<(&str, &str)> = documents
         .iter()
         .map(|d| (d.key.as_str(), d.lang.as_str()))
@@ -41,7 +64,7 @@ fn check_body_links(config: &Config, documents: &[Document], problems: &mut Diag
         .map(|a| a.source.as_path())
         .collect();
     let keys: Vec<&str> = documents.iter().map(|d| d.key.as_str()).collect();
-    for document in documents {
+    for document in documents.iter().filter(|d| changed(d)) {
         for (url, offset) in markdown::links(&document.body) {
             let line = document.body_line + line_column(&document.body, offset).0 - 1;
             let problem = match links::resolve(&document.section, &url) {
@@ -194,7 +217,7 @@ fn check_script(document: &Document, problems: &mut Diagnostics) {
 
 /// Attachments are published under `files/<section>/<name>`; two different
 /// files must not claim the same name.
-fn check_attachment_names(documents: &[Document], problems: &mut Diagnostics) {
+fn check_attachment_names(documents: &[Arc<Document>], problems: &mut Diagnostics) {
     let mut published: BTreeMap<(String, String), &std::path::Path> = BTreeMap::new();
     for document in documents {
         for attachment in &document.attachments {

@@ -1,7 +1,35 @@
-//! Write: the staging writer and the machine-readable outputs (feeds,
-//! sitemap, catalogue).
+//! Write: where files go (a staged build, or a preview's live folder) and
+//! the machine-readable outputs (feeds, sitemap, catalogue).
 
 pub mod catalog;
 pub mod feeds;
+pub mod live;
 pub mod sitemap;
 pub mod writer;
+
+use std::path::Path;
+
+pub use writer::WriteError;
+
+/// Where a build writes its files, by site-relative path.
+pub trait Sink: Sync {
+    fn write(&self, relative: &str, bytes: &[u8]) -> Result<(), WriteError>;
+
+    fn copy(&self, relative: &str, source: &Path) -> Result<(), WriteError> {
+        let bytes = std::fs::read(source).map_err(|source_error| WriteError {
+            path: source.to_path_buf(),
+            source: source_error,
+        })?;
+        self.write(relative, &bytes)
+    }
+}
+
+impl Sink for writer::Staging {
+    fn write(&self, relative: &str, bytes: &[u8]) -> Result<(), WriteError> {
+        writer::Staging::write(self, relative, bytes)
+    }
+
+    fn copy(&self, relative: &str, source: &Path) -> Result<(), WriteError> {
+        writer::Staging::copy(self, relative, source)
+    }
+}

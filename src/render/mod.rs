@@ -50,26 +50,19 @@ struct PageView {
     noindex: bool,
 }
 
-pub struct Renderer<'a> {
-    config: &'a Config,
-    archive: &'a Archive,
+/// The theme's templates and interface strings: loaded once, shared by
+/// every rebuild until the theme changes.
+pub struct Theme {
     templates: Templates,
     i18n: BTreeMap<String, I18n>,
 }
 
-impl<'a> Renderer<'a> {
-    pub fn new(config: &'a Config, archive: &'a Archive) -> Result<Renderer<'a>, Diagnostics> {
+impl Theme {
+    pub fn load(config: &Config) -> Result<Theme, Diagnostics> {
         let codes: Vec<&str> = config.language_codes().collect();
-        let theme = config.theme_dir();
-        let i18n = I18n::load(&theme, &codes);
-        let templates = Templates::load(&theme);
-        match (i18n, templates) {
-            (Ok(i18n), Ok(templates)) => Ok(Renderer {
-                config,
-                archive,
-                templates,
-                i18n,
-            }),
+        let folder = config.theme_dir();
+        match (I18n::load(&folder, &codes), Templates::load(&folder)) {
+            (Ok(i18n), Ok(templates)) => Ok(Theme { templates, i18n }),
             (i18n, templates) => {
                 let mut problems = Diagnostics::default();
                 problems.extend(i18n.err().into_iter().flatten());
@@ -81,6 +74,24 @@ impl<'a> Renderer<'a> {
 
     pub fn i18n(&self, lang: &str) -> &I18n {
         &self.i18n[lang]
+    }
+}
+
+pub struct Renderer<'a> {
+    config: &'a Config,
+    archive: &'a Archive,
+    templates: &'a Templates,
+    i18n: &'a BTreeMap<String, I18n>,
+}
+
+impl<'a> Renderer<'a> {
+    pub fn new(config: &'a Config, archive: &'a Archive, theme: &'a Theme) -> Renderer<'a> {
+        Renderer {
+            config,
+            archive,
+            templates: &theme.templates,
+            i18n: &theme.i18n,
+        }
     }
 
     pub fn views(&self, lang: &'a str) -> ViewBuilder<'_> {

@@ -1,5 +1,7 @@
 //! The plan: every HTML page the site has, derived from the archive alone.
 
+use std::collections::{BTreeSet, HashMap};
+
 use crate::archive::{Archive, EntryId};
 use crate::config::{Config, Taxonomy};
 use crate::render::urls;
@@ -82,6 +84,89 @@ pub fn plan(config: &Config, archive: &Archive) -> Vec<Page> {
         }
     }
     pages
+}
+
+/// The pages of `plan` (planned for `new`) that may read differently after
+/// the entries `changed` (by key) went from `old` to `new`: what a preview
+/// re-renders after an edit. Deliberately generous where it is cheap (all
+/// pages of a touched term, both timelines); exact where generosity would
+/// cost (the related documents of other entries). Entries must not have
+/// been added or removed: that is a full rebuild.
+pub fn affected<'p>(
+    plan: &'p [Page],
+    old: &Archive,
+    new: &Archive,
+    changed: &BTreeSet<String>,
+) -> Vec<&'p Page> {
+    let old_ids = ids_by_key(old);
+    let new_ids = ids_by_key(new);
+    let before = |key: &str| old_ids.get(key).map(|id| &old.entries[*id]);
+    let after = |key: &str| new_ids.get(key).map(|id| &new.entries[*id]);
+    let listed_differently = changed.iter().any(|key| match (before(key), after(key)) {
+        (Some(a), Some(b)) => !a.lists_as(b),
+        _ => true,
+    });
+
+    // Every entry whose related documents may have changed shares a tag
+    // with a changed entry, before or after the change.
+    let mut touched_terms: BTreeSet<(Taxonomy, &str)> = BTreeSet::new();
+    for key in changed {
+        for entry in before(key).into_iter().chain(after(key)) {
+            for taxonomy in Taxonomy::ALL {
+                touched_terms.extend(entry.terms(taxonomy).into_iter().map(|t| (taxonomy, t)));
+            }
+        }
+    }
+    let mut redrawn: BTreeSet<EntryId> = changed
+        .iter()
+        .filter_map(|key| new_ids.get(key.as_str()).copied())
+        .collect();
+    if listed_differently {
+        let keys_of = |archive: &Archive, ids: Vec<EntryId>| -> Vec<String> {
+            ids.into_iter()
+                .map(|id| archive.entries[id].key.clone())
+                .collect()
+        };
+        let neighbours: BTreeSet<EntryId> = touched_terms
+            .iter()
+            .filter(|(taxonomy, _)| *taxonomy == Taxonomy::Tag)
+            .flat_map(|(_, tag)| new.terms(Taxonomy::Tag).get(*tag).into_iter().flatten())
+            .copied()
+            .collect();
+        for id in neighbours {
+            let key = new.entries[id].key.as_str();
+            let now = keys_of(new, new.related(id, RELATED));
+            let then = old_ids
+                .get(key)
+                .map(|old_id| keys_of(old, old.related(*old_id, RELATED)));
+            if then.as_ref() != Some(&now) || now.iter().any(|k| changed.contains(k)) {
+                redrawn.insert(id);
+            }
+        }
+    }
+
+    plan.iter()
+        .filter(|page| match &page.kind {
+            PageKind::Document(id) => redrawn.contains(id),
+            PageKind::Home | PageKind::Timeline | PageKind::TaxonomyIndex(_) => listed_differently,
+            PageKind::Term { taxonomy, key, .. } => {
+                listed_differently && touched_terms.contains(&(*taxonomy, key.as_str()))
+            }
+            PageKind::Search | PageKind::NotFound => false,
+        })
+        .collect()
+}
+
+/// How many related documents a document page lists.
+pub const RELATED: usize = 5;
+
+fn ids_by_key(archive: &Archive) -> HashMap<&str, EntryId> {
+    archive
+        .entries
+        .iter()
+        .enumerate()
+        .map(|(id, entry)| (entry.key.as_str(), id))
+        .collect()
 }
 
 impl Page {

@@ -230,7 +230,7 @@ impl<'a> ViewBuilder<'a> {
                 .config
                 .base_url
                 .absolute(&urls::document(self.lang, &entry.key)),
-            related: self.items(&self.archive.related(id, 5)),
+            related: self.items(&self.archive.related(id, super::pages::RELATED)),
         }
     }
 

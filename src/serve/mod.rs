@@ -1,19 +1,22 @@
 //! `sastra serve`: build, serve on loopback, watch the inputs, rebuild on
-//! change and reload open pages. It reuses the build pipeline as is.
+//! change (only what the change touches, see [`preview`]) and reload open
+//! pages.
 
+pub mod preview;
 pub mod reload;
 pub mod server;
 pub mod watch;
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::sync::mpsc;
 use std::sync::Arc;
-use std::time::{Duration, Instant};
+use std::time::Duration;
 
 use notify::RecursiveMode;
 use notify_debouncer_full::{new_debouncer, DebounceEventResult};
 
-use crate::build::{build, BuildError, BuildOptions};
+use crate::build::{BuildError, BuildOptions};
+use preview::{Preview, Rebuilt};
 use reload::Reloader;
 
 pub struct ServeOptions {
@@ -60,7 +63,8 @@ pub fn serve(options: ServeOptions) -> Result<(), ServeError> {
         progress: false,
     };
     let reloader = Arc::new(Reloader::default());
-    rebuild(&build_options, &reloader);
+    let mut preview = Preview::new(build_options);
+    rebuild(&mut preview, &[], &reloader);
 
     let (changes, changed) = mpsc::channel();
     let root = std::fs::canonicalize(&options.root).unwrap_or_else(|_| options.root.clone());
@@ -72,13 +76,16 @@ pub fn serve(options: ServeOptions) -> Result<(), ServeError> {
             if let Ok(events) = result {
                 // Reading files (as every build does) raises access events; only
                 // changes count, or each build would trigger the next.
-                let relevant = events
+                let relevant: Vec<PathBuf> = events
                     .iter()
                     .filter(|e| !e.kind.is_access() && !e.kind.is_other())
                     .flat_map(|e| &e.paths)
-                    .any(|p| watch::classify(&watch_root, p).is_some());
-                if relevant {
-                    let _ = changes.send(());
+                    .filter(|p| watch::classify(&watch_root, p).is_some())
+                    .filter_map(|p| p.strip_prefix(&watch_root).ok())
+                    .map(Path::to_path_buf)
+                    .collect();
+                if !relevant.is_empty() {
+                    let _ = changes.send(relevant);
                 }
             }
         },
@@ -98,10 +105,12 @@ pub fn serve(options: ServeOptions) -> Result<(), ServeError> {
 
     let rebuild_reloader = reloader.clone();
     std::thread::spawn(move || {
-        while changed.recv().is_ok() {
+        while let Ok(mut paths) = changed.recv() {
             // Saves often come in bursts: one rebuild for all of them.
-            while changed.try_recv().is_ok() {}
-            rebuild(&build_options, &rebuild_reloader);
+            while let Ok(more) = changed.try_recv() {
+                paths.extend(more);
+            }
+            rebuild(&mut preview, &paths, &rebuild_reloader);
         }
     });
 
@@ -119,19 +128,24 @@ pub fn serve(options: ServeOptions) -> Result<(), ServeError> {
 
 /// Builds and tells the browsers; a failed build keeps the last good site
 /// and shows its problems on the terminal and on the pages.
-fn rebuild(options: &BuildOptions, reloader: &Reloader) {
-    let started = Instant::now();
-    match build(options) {
-        Ok(report) => {
-            for d in report.diagnostics.sorted() {
+fn rebuild(preview: &mut Preview, changed: &[PathBuf], reloader: &Reloader) {
+    match preview.rebuild(changed) {
+        Ok((rebuilt, warnings)) => {
+            // Tell the browsers first: the terminal can wait.
+            reloader.publish(None);
+            for d in warnings.sorted() {
                 eprintln!("{d}");
             }
-            eprintln!(
-                "rebuilt {} documents in {:.0?}",
-                report.documents,
-                started.elapsed()
-            );
-            reloader.publish(None);
+            match rebuilt {
+                Rebuilt::Full { documents, elapsed } => {
+                    eprintln!("built {documents} documents in {elapsed:.0?}")
+                }
+                Rebuilt::Pages { pages, elapsed } => {
+                    eprintln!(
+                        "re-rendered {pages} pages in {elapsed:.0?}; the search index follows"
+                    )
+                }
+            }
         }
         Err(error) => {
             let message = match &error {

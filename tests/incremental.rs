@@ -1,0 +1,204 @@
+//! The preview's incremental rebuild: after each kind of edit, the served
+//! folder holds exactly what a full build of the edited archive writes.
+
+mod common;
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+
+use sastra::build::{build, BuildError, BuildOptions};
+use sastra::serve::preview::{Preview, Rebuilt};
+
+use common::Site;
+
+const BASE_URL: &str = "http://127.0.0.1:8000/";
+const EN: &str = "content/announcements/2023-05-29-ballot-order-draw-results.en.md";
+const KM: &str = "content/announcements/2023-05-29-ballot-order-draw-results.km.md";
+
+fn options(site: &Site, output: &str) -> BuildOptions {
+    BuildOptions {
+        output: Some(site.root().join(output)),
+        base_url: Some(BASE_URL.into()),
+        ..BuildOptions::new(site.root())
+    }
+}
+
+fn tree(folder: &Path) -> BTreeMap<String, Vec<u8>> {
+    walkdir::WalkDir::new(folder)
+        .into_iter()
+        .flatten()
+        .filter(|e| e.file_type().is_file())
+        .map(|e| {
+            let relative = e.path().strip_prefix(folder).unwrap();
+            (
+                relative.to_string_lossy().into_owned(),
+                std::fs::read(e.path()).unwrap(),
+            )
+        })
+        .collect()
+}
+
+/// Fails with the first differing file, so a miss is easy to track down.
+fn assert_same_as_full_build(site: &Site, preview_dir: &Path, edit: &str) {
+    build(&options(site, "full")).unwrap();
+    let full = tree(&site.root().join("full"));
+    let preview = tree(preview_dir);
+    for (path, bytes) in &full {
+        match preview.get(path) {
+            None => panic!("after {edit}: the preview lacks {path}"),
+            Some(served) => assert!(
+                served == bytes,
+                "after {edit}: {path} differs from a full build's"
+            ),
+        }
+    }
+    for path in preview.keys() {
+        assert!(
+            full.contains_key(path),
+            "after {edit}: the preview still has {path}"
+        );
+    }
+}
+
+fn replace(site: &Site, file: &str, from: &str, to: &str) {
+    let path = site.root().join(file);
+    let text = std::fs::read_to_string(&path).unwrap();
+    assert!(text.contains(from), "{file} has no `{from}`");
+    std::fs::write(&path, text.replacen(from, to, 1)).unwrap();
+}
+
+fn rebuild(preview: &mut Preview, files: &[&str]) -> Result<Rebuilt, BuildError> {
+    let paths: Vec<PathBuf> = files.iter().map(PathBuf::from).collect();
+    let result = preview.rebuild(&paths).map(|(rebuilt, _)| rebuilt);
+    preview.settle();
+    result
+}
+
+#[test]
+fn each_kind_of_edit_rebuilds_what_a_full_build_would() {
+    let site = Site::sample();
+    let mut preview = Preview::new(options(&site, "preview"));
+    let served = site.root().join("preview");
+    assert!(matches!(
+        rebuild(&mut preview, &[]).unwrap(),
+        Rebuilt::Full { .. }
+    ));
+
+    let edits: [(&str, &[(&str, &str, &str)]); 6] = [
+        (
+            "a body edit",
+            &[(EN, "drawing lots.", "drawing lots in public.")],
+        ),
+        (
+            "a title edit",
+            &[(EN, "title: \"Announcement on", "title: \"Notice on")],
+        ),
+        (
+            "a summary edit",
+            &[(
+                EN,
+                "summary: \"The NEC announces",
+                "summary: \"The NEC publishes",
+            )],
+        ),
+        (
+            "a new tag",
+            &[(
+                EN,
+                "ballot, political-parties]",
+                "ballot, political-parties, media]",
+            )],
+        ),
+        (
+            "a removed tag",
+            &[(
+                EN,
+                "[national-assembly-election-2023, ballot,",
+                "[national-assembly-election-2023,",
+            )],
+        ),
+        (
+            "a new date in another year",
+            &[
+                (EN, "date: 2023-05-29", "date: 2019-02"),
+                (KM, "date: 2023-05-29", "date: 2019-02"),
+            ],
+        ),
+    ];
+    for (edit, changes) in edits {
+        for (file, from, to) in changes {
+            replace(&site, file, from, to);
+        }
+        let files: Vec<&str> = changes.iter().map(|(file, _, _)| *file).collect();
+        match rebuild(&mut preview, &files).unwrap() {
+            Rebuilt::Pages { pages, .. } => assert!(pages > 0, "{edit} redrew nothing"),
+            Rebuilt::Full { .. } => panic!("{edit} took a full build"),
+        }
+        assert_same_as_full_build(&site, &served, edit);
+    }
+}
+
+#[test]
+fn a_body_edit_redraws_only_that_documents_pages() {
+    let site = Site::sample();
+    let mut preview = Preview::new(options(&site, "preview"));
+    rebuild(&mut preview, &[]).unwrap();
+    replace(&site, EN, "drawing lots.", "drawing lots in public.");
+    match rebuild(&mut preview, &[EN]).unwrap() {
+        Rebuilt::Pages { pages, .. } => assert_eq!(pages, 2, "the English page and the Khmer one"),
+        other => panic!("expected a page rebuild, got {other:?}"),
+    }
+}
+
+#[test]
+fn a_broken_edit_keeps_the_served_site_and_a_fix_recovers() {
+    let site = Site::sample();
+    let mut preview = Preview::new(options(&site, "preview"));
+    let served = site.root().join("preview");
+    rebuild(&mut preview, &[]).unwrap();
+    let before = tree(&served);
+
+    replace(&site, EN, "date: 2023-05-29", "date: 2023-13-40");
+    match rebuild(&mut preview, &[EN]) {
+        Err(BuildError::Invalid(problems)) => {
+            let text = problems
+                .sorted()
+                .iter()
+                .map(ToString::to_string)
+                .collect::<String>();
+            assert!(text.contains("ballot-order-draw-results.en.md"), "{text}");
+        }
+        other => panic!("expected the broken date to be reported, got {other:?}"),
+    }
+    assert!(tree(&served) == before, "a failed rebuild changed the site");
+
+    replace(&site, EN, "date: 2023-13-40", "date: 2023-05-29");
+    assert!(matches!(
+        rebuild(&mut preview, &[EN]).unwrap(),
+        Rebuilt::Pages { .. }
+    ));
+    assert_same_as_full_build(&site, &served, "the fix");
+}
+
+#[test]
+fn new_and_deleted_documents_take_a_full_build() {
+    let site = Site::sample();
+    let mut preview = Preview::new(options(&site, "preview"));
+    let served = site.root().join("preview");
+    rebuild(&mut preview, &[]).unwrap();
+
+    let copy = "content/announcements/2023-05-30-copy.en.md";
+    std::fs::copy(site.root().join(EN), site.root().join(copy)).unwrap();
+    assert!(matches!(
+        rebuild(&mut preview, &[copy]).unwrap(),
+        Rebuilt::Full { .. }
+    ));
+    assert_same_as_full_build(&site, &served, "a new document");
+
+    std::fs::remove_file(site.root().join(copy)).unwrap();
+    assert!(matches!(
+        rebuild(&mut preview, &[copy]).unwrap(),
+        Rebuilt::Full { .. }
+    ));
+    assert_same_as_full_build(&site, &served, "a deleted document");
+}
