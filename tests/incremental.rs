@@ -15,6 +15,9 @@ const BASE_URL: &str = "http://127.0.0.1:8000/";
 const EN: &str = "content/announcements/2023-05-29-ballot-order-draw-results.en.md";
 const KM: &str = "content/announcements/2023-05-29-ballot-order-draw-results.km.md";
 
+/// An edit: its name, and in which files to replace what by what.
+type Edit<'a> = (&'a str, &'a [(&'a str, &'a str, &'a str)]);
+
 fn options(site: &Site, output: &str) -> BuildOptions {
     BuildOptions {
         output: Some(site.root().join(output)),
@@ -84,7 +87,7 @@ fn each_kind_of_edit_rebuilds_what_a_full_build_would() {
         Rebuilt::Full { .. }
     ));
 
-    let edits: [(&str, &[(&str, &str, &str)]); 6] = [
+    let edits: [Edit; 6] = [
         (
             "a body edit",
             &[(EN, "drawing lots.", "drawing lots in public.")],
