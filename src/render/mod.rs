@@ -156,9 +156,7 @@ impl<'a> Renderer<'a> {
         let site = self.site(lang);
         let (template, kind, title) = match &page.kind {
             PageKind::Home => {
-                let latest: Vec<usize> = (0..self.archive.entries.len())
-                    .take(self.config.page_size)
-                    .collect();
+                let latest = pages::listed(self.archive, &page.kind, self.config.page_size);
                 context.insert("items", &views.items(&latest));
                 ("home.html", "home", site.title.to_string())
             }
@@ -191,13 +189,7 @@ impl<'a> Renderer<'a> {
                 pages,
             } => {
                 let ids = &self.archive.terms(*taxonomy)[key];
-                let size = self.config.page_size;
-                let shown: Vec<usize> = ids
-                    .iter()
-                    .copied()
-                    .skip((number - 1) * size)
-                    .take(size)
-                    .collect();
+                let shown = pages::listed(self.archive, &page.kind, self.config.page_size);
                 context.insert("items", &views.items(&shown));
                 context.insert("count", &t.number(ids.len()));
                 context.insert("taxonomy", taxonomy.table());

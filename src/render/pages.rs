@@ -97,6 +97,7 @@ pub fn affected<'p>(
     old: &Archive,
     new: &Archive,
     changed: &BTreeSet<String>,
+    page_size: usize,
 ) -> Vec<&'p Page> {
     let old_ids = ids_by_key(old);
     let new_ids = ids_by_key(new);
@@ -145,16 +146,58 @@ pub fn affected<'p>(
         }
     }
 
+    // A listing page changes when it shows other entries, or a changed one.
+    let lists_differently = |kind: &PageKind| {
+        let keys = |archive: &Archive| -> Vec<String> {
+            listed(archive, kind, page_size)
+                .into_iter()
+                .map(|id| archive.entries[id].key.clone())
+                .collect()
+        };
+        let now = keys(new);
+        now != keys(old) || now.iter().any(|key| changed.contains(key))
+    };
+    let count = |archive: &Archive, taxonomy: Taxonomy, key: &str| {
+        archive.terms(taxonomy).get(key).map(Vec::len)
+    };
     plan.iter()
         .filter(|page| match &page.kind {
             PageKind::Document(id) => redrawn.contains(id),
-            PageKind::Home | PageKind::Timeline | PageKind::TaxonomyIndex(_) => listed_differently,
+            PageKind::Home => listed_differently && lists_differently(&page.kind),
             PageKind::Term { taxonomy, key, .. } => {
-                listed_differently && touched_terms.contains(&(*taxonomy, key.as_str()))
+                listed_differently
+                    && touched_terms.contains(&(*taxonomy, key.as_str()))
+                    && (count(old, *taxonomy, key) != count(new, *taxonomy, key)
+                        || lists_differently(&page.kind))
             }
+            PageKind::Timeline | PageKind::TaxonomyIndex(_) => listed_differently,
             PageKind::Search | PageKind::NotFound => false,
         })
         .collect()
+}
+
+/// The entries a listing page shows, in order: one definition for the
+/// renderer and for [`affected`]. Empty for pages that are not listings.
+pub fn listed(archive: &Archive, kind: &PageKind, page_size: usize) -> Vec<EntryId> {
+    match kind {
+        PageKind::Home => (0..archive.entries.len().min(page_size)).collect(),
+        PageKind::Term {
+            taxonomy,
+            key,
+            page,
+            ..
+        } => archive
+            .terms(*taxonomy)
+            .get(key)
+            .map_or_else(Vec::new, |ids| {
+                ids.iter()
+                    .copied()
+                    .skip((page - 1) * page_size)
+                    .take(page_size)
+                    .collect()
+            }),
+        _ => Vec::new(),
+    }
 }
 
 /// How many related documents a document page lists.

@@ -199,7 +199,13 @@ impl Preview {
             .collect();
         let archive = Archive::new(config, all, self.options.drafts);
         let plan = pages::plan(config, &archive);
-        let redrawn = pages::affected(&plan, &state.archive, &archive, &changed_keys);
+        let redrawn = pages::affected(
+            &plan,
+            &state.archive,
+            &archive,
+            &changed_keys,
+            config.page_size,
+        );
         let renderer = Renderer::new(config, &archive, &state.theme);
         let live = Live::new(self.site());
         let written = build::write_pages(&renderer, &redrawn, &live, &ProgressBar::hidden())
