@@ -170,7 +170,11 @@ pub fn affected<'p>(
                     && (count(old, *taxonomy, key) != count(new, *taxonomy, key)
                         || lists_differently(&page.kind))
             }
-            PageKind::Timeline | PageKind::TaxonomyIndex(_) => listed_differently,
+            PageKind::TaxonomyIndex(taxonomy) => touched_terms
+                .iter()
+                .filter(|(t, _)| t == taxonomy)
+                .any(|(t, key)| count(old, *t, key) != count(new, *t, key)),
+            PageKind::Timeline => listed_differently,
             PageKind::Search | PageKind::NotFound => false,
         })
         .collect()

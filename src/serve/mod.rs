@@ -70,7 +70,9 @@ pub fn serve(options: ServeOptions) -> Result<(), ServeError> {
     let root = std::fs::canonicalize(&options.root).unwrap_or_else(|_| options.root.clone());
     let watch_root = root.clone();
     let mut debouncer = new_debouncer(
-        Duration::from_millis(50),
+        // Long enough to gather an editor's save (often a write and a
+        // rename, a few milliseconds apart), short enough not to show.
+        Duration::from_millis(20),
         None,
         move |result: DebounceEventResult| {
             if let Ok(events) = result {
