@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Builds generated archives of several sizes and reports, per size: wall
-# time, peak memory, pages per second, output size, search index size and
-# the time of `sastra check`. Where Hugo is installed, the same corpus is
+# time, peak memory, pages per second, output size, search index size, the
+# time of `sastra check`, and the time of a build without the search index
+# (so the index's share of the build shows). Where Hugo is installed, the same corpus is
 # built by Hugo with equivalent templates in the same run, and the ratio
 # printed. Peers are only ever compared on this machine, in one run.
 #
@@ -42,7 +43,7 @@ median_of_runs() {
   printf '%s\n' "${results[@]}" | sort -n | sed -n "$(( (runs + 1) / 2 ))p"
 }
 
-printf '%-8s %-6s %9s %9s %9s %10s %11s %9s\n' documents tool "wall s" "peak MB" "pages/s" "output MB" "search MB" "check s"
+printf '%-8s %-6s %9s %9s %9s %10s %11s %9s %12s\n' documents tool "wall s" "peak MB" "pages/s" "output MB" "search MB" "check s" "no-index s"
 for n in "${sizes[@]}"; do
   archive=$work/archive-$n
   [ -d "$archive" ] || "$corpus" --documents "$n" --output "$archive" >/dev/null
@@ -53,7 +54,10 @@ for n in "${sizes[@]}"; do
   search=$(du -sm "$out/search" | cut -f1)
   rm -rf "$out"
   read -r check _ < <(measure "$sastra" --root "$archive" check)
-  printf '%-8s %-6s %9s %9s %9.0f %10s %11s %9s\n' "$n" sastra "$wall" "$rss" "$(echo "$pages / $wall" | bc -l)" "$output" "$search" "$check"
+  read -r bare _ < <(median_of_runs "$sastra" --root "$archive" build --no-search-index --output "$out")
+  rm -rf "$out"
+  printf '%-8s %-6s %9s %9s %9.0f %10s %11s %9s %12s\n' "$n" sastra "$wall" "$rss" "$(echo "$pages / $wall" | bc -l)" "$output" "$search" "$check" "$bare"
+  printf '%-8s index  the search index adds %.0f%% to the build\n' "$n" "$(echo "($wall - $bare) / $bare * 100" | bc -l)"
   if [ -n "$hugo" ]; then
     site=$work/hugo-$n
     [ -d "$site" ] || benches/hugo-site.sh "$archive" "$site"
@@ -62,7 +66,7 @@ for n in "${sizes[@]}"; do
     hpages=$(find "$out" -name '*.html' | wc -l)
     houtput=$(du -sm "$out" | cut -f1)
     rm -rf "$out"
-    printf '%-8s %-6s %9s %9s %9.0f %10s %11s %9s\n' "$n" hugo "$hwall" "$hrss" "$(echo "$hpages / $hwall" | bc -l)" "$houtput" "-" "-"
+    printf '%-8s %-6s %9s %9s %9.0f %10s %11s %9s %12s\n' "$n" hugo "$hwall" "$hrss" "$(echo "$hpages / $hwall" | bc -l)" "$houtput" "-" "-" "-"
     printf '%-8s ratio  sastra/hugo: time %.2f, memory %.2f\n' "$n" "$(echo "$wall / $hwall" | bc -l)" "$(echo "$rss / $hrss" | bc -l)"
   fi
 done

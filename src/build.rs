@@ -30,6 +30,8 @@ pub struct BuildOptions {
     pub drafts: bool,
     /// Show a progress bar (only ever drawn on a terminal).
     pub progress: bool,
+    /// Off only to measure what the index costs.
+    pub search_index: bool,
 }
 
 impl BuildOptions {
@@ -40,6 +42,7 @@ impl BuildOptions {
             base_url: None,
             drafts: false,
             progress: false,
+            search_index: true,
         }
     }
 
@@ -120,7 +123,10 @@ pub fn build(options: &BuildOptions) -> Result<BuildReport, BuildError> {
         &archive,
         &theme,
         &options.output_dir(),
-        options.progress,
+        Steps {
+            progress: options.progress,
+            search_index: options.search_index,
+        },
     )?;
     Ok(BuildReport {
         documents: archive.document_count(),
@@ -138,6 +144,13 @@ pub struct Published {
     pub files: usize,
 }
 
+/// How [`publish`] goes about it.
+#[derive(Debug, Clone, Copy)]
+pub struct Steps {
+    pub progress: bool,
+    pub search_index: bool,
+}
+
 /// Writes the whole site of a checked archive to `output`, replacing what
 /// was there only once all of it is written.
 pub fn publish(
@@ -145,12 +158,12 @@ pub fn publish(
     archive: &Archive,
     theme: &Theme,
     output: &Path,
-    progress: bool,
+    steps: Steps,
 ) -> Result<Published, BuildError> {
     let renderer = Renderer::new(config, archive, theme);
     let plan = pages::plan(config, archive);
     let staging = Staging::new(output)?;
-    let progress = if progress {
+    let progress = if steps.progress {
         // Draws on stderr only when it is a terminal; silent in CI and pipes.
         ProgressBar::new(plan.len() as u64).with_style(
             ProgressStyle::with_template("{bar:40} {pos}/{len} pages {elapsed}")
@@ -164,7 +177,13 @@ pub fn publish(
     // side keeps both cores busy through the index's sequential stretches.
     let (pages, index) = rayon::join(
         || write_pages(&renderer, &all, &staging, &progress),
-        || write_search_index(config, archive, theme, &staging),
+        || {
+            if steps.search_index {
+                write_search_index(config, archive, theme, &staging)
+            } else {
+                Ok(0)
+            }
+        },
     );
     let pages = pages?;
     progress.finish_and_clear();

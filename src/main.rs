@@ -43,6 +43,10 @@ enum Command {
         /// Include documents marked `draft: true`.
         #[arg(long)]
         drafts: bool,
+        /// Leave the search index out. Only for measuring what the index
+        /// costs (benches/run.sh): the site's search then finds nothing.
+        #[arg(long, hide = true)]
+        no_search_index: bool,
     },
     /// Check the archive without writing anything.
     Check {
@@ -101,6 +105,7 @@ fn main() -> ExitCode {
             output,
             base_url,
             drafts,
+            no_search_index,
         } => {
             let options = BuildOptions {
                 root: cli.root,
@@ -108,6 +113,7 @@ fn main() -> ExitCode {
                 base_url,
                 drafts,
                 progress: true,
+                search_index: !no_search_index,
             };
             run_build(&options)
         }

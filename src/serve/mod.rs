@@ -61,6 +61,7 @@ pub fn serve(options: ServeOptions) -> Result<(), ServeError> {
         base_url: Some(address.clone()),
         drafts: options.drafts,
         progress: false,
+        search_index: true,
     };
     let reloader = Arc::new(Reloader::default());
     let mut preview = Preview::new(build_options);

@@ -132,7 +132,11 @@ impl Preview {
             loaded.documents.iter().cloned(),
             self.options.drafts,
         );
-        build::publish(&config, &archive, &theme, &self.site(), false)?;
+        let steps = build::Steps {
+            progress: false,
+            search_index: self.options.search_index,
+        };
+        build::publish(&config, &archive, &theme, &self.site(), steps)?;
         let plan = pages::plan(&config, &archive);
         self.state = Some(State {
             documents: loaded
@@ -244,6 +248,7 @@ impl Preview {
         let latest = self.generation.clone();
         let background = self.background.clone();
         let site = self.site();
+        let search_index = self.options.search_index;
         self.last_job = Some(std::thread::spawn(move || {
             let pool = background.lock().expect("background lock");
             if latest.load(Ordering::SeqCst) != generation {
@@ -253,6 +258,9 @@ impl Preview {
                 let live = Live::new(&site);
                 let plan = pages::plan(&config, &archive);
                 build::write_machine_readable(&config, &archive, &plan, &live)?;
+                if !search_index {
+                    return Ok(());
+                }
                 let index = Recorded::new(live);
                 build::write_search_index(&config, &archive, &theme, &index)?;
                 for lang in config.language_codes() {
