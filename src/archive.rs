@@ -180,6 +180,15 @@ impl Archive {
         years
     }
 
+    /// The entries of one year of the timeline, in its order.
+    pub fn timeline_year(&self, year: u16) -> Vec<EntryId> {
+        self.timeline()
+            .into_iter()
+            .filter(|y| y.year == year)
+            .flat_map(|y| y.months.into_iter().flat_map(|(_, ids)| ids))
+            .collect()
+    }
+
     /// Up to `limit` other entries sharing the most tags, then nearest in
     /// date. Entries sharing nothing are not related. Only entries met
     /// through a shared tag are scored, so this stays cheap in big archives.

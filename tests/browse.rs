@@ -36,7 +36,15 @@ fn every_document_is_reachable_from_its_taxonomy_and_timeline_pages() {
         ),
     ];
     for lang in ["km", "en"] {
-        let timeline = site.read(&format!("{lang}/timeline/index.html"));
+        // The overview links each year's page, which lists the documents.
+        let overview = site.read(&format!("{lang}/timeline/index.html"));
+        let timeline: String = ["2023", "2022", "2017"]
+            .iter()
+            .map(|year| {
+                assert!(overview.contains(&format!("href=\"/repo/{lang}/timeline/{year}/\"")));
+                site.read(&format!("{lang}/timeline/{year}/index.html"))
+            })
+            .collect();
         for (document, listings) in &cases {
             // A listing links to the reader's language version, or the only one.
             let target_lang = if site.exists(&format!("{lang}/{document}index.html")) {
@@ -77,12 +85,12 @@ fn khmer_timeline_uses_khmer_months_and_digits_and_keeps_partial_dates() {
     let site = Site::fixture("basic");
     site.build();
     let km = site.read("km/timeline/index.html");
-    assert!(km.contains(r##"<a href="#y2023">២០២៣</a>"##), "{km}");
-    assert!(km.contains(r#"<h3 id="y2023-05">ឧសភា ២០២៣</h3>"#), "{km}");
-    assert!(km.contains(r#"<h3 id="y2022-10">តុលា ២០២២</h3>"#), "{km}");
-    // The report is dated only by its year: it has a group of its own.
     assert!(
-        km.contains(r#"<h3 id="y2017-undated">មិនដឹងខែ ២០១៧</h3>"#),
+        km.contains(r#"<a href="/repo/km/timeline/2023/">២០២៣</a>"#),
+        "{km}"
+    );
+    assert!(
+        km.contains(r#"<a href="/repo/km/timeline/2023/#y2023-05">ឧសភា</a>"#),
         "{km}"
     );
     let years: Vec<usize> = ["y2023\"", "y2022\"", "y2017\""]
@@ -93,8 +101,29 @@ fn khmer_timeline_uses_khmer_months_and_digits_and_keeps_partial_dates() {
         years.windows(2).all(|w| w[0] < w[1]),
         "years are newest first"
     );
-    let en = site.read("en/timeline/index.html");
-    assert!(en.contains(r#"<h3 id="y2023-05">May 2023</h3>"#));
+    let year = site.read("km/timeline/2023/index.html");
+    assert!(
+        year.contains(r#"<h2 id="y2023-05">ឧសភា ២០២៣</h2>"#),
+        "{year}"
+    );
+    let year = site.read("km/timeline/2022/index.html");
+    assert!(
+        year.contains(r#"<h2 id="y2022-10">តុលា ២០២២</h2>"#),
+        "{year}"
+    );
+    // The report is dated only by its year: it has a group of its own.
+    let year = site.read("km/timeline/2017/index.html");
+    assert!(
+        year.contains(r#"<h2 id="y2017-undated">មិនដឹងខែ ២០១៧</h2>"#),
+        "{year}"
+    );
+    let en = site.read("en/timeline/2023/index.html");
+    assert!(en.contains(r#"<h2 id="y2023-05">May 2023</h2>"#));
+    // Each year's page leads to its neighbours.
+    assert!(
+        en.contains(r#"<a href="/repo/en/timeline/2022/">2022 →</a>"#),
+        "{en}"
+    );
 }
 
 #[test]

@@ -223,6 +223,15 @@ impl<'a> Renderer<'a> {
                     t.string("timeline").to_string(),
                 )
             }
+            PageKind::TimelineYear(year) => {
+                context.insert("year", &views.timeline_year(*year));
+                context.insert("timeline_href", &views.href(&urls::timeline(lang)));
+                (
+                    "timeline-year.html",
+                    "timeline",
+                    format!("{}: {}", t.string("timeline"), t.number(year)),
+                )
+            }
             PageKind::Search => ("search.html", "search", t.string("search").to_string()),
             PageKind::NotFound => (
                 "404.html",

@@ -18,7 +18,10 @@ pub enum PageKind {
         page: usize,
         pages: usize,
     },
+    /// The years and months, with counts.
     Timeline,
+    /// One year's documents, month by month.
+    TimelineYear(u16),
     Search,
     NotFound,
 }
@@ -77,6 +80,12 @@ pub fn plan(config: &Config, archive: &Archive) -> Vec<Page> {
             }
         }
         add(PageKind::Timeline, urls::timeline(lang));
+        for year in archive.timeline() {
+            add(
+                PageKind::TimelineYear(year.year),
+                urls::timeline_year(lang, year.year),
+            );
+        }
         add(PageKind::Search, urls::search(lang));
         add(PageKind::NotFound, urls::not_found(lang));
         if lang == config.default_language {
@@ -88,10 +97,10 @@ pub fn plan(config: &Config, archive: &Archive) -> Vec<Page> {
 
 /// The pages of `plan` (planned for `new`) that may read differently after
 /// the entries `changed` (by key) went from `old` to `new`: what a preview
-/// re-renders after an edit. Deliberately generous where it is cheap (all
-/// pages of a touched term, both timelines); exact where generosity would
-/// cost (the related documents of other entries). Entries must not have
-/// been added or removed: that is a full rebuild.
+/// re-renders after an edit. A listing is redrawn when it shows other
+/// entries or other counts than before, or shows a changed entry; a document
+/// page when its entry changed or its related documents did. Entries must
+/// not have been added or removed: that is a full rebuild.
 pub fn affected<'p>(
     plan: &'p [Page],
     old: &Archive,
@@ -157,6 +166,19 @@ pub fn affected<'p>(
         let now = keys(new);
         now != keys(old) || now.iter().any(|key| changed.contains(key))
     };
+    // What the timeline's overview shows: years and months, with counts.
+    let shape = |archive: &Archive| -> Vec<(u16, Vec<(Option<u8>, usize)>)> {
+        archive
+            .timeline()
+            .into_iter()
+            .map(|y| {
+                (
+                    y.year,
+                    y.months.iter().map(|(m, ids)| (*m, ids.len())).collect(),
+                )
+            })
+            .collect()
+    };
     let count = |archive: &Archive, taxonomy: Taxonomy, key: &str| {
         archive.terms(taxonomy).get(key).map(Vec::len)
     };
@@ -174,7 +196,8 @@ pub fn affected<'p>(
                 .iter()
                 .filter(|(t, _)| t == taxonomy)
                 .any(|(t, key)| count(old, *t, key) != count(new, *t, key)),
-            PageKind::Timeline => listed_differently,
+            PageKind::TimelineYear(_) => listed_differently && lists_differently(&page.kind),
+            PageKind::Timeline => listed_differently && shape(old) != shape(new),
             PageKind::Search | PageKind::NotFound => false,
         })
         .collect()
@@ -200,6 +223,7 @@ pub fn listed(archive: &Archive, kind: &PageKind, page_size: usize) -> Vec<Entry
                     .take(page_size)
                     .collect()
             }),
+        PageKind::TimelineYear(year) => archive.timeline_year(*year),
         _ => Vec::new(),
     }
 }
@@ -238,6 +262,7 @@ impl Page {
                         ..
                     } => urls::term(lang, *taxonomy, key, *page),
                     PageKind::Timeline => urls::timeline(lang),
+                    PageKind::TimelineYear(year) => urls::timeline_year(lang, *year),
                     PageKind::Search => urls::search(lang),
                     PageKind::NotFound => urls::not_found(lang),
                 };

@@ -29,6 +29,12 @@ pub fn timeline(lang: &str) -> String {
     format!("{lang}/timeline/")
 }
 
+/// One year of the timeline: a page per year keeps pages light however
+/// large the archive grows.
+pub fn timeline_year(lang: &str, year: u16) -> String {
+    format!("{lang}/timeline/{year}/")
+}
+
 pub fn search(lang: &str) -> String {
     format!("{lang}/search/")
 }

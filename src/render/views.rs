@@ -3,7 +3,7 @@
 
 use serde::Serialize;
 
-use crate::archive::{Archive, Entry, EntryId};
+use crate::archive::{Archive, Entry, EntryId, TimelineYear};
 use crate::config::{Config, Taxonomy};
 use crate::content::Document;
 use crate::render::cite::{self, Citation};
@@ -104,6 +104,8 @@ pub struct Pagination {
 pub struct TimelineYearView {
     pub year: String,
     pub anchor: String,
+    /// The year's own page.
+    pub href: String,
     pub count: String,
     pub months: Vec<TimelineMonthView>,
 }
@@ -112,7 +114,21 @@ pub struct TimelineYearView {
 pub struct TimelineMonthView {
     pub label: String,
     pub anchor: String,
+    /// The month on its year's page.
+    pub href: String,
+    pub count: String,
+    /// Empty in the overview of all years.
     pub items: Vec<Item>,
+}
+
+/// A year's page of the timeline, with its neighbours.
+#[derive(Debug, Serialize)]
+pub struct TimelineYearPage {
+    #[serde(flatten)]
+    pub year: TimelineYearView,
+    /// The next year back in time and forward, when the archive has them.
+    pub older: Option<Link>,
+    pub newer: Option<Link>,
 }
 
 /// Builds views for pages in one language.
@@ -261,33 +277,71 @@ impl<'a> ViewBuilder<'a> {
         }
     }
 
+    /// Every year and month, with counts and links, for the overview.
     pub fn timeline(&self) -> Vec<TimelineYearView> {
         self.archive
             .timeline()
             .into_iter()
-            .map(|year| TimelineYearView {
-                year: self.i18n.number(year.year),
-                anchor: format!("y{}", year.year),
-                count: self
-                    .i18n
-                    .number(year.months.iter().map(|(_, ids)| ids.len()).sum::<usize>()),
-                months: year
-                    .months
-                    .into_iter()
-                    .map(|(month, ids)| TimelineMonthView {
+            .map(|year| self.timeline_year_view(year, false))
+            .collect()
+    }
+
+    /// One year's documents, month by month.
+    pub fn timeline_year(&self, year: u16) -> TimelineYearPage {
+        let years = self.archive.timeline();
+        let at = years
+            .iter()
+            .position(|y| y.year == year)
+            .expect("pages are planned for years with documents");
+        // Years are newest first.
+        let link = |y: &TimelineYear| Link {
+            label: self.i18n.number(y.year),
+            href: self.href(&urls::timeline_year(self.lang, y.year)),
+        };
+        let newer = at.checked_sub(1).map(|i| link(&years[i]));
+        let older = years.get(at + 1).map(link);
+        let this = years.into_iter().nth(at).expect("found above");
+        TimelineYearPage {
+            year: self.timeline_year_view(this, true),
+            older,
+            newer,
+        }
+    }
+
+    fn timeline_year_view(&self, year: TimelineYear, with_items: bool) -> TimelineYearView {
+        let page = self.href(&urls::timeline_year(self.lang, year.year));
+        TimelineYearView {
+            year: self.i18n.number(year.year),
+            anchor: format!("y{}", year.year),
+            href: page.clone(),
+            count: self
+                .i18n
+                .number(year.months.iter().map(|(_, ids)| ids.len()).sum::<usize>()),
+            months: year
+                .months
+                .into_iter()
+                .map(|(month, ids)| {
+                    let anchor = match month {
+                        Some(m) => format!("y{}-{m:02}", year.year),
+                        None => format!("y{}-undated", year.year),
+                    };
+                    TimelineMonthView {
                         label: match month {
                             Some(m) => self.i18n.month_name(m).to_string(),
                             None => self.i18n.string("month_unknown").to_string(),
                         },
-                        anchor: match month {
-                            Some(m) => format!("y{}-{m:02}", year.year),
-                            None => format!("y{}-undated", year.year),
+                        href: format!("{page}#{anchor}"),
+                        anchor,
+                        count: self.i18n.number(ids.len()),
+                        items: if with_items {
+                            self.items(&ids)
+                        } else {
+                            Vec::new()
                         },
-                        items: self.items(&ids),
-                    })
-                    .collect(),
-            })
-            .collect()
+                    }
+                })
+                .collect(),
+        }
     }
 
     /// Links to the same page in the other languages.
