@@ -167,7 +167,7 @@ pub fn affected<'p>(
         now != keys(old) || now.iter().any(|key| changed.contains(key))
     };
     // What the timeline's overview shows: years and months, with counts.
-    let shape = |archive: &Archive| -> Vec<(u16, Vec<(Option<u8>, usize)>)> {
+    let shape = |archive: &Archive| -> TimelineShape {
         archive
             .timeline()
             .into_iter()
@@ -227,6 +227,9 @@ pub fn listed(archive: &Archive, kind: &PageKind, page_size: usize) -> Vec<Entry
         _ => Vec::new(),
     }
 }
+
+/// Years, and their months with a count of documents in each.
+type TimelineShape = Vec<(u16, Vec<(Option<u8>, usize)>)>;
 
 /// How many related documents a document page lists.
 pub const RELATED: usize = 5;
