@@ -79,10 +79,16 @@ pub fn csl_json(config: &Config, entry: &Entry, document: &Document, url: &str) 
 /// a URL are percent-encoded; other characters stay as they are (browsers
 /// encode them), which keeps Khmer text a third of its encoded size.
 pub fn data_url(json: &str) -> String {
-    let mut url = String::from("data:application/vnd.citationstyles.csl+json;charset=utf-8,");
+    const PREFIX: &str = "data:application/vnd.citationstyles.csl+json;charset=utf-8,";
+    const HEX: &[u8; 16] = b"0123456789ABCDEF";
+    let mut url = String::with_capacity(PREFIX.len() + json.len() * 5 / 4);
+    url.push_str(PREFIX);
     for c in json.chars() {
         if c.is_ascii() && !(c.is_ascii_alphanumeric() || "-_.~:,@/!$'()*+;=".contains(c)) {
-            url.push_str(&format!("%{:02X}", c as u32));
+            let byte = c as u8;
+            url.push('%');
+            url.push(char::from(HEX[usize::from(byte >> 4)]));
+            url.push(char::from(HEX[usize::from(byte & 0xF)]));
         } else {
             url.push(c);
         }

@@ -2,6 +2,7 @@
 //! table of contents, then sanitised, because bodies arrive by pull request.
 
 use std::collections::HashSet;
+use std::sync::LazyLock;
 
 use pulldown_cmark::{html, CowStr, Event, HeadingLevel, Options, Parser, Tag, TagEnd};
 use serde::Serialize;
@@ -53,7 +54,7 @@ pub fn render(
     let html = if allow_raw_html {
         out
     } else {
-        sanitizer().clean(&out).to_string()
+        SANITIZER.clean(&out).to_string()
     };
     Rendered { html, toc }
 }
@@ -171,6 +172,9 @@ pub fn anchor(text: &str) -> String {
         id
     }
 }
+
+/// Built once: a builder is a dozen hash sets, too many to fill per body.
+static SANITIZER: LazyLock<ammonia::Builder<'static>> = LazyLock::new(sanitizer);
 
 /// Inline `style` is dropped too: the theme's Content-Security-Policy
 /// forbids it, and content should not restyle the site.
