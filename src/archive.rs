@@ -71,7 +71,7 @@ impl Entry {
 }
 
 /// A year of the timeline, newest first inside.
-#[derive(Debug)]
+#[derive(Debug, Clone)]
 pub struct TimelineYear {
     pub year: u16,
     /// Months newest first; `None` holds the documents dated only by year,
@@ -84,6 +84,7 @@ pub struct Archive {
     /// Newest first; ties broken by key so output is stable.
     pub entries: Vec<Entry>,
     terms: BTreeMap<Taxonomy, BTreeMap<String, Vec<EntryId>>>,
+    timeline: Vec<TimelineYear>,
 }
 
 impl Archive {
@@ -139,7 +140,12 @@ impl Archive {
                 }
             }
         }
-        Archive { entries, terms }
+        let timeline = timeline(&entries);
+        Archive {
+            entries,
+            terms,
+            timeline,
+        }
     }
 
     pub fn document_count(&self) -> usize {
@@ -151,41 +157,17 @@ impl Archive {
         &self.terms[&taxonomy]
     }
 
-    pub fn timeline(&self) -> Vec<TimelineYear> {
-        let mut years: Vec<TimelineYear> = Vec::new();
-        for (id, entry) in self.entries.iter().enumerate() {
-            let year = entry.date.year();
-            if years.last().is_none_or(|y| y.year != year) {
-                years.push(TimelineYear {
-                    year,
-                    months: Vec::new(),
-                });
-            }
-            let months = &mut years.last_mut().expect("pushed above").months;
-            let month = entry.date.month();
-            match months.iter_mut().find(|(m, _)| *m == month) {
-                Some((_, ids)) => ids.push(id),
-                None => months.push((month, vec![id])),
-            }
-        }
-        for year in &mut years {
-            // Newest month first, then the year-only group.
-            year.months.sort_by(|a, b| match (a.0, b.0) {
-                (Some(x), Some(y)) => y.cmp(&x),
-                (Some(_), None) => std::cmp::Ordering::Less,
-                (None, Some(_)) => std::cmp::Ordering::Greater,
-                (None, None) => std::cmp::Ordering::Equal,
-            });
-        }
-        years
+    /// Years newest first.
+    pub fn timeline(&self) -> &[TimelineYear] {
+        &self.timeline
     }
 
     /// The entries of one year of the timeline, in its order.
     pub fn timeline_year(&self, year: u16) -> Vec<EntryId> {
-        self.timeline()
-            .into_iter()
+        self.timeline
+            .iter()
             .filter(|y| y.year == year)
-            .flat_map(|y| y.months.into_iter().flat_map(|(_, ids)| ids))
+            .flat_map(|y| y.months.iter().flat_map(|(_, ids)| ids.iter().copied()))
             .collect()
     }
 
@@ -220,6 +202,35 @@ impl Archive {
             .map(|(_, _, id)| id)
             .collect()
     }
+}
+
+fn timeline(entries: &[Entry]) -> Vec<TimelineYear> {
+    let mut years: Vec<TimelineYear> = Vec::new();
+    for (id, entry) in entries.iter().enumerate() {
+        let year = entry.date.year();
+        if years.last().is_none_or(|y| y.year != year) {
+            years.push(TimelineYear {
+                year,
+                months: Vec::new(),
+            });
+        }
+        let months = &mut years.last_mut().expect("pushed above").months;
+        let month = entry.date.month();
+        match months.iter_mut().find(|(m, _)| *m == month) {
+            Some((_, ids)) => ids.push(id),
+            None => months.push((month, vec![id])),
+        }
+    }
+    for year in &mut years {
+        // Newest month first, then the year-only group.
+        year.months.sort_by(|a, b| match (a.0, b.0) {
+            (Some(x), Some(y)) => y.cmp(&x),
+            (Some(_), None) => std::cmp::Ordering::Less,
+            (None, Some(_)) => std::cmp::Ordering::Greater,
+            (None, None) => std::cmp::Ordering::Equal,
+        });
+    }
+    years
 }
 
 /// Distance in days, approximating partial dates by their first day.

@@ -6,7 +6,7 @@ use crate::archive::{Archive, EntryId};
 use crate::config::{Config, Taxonomy};
 use crate::render::urls;
 
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub enum PageKind {
     Home,
     Document(EntryId),
@@ -170,7 +170,7 @@ pub fn affected<'p>(
     let shape = |archive: &Archive| -> TimelineShape {
         archive
             .timeline()
-            .into_iter()
+            .iter()
             .map(|y| {
                 (
                     y.year,
@@ -182,23 +182,29 @@ pub fn affected<'p>(
     let count = |archive: &Archive, taxonomy: Taxonomy, key: &str| {
         archive.terms(taxonomy).get(key).map(Vec::len)
     };
+    let redraw = |kind: &PageKind| match kind {
+        PageKind::Document(id) => redrawn.contains(id),
+        PageKind::Home | PageKind::TimelineYear(_) => listed_differently && lists_differently(kind),
+        PageKind::Term { taxonomy, key, .. } => {
+            listed_differently
+                && touched_terms.contains(&(*taxonomy, key.as_str()))
+                && (count(old, *taxonomy, key) != count(new, *taxonomy, key)
+                    || lists_differently(kind))
+        }
+        PageKind::TaxonomyIndex(taxonomy) => touched_terms
+            .iter()
+            .filter(|(t, _)| t == taxonomy)
+            .any(|(t, key)| count(old, *t, key) != count(new, *t, key)),
+        PageKind::Timeline => listed_differently && shape(old) != shape(new),
+        PageKind::Search | PageKind::NotFound => false,
+    };
+    // Every language has the same pages: decide each kind once.
+    let mut decided: HashMap<&PageKind, bool> = HashMap::new();
     plan.iter()
-        .filter(|page| match &page.kind {
-            PageKind::Document(id) => redrawn.contains(id),
-            PageKind::Home => listed_differently && lists_differently(&page.kind),
-            PageKind::Term { taxonomy, key, .. } => {
-                listed_differently
-                    && touched_terms.contains(&(*taxonomy, key.as_str()))
-                    && (count(old, *taxonomy, key) != count(new, *taxonomy, key)
-                        || lists_differently(&page.kind))
-            }
-            PageKind::TaxonomyIndex(taxonomy) => touched_terms
-                .iter()
-                .filter(|(t, _)| t == taxonomy)
-                .any(|(t, key)| count(old, *t, key) != count(new, *t, key)),
-            PageKind::TimelineYear(_) => listed_differently && lists_differently(&page.kind),
-            PageKind::Timeline => listed_differently && shape(old) != shape(new),
-            PageKind::Search | PageKind::NotFound => false,
+        .filter(|page| {
+            *decided
+                .entry(&page.kind)
+                .or_insert_with(|| redraw(&page.kind))
         })
         .collect()
 }

@@ -281,7 +281,7 @@ impl<'a> ViewBuilder<'a> {
     pub fn timeline(&self) -> Vec<TimelineYearView> {
         self.archive
             .timeline()
-            .into_iter()
+            .iter()
             .map(|year| self.timeline_year_view(year, false))
             .collect()
     }
@@ -300,15 +300,14 @@ impl<'a> ViewBuilder<'a> {
         };
         let newer = at.checked_sub(1).map(|i| link(&years[i]));
         let older = years.get(at + 1).map(link);
-        let this = years.into_iter().nth(at).expect("found above");
         TimelineYearPage {
-            year: self.timeline_year_view(this, true),
+            year: self.timeline_year_view(&years[at], true),
             older,
             newer,
         }
     }
 
-    fn timeline_year_view(&self, year: TimelineYear, with_items: bool) -> TimelineYearView {
+    fn timeline_year_view(&self, year: &TimelineYear, with_items: bool) -> TimelineYearView {
         let page = self.href(&urls::timeline_year(self.lang, year.year));
         TimelineYearView {
             year: self.i18n.number(year.year),
@@ -319,8 +318,8 @@ impl<'a> ViewBuilder<'a> {
                 .number(year.months.iter().map(|(_, ids)| ids.len()).sum::<usize>()),
             months: year
                 .months
-                .into_iter()
-                .map(|(month, ids)| {
+                .iter()
+                .map(|&(month, ref ids)| {
                     let anchor = match month {
                         Some(m) => format!("y{}-{m:02}", year.year),
                         None => format!("y{}-undated", year.year),
@@ -334,7 +333,7 @@ impl<'a> ViewBuilder<'a> {
                         anchor,
                         count: self.i18n.number(ids.len()),
                         items: if with_items {
-                            self.items(&ids)
+                            self.items(ids)
                         } else {
                             Vec::new()
                         },
