@@ -15,17 +15,20 @@
 //! Abbreviations are joined before reordering so that the reordering sees the
 //! final neighbours of every mark; this makes `normalize` idempotent.
 
-use crate::khmer::cluster::{clusters, is_khmer, is_mark, units, COENG, RO};
+use crate::khmer::cluster::{clusters, is_base, is_khmer, is_mark, units, COENG, RO};
 
 /// Normalises text for indexing or querying.
 pub fn normalize(text: &str) -> String {
-    let folded = fold_chars(text);
-    // Without a dot there is no abbreviation to join: skip a pass and a copy.
-    if folded.contains('.') {
-        reorder_marks(&join_abbreviations(&folded))
-    } else {
-        reorder_marks(&folded)
+    let mut normalized = fold_chars(text);
+    // Most text has no abbreviation and no mark out of order: skip those
+    // passes and their copies unless they would change something.
+    if has_dot_between_khmer(&normalized) {
+        normalized = join_abbreviations(&normalized);
     }
+    if !marks_in_canonical_order(&normalized) {
+        normalized = reorder_marks(&normalized);
+    }
+    normalized
 }
 
 /// Characters that are dropped outright. U+200B is inserted unpredictably by
@@ -38,35 +41,55 @@ fn is_invisible(c: char) -> bool {
     )
 }
 
-/// Step 1: one pass of character-level folds, then Unicode lower-casing.
+/// Step 1: one pass of character-level folds and Unicode lower-casing.
 fn fold_chars(text: &str) -> String {
+    // Lower-casing a capital sigma depends on its neighbours, which only
+    // `str::to_lowercase` looks at.
+    if text.contains('Σ') {
+        return fold_chars_then_lowercase(text);
+    }
     let mut out = String::with_capacity(text.len());
     let mut prev = None;
-    for c in text.chars().filter(|&c| !is_invisible(c)) {
-        let folded = match c {
-            // Subscript DA and subscript TA are drawn identically, and
-            // writers use them interchangeably (ស្ដី / ស្តី).
-            '\u{178A}' if prev == Some(COENG) => '\u{178F}',
-            // ឲ is the older spelling of ឱ (as in ឲ្យ / ឱ្យ).
-            '\u{17B2}' => '\u{17B1}',
-            // Khmer digits ០–៩ → 0–9, so ២០២៣ and 2023 match.
-            '\u{17E0}'..='\u{17E9}' => char::from(b'0' + (c as u32 - 0x17E0) as u8),
-            _ => c,
-        };
-        out.push(folded);
-        prev = Some(folded);
+    for c in text.chars() {
+        if c.is_ascii() {
+            out.push(c.to_ascii_lowercase());
+            prev = Some(c);
+        } else if !is_invisible(c) {
+            let folded = fold_char(c, prev);
+            if is_khmer(folded) {
+                out.push(folded); // Khmer has no case
+            } else {
+                out.extend(folded.to_lowercase());
+            }
+            prev = Some(folded);
+        }
     }
-    // Most index text has nothing to lower-case (Khmer has no case): only
-    // convert when something would change.
-    let has_upper = out.bytes().any(|b| b.is_ascii_uppercase())
-        || (!out.is_ascii()
-            && out
-                .chars()
-                .any(|c| !c.is_ascii() && !is_khmer(c) && c.to_lowercase().ne(std::iter::once(c))));
-    if has_upper {
-        out.to_lowercase()
-    } else {
-        out
+    out
+}
+
+/// [`fold_chars`] in two passes, for text that needs `str::to_lowercase`.
+fn fold_chars_then_lowercase(text: &str) -> String {
+    let mut folded = String::with_capacity(text.len());
+    let mut prev = None;
+    for c in text.chars().filter(|&c| !is_invisible(c)) {
+        let c = fold_char(c, prev);
+        folded.push(c);
+        prev = Some(c);
+    }
+    folded.to_lowercase()
+}
+
+/// The character-level folds of `c`, which follows `prev` (already folded).
+fn fold_char(c: char, prev: Option<char>) -> char {
+    match c {
+        // Subscript DA and subscript TA are drawn identically, and
+        // writers use them interchangeably (ស្ដី / ស្តី).
+        '\u{178A}' if prev == Some(COENG) => '\u{178F}',
+        // ឲ is the older spelling of ឱ (as in ឲ្យ / ឱ្យ).
+        '\u{17B2}' => '\u{17B1}',
+        // Khmer digits ០–៩ → 0–9, so ២០២៣ and 2023 match.
+        '\u{17E0}'..='\u{17E9}' => char::from(b'0' + (c as u32 - 0x17E0) as u8),
+        _ => c,
     }
 }
 
@@ -85,6 +108,15 @@ fn khmer_runs(s: &str) -> Vec<(usize, usize)> {
         }
     }
     runs
+}
+
+/// True when a '.' sits between two Khmer characters: without one,
+/// [`join_abbreviations`] has no chain to join.
+fn has_dot_between_khmer(s: &str) -> bool {
+    s.match_indices('.').any(|(i, _)| {
+        s[..i].chars().next_back().is_some_and(is_khmer)
+            && s[i + 1..].chars().next().is_some_and(is_khmer)
+    })
 }
 
 /// Step 2: joins dotted abbreviations such as គ.ជ.ប (NEC), ស.រ.អា (USA),
@@ -194,6 +226,37 @@ fn push_canonical(cluster: &str, out: &mut String) {
     };
     marks.sort_by_key(|unit| mark_class(unit)); // stable
     out.extend(parts);
+}
+
+/// True when [`reorder_marks`] would change nothing: the marks of every
+/// cluster are already in canonical order. Marks never start a cluster
+/// except at the start of a run, so it is enough that every two units of
+/// marks in a row are in order.
+fn marks_in_canonical_order(s: &str) -> bool {
+    let mut chars = s.chars().peekable();
+    let mut previous_class = None; // of the mark unit just before
+    while let Some(c) = chars.next() {
+        if !is_mark(c) {
+            previous_class = None;
+            continue;
+        }
+        let class = match chars.peek() {
+            Some(&next) if c == COENG && is_base(next) => {
+                chars.next();
+                if next == RO {
+                    1
+                } else {
+                    0
+                }
+            }
+            _ => mark_class(c.encode_utf8(&mut [0; 4])),
+        };
+        if previous_class.is_some_and(|previous| previous > class) {
+            return false;
+        }
+        previous_class = Some(class);
+    }
+    true
 }
 
 /// Step 3: canonical mark order in every cluster of every Khmer run.
