@@ -52,23 +52,23 @@ fn kind(c: char) -> Kind {
 }
 
 /// Splits normalised text into Khmer runs and words.
-fn runs(text: &str) -> Vec<Run<'_>> {
-    let mut out = Vec::new();
+fn runs(text: &str) -> impl Iterator<Item = Run<'_>> {
     let (mut start, mut current) = (0, Kind::Separator);
     // A trailing separator flushes the last run.
-    for (i, c) in text.char_indices().chain([(text.len(), ' ')]) {
+    let boundaries = text.char_indices().chain([(text.len(), ' ')]);
+    boundaries.filter_map(move |(i, c)| {
         let next = kind(c);
         if next == current {
-            continue;
+            return None;
         }
-        match current {
-            Kind::Khmer => out.push(Run::Khmer(&text[start..i])),
-            Kind::Word => out.push(Run::Word(&text[start..i])),
-            Kind::Separator => {}
-        }
+        let run = match current {
+            Kind::Khmer => Some(Run::Khmer(&text[start..i])),
+            Kind::Word => Some(Run::Word(&text[start..i])),
+            Kind::Separator => None,
+        };
         (start, current) = (i, next);
-    }
-    out
+        run
+    })
 }
 
 thread_local! {
@@ -97,13 +97,16 @@ thread_local! {
 fn with_word_term(word: &str, with: impl FnOnce(&str)) {
     STEMS.with(|stems| {
         let mut stems = stems.borrow_mut();
-        if !stems.contains_key(word) {
-            if stems.len() >= STEM_CACHE_LIMIT {
-                stems.clear();
+        let term = match stems.get(word) {
+            Some(term) => term,
+            None => {
+                if stems.len() >= STEM_CACHE_LIMIT {
+                    stems.clear();
+                }
+                stems.entry(word.to_owned()).or_insert(word_term(word))
             }
-            stems.insert(word.to_owned(), word_term(word));
-        }
-        if let Some(term) = &stems[word] {
+        };
+        if let Some(term) = term {
             with(term);
         }
     });
@@ -132,7 +135,7 @@ pub fn tokenize(text: &str) -> Vec<Token> {
 pub fn for_each_token(text: &str, mut emit: impl FnMut(&str, u32)) {
     let normalized = normalize(text);
     let mut pos: u32 = 0;
-    for (n, run) in runs(&normalized).into_iter().enumerate() {
+    for (n, run) in runs(&normalized).enumerate() {
         if n > 0 {
             pos += 1; // the gap between runs
         }
