@@ -149,8 +149,13 @@ impl LanguageIndex {
     }
 }
 
-/// A document's terms with their weight (before idf) and positions.
-type DocTerms = Vec<(String, f32, Vec<u32>)>;
+/// A document's terms with their weight (before idf) and the range of
+/// their positions in `positions`, which holds them all (one allocation per
+/// document rather than one per term).
+struct DocTerms {
+    terms: Vec<(String, f32, std::ops::Range<usize>)>,
+    positions: Vec<u32>,
+}
 
 pub fn build(config: &Config, archive: &Archive, i18n: &I18n, lang: &str) -> LanguageIndex {
     let documents: Vec<(&Document, usize)> = archive
@@ -229,11 +234,12 @@ pub fn build(config: &Config, archive: &Archive, i18n: &I18n, lang: &str) -> Lan
                     .collect(),
                 *entry_id,
             ));
-            for (term, weight, positions) in terms {
-                postings
-                    .entry(term)
-                    .or_default()
-                    .push(doc, weight, &positions);
+            for (term, weight, range) in terms.terms {
+                let positions = &terms.positions[range];
+                match postings.get_mut(&term) {
+                    Some(term_postings) => term_postings.push(doc, weight, positions),
+                    None => postings.entry(term).or_default().push(doc, weight, positions),
+                }
             }
         }
     }
@@ -249,36 +255,62 @@ pub fn build(config: &Config, archive: &Archive, i18n: &I18n, lang: &str) -> Lan
 /// Tokenises a document's fields into one position stream and computes each
 /// term's boosted, length-normalised frequency (idf comes later).
 fn analyse(fields: &[&str; 4]) -> DocTerms {
-    let mut counts: HashMap<String, ([u32; 4], Vec<u32>)> = HashMap::default();
+    // Terms are numbered in order of appearance; the tokens are kept as
+    // (number, position) and grouped by term at the end.
+    let mut numbers: HashMap<String, usize> = HashMap::default();
+    let mut tfs: Vec<[u32; 4]> = Vec::new();
+    let mut tokens: Vec<(usize, u32)> = Vec::new();
     let mut lengths = [0u32; 4];
     let mut offset = 0;
     for (f, text) in fields.iter().enumerate() {
         let mut last = 0;
         for_each_token(text, |term, pos| {
             // Most tokens repeat a term already seen: allocate only new ones.
-            let (tf, positions) = match counts.get_mut(term) {
-                Some(entry) => entry,
-                None => counts.entry(term.to_owned()).or_default(),
+            let number = match numbers.get(term) {
+                Some(&number) => number,
+                None => {
+                    tfs.push([0; 4]);
+                    *numbers.entry(term.to_owned()).or_insert(tfs.len() - 1)
+                }
             };
-            tf[f] += 1;
-            positions.push(offset + pos);
+            tfs[number][f] += 1;
+            tokens.push((number, offset + pos));
             lengths[f] += 1;
             last = pos;
         });
         offset += last + FIELD_GAP;
     }
-    counts
+
+    // Each term's positions are a range of one vector, in token order.
+    let mut ends: Vec<usize> = tfs
+        .iter()
+        .scan(0, |end, tf| {
+            *end += tf.iter().sum::<u32>() as usize;
+            Some(*end)
+        })
+        .collect();
+    let mut positions = vec![0; tokens.len()];
+    for &(number, position) in tokens.iter().rev() {
+        ends[number] -= 1;
+        positions[ends[number]] = position;
+    }
+    let starts = ends;
+
+    let terms = numbers
         .into_iter()
-        .map(|(term, (tf, positions))| {
+        .map(|(term, number)| {
+            let tf = tfs[number];
             let weight: f32 = FIELDS
                 .iter()
                 .enumerate()
                 .filter(|(f, _)| tf[*f] > 0)
                 .map(|(f, (_, boost))| boost * (tf[f] as f32).sqrt() / (lengths[f] as f32).sqrt())
                 .sum();
-            (term, weight, positions)
+            let count = tf.iter().sum::<u32>() as usize;
+            (term, weight, starts[number]..starts[number] + count)
         })
-        .collect()
+        .collect();
+    DocTerms { terms, positions }
 }
 
 /// The text a result's excerpt is cut from: the summary, then the start of
@@ -289,8 +321,19 @@ fn excerpt(summary: Option<&str>, body: &str) -> String {
         text.push_str(summary.trim());
         text.push_str(" … ");
     }
-    let body: String = body.split_whitespace().collect::<Vec<_>>().join(" ");
-    text.push_str(&body);
+    // Words are added only until the text is long enough to be cut.
+    let mut chars = text.chars().count();
+    for (i, word) in body.split_whitespace().enumerate() {
+        if chars > EXCERPT_CHARS {
+            break;
+        }
+        if i > 0 {
+            text.push(' ');
+            chars += 1;
+        }
+        text.push_str(word);
+        chars += word.chars().count();
+    }
     match text.char_indices().nth(EXCERPT_CHARS) {
         Some((cut, _)) => {
             text.truncate(cut);
