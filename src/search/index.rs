@@ -66,6 +66,22 @@ impl Postings {
     }
 
     pub fn iter(&self) -> impl Iterator<Item = Posting> + '_ {
+        self.entries().map(|entry| Posting {
+            doc: entry.doc,
+            weight: entry.weight,
+            positions: entry
+                .position_deltas()
+                .scan(0, |position, delta| {
+                    *position += delta;
+                    Some(*position)
+                })
+                .collect(),
+        })
+    }
+
+    /// The postings with their positions left encoded, for readers that
+    /// need only some of them (most postings are never asked for theirs).
+    pub fn entries(&self) -> impl Iterator<Item = Entry<'_>> {
         let mut at = 0;
         let mut doc = 0;
         std::iter::from_fn(move || {
@@ -76,19 +92,34 @@ impl Postings {
             let weight = f32::from_le_bytes(self.bytes[at..at + 4].try_into().expect("four bytes"));
             at += 4;
             let count = read_varint(&self.bytes, &mut at);
-            let mut position = 0;
-            let positions = (0..count)
-                .map(|_| {
-                    position += read_varint(&self.bytes, &mut at);
-                    position
-                })
-                .collect();
-            Some(Posting {
+            let start = at;
+            for _ in 0..count {
+                // A varint ends at its first byte below 0x80.
+                at += self.bytes[at..].iter().position(|&b| b < 0x80).expect("a whole varint") + 1;
+            }
+            Some(Entry {
                 doc,
                 weight,
-                positions,
+                positions: &self.bytes[start..at],
             })
         })
+    }
+}
+
+/// A [`Posting`] with its positions still encoded.
+pub struct Entry<'a> {
+    pub doc: u32,
+    pub weight: f32,
+    positions: &'a [u8],
+}
+
+impl<'a> Entry<'a> {
+    /// The positions, each as a difference from the one before (the first
+    /// from 0), as they are stored.
+    pub fn position_deltas(&self) -> impl Iterator<Item = u32> + 'a {
+        let bytes = self.positions;
+        let mut at = 0;
+        std::iter::from_fn(move || (at < bytes.len()).then(|| read_varint(bytes, &mut at)))
     }
 }
 
