@@ -15,6 +15,8 @@
 //! Abbreviations are joined before reordering so that the reordering sees the
 //! final neighbours of every mark; this makes `normalize` idempotent.
 
+use std::ops::Range;
+
 use crate::khmer::cluster::{clusters, is_base, is_khmer, is_mark, units, COENG, RO};
 
 /// Normalises text for indexing or querying.
@@ -25,9 +27,7 @@ pub fn normalize(text: &str) -> String {
     if has_dot_between_khmer(&normalized) {
         normalized = join_abbreviations(&normalized);
     }
-    if !marks_in_canonical_order(&normalized) {
-        normalized = reorder_marks(&normalized);
-    }
+    reorder_marks(&mut normalized);
     normalized
 }
 
@@ -206,17 +206,18 @@ fn mark_class(unit: &str) -> u8 {
     }
 }
 
-/// Appends `cluster` with its marks in canonical order.
-fn push_canonical(cluster: &str, out: &mut String) {
-    // Almost every cluster is typed in canonical order already: check that
-    // without allocating, and copy it as it is.
-    let skip = usize::from(!cluster.starts_with(is_mark));
-    let mut classes = units(cluster).skip(skip).map(mark_class);
-    let mut previous = 0;
-    if classes.all(|class| std::mem::replace(&mut previous, class) <= class) {
-        out.push_str(cluster);
-        return;
+/// Step 3: canonical mark order in every cluster. Reordering permutes the
+/// units of a cluster, so the few clusters out of order are rewritten in
+/// place and the rest of the text is left alone.
+fn reorder_marks(s: &mut String) {
+    for cluster in clusters_out_of_order(s) {
+        let canonical = canonical_order(&s[cluster.clone()]);
+        s.replace_range(cluster, &canonical);
     }
+}
+
+/// `cluster` with its marks in canonical order.
+fn canonical_order(cluster: &str) -> String {
     let mut parts: Vec<&str> = units(cluster).collect();
     let has_base = !cluster.starts_with(is_mark);
     let marks = if has_base {
@@ -225,52 +226,44 @@ fn push_canonical(cluster: &str, out: &mut String) {
         &mut parts[..]
     };
     marks.sort_by_key(|unit| mark_class(unit)); // stable
-    out.extend(parts);
+    parts.concat()
 }
 
-/// True when [`reorder_marks`] would change nothing: the marks of every
-/// cluster are already in canonical order. Marks never start a cluster
-/// except at the start of a run, so it is enough that every two units of
-/// marks in a row are in order.
-fn marks_in_canonical_order(s: &str) -> bool {
-    let mut chars = s.chars().peekable();
-    let mut previous_class = None; // of the mark unit just before
-    while let Some(c) = chars.next() {
+/// Byte ranges of the clusters (see [`clusters`]) whose marks are out of
+/// canonical order. A cluster is a base and the marks after it, or marks
+/// alone at the start of a Khmer run, so every two units of marks in a row
+/// belong to one cluster, and comparing those pairs is enough.
+fn clusters_out_of_order(s: &str) -> Vec<Range<usize>> {
+    let mut out = Vec::new();
+    let mut start = 0; // of the current cluster
+    let mut in_order = true;
+    let mut previous_class = None; // of the unit just before, if a mark
+    let mut chars = s.char_indices().peekable();
+    while let Some((i, c)) = chars.next() {
         if !is_mark(c) {
+            if !in_order {
+                out.push(start..i);
+                in_order = true;
+            }
+            // A base starts a cluster; after anything else, a mark does.
+            start = if is_base(c) { i } else { i + c.len_utf8() };
             previous_class = None;
             continue;
         }
-        let class = match chars.peek() {
-            Some(&next) if c == COENG && is_base(next) => {
+        let end = match chars.peek() {
+            Some(&(j, next)) if c == COENG && is_base(next) => {
                 chars.next();
-                if next == RO {
-                    1
-                } else {
-                    0
-                }
+                j + next.len_utf8()
             }
-            _ => mark_class(c.encode_utf8(&mut [0; 4])),
+            _ => i + c.len_utf8(),
         };
-        if previous_class.is_some_and(|previous| previous > class) {
-            return false;
-        }
+        let class = mark_class(&s[i..end]);
+        in_order &= previous_class.is_none_or(|previous| previous <= class);
         previous_class = Some(class);
     }
-    true
-}
-
-/// Step 3: canonical mark order in every cluster of every Khmer run.
-fn reorder_marks(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    let mut copied = 0;
-    for (start, end) in khmer_runs(s) {
-        out.push_str(&s[copied..start]);
-        for cluster in clusters(&s[start..end]) {
-            push_canonical(cluster, &mut out);
-        }
-        copied = end;
+    if !in_order {
+        out.push(start..s.len());
     }
-    out.push_str(&s[copied..]);
     out
 }
 
