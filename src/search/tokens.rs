@@ -52,23 +52,31 @@ fn kind(c: char) -> Kind {
 }
 
 /// Splits normalised text into Khmer runs and words.
-fn runs(text: &str) -> impl Iterator<Item = Run<'_>> {
-    let (mut start, mut current) = (0, Kind::Separator);
-    // A trailing separator flushes the last run.
-    let boundaries = text.char_indices().chain([(text.len(), ' ')]);
-    boundaries.filter_map(move |(i, c)| {
-        let next = kind(c);
-        if next == current {
+fn runs(text: &str) -> Runs<'_> {
+    Runs { rest: text }
+}
+
+struct Runs<'a> {
+    rest: &'a str,
+}
+
+impl<'a> Iterator for Runs<'a> {
+    type Item = Run<'a>;
+
+    fn next(&mut self) -> Option<Run<'a>> {
+        let Some(start) = self.rest.find(|c| kind(c) != Kind::Separator) else {
+            self.rest = "";
             return None;
-        }
-        let run = match current {
-            Kind::Khmer => Some(Run::Khmer(&text[start..i])),
-            Kind::Word => Some(Run::Word(&text[start..i])),
-            Kind::Separator => None,
         };
-        (start, current) = (i, next);
-        run
-    })
+        let text = &self.rest[start..];
+        let first = kind(text.chars().next()?);
+        let end = text.find(|c| kind(c) != first).unwrap_or(text.len());
+        self.rest = &text[end..];
+        Some(match first {
+            Kind::Khmer => Run::Khmer(&text[..end]),
+            _ => Run::Word(&text[..end]),
+        })
+    }
 }
 
 thread_local! {
