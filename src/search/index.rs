@@ -95,7 +95,11 @@ impl Postings {
             let start = at;
             for _ in 0..count {
                 // A varint ends at its first byte below 0x80.
-                at += self.bytes[at..].iter().position(|&b| b < 0x80).expect("a whole varint") + 1;
+                at += self.bytes[at..]
+                    .iter()
+                    .position(|&b| b < 0x80)
+                    .expect("a whole varint")
+                    + 1;
             }
             Some(Entry {
                 doc,
@@ -212,7 +216,7 @@ pub fn build(config: &Config, archive: &Archive, i18n: &I18n, lang: &str) -> Lan
     for (batch_number, batch) in documents.chunks(BATCH).enumerate() {
         let analysed: Vec<(DocTerms, String)> = batch
             .par_iter()
-            .map(|(document, _)| {
+            .map_init(Analyser::default, |analyser, (document, _)| {
                 let body = markdown::plain_text(&document.body);
                 let tags: Vec<&str> = document
                     .tags
@@ -226,7 +230,7 @@ pub fn build(config: &Config, archive: &Archive, i18n: &I18n, lang: &str) -> Lan
                     &body,
                 ];
                 (
-                    analyse(&fields),
+                    analyser.analyse(&fields),
                     excerpt(document.summary.as_deref(), &body),
                 )
             })
@@ -269,7 +273,10 @@ pub fn build(config: &Config, archive: &Archive, i18n: &I18n, lang: &str) -> Lan
                 let positions = &terms.positions[range];
                 match postings.get_mut(&term) {
                     Some(term_postings) => term_postings.push(doc, weight, positions),
-                    None => postings.entry(term).or_default().push(doc, weight, positions),
+                    None => postings
+                        .entry(term)
+                        .or_default()
+                        .push(doc, weight, positions),
                 }
             }
         }
@@ -283,65 +290,83 @@ pub fn build(config: &Config, archive: &Archive, i18n: &I18n, lang: &str) -> Lan
     }
 }
 
-/// Tokenises a document's fields into one position stream and computes each
-/// term's boosted, length-normalised frequency (idf comes later).
-fn analyse(fields: &[&str; 4]) -> DocTerms {
-    // Terms are numbered in order of appearance; the tokens are kept as
-    // (number, position) and grouped by term at the end.
-    let mut numbers: HashMap<String, usize> = HashMap::default();
-    let mut tfs: Vec<[u32; 4]> = Vec::new();
-    let mut tokens: Vec<(usize, u32)> = Vec::new();
-    let mut lengths = [0u32; 4];
-    let mut offset = 0;
-    for (f, text) in fields.iter().enumerate() {
-        let mut last = 0;
-        for_each_token(text, |term, pos| {
-            // Most tokens repeat a term already seen: allocate only new ones.
-            let number = match numbers.get(term) {
-                Some(&number) => number,
-                None => {
-                    tfs.push([0; 4]);
-                    *numbers.entry(term.to_owned()).or_insert(tfs.len() - 1)
-                }
-            };
-            tfs[number][f] += 1;
-            tokens.push((number, offset + pos));
-            lengths[f] += 1;
-            last = pos;
-        });
-        offset += last + FIELD_GAP;
-    }
+/// The tables [`Analyser::analyse`] fills, kept from one document to the
+/// next so that they need not grow again for each.
+#[derive(Default)]
+struct Analyser {
+    /// Terms numbered in order of appearance.
+    numbers: HashMap<String, usize>,
+    /// Per term number, the term's frequency in each field.
+    tfs: Vec<[u32; 4]>,
+    /// (term number, position) per token.
+    tokens: Vec<(usize, u32)>,
+}
 
-    // Each term's positions are a range of one vector, in token order.
-    let mut ends: Vec<usize> = tfs
-        .iter()
-        .scan(0, |end, tf| {
-            *end += tf.iter().sum::<u32>() as usize;
-            Some(*end)
-        })
-        .collect();
-    let mut positions = vec![0; tokens.len()];
-    for &(number, position) in tokens.iter().rev() {
-        ends[number] -= 1;
-        positions[ends[number]] = position;
-    }
-    let starts = ends;
+impl Analyser {
+    /// Tokenises a document's fields into one position stream and computes
+    /// each term's boosted, length-normalised frequency (idf comes later).
+    fn analyse(&mut self, fields: &[&str; 4]) -> DocTerms {
+        let Analyser {
+            numbers,
+            tfs,
+            tokens,
+        } = self;
+        tfs.clear();
+        tokens.clear();
+        let mut lengths = [0u32; 4];
+        let mut offset = 0;
+        for (f, text) in fields.iter().enumerate() {
+            let mut last = 0;
+            for_each_token(text, |term, pos| {
+                // Most tokens repeat a term already seen: allocate only new ones.
+                let number = match numbers.get(term) {
+                    Some(&number) => number,
+                    None => {
+                        tfs.push([0; 4]);
+                        *numbers.entry(term.to_owned()).or_insert(tfs.len() - 1)
+                    }
+                };
+                tfs[number][f] += 1;
+                tokens.push((number, offset + pos));
+                lengths[f] += 1;
+                last = pos;
+            });
+            offset += last + FIELD_GAP;
+        }
 
-    let terms = numbers
-        .into_iter()
-        .map(|(term, number)| {
-            let tf = tfs[number];
-            let weight: f32 = FIELDS
-                .iter()
-                .enumerate()
-                .filter(|(f, _)| tf[*f] > 0)
-                .map(|(f, (_, boost))| boost * (tf[f] as f32).sqrt() / (lengths[f] as f32).sqrt())
-                .sum();
-            let count = tf.iter().sum::<u32>() as usize;
-            (term, weight, starts[number]..starts[number] + count)
-        })
-        .collect();
-    DocTerms { terms, positions }
+        // Each term's positions are a range of one vector, in token order.
+        let mut ends: Vec<usize> = tfs
+            .iter()
+            .scan(0, |end, tf| {
+                *end += tf.iter().sum::<u32>() as usize;
+                Some(*end)
+            })
+            .collect();
+        let mut positions = vec![0; tokens.len()];
+        for &(number, position) in tokens.iter().rev() {
+            ends[number] -= 1;
+            positions[ends[number]] = position;
+        }
+        let starts = ends;
+
+        let terms = numbers
+            .drain()
+            .map(|(term, number)| {
+                let tf = tfs[number];
+                let weight: f32 = FIELDS
+                    .iter()
+                    .enumerate()
+                    .filter(|(f, _)| tf[*f] > 0)
+                    .map(|(f, (_, boost))| {
+                        boost * (tf[f] as f32).sqrt() / (lengths[f] as f32).sqrt()
+                    })
+                    .sum();
+                let count = tf.iter().sum::<u32>() as usize;
+                (term, weight, starts[number]..starts[number] + count)
+            })
+            .collect();
+        DocTerms { terms, positions }
+    }
 }
 
 /// The text a result's excerpt is cut from: the summary, then the start of
