@@ -50,11 +50,23 @@ fn fold_chars(text: &str) -> String {
     }
     let mut out = String::with_capacity(text.len());
     let mut prev = None;
-    for c in text.chars() {
-        if c.is_ascii() {
-            out.push(c.to_ascii_lowercase());
-            prev = Some(c);
-        } else if !is_invisible(c) {
+    let mut rest = text;
+    while !rest.is_empty() {
+        // ASCII, half of a bilingual text, needs nothing but lower-casing:
+        // copy it a span at a time.
+        let ascii = rest
+            .bytes()
+            .position(|b| !b.is_ascii())
+            .unwrap_or(rest.len());
+        if ascii > 0 {
+            let start = out.len();
+            out.push_str(&rest[..ascii]);
+            out[start..].make_ascii_lowercase();
+            prev = None; // only a COENG before matters
+            rest = &rest[ascii..];
+        }
+        let mut chars = rest.chars();
+        if let Some(c) = chars.next().filter(|&c| !is_invisible(c)) {
             let folded = fold_char(c, prev);
             if is_khmer(folded) {
                 out.push(folded); // Khmer has no case
@@ -63,6 +75,7 @@ fn fold_chars(text: &str) -> String {
             }
             prev = Some(folded);
         }
+        rest = chars.as_str();
     }
     out
 }

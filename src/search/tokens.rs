@@ -64,18 +64,39 @@ impl<'a> Iterator for Runs<'a> {
     type Item = Run<'a>;
 
     fn next(&mut self) -> Option<Run<'a>> {
-        let Some(start) = self.rest.find(|c| kind(c) != Kind::Separator) else {
-            self.rest = "";
-            return None;
-        };
-        let text = &self.rest[start..];
+        let text = &self.rest[span_len(self.rest, Kind::Separator)..];
+        self.rest = text;
         let first = kind(text.chars().next()?);
-        let end = text.find(|c| kind(c) != first).unwrap_or(text.len());
+        let end = span_len(text, first);
         self.rest = &text[end..];
         Some(match first {
             Kind::Khmer => Run::Khmer(&text[..end]),
             _ => Run::Word(&text[..end]),
         })
+    }
+}
+
+/// Byte length of the characters of kind `of` at the start of `text`.
+fn span_len(text: &str, of: Kind) -> usize {
+    let ascii_kind = |b: &u8| {
+        if b.is_ascii_alphanumeric() {
+            Kind::Word
+        } else {
+            Kind::Separator
+        }
+    };
+    let mut end = 0;
+    loop {
+        // ASCII, half of a bilingual text, is told apart by byte.
+        let bytes = &text.as_bytes()[end..];
+        end += bytes
+            .iter()
+            .take_while(|b| b.is_ascii() && ascii_kind(b) == of)
+            .count();
+        match text[end..].chars().next() {
+            Some(c) if !c.is_ascii() && kind(c) == of => end += c.len_utf8(),
+            _ => return end,
+        }
     }
 }
 
