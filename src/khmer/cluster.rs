@@ -69,14 +69,15 @@ pub fn units(cluster: &str) -> impl Iterator<Item = &str> {
 
 /// Byte length of the cluster at the start of non-empty `s`.
 fn cluster_len(s: &str) -> usize {
-    let mut end = unit_len(s);
-    while let Some(c) = s[end..].chars().next() {
-        if !is_mark(c) {
-            break;
+    let mut chars = s.char_indices();
+    let mut prev = chars.next().map(|(_, c)| c);
+    for (i, c) in chars {
+        if starts_cluster(prev, c) {
+            return i;
         }
-        end += unit_len(&s[end..]);
+        prev = Some(c);
     }
-    end
+    s.len()
 }
 
 /// Byte length of the unit at the start of non-empty `s`.

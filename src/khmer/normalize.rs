@@ -15,17 +15,20 @@
 //! Abbreviations are joined before reordering so that the reordering sees the
 //! final neighbours of every mark; this makes `normalize` idempotent.
 
-use crate::khmer::cluster::{clusters, is_khmer, is_mark, units, COENG, RO};
+use std::ops::Range;
+
+use crate::khmer::cluster::{clusters, is_base, is_khmer, is_mark, units, COENG, RO};
 
 /// Normalises text for indexing or querying.
 pub fn normalize(text: &str) -> String {
-    let folded = fold_chars(text);
-    // Without a dot there is no abbreviation to join: skip a pass and a copy.
-    if folded.contains('.') {
-        reorder_marks(&join_abbreviations(&folded))
-    } else {
-        reorder_marks(&folded)
+    let mut normalized = fold_chars(text);
+    // Most text has no abbreviation and no mark out of order: skip those
+    // passes and their copies unless they would change something.
+    if has_dot_between_khmer(&normalized) {
+        normalized = join_abbreviations(&normalized);
     }
+    reorder_marks(&mut normalized);
+    normalized
 }
 
 /// Characters that are dropped outright. U+200B is inserted unpredictably by
@@ -38,35 +41,68 @@ fn is_invisible(c: char) -> bool {
     )
 }
 
-/// Step 1: one pass of character-level folds, then Unicode lower-casing.
+/// Step 1: one pass of character-level folds and Unicode lower-casing.
 fn fold_chars(text: &str) -> String {
+    // Lower-casing a capital sigma depends on its neighbours, which only
+    // `str::to_lowercase` looks at.
+    if text.contains('Σ') {
+        return fold_chars_then_lowercase(text);
+    }
     let mut out = String::with_capacity(text.len());
     let mut prev = None;
-    for c in text.chars().filter(|&c| !is_invisible(c)) {
-        let folded = match c {
-            // Subscript DA and subscript TA are drawn identically, and
-            // writers use them interchangeably (ស្ដី / ស្តី).
-            '\u{178A}' if prev == Some(COENG) => '\u{178F}',
-            // ឲ is the older spelling of ឱ (as in ឲ្យ / ឱ្យ).
-            '\u{17B2}' => '\u{17B1}',
-            // Khmer digits ០–៩ → 0–9, so ២០២៣ and 2023 match.
-            '\u{17E0}'..='\u{17E9}' => char::from(b'0' + (c as u32 - 0x17E0) as u8),
-            _ => c,
-        };
-        out.push(folded);
-        prev = Some(folded);
+    let mut rest = text;
+    while !rest.is_empty() {
+        // ASCII, half of a bilingual text, needs nothing but lower-casing:
+        // copy it a span at a time.
+        let ascii = rest
+            .bytes()
+            .position(|b| !b.is_ascii())
+            .unwrap_or(rest.len());
+        if ascii > 0 {
+            let start = out.len();
+            out.push_str(&rest[..ascii]);
+            out[start..].make_ascii_lowercase();
+            prev = None; // only a COENG before matters
+            rest = &rest[ascii..];
+        }
+        let mut chars = rest.chars();
+        if let Some(c) = chars.next().filter(|&c| !is_invisible(c)) {
+            let folded = fold_char(c, prev);
+            if is_khmer(folded) {
+                out.push(folded); // Khmer has no case
+            } else {
+                out.extend(folded.to_lowercase());
+            }
+            prev = Some(folded);
+        }
+        rest = chars.as_str();
     }
-    // Most index text has nothing to lower-case (Khmer has no case): only
-    // convert when something would change.
-    let has_upper = out.bytes().any(|b| b.is_ascii_uppercase())
-        || (!out.is_ascii()
-            && out
-                .chars()
-                .any(|c| !c.is_ascii() && !is_khmer(c) && c.to_lowercase().ne(std::iter::once(c))));
-    if has_upper {
-        out.to_lowercase()
-    } else {
-        out
+    out
+}
+
+/// [`fold_chars`] in two passes, for text that needs `str::to_lowercase`.
+fn fold_chars_then_lowercase(text: &str) -> String {
+    let mut folded = String::with_capacity(text.len());
+    let mut prev = None;
+    for c in text.chars().filter(|&c| !is_invisible(c)) {
+        let c = fold_char(c, prev);
+        folded.push(c);
+        prev = Some(c);
+    }
+    folded.to_lowercase()
+}
+
+/// The character-level folds of `c`, which follows `prev` (already folded).
+fn fold_char(c: char, prev: Option<char>) -> char {
+    match c {
+        // Subscript DA and subscript TA are drawn identically, and
+        // writers use them interchangeably (ស្ដី / ស្តី).
+        '\u{178A}' if prev == Some(COENG) => '\u{178F}',
+        // ឲ is the older spelling of ឱ (as in ឲ្យ / ឱ្យ).
+        '\u{17B2}' => '\u{17B1}',
+        // Khmer digits ០–៩ → 0–9, so ២០២៣ and 2023 match.
+        '\u{17E0}'..='\u{17E9}' => char::from(b'0' + (c as u32 - 0x17E0) as u8),
+        _ => c,
     }
 }
 
@@ -85,6 +121,15 @@ fn khmer_runs(s: &str) -> Vec<(usize, usize)> {
         }
     }
     runs
+}
+
+/// True when a '.' sits between two Khmer characters: without one,
+/// [`join_abbreviations`] has no chain to join.
+fn has_dot_between_khmer(s: &str) -> bool {
+    s.match_indices('.').any(|(i, _)| {
+        s[..i].chars().next_back().is_some_and(is_khmer)
+            && s[i + 1..].chars().next().is_some_and(is_khmer)
+    })
 }
 
 /// Step 2: joins dotted abbreviations such as គ.ជ.ប (NEC), ស.រ.អា (USA),
@@ -174,17 +219,18 @@ fn mark_class(unit: &str) -> u8 {
     }
 }
 
-/// Appends `cluster` with its marks in canonical order.
-fn push_canonical(cluster: &str, out: &mut String) {
-    // Almost every cluster is typed in canonical order already: check that
-    // without allocating, and copy it as it is.
-    let skip = usize::from(!cluster.starts_with(is_mark));
-    let mut classes = units(cluster).skip(skip).map(mark_class);
-    let mut previous = 0;
-    if classes.all(|class| std::mem::replace(&mut previous, class) <= class) {
-        out.push_str(cluster);
-        return;
+/// Step 3: canonical mark order in every cluster. Reordering permutes the
+/// units of a cluster, so the few clusters out of order are rewritten in
+/// place and the rest of the text is left alone.
+fn reorder_marks(s: &mut String) {
+    for cluster in clusters_out_of_order(s) {
+        let canonical = canonical_order(&s[cluster.clone()]);
+        s.replace_range(cluster, &canonical);
     }
+}
+
+/// `cluster` with its marks in canonical order.
+fn canonical_order(cluster: &str) -> String {
     let mut parts: Vec<&str> = units(cluster).collect();
     let has_base = !cluster.starts_with(is_mark);
     let marks = if has_base {
@@ -193,21 +239,44 @@ fn push_canonical(cluster: &str, out: &mut String) {
         &mut parts[..]
     };
     marks.sort_by_key(|unit| mark_class(unit)); // stable
-    out.extend(parts);
+    parts.concat()
 }
 
-/// Step 3: canonical mark order in every cluster of every Khmer run.
-fn reorder_marks(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    let mut copied = 0;
-    for (start, end) in khmer_runs(s) {
-        out.push_str(&s[copied..start]);
-        for cluster in clusters(&s[start..end]) {
-            push_canonical(cluster, &mut out);
+/// Byte ranges of the clusters (see [`clusters`]) whose marks are out of
+/// canonical order. A cluster is a base and the marks after it, or marks
+/// alone at the start of a Khmer run, so every two units of marks in a row
+/// belong to one cluster, and comparing those pairs is enough.
+fn clusters_out_of_order(s: &str) -> Vec<Range<usize>> {
+    let mut out = Vec::new();
+    let mut start = 0; // of the current cluster
+    let mut in_order = true;
+    let mut previous_class = None; // of the unit just before, if a mark
+    let mut chars = s.char_indices().peekable();
+    while let Some((i, c)) = chars.next() {
+        if !is_mark(c) {
+            if !in_order {
+                out.push(start..i);
+                in_order = true;
+            }
+            // A base starts a cluster; after anything else, a mark does.
+            start = if is_base(c) { i } else { i + c.len_utf8() };
+            previous_class = None;
+            continue;
         }
-        copied = end;
+        let end = match chars.peek() {
+            Some(&(j, next)) if c == COENG && is_base(next) => {
+                chars.next();
+                j + next.len_utf8()
+            }
+            _ => i + c.len_utf8(),
+        };
+        let class = mark_class(&s[i..end]);
+        in_order &= previous_class.is_none_or(|previous| previous <= class);
+        previous_class = Some(class);
     }
-    out.push_str(&s[copied..]);
+    if !in_order {
+        out.push(start..s.len());
+    }
     out
 }
 

@@ -257,17 +257,15 @@ fn render_chunk(index: &LanguageIndex, terms: &[&String]) -> Rendered {
         if !term.chars().any(is_khmer) {
             continue;
         }
-        for posting in term_postings.iter() {
+        for entry in term_postings.entries() {
             let from = buffer.len();
-            let mut previous = 0;
-            for (i, position) in posting.positions.iter().enumerate() {
+            for (i, delta) in entry.position_deltas().enumerate() {
                 if i > 0 {
                     buffer.push(',');
                 }
-                push_number(&mut buffer, position - previous);
-                previous = *position;
+                push_number(&mut buffer, delta);
             }
-            positions.push((posting.doc, t, from..buffer.len()));
+            positions.push((entry.doc, t, from..buffer.len()));
         }
     }
     positions.sort_by_key(|(doc, t, _)| (*doc, *t));
@@ -350,15 +348,15 @@ fn positions_file(
 fn write_postings(out: &mut String, postings: &Postings, idf: f32) {
     out.push('[');
     let mut previous = 0;
-    for (i, posting) in postings.iter().enumerate() {
+    for (i, entry) in postings.entries().enumerate() {
         if i > 0 {
             out.push(',');
         }
-        push_number(out, posting.doc - previous);
+        push_number(out, entry.doc - previous);
         out.push(',');
         // Four significant digits are plenty to rank by.
-        out.push_str(ryu::Buffer::new().format_finite(round(posting.weight * idf)));
-        previous = posting.doc;
+        out.push_str(ryu::Buffer::new().format_finite(round(entry.weight * idf)));
+        previous = entry.doc;
     }
     out.push(']');
 }

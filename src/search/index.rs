@@ -66,6 +66,22 @@ impl Postings {
     }
 
     pub fn iter(&self) -> impl Iterator<Item = Posting> + '_ {
+        self.entries().map(|entry| Posting {
+            doc: entry.doc,
+            weight: entry.weight,
+            positions: entry
+                .position_deltas()
+                .scan(0, |position, delta| {
+                    *position += delta;
+                    Some(*position)
+                })
+                .collect(),
+        })
+    }
+
+    /// The postings with their positions left encoded, for readers that
+    /// need only some of them (most postings are never asked for theirs).
+    pub fn entries(&self) -> impl Iterator<Item = Entry<'_>> {
         let mut at = 0;
         let mut doc = 0;
         std::iter::from_fn(move || {
@@ -76,19 +92,38 @@ impl Postings {
             let weight = f32::from_le_bytes(self.bytes[at..at + 4].try_into().expect("four bytes"));
             at += 4;
             let count = read_varint(&self.bytes, &mut at);
-            let mut position = 0;
-            let positions = (0..count)
-                .map(|_| {
-                    position += read_varint(&self.bytes, &mut at);
-                    position
-                })
-                .collect();
-            Some(Posting {
+            let start = at;
+            for _ in 0..count {
+                // A varint ends at its first byte below 0x80.
+                at += self.bytes[at..]
+                    .iter()
+                    .position(|&b| b < 0x80)
+                    .expect("a whole varint")
+                    + 1;
+            }
+            Some(Entry {
                 doc,
                 weight,
-                positions,
+                positions: &self.bytes[start..at],
             })
         })
+    }
+}
+
+/// A [`Posting`] with its positions still encoded.
+pub struct Entry<'a> {
+    pub doc: u32,
+    pub weight: f32,
+    positions: &'a [u8],
+}
+
+impl<'a> Entry<'a> {
+    /// The positions, each as a difference from the one before (the first
+    /// from 0), as they are stored.
+    pub fn position_deltas(&self) -> impl Iterator<Item = u32> + 'a {
+        let bytes = self.positions;
+        let mut at = 0;
+        std::iter::from_fn(move || (at < bytes.len()).then(|| read_varint(bytes, &mut at)))
     }
 }
 
@@ -149,8 +184,13 @@ impl LanguageIndex {
     }
 }
 
-/// A document's terms with their weight (before idf) and positions.
-type DocTerms = Vec<(String, f32, Vec<u32>)>;
+/// A document's terms with their weight (before idf) and the range of
+/// their positions in `positions`, which holds them all (one allocation per
+/// document rather than one per term).
+struct DocTerms {
+    terms: Vec<(String, f32, std::ops::Range<usize>)>,
+    positions: Vec<u32>,
+}
 
 pub fn build(config: &Config, archive: &Archive, i18n: &I18n, lang: &str) -> LanguageIndex {
     let documents: Vec<(&Document, usize)> = archive
@@ -176,7 +216,7 @@ pub fn build(config: &Config, archive: &Archive, i18n: &I18n, lang: &str) -> Lan
     for (batch_number, batch) in documents.chunks(BATCH).enumerate() {
         let analysed: Vec<(DocTerms, String)> = batch
             .par_iter()
-            .map(|(document, _)| {
+            .map_init(Analyser::default, |analyser, (document, _)| {
                 let body = markdown::plain_text(&document.body);
                 let tags: Vec<&str> = document
                     .tags
@@ -190,7 +230,7 @@ pub fn build(config: &Config, archive: &Archive, i18n: &I18n, lang: &str) -> Lan
                     &body,
                 ];
                 (
-                    analyse(&fields),
+                    analyser.analyse(&fields),
                     excerpt(document.summary.as_deref(), &body),
                 )
             })
@@ -229,11 +269,15 @@ pub fn build(config: &Config, archive: &Archive, i18n: &I18n, lang: &str) -> Lan
                     .collect(),
                 *entry_id,
             ));
-            for (term, weight, positions) in terms {
-                postings
-                    .entry(term)
-                    .or_default()
-                    .push(doc, weight, &positions);
+            for (term, weight, range) in terms.terms {
+                let positions = &terms.positions[range];
+                match postings.get_mut(&term) {
+                    Some(term_postings) => term_postings.push(doc, weight, positions),
+                    None => postings
+                        .entry(term)
+                        .or_default()
+                        .push(doc, weight, positions),
+                }
             }
         }
     }
@@ -246,39 +290,83 @@ pub fn build(config: &Config, archive: &Archive, i18n: &I18n, lang: &str) -> Lan
     }
 }
 
-/// Tokenises a document's fields into one position stream and computes each
-/// term's boosted, length-normalised frequency (idf comes later).
-fn analyse(fields: &[&str; 4]) -> DocTerms {
-    let mut counts: HashMap<String, ([u32; 4], Vec<u32>)> = HashMap::default();
-    let mut lengths = [0u32; 4];
-    let mut offset = 0;
-    for (f, text) in fields.iter().enumerate() {
-        let mut last = 0;
-        for_each_token(text, |term, pos| {
-            // Most tokens repeat a term already seen: allocate only new ones.
-            let (tf, positions) = match counts.get_mut(term) {
-                Some(entry) => entry,
-                None => counts.entry(term.to_owned()).or_default(),
-            };
-            tf[f] += 1;
-            positions.push(offset + pos);
-            lengths[f] += 1;
-            last = pos;
-        });
-        offset += last + FIELD_GAP;
+/// The tables [`Analyser::analyse`] fills, kept from one document to the
+/// next so that they need not grow again for each.
+#[derive(Default)]
+struct Analyser {
+    /// Terms numbered in order of appearance.
+    numbers: HashMap<String, usize>,
+    /// Per term number, the term's frequency in each field.
+    tfs: Vec<[u32; 4]>,
+    /// (term number, position) per token.
+    tokens: Vec<(usize, u32)>,
+}
+
+impl Analyser {
+    /// Tokenises a document's fields into one position stream and computes
+    /// each term's boosted, length-normalised frequency (idf comes later).
+    fn analyse(&mut self, fields: &[&str; 4]) -> DocTerms {
+        let Analyser {
+            numbers,
+            tfs,
+            tokens,
+        } = self;
+        tfs.clear();
+        tokens.clear();
+        let mut lengths = [0u32; 4];
+        let mut offset = 0;
+        for (f, text) in fields.iter().enumerate() {
+            let mut last = 0;
+            for_each_token(text, |term, pos| {
+                // Most tokens repeat a term already seen: allocate only new ones.
+                let number = match numbers.get(term) {
+                    Some(&number) => number,
+                    None => {
+                        tfs.push([0; 4]);
+                        *numbers.entry(term.to_owned()).or_insert(tfs.len() - 1)
+                    }
+                };
+                tfs[number][f] += 1;
+                tokens.push((number, offset + pos));
+                lengths[f] += 1;
+                last = pos;
+            });
+            offset += last + FIELD_GAP;
+        }
+
+        // Each term's positions are a range of one vector, in token order.
+        let mut ends: Vec<usize> = tfs
+            .iter()
+            .scan(0, |end, tf| {
+                *end += tf.iter().sum::<u32>() as usize;
+                Some(*end)
+            })
+            .collect();
+        let mut positions = vec![0; tokens.len()];
+        for &(number, position) in tokens.iter().rev() {
+            ends[number] -= 1;
+            positions[ends[number]] = position;
+        }
+        let starts = ends;
+
+        let terms = numbers
+            .drain()
+            .map(|(term, number)| {
+                let tf = tfs[number];
+                let weight: f32 = FIELDS
+                    .iter()
+                    .enumerate()
+                    .filter(|(f, _)| tf[*f] > 0)
+                    .map(|(f, (_, boost))| {
+                        boost * (tf[f] as f32).sqrt() / (lengths[f] as f32).sqrt()
+                    })
+                    .sum();
+                let count = tf.iter().sum::<u32>() as usize;
+                (term, weight, starts[number]..starts[number] + count)
+            })
+            .collect();
+        DocTerms { terms, positions }
     }
-    counts
-        .into_iter()
-        .map(|(term, (tf, positions))| {
-            let weight: f32 = FIELDS
-                .iter()
-                .enumerate()
-                .filter(|(f, _)| tf[*f] > 0)
-                .map(|(f, (_, boost))| boost * (tf[f] as f32).sqrt() / (lengths[f] as f32).sqrt())
-                .sum();
-            (term, weight, positions)
-        })
-        .collect()
 }
 
 /// The text a result's excerpt is cut from: the summary, then the start of
@@ -289,8 +377,19 @@ fn excerpt(summary: Option<&str>, body: &str) -> String {
         text.push_str(summary.trim());
         text.push_str(" … ");
     }
-    let body: String = body.split_whitespace().collect::<Vec<_>>().join(" ");
-    text.push_str(&body);
+    // Words are added only until the text is long enough to be cut.
+    let mut chars = text.chars().count();
+    for (i, word) in body.split_whitespace().enumerate() {
+        if chars > EXCERPT_CHARS {
+            break;
+        }
+        if i > 0 {
+            text.push(' ');
+            chars += 1;
+        }
+        text.push_str(word);
+        chars += word.chars().count();
+    }
     match text.char_indices().nth(EXCERPT_CHARS) {
         Some((cut, _)) => {
             text.truncate(cut);

@@ -52,23 +52,52 @@ fn kind(c: char) -> Kind {
 }
 
 /// Splits normalised text into Khmer runs and words.
-fn runs(text: &str) -> Vec<Run<'_>> {
-    let mut out = Vec::new();
-    let (mut start, mut current) = (0, Kind::Separator);
-    // A trailing separator flushes the last run.
-    for (i, c) in text.char_indices().chain([(text.len(), ' ')]) {
-        let next = kind(c);
-        if next == current {
-            continue;
-        }
-        match current {
-            Kind::Khmer => out.push(Run::Khmer(&text[start..i])),
-            Kind::Word => out.push(Run::Word(&text[start..i])),
-            Kind::Separator => {}
-        }
-        (start, current) = (i, next);
+fn runs(text: &str) -> Runs<'_> {
+    Runs { rest: text }
+}
+
+struct Runs<'a> {
+    rest: &'a str,
+}
+
+impl<'a> Iterator for Runs<'a> {
+    type Item = Run<'a>;
+
+    fn next(&mut self) -> Option<Run<'a>> {
+        let text = &self.rest[span_len(self.rest, Kind::Separator)..];
+        self.rest = text;
+        let first = kind(text.chars().next()?);
+        let end = span_len(text, first);
+        self.rest = &text[end..];
+        Some(match first {
+            Kind::Khmer => Run::Khmer(&text[..end]),
+            _ => Run::Word(&text[..end]),
+        })
     }
-    out
+}
+
+/// Byte length of the characters of kind `of` at the start of `text`.
+fn span_len(text: &str, of: Kind) -> usize {
+    let ascii_kind = |b: &u8| {
+        if b.is_ascii_alphanumeric() {
+            Kind::Word
+        } else {
+            Kind::Separator
+        }
+    };
+    let mut end = 0;
+    loop {
+        // ASCII, half of a bilingual text, is told apart by byte.
+        let bytes = &text.as_bytes()[end..];
+        end += bytes
+            .iter()
+            .take_while(|b| b.is_ascii() && ascii_kind(b) == of)
+            .count();
+        match text[end..].chars().next() {
+            Some(c) if !c.is_ascii() && kind(c) == of => end += c.len_utf8(),
+            _ => return end,
+        }
+    }
 }
 
 thread_local! {
@@ -97,13 +126,16 @@ thread_local! {
 fn with_word_term(word: &str, with: impl FnOnce(&str)) {
     STEMS.with(|stems| {
         let mut stems = stems.borrow_mut();
-        if !stems.contains_key(word) {
-            if stems.len() >= STEM_CACHE_LIMIT {
-                stems.clear();
+        let term = match stems.get(word) {
+            Some(term) => term,
+            None => {
+                if stems.len() >= STEM_CACHE_LIMIT {
+                    stems.clear();
+                }
+                stems.entry(word.to_owned()).or_insert(word_term(word))
             }
-            stems.insert(word.to_owned(), word_term(word));
-        }
-        if let Some(term) = &stems[word] {
+        };
+        if let Some(term) = term {
             with(term);
         }
     });
@@ -132,7 +164,7 @@ pub fn tokenize(text: &str) -> Vec<Token> {
 pub fn for_each_token(text: &str, mut emit: impl FnMut(&str, u32)) {
     let normalized = normalize(text);
     let mut pos: u32 = 0;
-    for (n, run) in runs(&normalized).into_iter().enumerate() {
+    for (n, run) in runs(&normalized).enumerate() {
         if n > 0 {
             pos += 1; // the gap between runs
         }
