@@ -41,18 +41,21 @@ const PAGES = {
   enDoc: `en/${DOC}`,
   report: "en/reports/anfrel-2017-commune-sangkat-elections-report/",
   kmTimeline: "km/timeline/",
+  kmTimelineYear: "km/timeline/2023/",
 };
 // Search: queries, and a document each must find.
 const BALLOT_DOC = "announcements/2023-05-29-ballot-order-draw-results/";
 const EN_QUERY = "ballot";
 const KM_QUERY = "សន្លឹកឆ្នោត";
 const RESULT = "#search-list > li"; // one search result
-// Home, a document, a tag page, the timeline and search, in both languages.
+// Home, a document, a tag page, the timeline (overview and a year) and
+// search, in both languages.
 const AUDITED = ["km", "en"].flatMap((l) => [
   `${l}/`,
   `${l}/${DOC}`,
   `${l}/tags/ballot/`,
   `${l}/timeline/`,
+  `${l}/timeline/2023/`,
   `${l}/search/`,
   `${l}/search/?q=${encodeURIComponent(l === "km" ? KM_QUERY : EN_QUERY)}`,
 ]);
