@@ -261,16 +261,27 @@ pub fn write_search_index(
     config: &Config,
     archive: &Archive,
     theme: &Theme,
-    staging: &dyn Sink,
+    sink: &dyn Sink,
 ) -> Result<usize, WriteError> {
     let mut count = 0;
     for lang in config.language_codes() {
-        let index = search::index::build(config, archive, theme.i18n(lang), lang);
-        count += search::chunks::write(&index, &mut |name, content| {
-            staging.write(&urls::search_file(lang, name), content.as_bytes())
-        })?;
+        count += write_language_index(config, archive, theme, lang, sink)?;
     }
     Ok(count)
+}
+
+/// The search index of one language's documents.
+pub fn write_language_index(
+    config: &Config,
+    archive: &Archive,
+    theme: &Theme,
+    lang: &str,
+    sink: &dyn Sink,
+) -> Result<usize, WriteError> {
+    let index = search::index::build(config, archive, theme.i18n(lang), lang);
+    search::chunks::write(&index, &mut |name, content| {
+        sink.write(&urls::search_file(lang, name), content.as_bytes())
+    })
 }
 
 /// The theme's static files, published under `assets/`.

@@ -1,6 +1,8 @@
 //! The plan: every HTML page the site has, derived from the archive alone.
 
-use std::collections::{BTreeSet, HashMap};
+use std::collections::BTreeSet;
+
+use rustc_hash::FxHashMap as HashMap;
 
 use crate::archive::{Archive, EntryId};
 use crate::config::{Config, Taxonomy};
@@ -199,7 +201,7 @@ pub fn affected<'p>(
         PageKind::Search | PageKind::NotFound => false,
     };
     // Every language has the same pages: decide each kind once.
-    let mut decided: HashMap<&PageKind, bool> = HashMap::new();
+    let mut decided: HashMap<&PageKind, bool> = HashMap::default();
     plan.iter()
         .filter(|page| {
             *decided

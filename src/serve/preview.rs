@@ -31,6 +31,20 @@ use crate::output::{Sink, WriteError};
 use crate::render::pages::{self, Page};
 use crate::render::{urls, Renderer, Theme};
 
+/// How long the background work waits for the saves of a burst to end.
+const BACKGROUND_DELAY: Duration = Duration::from_millis(300);
+
+/// Lowers the calling thread's scheduling priority, so that background work
+/// takes only the time the next edit's rebuild leaves.
+fn yield_to_foreground() {
+    // On Linux the nice value is per thread, and `who = 0` is this thread.
+    #[cfg(target_os = "linux")]
+    // SAFETY: setpriority only reads its plain integer arguments.
+    unsafe {
+        libc::setpriority(libc::PRIO_PROCESS, 0, 19);
+    }
+}
+
 /// What a rebuild did.
 #[derive(Debug)]
 pub enum Rebuilt {
@@ -71,6 +85,7 @@ impl Preview {
     pub fn new(options: BuildOptions) -> Preview {
         let pool = rayon::ThreadPoolBuilder::new()
             .num_threads(1)
+            .start_handler(|_| yield_to_foreground())
             .build()
             .expect("a thread can be started");
         Preview {
@@ -190,7 +205,11 @@ impl Preview {
             documents.insert(path.clone(), Arc::new(document));
         }
         let all: Vec<Arc<Document>> = documents.values().cloned().collect();
-        let is_changed = |d: &Document| changed.contains(&d.path);
+        // Paths compared as bytes: `Path`'s own equality walks components,
+        // and this runs for every document of the archive.
+        let changed_set: HashSet<&std::ffi::OsStr> =
+            changed.iter().map(|p| p.as_os_str()).collect();
+        let is_changed = |d: &Document| changed_set.contains(d.path.as_os_str());
         problems.extend(validate_changed(config, &all, is_changed));
         if problems.has_errors() {
             return Some(Err(BuildError::Invalid(problems)));
@@ -250,9 +269,12 @@ impl Preview {
         let site = self.site();
         let search_index = self.options.search_index;
         self.last_job = Some(std::thread::spawn(move || {
+            let superseded = || latest.load(Ordering::SeqCst) != generation;
+            // Saves come in bursts; the next one would make this work moot.
+            std::thread::sleep(BACKGROUND_DELAY);
             let pool = background.lock().expect("background lock");
-            if latest.load(Ordering::SeqCst) != generation {
-                return; // a newer rebuild has its own job queued
+            if superseded() {
+                return;
             }
             let result = pool.install(|| {
                 let live = Live::new(&site);
@@ -261,9 +283,12 @@ impl Preview {
                 if !search_index {
                     return Ok(());
                 }
-                let index = Recorded::new(live);
-                build::write_search_index(&config, &archive, &theme, &index)?;
                 for lang in config.language_codes() {
+                    if superseded() {
+                        return Ok(());
+                    }
+                    let index = Recorded::new(Live::new(&site));
+                    build::write_language_index(&config, &archive, &theme, lang, &index)?;
                     index.remove_others_under(&site, &urls::search_file(lang, ""))?;
                 }
                 Ok::<(), WriteError>(())
