@@ -2,7 +2,7 @@
 //! and the timeline. Built once from the loaded documents; read-only after.
 
 use std::collections::BTreeMap;
-use std::sync::Arc;
+use std::sync::{Arc, OnceLock};
 
 use crate::config::{Config, Taxonomy};
 use crate::content::{Document, PartialDate};
@@ -85,7 +85,13 @@ pub struct Archive {
     pub entries: Vec<Entry>,
     terms: BTreeMap<Taxonomy, BTreeMap<String, Vec<EntryId>>>,
     timeline: Vec<TimelineYear>,
+    /// Each entry's related entries, found when first asked for: every
+    /// language's page of a document shows the same ones.
+    related: Vec<OnceLock<Vec<EntryId>>>,
 }
+
+/// How many related documents a document page lists.
+pub const RELATED: usize = 5;
 
 impl Archive {
     /// Groups documents into entries. Drafts are left out unless asked for.
@@ -141,10 +147,12 @@ impl Archive {
             }
         }
         let timeline = timeline(&entries);
+        let related = entries.iter().map(|_| OnceLock::new()).collect();
         Archive {
             entries,
             terms,
             timeline,
+            related,
         }
     }
 
@@ -171,10 +179,14 @@ impl Archive {
             .collect()
     }
 
-    /// Up to `limit` other entries sharing the most tags, then nearest in
-    /// date. Entries sharing nothing are not related. Only entries met
+    /// Up to [`RELATED`] other entries sharing the most tags, then nearest
+    /// in date. Entries sharing nothing are not related. Only entries met
     /// through a shared tag are scored, so this stays cheap in big archives.
-    pub fn related(&self, id: EntryId, limit: usize) -> Vec<EntryId> {
+    pub fn related(&self, id: EntryId) -> &[EntryId] {
+        self.related[id].get_or_init(|| self.find_related(id, RELATED))
+    }
+
+    fn find_related(&self, id: EntryId, limit: usize) -> Vec<EntryId> {
         let entry = &self.entries[id];
         let tagged = self.terms(Taxonomy::Tag);
         let lists = entry

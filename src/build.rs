@@ -279,7 +279,7 @@ pub fn write_language_index(
     sink: &dyn Sink,
 ) -> Result<usize, WriteError> {
     let index = search::index::build(config, archive, theme.i18n(lang), lang);
-    search::chunks::write(&index, &mut |name, content| {
+    search::chunks::write(&index, &|name, content| {
         sink.write(&urls::search_file(lang, name), content.as_bytes())
     })
 }

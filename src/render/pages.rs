@@ -134,9 +134,9 @@ pub fn affected<'p>(
         .filter_map(|key| new_ids.get(key.as_str()).copied())
         .collect();
     if listed_differently {
-        let keys_of = |archive: &Archive, ids: Vec<EntryId>| -> Vec<String> {
-            ids.into_iter()
-                .map(|id| archive.entries[id].key.clone())
+        let keys_of = |archive: &Archive, ids: &[EntryId]| -> Vec<String> {
+            ids.iter()
+                .map(|id| archive.entries[*id].key.clone())
                 .collect()
         };
         let neighbours: BTreeSet<EntryId> = touched_terms
@@ -147,10 +147,10 @@ pub fn affected<'p>(
             .collect();
         for id in neighbours {
             let key = new.entries[id].key.as_str();
-            let now = keys_of(new, new.related(id, RELATED));
+            let now = keys_of(new, new.related(id));
             let then = old_ids
                 .get(key)
-                .map(|old_id| keys_of(old, old.related(*old_id, RELATED)));
+                .map(|old_id| keys_of(old, old.related(*old_id)));
             if then.as_ref() != Some(&now) || now.iter().any(|k| changed.contains(k)) {
                 redrawn.insert(id);
             }
@@ -238,9 +238,6 @@ pub fn listed(archive: &Archive, kind: &PageKind, page_size: usize) -> Vec<Entry
 
 /// Years, and their months with a count of documents in each.
 type TimelineShape = Vec<(u16, Vec<(Option<u8>, usize)>)>;
-
-/// How many related documents a document page lists.
-pub const RELATED: usize = 5;
 
 fn ids_by_key(archive: &Archive) -> HashMap<&str, EntryId> {
     archive

@@ -246,7 +246,7 @@ impl<'a> ViewBuilder<'a> {
                 .config
                 .base_url
                 .absolute(&urls::document(self.lang, &entry.key)),
-            related: self.items(&self.archive.related(id, super::pages::RELATED)),
+            related: self.items(self.archive.related(id)),
         }
     }
 

@@ -86,9 +86,9 @@ fn name(prefix: &str, content: &str) -> String {
 /// content)`, a postings chunk and its positions at a time (an archive's
 /// index does not fit comfortably in memory as text), the manifest last.
 /// Returns the number of files.
-pub fn write<E>(
+pub fn write<E: Send>(
     index: &LanguageIndex,
-    write: &mut dyn FnMut(&str, &str) -> Result<(), E>,
+    write: &(dyn Fn(&str, &str) -> Result<(), E> + Sync),
 ) -> Result<usize, E> {
     let mut count = 0;
 
@@ -119,20 +119,23 @@ pub fn write<E>(
     // Rows `[first term, file, largest df]` of the current table.
     let mut table: Vec<(String, String, u32)> = Vec::new();
     let mut tables = Vec::new();
-    // A few chunks at a time are rendered in parallel, then written in order.
+    // A few chunks at a time are rendered and written in parallel; the
+    // tables, which list them in order, are filled after each batch.
     for batch in cuts.chunks(RENDER_BATCH) {
-        let rendered: Vec<Rendered> = batch
+        let written: Vec<(String, usize)> = batch
             .par_iter()
-            .map(|&(start, end, _)| render_chunk(index, &terms[start..end]))
-            .collect();
-        for (&(start, _, max_df), chunk) in batch.iter().zip(rendered) {
-            for (name, content) in &chunk.files {
-                write(name, content)?;
-                count += 1;
-            }
-            let file = name("p", &chunk.postings);
-            write(&file, &chunk.postings)?;
-            count += 1;
+            .map(|&(start, end, _)| {
+                let chunk = render_chunk(index, &terms[start..end]);
+                for (name, content) in &chunk.files {
+                    write(name, content)?;
+                }
+                let file = name("p", &chunk.postings);
+                write(&file, &chunk.postings)?;
+                Ok((file, chunk.files.len() + 1))
+            })
+            .collect::<Result<_, E>>()?;
+        for (&(start, _, max_df), (file, files)) in batch.iter().zip(written) {
+            count += files;
             // The first chunk starts at "" so every term falls in a range.
             let first = if table.is_empty() && tables.is_empty() {
                 String::new()
@@ -210,7 +213,7 @@ pub fn write<E>(
 /// file]` for the manifest.
 fn write_table<E>(
     table: &mut Vec<(String, String, u32)>,
-    write: &mut dyn FnMut(&str, &str) -> Result<(), E>,
+    write: &(dyn Fn(&str, &str) -> Result<(), E> + Sync),
     count: &mut usize,
 ) -> Result<(String, String), E> {
     let content = serde_json::to_string(&table).expect("table serialises");
