@@ -11,7 +11,7 @@ use crate::content::{Document, PartialDate};
 pub type EntryId = usize;
 
 /// One document, in all the languages it exists in.
-#[derive(Debug)]
+#[derive(Debug, Clone)]
 pub struct Entry {
     /// `<section>/<slug>`.
     pub key: String,
@@ -27,6 +27,39 @@ pub struct Entry {
 }
 
 impl Entry {
+    /// The versions (at least one) in the site's language order; the first
+    /// one's facts are the entry's.
+    fn new(key: String, mut versions: Vec<Arc<Document>>, order: &[&str]) -> Entry {
+        versions.sort_by_key(|d| order.iter().position(|l| *l == d.lang));
+        let first = &versions[0];
+        let mut tags: Vec<String> = Vec::new();
+        for tag in versions.iter().flat_map(|d| &d.tags) {
+            if !tags.contains(tag) {
+                tags.push(tag.clone());
+            }
+        }
+        Entry {
+            section: first.section.clone(),
+            slug: first.slug.clone(),
+            date: first.date,
+            doc_type: first.doc_type.clone(),
+            organization: first.organization.clone(),
+            tags,
+            versions: versions.into_iter().map(|d| (d.lang.clone(), d)).collect(),
+            key,
+        }
+    }
+
+    /// Whether the archive arranges `other` exactly as this entry: same
+    /// key, date and terms, so the same place in every list.
+    fn placed_as(&self, other: &Entry) -> bool {
+        self.key == other.key
+            && self.date == other.date
+            && self.doc_type == other.doc_type
+            && self.organization == other.organization
+            && self.tags == other.tags
+    }
+
     pub fn version(&self, lang: &str) -> Option<&Document> {
         self.versions
             .iter()
@@ -110,26 +143,7 @@ impl Archive {
         let order: Vec<&str> = config.language_codes().collect();
         let mut entries: Vec<Entry> = groups
             .into_iter()
-            .map(|(key, mut versions)| {
-                versions.sort_by_key(|d| order.iter().position(|l| *l == d.lang));
-                let first = &versions[0];
-                let mut tags: Vec<String> = Vec::new();
-                for tag in versions.iter().flat_map(|d| &d.tags) {
-                    if !tags.contains(tag) {
-                        tags.push(tag.clone());
-                    }
-                }
-                Entry {
-                    section: first.section.clone(),
-                    slug: first.slug.clone(),
-                    date: first.date,
-                    doc_type: first.doc_type.clone(),
-                    organization: first.organization.clone(),
-                    tags,
-                    versions: versions.into_iter().map(|d| (d.lang.clone(), d)).collect(),
-                    key,
-                }
-            })
+            .map(|(key, versions)| Entry::new(key, versions, &order))
             .collect();
         entries.sort_by(|a, b| b.date.cmp(&a.date).then_with(|| a.key.cmp(&b.key)));
 
@@ -154,6 +168,44 @@ impl Archive {
             timeline,
             related,
         }
+    }
+
+    /// This archive with new versions of some documents, when none of them
+    /// moves its entry (same date and terms): the entries' order, the term
+    /// lists and the timeline stay as they are, so only the documents are
+    /// swapped. `None` when an entry would move, or a version is new; then
+    /// the archive is built anew. This is what keeps a preview's rebuild
+    /// after a text edit short in a large archive.
+    pub fn with_revised(&self, config: &Config, revised: &[Arc<Document>]) -> Option<Archive> {
+        let order: Vec<&str> = config.language_codes().collect();
+        let mut entries = self.entries.clone();
+        for document in revised {
+            let id = entries.iter().position(|e| e.key == document.key)?;
+            let entry = &entries[id];
+            entry.version(&document.lang)?;
+            let versions = entry
+                .versions
+                .iter()
+                .map(|(lang, d)| {
+                    if *lang == document.lang {
+                        document.clone()
+                    } else {
+                        d.clone()
+                    }
+                })
+                .collect();
+            let revised_entry = Entry::new(entry.key.clone(), versions, &order);
+            if !revised_entry.placed_as(entry) {
+                return None;
+            }
+            entries[id] = revised_entry;
+        }
+        Some(Archive {
+            related: entries.iter().map(|_| OnceLock::new()).collect(),
+            entries,
+            terms: self.terms.clone(),
+            timeline: self.timeline.clone(),
+        })
     }
 
     pub fn document_count(&self) -> usize {

@@ -220,8 +220,17 @@ impl Preview {
             .filter(|d| is_changed(d))
             .map(|d| d.key.clone())
             .collect();
-        let archive = Archive::new(config, all, self.options.drafts);
-        let plan = pages::plan(config, &archive);
+        let revised: Vec<Arc<Document>> = all.iter().filter(|d| is_changed(d)).cloned().collect();
+        // An edit that moves nothing (the text, a title) keeps the archive's
+        // arrangement and the plan; anything else arranges anew.
+        let (archive, plan) = match state.archive.with_revised(config, &revised) {
+            Some(archive) => (archive, state.plan.clone()),
+            None => {
+                let archive = Archive::new(config, all, self.options.drafts);
+                let plan = pages::plan(config, &archive);
+                (archive, plan)
+            }
+        };
         let redrawn = pages::affected(
             &plan,
             &state.archive,
