@@ -1,7 +1,7 @@
 // How long `sastra serve` takes to serve an edit: from saving a document to
 // the reload event and the rebuilt page, on a generated archive.
 //
-//   node benches/serve-edit.mjs ARCHIVE [ROUNDS]
+//   [GAP_MS=300] node benches/serve-edit.mjs ARCHIVE [ROUNDS]
 //
 // Starts the release binary on ARCHIVE (made by `sastra-corpus`), waits for
 // the first build, then edits one document ROUNDS times (default 5) in two
@@ -21,6 +21,9 @@ if (!archive) {
   process.exit(2);
 }
 const rounds = Number(roundsArg ?? 5);
+// Time between edits: short (a burst of saves), or long enough for the
+// background work (feeds, search index) to be running at the next edit.
+const gap = Number(process.env.GAP_MS ?? 300);
 const binary = new URL('../target/release/sastra', import.meta.url).pathname;
 
 const section = readdirSync(join(archive, 'content')).sort()[0];
@@ -105,11 +108,10 @@ for (let round = 0; round < rounds; round++) {
   const withTitle = (text) => text.replace(/^title: "?/m, (m) => `${m}${title}`);
   const withBody = (text) => text.replace(/\n---\n/, `\n---\n\n${bodyWord} `);
   results.body.push(await timeEdit(withBody(withTitle(original)), bodyWord));
-  await new Promise((r) => setTimeout(r, 300));
+  await new Promise((r) => setTimeout(r, gap));
   title = `title${round}x${Date.now() % 100000} `;
   results.title.push(await timeEdit(withBody(withTitle(original)), title.trim()));
-  // Let the background work (feeds, search index) catch up between rounds.
-  await new Promise((r) => setTimeout(r, 300));
+  await new Promise((r) => setTimeout(r, gap));
 }
 writeFileSync(path, original);
 await nextEvent(generation);
