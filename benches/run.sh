@@ -15,6 +15,7 @@
 #   benches/run.sh                 # 1000 10000 30000 documents
 #   benches/run.sh 1000 5000       # chosen sizes
 #   RUNS=1 OUT_DIR=/tmp benches/run.sh 30000
+#   HUGO= benches/run.sh 10000 30000     # sastra alone
 set -euo pipefail
 cd "$(dirname "$0")/.."
 sizes=("$@")
@@ -23,7 +24,7 @@ work=${BENCH_DIR:-$(mktemp -d /tmp/sastra-bench.XXXXXX)}
 cargo build --release --quiet --bin sastra --bin sastra-corpus
 sastra=$PWD/target/release/sastra
 corpus=$PWD/target/release/sastra-corpus
-hugo=$(command -v hugo || true)
+hugo=${HUGO-$(command -v hugo || true)}  # HUGO= skips the peer
 runs=${RUNS:-3}
 out_root=${OUT_DIR:-$([ -d /dev/shm ] && echo /dev/shm || echo "$work")}/sastra-bench-out
 
