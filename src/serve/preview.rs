@@ -184,26 +184,7 @@ impl Preview {
         let started = Instant::now();
         let state = self.state.as_ref()?;
         let config = &state.config;
-        let mut documents = state.documents.clone();
-        let mut problems = Diagnostics::default();
-        for path in changed {
-            let (document, file_problems) = load_file(config, &config.root.join(path));
-            problems.extend(file_problems);
-            let Some(document) = document else { continue };
-            let before = &state.documents[path];
-            // Attachments are files to copy and drafts come and go from the
-            // archive: rare edits, left to the full build.
-            let same_files = document.attachments.len() == before.attachments.len()
-                && document
-                    .attachments
-                    .iter()
-                    .zip(&before.attachments)
-                    .all(|(a, b)| a.source == b.source && a.name == b.name && a.bytes == b.bytes);
-            if !same_files || document.draft != before.draft {
-                return None;
-            }
-            documents.insert(path.clone(), Arc::new(document));
-        }
+        let (documents, mut problems) = reread(state, changed)?;
         let all: Vec<Arc<Document>> = documents.values().cloned().collect();
         // Paths compared as bytes: `Path`'s own equality walks components,
         // and this runs for every document of the archive.
@@ -215,12 +196,8 @@ impl Preview {
             return Some(Err(BuildError::Invalid(problems)));
         }
 
-        let changed_keys: BTreeSet<String> = all
-            .iter()
-            .filter(|d| is_changed(d))
-            .map(|d| d.key.clone())
-            .collect();
         let revised: Vec<Arc<Document>> = all.iter().filter(|d| is_changed(d)).cloned().collect();
+        let changed_keys: BTreeSet<String> = revised.iter().map(|d| d.key.clone()).collect();
         // An edit that moves nothing (the text, a title) keeps the archive's
         // arrangement and the plan; anything else arranges anew.
         let (archive, plan) = match state.archive.with_revised(config, &revised) {
@@ -307,6 +284,35 @@ impl Preview {
             }
         }));
     }
+}
+
+/// The archive's documents with the changed files read again, and their
+/// problems. `None` when a change needs a full build: attachments are files
+/// to copy, and drafts come and go from the archive (rare edits both).
+fn reread(
+    state: &State,
+    changed: &[PathBuf],
+) -> Option<(BTreeMap<PathBuf, Arc<Document>>, Diagnostics)> {
+    let config = &state.config;
+    let mut documents = state.documents.clone();
+    let mut problems = Diagnostics::default();
+    for path in changed {
+        let (document, file_problems) = load_file(config, &config.root.join(path));
+        problems.extend(file_problems);
+        let Some(document) = document else { continue };
+        let before = &state.documents[path];
+        let same_files = document.attachments.len() == before.attachments.len()
+            && document
+                .attachments
+                .iter()
+                .zip(&before.attachments)
+                .all(|(a, b)| a.source == b.source && a.name == b.name && a.bytes == b.bytes);
+        if !same_files || document.draft != before.draft {
+            return None;
+        }
+        documents.insert(path.clone(), Arc::new(document));
+    }
+    Some((documents, problems))
 }
 
 /// Removes the files of pages the previous plan had and the new one has not
