@@ -2,7 +2,7 @@
 //! rebuilds change a few files of a folder a browser may be reading.
 
 use std::fs;
-use std::path::{Component, Path, PathBuf};
+use std::path::{Path, PathBuf};
 
 use super::{Sink, WriteError};
 
@@ -31,17 +31,7 @@ impl Live {
     }
 
     fn target(&self, relative: &str) -> PathBuf {
-        let relative = Path::new(relative);
-        // Paths come from `render::urls` over validated slugs; this guards
-        // the invariant rather than user input.
-        assert!(
-            relative
-                .components()
-                .all(|c| matches!(c, Component::Normal(_))),
-            "output path escapes the site: {}",
-            relative.display()
-        );
-        self.root.join(relative)
+        super::under(&self.root, relative)
     }
 }
 

@@ -7,9 +7,23 @@ pub mod live;
 pub mod sitemap;
 pub mod writer;
 
-use std::path::Path;
+use std::path::{Component, Path, PathBuf};
 
 pub use writer::WriteError;
+
+/// A site-relative path under `root`. Paths come from `render::urls` over
+/// validated slugs; this guards the invariant rather than user input.
+fn under(root: &Path, relative: &str) -> PathBuf {
+    let relative = Path::new(relative);
+    assert!(
+        relative
+            .components()
+            .all(|c| matches!(c, Component::Normal(_))),
+        "output path escapes the site: {}",
+        relative.display()
+    );
+    root.join(relative)
+}
 
 /// Where a build writes its files, by site-relative path.
 pub trait Sink: Sync {

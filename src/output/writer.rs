@@ -4,7 +4,7 @@
 
 use std::fs;
 use std::io;
-use std::path::{Component, Path, PathBuf};
+use std::path::{Path, PathBuf};
 
 #[derive(Debug, thiserror::Error)]
 #[error("{}: {source}", path.display())]
@@ -87,17 +87,7 @@ impl Staging {
     }
 
     fn target(&self, relative: &str) -> PathBuf {
-        let relative = Path::new(relative);
-        // Paths come from `render::urls` over validated slugs; this guards
-        // the invariant rather than user input.
-        assert!(
-            relative
-                .components()
-                .all(|c| matches!(c, Component::Normal(_))),
-            "output path escapes the site: {}",
-            relative.display()
-        );
-        self.staging.join(relative)
+        super::under(&self.staging, relative)
     }
 
     /// Replaces the output with the staged site.
