@@ -86,12 +86,7 @@ impl Entry {
                 .map(|d| (d.lang.clone(), d.title.clone(), d.summary.clone()))
                 .collect()
         };
-        self.key == other.key
-            && self.date == other.date
-            && self.doc_type == other.doc_type
-            && self.organization == other.organization
-            && self.tags == other.tags
-            && shown(self) == shown(other)
+        self.placed_as(other) && shown(self) == shown(other)
     }
 
     pub fn terms(&self, taxonomy: Taxonomy) -> Vec<&str> {

@@ -110,18 +110,26 @@ pub fn check(root: &Path) -> Diagnostics {
     }
 }
 
-pub fn build(options: &BuildOptions) -> Result<BuildReport, BuildError> {
-    let started = Instant::now();
+/// What a build reads, checked, with the theme: [`load`], refused on errors.
+pub fn load_checked(options: &BuildOptions) -> Result<(Loaded, Theme), BuildError> {
     let loaded = load(&options.root, options.base_url.as_deref()).map_err(BuildError::Invalid)?;
     if loaded.diagnostics.has_errors() {
         return Err(BuildError::Invalid(loaded.diagnostics));
     }
     let theme = Theme::load(&loaded.config).map_err(BuildError::Invalid)?;
+    Ok((loaded, theme))
+}
+
+pub fn build(options: &BuildOptions) -> Result<BuildReport, BuildError> {
+    let started = Instant::now();
+    let (loaded, theme) = load_checked(options)?;
     let archive = Archive::new(&loaded.config, loaded.documents, options.drafts);
+    let plan = pages::plan(&loaded.config, &archive);
     let published = publish(
         &loaded.config,
         &archive,
         &theme,
+        &plan,
         &options.output_dir(),
         Steps {
             progress: options.progress,
@@ -151,17 +159,17 @@ pub struct Steps {
     pub search_index: bool,
 }
 
-/// Writes the whole site of a checked archive to `output`, replacing what
-/// was there only once all of it is written.
+/// Writes the whole site of a checked archive, planned as `plan`, to
+/// `output`, replacing what was there only once all of it is written.
 pub fn publish(
     config: &Config,
     archive: &Archive,
     theme: &Theme,
+    plan: &[Page],
     output: &Path,
     steps: Steps,
 ) -> Result<Published, BuildError> {
     let renderer = Renderer::new(config, archive, theme);
-    let plan = pages::plan(config, archive);
     let staging = Staging::new(output)?;
     let progress = if steps.progress {
         // Draws on stderr only when it is a terminal; silent in CI and pipes.
@@ -190,7 +198,7 @@ pub fn publish(
     let mut files = pages + index?;
     files += write_attachments(archive, &staging)?;
     files += copy_static(&config.theme_dir().join("static"), &staging)?;
-    files += write_machine_readable(config, archive, &plan, &staging)?;
+    files += write_machine_readable(config, archive, plan, &staging)?;
     staging.commit()?;
     Ok(Published { pages, files })
 }
@@ -215,13 +223,13 @@ pub fn write_pages<'a>(
     Ok(pages.len())
 }
 
-fn write_attachments(archive: &Archive, staging: &dyn Sink) -> Result<usize, WriteError> {
+fn write_attachments(archive: &Archive, sink: &dyn Sink) -> Result<usize, WriteError> {
     let mut count = 0;
     for entry in &archive.entries {
         let mut names: Vec<&str> = Vec::new();
         for attachment in entry.versions().flat_map(|d| &d.attachments) {
             if !names.contains(&attachment.name.as_str()) {
-                staging.copy(
+                sink.copy(
                     &urls::attachment(&entry.section, &attachment.name),
                     &attachment.source,
                 )?;
@@ -238,20 +246,20 @@ pub fn write_machine_readable(
     config: &Config,
     archive: &Archive,
     plan: &[Page],
-    staging: &dyn Sink,
+    sink: &dyn Sink,
 ) -> Result<usize, WriteError> {
     let feeds = feeds::all(config, archive);
     for (path, xml) in &feeds {
-        staging.write(path, xml.as_bytes())?;
+        sink.write(path, xml.as_bytes())?;
     }
-    staging.write(
+    sink.write(
         "sitemap.xml",
         sitemap::render(config, archive, plan).as_bytes(),
     )?;
-    staging.write("robots.txt", sitemap::robots(config).as_bytes())?;
+    sink.write("robots.txt", sitemap::robots(config).as_bytes())?;
     let records = catalog::records(config, archive);
-    staging.write("catalog.json", catalog::json(&records).as_bytes())?;
-    staging.write("catalog.csv", catalog::csv(config, &records).as_bytes())?;
+    sink.write("catalog.json", catalog::json(&records).as_bytes())?;
+    sink.write("catalog.csv", catalog::csv(config, &records).as_bytes())?;
     Ok(feeds.len() + 4)
 }
 
@@ -285,7 +293,7 @@ pub fn write_language_index(
 }
 
 /// The theme's static files, published under `assets/`.
-fn copy_static(folder: &Path, staging: &dyn Sink) -> Result<usize, WriteError> {
+fn copy_static(folder: &Path, sink: &dyn Sink) -> Result<usize, WriteError> {
     let mut count = 0;
     for entry in WalkDir::new(folder)
         .follow_links(false)
@@ -302,7 +310,7 @@ fn copy_static(folder: &Path, staging: &dyn Sink) -> Result<usize, WriteError> {
                 .map(|c| c.as_os_str().to_string_lossy())
                 .collect::<Vec<_>>()
                 .join("/");
-            staging.copy(&urls::asset(&relative), entry.path())?;
+            sink.copy(&urls::asset(&relative), entry.path())?;
             count += 1;
         }
     }

@@ -18,6 +18,10 @@ impl Live {
         Live { root: root.into() }
     }
 
+    pub fn root(&self) -> &Path {
+        &self.root
+    }
+
     /// Removes a file that the site no longer has; a missing file is fine.
     pub fn remove(&self, relative: &str) -> Result<(), WriteError> {
         let target = self.target(relative);

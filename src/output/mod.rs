@@ -42,8 +42,4 @@ impl Sink for writer::Staging {
     fn write(&self, relative: &str, bytes: &[u8]) -> Result<(), WriteError> {
         writer::Staging::write(self, relative, bytes)
     }
-
-    fn copy(&self, relative: &str, source: &Path) -> Result<(), WriteError> {
-        writer::Staging::copy(self, relative, source)
-    }
 }

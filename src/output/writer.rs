@@ -81,11 +81,6 @@ impl Staging {
         fs::write(&target, bytes).at(&target)
     }
 
-    pub fn copy(&self, relative: &str, source: &Path) -> Result<(), WriteError> {
-        let bytes = fs::read(source).at(source)?;
-        self.write(relative, &bytes)
-    }
-
     fn target(&self, relative: &str) -> PathBuf {
         super::under(&self.staging, relative)
     }

@@ -30,15 +30,6 @@ const EXCERPT_CHARS: usize = 600;
 /// few enough that their term lists never dominate memory.
 const BATCH: usize = 256;
 
-/// One document's entry in a term's postings, decoded.
-#[derive(Debug, Clone, PartialEq)]
-pub struct Posting {
-    pub doc: u32,
-    /// Before idf, which is known only once every document is in.
-    pub weight: f32,
-    pub positions: Vec<u32>,
-}
-
 /// A term's postings, encoded as they are added, because an archive's
 /// index holds tens of millions of them: per document, the id as a
 /// difference from the previous one, the weight (f32), the number of
@@ -63,20 +54,6 @@ impl Postings {
         }
         self.last_doc = doc;
         self.df += 1;
-    }
-
-    pub fn iter(&self) -> impl Iterator<Item = Posting> + '_ {
-        self.entries().map(|entry| Posting {
-            doc: entry.doc,
-            weight: entry.weight,
-            positions: entry
-                .position_deltas()
-                .scan(0, |position, delta| {
-                    *position += delta;
-                    Some(*position)
-                })
-                .collect(),
-        })
     }
 
     /// The postings with their positions left encoded, for readers that
@@ -270,14 +247,10 @@ pub fn build(config: &Config, archive: &Archive, i18n: &I18n, lang: &str) -> Lan
                 *entry_id,
             ));
             for (term, weight, range) in terms.terms {
-                let positions = &terms.positions[range];
-                match postings.get_mut(&term) {
-                    Some(term_postings) => term_postings.push(doc, weight, positions),
-                    None => postings
-                        .entry(term)
-                        .or_default()
-                        .push(doc, weight, positions),
-                }
+                postings
+                    .entry(term)
+                    .or_default()
+                    .push(doc, weight, &terms.positions[range]);
             }
         }
     }
@@ -403,6 +376,30 @@ fn excerpt(summary: Option<&str>, body: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// One document's entry in a term's postings, decoded.
+    #[derive(Debug, Clone, PartialEq)]
+    struct Posting {
+        doc: u32,
+        weight: f32,
+        positions: Vec<u32>,
+    }
+
+    impl Postings {
+        fn iter(&self) -> impl Iterator<Item = Posting> + '_ {
+            self.entries().map(|entry| Posting {
+                doc: entry.doc,
+                weight: entry.weight,
+                positions: entry
+                    .position_deltas()
+                    .scan(0, |position, delta| {
+                        *position += delta;
+                        Some(*position)
+                    })
+                    .collect(),
+            })
+        }
+    }
 
     #[test]
     fn postings_round_trip() {

@@ -12,7 +12,7 @@
 //! a full build.
 
 use std::collections::{BTreeMap, BTreeSet, HashSet};
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
@@ -67,7 +67,7 @@ struct State {
     /// By root-relative source path.
     documents: BTreeMap<PathBuf, Arc<Document>>,
     archive: Arc<Archive>,
-    plan: Vec<Page>,
+    plan: Arc<Vec<Page>>,
 }
 
 pub struct Preview {
@@ -135,13 +135,8 @@ impl Preview {
 
     fn rebuild_all(&mut self) -> Result<(Rebuilt, Diagnostics), BuildError> {
         let started = Instant::now();
-        let loaded = build::load(&self.options.root, self.options.base_url.as_deref())
-            .map_err(BuildError::Invalid)?;
-        if loaded.diagnostics.has_errors() {
-            return Err(BuildError::Invalid(loaded.diagnostics));
-        }
+        let (loaded, theme) = build::load_checked(&self.options)?;
         let config = loaded.config;
-        let theme = Theme::load(&config).map_err(BuildError::Invalid)?;
         let archive = Archive::new(
             &config,
             loaded.documents.iter().cloned(),
@@ -151,8 +146,8 @@ impl Preview {
             progress: false,
             search_index: self.options.search_index,
         };
-        build::publish(&config, &archive, &theme, &self.site(), steps)?;
-        let plan = pages::plan(&config, &archive);
+        let plan = Arc::new(pages::plan(&config, &archive));
+        build::publish(&config, &archive, &theme, &plan, &self.site(), steps)?;
         self.state = Some(State {
             documents: loaded
                 .documents
@@ -204,7 +199,7 @@ impl Preview {
             Some(archive) => (archive, state.plan.clone()),
             None => {
                 let archive = Archive::new(config, all, self.options.drafts);
-                let plan = pages::plan(config, &archive);
+                let plan = Arc::new(pages::plan(config, &archive));
                 (archive, plan)
             }
         };
@@ -245,10 +240,11 @@ impl Preview {
     /// the old index or the new one.
     fn catch_up(&mut self, generation: u64) {
         let state = self.state.as_ref().expect("a build happened");
-        let (config, theme, archive) = (
+        let (config, theme, archive, plan) = (
             state.config.clone(),
             state.theme.clone(),
             state.archive.clone(),
+            state.plan.clone(),
         );
         let latest = self.generation.clone();
         let background = self.background.clone();
@@ -263,9 +259,7 @@ impl Preview {
                 return;
             }
             let result = pool.install(|| {
-                let live = Live::new(&site);
-                let plan = pages::plan(&config, &archive);
-                build::write_machine_readable(&config, &archive, &plan, &live)?;
+                build::write_machine_readable(&config, &archive, &plan, &Live::new(&site))?;
                 if !search_index {
                     return Ok(());
                 }
@@ -275,7 +269,7 @@ impl Preview {
                     }
                     let index = Recorded::new(Live::new(&site));
                     build::write_language_index(&config, &archive, &theme, lang, &index)?;
-                    index.remove_others_under(&site, &urls::search_file(lang, ""))?;
+                    index.remove_others_under(&urls::search_file(lang, ""))?;
                 }
                 Ok::<(), WriteError>(())
             });
@@ -340,8 +334,9 @@ impl Recorded {
         }
     }
 
-    fn remove_others_under(&self, site: &Path, folder: &str) -> Result<(), WriteError> {
+    fn remove_others_under(&self, folder: &str) -> Result<(), WriteError> {
         let written = self.written.lock().expect("written lock");
+        let site = self.live.root();
         for entry in walkdir::WalkDir::new(site.join(folder))
             .into_iter()
             .flatten()
