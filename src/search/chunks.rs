@@ -35,7 +35,7 @@ const DISPLAY_GROUP_DOCS: usize = 256;
 /// keep the cores busy, few enough that their text stays small.
 const RENDER_BATCH: usize = 8;
 
-pub const FORMAT_VERSION: u32 = 2;
+pub const FORMAT_VERSION: u32 = 3;
 
 #[derive(Serialize)]
 struct Manifest<'a> {
@@ -347,18 +347,30 @@ fn positions_file(
     out
 }
 
-/// `[doc0, weight0, doc1 - doc0, weight1, …]`.
+/// Published weights are whole numbers of a unit chosen per term, so that
+/// the term's largest weight is this many units: three digits are plenty to
+/// rank by, and take half the characters of a decimal fraction.
+const WEIGHT_STEPS: f32 = 999.0;
+
+/// `[unit, doc0, steps0, doc1 - doc0, steps1, …]`: document `doc_i` has the
+/// weight `steps_i × unit`.
 fn write_postings(out: &mut String, postings: &Postings, idf: f32) {
+    let largest = postings
+        .entries()
+        .map(|entry| entry.weight)
+        .fold(0.0, f32::max)
+        * idf;
+    let unit = round(largest / WEIGHT_STEPS).max(f32::MIN_POSITIVE);
     out.push('[');
+    out.push_str(ryu::Buffer::new().format_finite(unit));
     let mut previous = 0;
-    for (i, entry) in postings.entries().enumerate() {
-        if i > 0 {
-            out.push(',');
-        }
+    for entry in postings.entries() {
+        out.push(',');
         push_number(out, entry.doc - previous);
         out.push(',');
-        // Four significant digits are plenty to rank by.
-        out.push_str(ryu::Buffer::new().format_finite(round(entry.weight * idf)));
+        // Every posting keeps a weight: a document that holds the term
+        // ranks above one that does not.
+        push_number(out, ((entry.weight * idf / unit).round() as u32).max(1));
         previous = entry.doc;
     }
     out.push(']');
@@ -370,6 +382,7 @@ fn push_number(out: &mut String, n: u32) {
     out.push_str(itoa::Buffer::new().format(n));
 }
 
+/// `weight` to four significant digits.
 fn round(weight: f32) -> f32 {
     if weight == 0.0 {
         return 0.0;

@@ -6,26 +6,29 @@
 //! fetched only for the results shown. Every file but the manifest is named
 //! by a hash of its content, so hosts may cache it forever.
 //!
-//! # Format, version 2
+//! # Format, version 3
 //!
 //! `search/<lang>/manifest.json`:
 //! ```json
-//! { "version": 2, "lang": "km", "docs": 48,
-//!   "postings": [["", "p-1a2b3c4d5e6f.json"], ["ការ", "p-…"]],
-//!   "display": {"size": 16, "files": ["d-….json", "d-….json"]},
+//! { "version": 3, "lang": "km", "docs": 48,
+//!   "postings": [["", "t-1a2b3c4d5e6f.json"], ["ការ", "t-…"]],
+//!   "display": {"size": 4, "group": 256, "hashes": ["0a1b2c3d4e5f", …]},
 //!   "meta": "m-….json" }
 //! ```
-//! Postings chunk `i` holds the terms `t` with `postings[i][0] <= t <
-//! postings[i+1][0]`, compared as JavaScript compares strings (UTF-16
-//! code units). Display file `i` holds documents `i × size .. (i + 1) ×
-//! size`.
+//! `postings` lists tables `t-*.json`, each of rows `[first term, postings
+//! chunk, largest df in it]`. Postings chunk `i` holds the terms `t` with
+//! `first_i <= t < first_{i+1}`, compared as JavaScript compares strings
+//! (UTF-16 code units). Display file `d-<hash>-<k>.json` holds the
+//! documents `k × size .. (k + 1) × size` of a group of `group` documents,
+//! whose files are named by one hash of them all.
 //!
-//! `p-*.json`: `{"t": {"<term>": [doc0, weight0, doc1 - doc0, weight1, …],
-//! …}, "q": {"h": "<group>", "f": [first0, first1 - first0, …]}}`. Under
-//! `t`, for each document holding the term, its id (as a difference from
-//! the previous one) and its score for the term (elasticlunr's model, idf
-//! included: `idf × Σ_field boost × √tf / √field_length`, with `idf = 1 +
-//! ln(N / (df + 1))`): enough to match, rank, filter and count. Under `q`,
+//! `p-*.json`: `{"t": {"<term>": [unit, doc0, steps0, doc1 - doc0, steps1,
+//! …], …}, "q": {"h": "<group>", "f": [first0, first1 - first0, …]}}`.
+//! Under `t`, for each document holding the term, its id (as a difference
+//! from the previous one) and its score for the term as a whole number of
+//! the term's `unit` (the largest is 999 units): elasticlunr's model, idf
+//! included, `idf × Σ_field boost × √tf / √field_length`, with `idf = 1 +
+//! ln(N / (df + 1))`. Enough to match, rank, filter and count. Under `q`,
 //! where the positions of the chunk's terms are: files `q-<group>-<k>.json`,
 //! `k = 0, 1, …`, file `k` holding the documents from `first_k` (the
 //! running sum of `f`) up to `first_{k+1}`. Files are cut between

@@ -9,7 +9,7 @@ import { readFile } from "node:fs/promises";
 import { homedir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { openIndex, parseQuery } from "../../themes/default/static/js/search-engine.js";
+import { VERSION, openIndex, parseQuery } from "../../themes/default/static/js/search-engine.js";
 import { normalize } from "../../themes/default/static/js/tokenize.js";
 
 const root = fileURLToPath(new URL("../../", import.meta.url));
@@ -28,7 +28,7 @@ function indexIsBuilt() {
   return ["km", "en"].every((lang) => {
     const manifest = join(searchDir, lang, "manifest.json");
     try {
-      return JSON.parse(readFileSync(manifest, "utf8")).version === 2;
+      return JSON.parse(readFileSync(manifest, "utf8")).version === VERSION;
     } catch {
       return false;
     }

@@ -12,7 +12,7 @@
 import { clusters, isClusterPrefix, tokenize } from "./tokenize.js";
 
 export const FACETS = ["type", "organization", "year", "tag"];
-export const VERSION = 2;
+export const VERSION = 3;
 const KHMER = /[\u1780-\u17ff]/;
 const PREFIX = 0.5; // weight of a term matched only as a prefix of the typed word
 const PHRASE = 100; // per verified phrase: above any sum of term weights
@@ -69,9 +69,9 @@ export async function openIndex(base, fetchFn = fetch) {
   };
   // {term, chunk, docs: [[doc, weight], …]}
   const found = (c, term) => {
-    const flat = c.terms[term];
+    const [unit, ...flat] = c.terms[term];
     const docs = new Array(flat.length / 2);
-    for (let i = 0, doc = 0; i < flat.length; i += 2) docs[i / 2] = [(doc += flat[i]), flat[i + 1]];
+    for (let i = 0, doc = 0; i < flat.length; i += 2) docs[i / 2] = [(doc += flat[i]), flat[i + 1] * unit];
     return { term, chunk: c, docs };
   };
   const lookup = async (term) => {
