@@ -1,8 +1,12 @@
 //! The inverted index of one language's documents, with positions, scored
 //! with elasticlunr's model (TF-IDF with field boosts).
 
+use std::hash::BuildHasher;
+use std::ops::Range;
+
+use hashbrown::{HashMap, HashTable};
 use rayon::prelude::*;
-use rustc_hash::FxHashMap as HashMap;
+use rustc_hash::FxBuildHasher;
 
 use crate::archive::Archive;
 use crate::config::{Config, Taxonomy};
@@ -151,7 +155,7 @@ pub struct LanguageIndex {
     pub meta: Vec<MetaRow>,
     /// Facet keys with their labels in the index's language.
     pub facets: [(Taxonomy, Vec<(String, String)>); 3],
-    pub postings: HashMap<String, Postings>,
+    pub postings: HashMap<String, Postings, FxBuildHasher>,
 }
 
 impl LanguageIndex {
@@ -161,11 +165,13 @@ impl LanguageIndex {
     }
 }
 
-/// A document's terms with their weight (before idf) and the range of
-/// their positions in `positions`, which holds them all (one allocation per
-/// document rather than one per term).
+/// A document's terms, each with its weight (before idf) and the range of
+/// its positions in `positions`. The terms' text is in `text`, so a
+/// document takes a few allocations rather than one per term: an archive
+/// has tens of millions of (document, term) pairs.
 struct DocTerms {
-    terms: Vec<(String, f32, std::ops::Range<usize>)>,
+    text: String,
+    terms: Vec<(Range<usize>, f32, Range<usize>)>,
     positions: Vec<u32>,
 }
 
@@ -189,7 +195,7 @@ pub fn build(config: &Config, archive: &Archive, i18n: &I18n, lang: &str) -> Lan
 
     let mut display = Vec::with_capacity(documents.len());
     let mut meta = Vec::with_capacity(documents.len());
-    let mut postings: HashMap<String, Postings> = HashMap::default();
+    let mut postings: HashMap<String, Postings, FxBuildHasher> = HashMap::default();
     for (batch_number, batch) in documents.chunks(BATCH).enumerate() {
         let analysed: Vec<(DocTerms, String)> = batch
             .par_iter()
@@ -247,10 +253,11 @@ pub fn build(config: &Config, archive: &Archive, i18n: &I18n, lang: &str) -> Lan
                 *entry_id,
             ));
             for (term, weight, range) in terms.terms {
-                postings
-                    .entry(term)
-                    .or_default()
-                    .push(doc, weight, &terms.positions[range]);
+                postings.entry_ref(&terms.text[term]).or_default().push(
+                    doc,
+                    weight,
+                    &terms.positions[range],
+                );
             }
         }
     }
@@ -267,8 +274,12 @@ pub fn build(config: &Config, archive: &Archive, i18n: &I18n, lang: &str) -> Lan
 /// next so that they need not grow again for each.
 #[derive(Default)]
 struct Analyser {
-    /// Terms numbered in order of appearance.
-    numbers: HashMap<String, usize>,
+    /// The document's terms, one after the other, numbered in order of
+    /// appearance: term `n` is `text[spans[n]]`.
+    text: String,
+    spans: Vec<Range<usize>>,
+    /// Term numbers by the term's text.
+    numbers: HashTable<usize>,
     /// Per term number, the term's frequency in each field.
     tfs: Vec<[u32; 4]>,
     /// (term number, position) per token.
@@ -280,23 +291,34 @@ impl Analyser {
     /// each term's boosted, length-normalised frequency (idf comes later).
     fn analyse(&mut self, fields: &[&str; 4]) -> DocTerms {
         let Analyser {
+            text,
+            spans,
             numbers,
             tfs,
             tokens,
         } = self;
+        text.clear();
+        spans.clear();
+        numbers.clear();
         tfs.clear();
         tokens.clear();
+        let hash = |term: &str| FxBuildHasher.hash_one(term);
         let mut lengths = [0u32; 4];
         let mut offset = 0;
-        for (f, text) in fields.iter().enumerate() {
+        for (f, field) in fields.iter().enumerate() {
             let mut last = 0;
-            for_each_token(text, |term, pos| {
-                // Most tokens repeat a term already seen: allocate only new ones.
-                let number = match numbers.get(term) {
+            for_each_token(field, |term, pos| {
+                let found = numbers.find(hash(term), |&n| &text[spans[n].clone()] == term);
+                let number = match found {
                     Some(&number) => number,
                     None => {
+                        let number = spans.len();
+                        spans.push(text.len()..text.len() + term.len());
+                        text.push_str(term);
                         tfs.push([0; 4]);
-                        *numbers.entry(term.to_owned()).or_insert(tfs.len() - 1)
+                        numbers
+                            .insert_unique(hash(term), number, |&n| hash(&text[spans[n].clone()]));
+                        number
                     }
                 };
                 tfs[number][f] += 1;
@@ -322,10 +344,11 @@ impl Analyser {
         }
         let starts = ends;
 
-        let terms = numbers
-            .drain()
-            .map(|(term, number)| {
-                let tf = tfs[number];
+        let terms = tfs
+            .iter()
+            .zip(spans.iter())
+            .enumerate()
+            .map(|(number, (tf, span))| {
                 let weight: f32 = FIELDS
                     .iter()
                     .enumerate()
@@ -335,10 +358,14 @@ impl Analyser {
                     })
                     .sum();
                 let count = tf.iter().sum::<u32>() as usize;
-                (term, weight, starts[number]..starts[number] + count)
+                (span.clone(), weight, starts[number]..starts[number] + count)
             })
             .collect();
-        DocTerms { terms, positions }
+        DocTerms {
+            text: text.clone(),
+            terms,
+            positions,
+        }
     }
 }
 
