@@ -92,7 +92,7 @@ pub fn write<E: Send>(
 ) -> Result<usize, E> {
     let mut count = 0;
 
-    let mut terms: Vec<&String> = index.postings.keys().collect();
+    let mut terms: Vec<&String> = index.terms().collect();
     // The browser compares strings by UTF-16 code units; so must the ranges.
     terms.sort_by(|a, b| a.encode_utf16().cmp(b.encode_utf16()));
     // Cut the terms into chunks: [start, end) in `terms`, largest df.
@@ -101,7 +101,7 @@ pub fn write<E: Send>(
     let mut bytes = 0;
     let mut max_df = 0;
     for (i, term) in terms.iter().enumerate() {
-        let df = index.postings[*term].df;
+        let df = index.postings(term).df;
         // Roughly: doc differences and weights, a handful of characters each.
         bytes += term.len() + 4 + df as usize * 10;
         max_df = max_df.max(df);
@@ -253,7 +253,7 @@ fn render_chunk(index: &LanguageIndex, terms: &[&String]) -> Rendered {
         }
         text.push_str(&serde_json::to_string(term).expect("strings serialise"));
         text.push(':');
-        let term_postings = &index.postings[*term];
+        let term_postings = index.postings(term);
         let idf = index.idf(term_postings);
         write_postings(&mut text, term_postings, idf);
         // Only Khmer phrases are verified (a Latin word is a part by itself).

@@ -34,6 +34,22 @@ const EXCERPT_CHARS: usize = 600;
 /// few enough that their term lists never dominate memory.
 const BATCH: usize = 256;
 
+/// Postings are kept in this many maps, a term's by its hash, so that a
+/// batch's terms are added to them in parallel.
+const SHARDS: usize = 16;
+
+/// The shard of a term's postings. The bits used are those hashbrown does
+/// not, so the terms of one shard still spread over its map.
+fn shard(hash: u64) -> usize {
+    (hash >> 32) as usize % SHARDS
+}
+
+fn hash(term: &str) -> u64 {
+    FxBuildHasher.hash_one(term)
+}
+
+type Shard = HashMap<String, Postings, FxBuildHasher>;
+
 /// A term's postings, encoded as they are added, because an archive's
 /// index holds tens of millions of them: per document, the id as a
 /// difference from the previous one, the weight (f32), the number of
@@ -155,10 +171,20 @@ pub struct LanguageIndex {
     pub meta: Vec<MetaRow>,
     /// Facet keys with their labels in the index's language.
     pub facets: [(Taxonomy, Vec<(String, String)>); 3],
-    pub postings: HashMap<String, Postings, FxBuildHasher>,
+    postings: Vec<Shard>,
 }
 
 impl LanguageIndex {
+    /// Every term, in no particular order.
+    pub fn terms(&self) -> impl Iterator<Item = &String> {
+        self.postings.iter().flat_map(|shard| shard.keys())
+    }
+
+    /// The postings of a term of [`Self::terms`].
+    pub fn postings(&self, term: &str) -> &Postings {
+        &self.postings[shard(hash(term))][term]
+    }
+
     /// elasticlunr's inverse document frequency.
     pub fn idf(&self, postings: &Postings) -> f32 {
         1.0 + (self.display.len() as f32 / (postings.df as f32 + 1.0)).ln()
@@ -166,12 +192,14 @@ impl LanguageIndex {
 }
 
 /// A document's terms, each with its weight (before idf) and the range of
-/// its positions in `positions`. The terms' text is in `text`, so a
+/// its positions in `positions`, grouped by shard: those of shard `k` are
+/// `terms[shards[k]..shards[k + 1]]`. The terms' text is in `text`, so a
 /// document takes a few allocations rather than one per term: an archive
 /// has tens of millions of (document, term) pairs.
 struct DocTerms {
     text: String,
     terms: Vec<(Range<usize>, f32, Range<usize>)>,
+    shards: [usize; SHARDS + 1],
     positions: Vec<u32>,
 }
 
@@ -195,7 +223,7 @@ pub fn build(config: &Config, archive: &Archive, i18n: &I18n, lang: &str) -> Lan
 
     let mut display = Vec::with_capacity(documents.len());
     let mut meta = Vec::with_capacity(documents.len());
-    let mut postings: HashMap<String, Postings, FxBuildHasher> = HashMap::default();
+    let mut postings: Vec<Shard> = (0..SHARDS).map(|_| Shard::default()).collect();
     for (batch_number, batch) in documents.chunks(BATCH).enumerate() {
         let analysed: Vec<(DocTerms, String)> = batch
             .par_iter()
@@ -218,10 +246,18 @@ pub fn build(config: &Config, archive: &Archive, i18n: &I18n, lang: &str) -> Lan
                 )
             })
             .collect();
-        for (offset, ((document, entry_id), (terms, excerpt))) in
-            batch.iter().zip(analysed).enumerate()
-        {
-            let doc = (batch_number * BATCH + offset) as u32;
+        let first_doc = (batch_number * BATCH) as u32;
+        postings.par_iter_mut().enumerate().for_each(|(k, shard)| {
+            for (doc, (terms, _)) in (first_doc..).zip(&analysed) {
+                for (term, weight, range) in &terms.terms[terms.shards[k]..terms.shards[k + 1]] {
+                    shard
+                        .entry_ref(&terms.text[term.clone()])
+                        .or_default()
+                        .push(doc, *weight, &terms.positions[range.clone()]);
+                }
+            }
+        });
+        for ((document, entry_id), (_, excerpt)) in batch.iter().zip(analysed) {
             let entry = &archive.entries[*entry_id];
             display.push(DisplayRow {
                 u: config.base_url.href(&urls::document(lang, &entry.key)),
@@ -252,13 +288,6 @@ pub fn build(config: &Config, archive: &Archive, i18n: &I18n, lang: &str) -> Lan
                     .collect(),
                 *entry_id,
             ));
-            for (term, weight, range) in terms.terms {
-                postings.entry_ref(&terms.text[term]).or_default().push(
-                    doc,
-                    weight,
-                    &terms.positions[range],
-                );
-            }
         }
     }
     LanguageIndex {
@@ -275,9 +304,10 @@ pub fn build(config: &Config, archive: &Archive, i18n: &I18n, lang: &str) -> Lan
 #[derive(Default)]
 struct Analyser {
     /// The document's terms, one after the other, numbered in order of
-    /// appearance: term `n` is `text[spans[n]]`.
+    /// appearance: term `n` is `text[spans[n]]`, its hash `hashes[n]`.
     text: String,
     spans: Vec<Range<usize>>,
+    hashes: Vec<u64>,
     /// Term numbers by the term's text.
     numbers: HashTable<usize>,
     /// Per term number, the term's frequency in each field.
@@ -293,31 +323,33 @@ impl Analyser {
         let Analyser {
             text,
             spans,
+            hashes,
             numbers,
             tfs,
             tokens,
         } = self;
         text.clear();
         spans.clear();
+        hashes.clear();
         numbers.clear();
         tfs.clear();
         tokens.clear();
-        let hash = |term: &str| FxBuildHasher.hash_one(term);
         let mut lengths = [0u32; 4];
         let mut offset = 0;
         for (f, field) in fields.iter().enumerate() {
             let mut last = 0;
             for_each_token(field, |term, pos| {
-                let found = numbers.find(hash(term), |&n| &text[spans[n].clone()] == term);
+                let term_hash = hash(term);
+                let found = numbers.find(term_hash, |&n| &text[spans[n].clone()] == term);
                 let number = match found {
                     Some(&number) => number,
                     None => {
                         let number = spans.len();
                         spans.push(text.len()..text.len() + term.len());
                         text.push_str(term);
+                        hashes.push(term_hash);
                         tfs.push([0; 4]);
-                        numbers
-                            .insert_unique(hash(term), number, |&n| hash(&text[spans[n].clone()]));
+                        numbers.insert_unique(term_hash, number, |&n| hashes[n]);
                         number
                     }
                 };
@@ -344,26 +376,36 @@ impl Analyser {
         }
         let starts = ends;
 
-        let terms = tfs
-            .iter()
-            .zip(spans.iter())
-            .enumerate()
-            .map(|(number, (tf, span))| {
-                let weight: f32 = FIELDS
-                    .iter()
-                    .enumerate()
-                    .filter(|(f, _)| tf[*f] > 0)
-                    .map(|(f, (_, boost))| {
-                        boost * (tf[f] as f32).sqrt() / (lengths[f] as f32).sqrt()
-                    })
-                    .sum();
-                let count = tf.iter().sum::<u32>() as usize;
-                (span.clone(), weight, starts[number]..starts[number] + count)
-            })
-            .collect();
+        // Terms are placed by shard (a counting sort).
+        let mut shards = [0; SHARDS + 1];
+        for &term_hash in hashes.iter() {
+            shards[shard(term_hash) + 1] += 1;
+        }
+        for k in 0..SHARDS {
+            shards[k + 1] += shards[k];
+        }
+        let mut next = shards;
+        let mut terms = vec![(0..0, 0.0, 0..0); spans.len()];
+        for (number, tf) in tfs.iter().enumerate() {
+            let weight: f32 = FIELDS
+                .iter()
+                .enumerate()
+                .filter(|(f, _)| tf[*f] > 0)
+                .map(|(f, (_, boost))| boost * (tf[f] as f32).sqrt() / (lengths[f] as f32).sqrt())
+                .sum();
+            let count = tf.iter().sum::<u32>() as usize;
+            let place = &mut next[shard(hashes[number])];
+            terms[*place] = (
+                spans[number].clone(),
+                weight,
+                starts[number]..starts[number] + count,
+            );
+            *place += 1;
+        }
         DocTerms {
             text: text.clone(),
             terms,
+            shards,
             positions,
         }
     }
