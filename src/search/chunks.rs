@@ -355,23 +355,18 @@ const WEIGHT_STEPS: f32 = 999.0;
 /// `[unit, doc0, steps0, doc1 - doc0, steps1, …]`: document `doc_i` has the
 /// weight `steps_i × unit`.
 fn write_postings(out: &mut String, postings: &Postings, idf: f32) {
-    let largest = postings
-        .entries()
-        .map(|entry| entry.weight)
-        .fold(0.0, f32::max)
-        * idf;
-    let unit = round(largest / WEIGHT_STEPS).max(f32::MIN_POSITIVE);
+    let unit = round(postings.largest_weight * idf / WEIGHT_STEPS).max(f32::MIN_POSITIVE);
     out.push('[');
     out.push_str(ryu::Buffer::new().format_finite(unit));
     let mut previous = 0;
-    for entry in postings.entries() {
+    for (doc, weight) in postings.weights() {
         out.push(',');
-        push_number(out, entry.doc - previous);
+        push_number(out, doc - previous);
         out.push(',');
         // Every posting keeps a weight: a document that holds the term
         // ranks above one that does not.
-        push_number(out, ((entry.weight * idf / unit).round() as u32).max(1));
-        previous = entry.doc;
+        push_number(out, ((weight * idf / unit).round() as u32).max(1));
+        previous = doc;
     }
     out.push(']');
 }

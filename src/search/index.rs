@@ -51,58 +51,69 @@ fn hash(term: &str) -> u64 {
 type Shard = HashMap<String, Postings, FxBuildHasher>;
 
 /// A term's postings, encoded as they are added, because an archive's
-/// index holds tens of millions of them: per document, the id as a
-/// difference from the previous one, the weight (f32), the number of
-/// positions and the positions as differences, all but the weight as
-/// LEB128 varints.
+/// index holds tens of millions of them. Per document, in `docs`: the id as
+/// a difference from the previous one (a LEB128 varint) and the weight
+/// (f32); in `positions`: their number and the positions as differences,
+/// all varints. Kept apart, so that reading the weights skips no positions.
 #[derive(Debug, Default)]
 pub struct Postings {
     pub df: u32,
+    pub largest_weight: f32,
     last_doc: u32,
-    bytes: Vec<u8>,
+    docs: Vec<u8>,
+    positions: Vec<u8>,
 }
 
 impl Postings {
     fn push(&mut self, doc: u32, weight: f32, positions: &[u32]) {
-        push_varint(&mut self.bytes, doc - self.last_doc);
-        self.bytes.extend_from_slice(&weight.to_le_bytes());
-        push_varint(&mut self.bytes, positions.len() as u32);
+        push_varint(&mut self.docs, doc - self.last_doc);
+        self.docs.extend_from_slice(&weight.to_le_bytes());
+        push_varint(&mut self.positions, positions.len() as u32);
         let mut previous = 0;
         for &position in positions {
-            push_varint(&mut self.bytes, position - previous);
+            push_varint(&mut self.positions, position - previous);
             previous = position;
         }
         self.last_doc = doc;
         self.df += 1;
+        self.largest_weight = self.largest_weight.max(weight);
+    }
+
+    /// `(document, weight)`, in document order.
+    pub fn weights(&self) -> impl Iterator<Item = (u32, f32)> + '_ {
+        let mut at = 0;
+        let mut doc = 0;
+        std::iter::from_fn(move || {
+            if at >= self.docs.len() {
+                return None;
+            }
+            doc += read_varint(&self.docs, &mut at);
+            let weight = f32::from_le_bytes(self.docs[at..at + 4].try_into().expect("four bytes"));
+            at += 4;
+            Some((doc, weight))
+        })
     }
 
     /// The postings with their positions left encoded, for readers that
     /// need only some of them (most postings are never asked for theirs).
     pub fn entries(&self) -> impl Iterator<Item = Entry<'_>> {
         let mut at = 0;
-        let mut doc = 0;
-        std::iter::from_fn(move || {
-            if at >= self.bytes.len() {
-                return None;
-            }
-            doc += read_varint(&self.bytes, &mut at);
-            let weight = f32::from_le_bytes(self.bytes[at..at + 4].try_into().expect("four bytes"));
-            at += 4;
-            let count = read_varint(&self.bytes, &mut at);
+        self.weights().map(move |(doc, weight)| {
+            let count = read_varint(&self.positions, &mut at);
             let start = at;
             for _ in 0..count {
                 // A varint ends at its first byte below 0x80.
-                at += self.bytes[at..]
+                at += self.positions[at..]
                     .iter()
                     .position(|&b| b < 0x80)
                     .expect("a whole varint")
                     + 1;
             }
-            Some(Entry {
+            Entry {
                 doc,
                 weight,
-                positions: &self.bytes[start..at],
-            })
+                positions: &self.positions[start..at],
+            }
         })
     }
 }
