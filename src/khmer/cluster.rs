@@ -75,6 +75,7 @@ pub(crate) fn cluster_len(s: &str) -> usize {
 /// Calls `each` with every character of the cluster at the start of `s`, in
 /// order, and returns the cluster's byte length: one pass for callers that
 /// look inside clusters as they split text.
+#[inline]
 pub(crate) fn walk_cluster(s: &str, mut each: impl FnMut(char)) -> usize {
     let bytes = s.as_bytes();
     let Some(first) = leading_khmer(bytes).or_else(|| s.chars().next()) else {

@@ -18,7 +18,7 @@
 use std::ops::Range;
 
 use crate::khmer::cluster::{
-    clusters, is_base, is_khmer, is_mark, leading_khmer, units, walk_cluster, COENG, KHMER_LEN, RO,
+    clusters, is_khmer, is_mark, leading_khmer, units, walk_cluster, COENG, KHMER_LEN, RO,
 };
 
 /// Normalises text for indexing or querying.
@@ -51,7 +51,7 @@ pub(crate) fn fold_and_join_into(text: &str, out: &mut String) {
 /// Characters that are dropped outright. U+200B is inserted unpredictably by
 /// Khmer publishers as a word break; U+200C/U+200D/U+2060/U+FEFF only steer
 /// rendering; U+17B4/U+17B5 are deprecated inherent vowels with no glyph.
-fn is_invisible(c: char) -> bool {
+const fn is_invisible(c: char) -> bool {
     matches!(
         c,
         '\u{200B}' | '\u{200C}' | '\u{200D}' | '\u{2060}' | '\u{FEFF}' | '\u{17B4}' | '\u{17B5}'
@@ -78,7 +78,7 @@ fn fold_chars(text: &str, out: &mut String) {
     while at < bytes.len() {
         if bytes[at].is_ascii() {
             prev = None; // only a COENG before matters
-            at += 1;
+            at += ascii_len(&bytes[at..]);
             continue;
         }
         let (c, len) = match leading_khmer(&bytes[at..]) {
@@ -108,10 +108,34 @@ fn fold_chars(text: &str, out: &mut String) {
     out[start..].make_ascii_lowercase();
 }
 
+/// Byte length of the ASCII at the start of `bytes`, read eight bytes at a
+/// time: English text is long runs of it.
+fn ascii_len(bytes: &[u8]) -> usize {
+    let words = bytes
+        .chunks_exact(8)
+        .take_while(|word| word.is_ascii())
+        .count();
+    let rest = &bytes[words * 8..];
+    words * 8 + rest.iter().take_while(|b| b.is_ascii()).count()
+}
+
 /// True for the Khmer characters that [`fold_chars`] may drop or change.
 fn folds(c: char) -> bool {
-    is_invisible(c) || fold_char(c, Some(COENG)) != c
+    KHMER_FOLDS[c as usize - 0x1780]
 }
+
+/// [`folds`] for each character of the Khmer block, by offset from U+1780:
+/// the loop copies nearly every Khmer character after one lookup.
+const KHMER_FOLDS: [bool; 128] = {
+    let mut folds = [false; 128];
+    let mut offset = 0;
+    while offset < folds.len() {
+        let c = char::from_u32(0x1780 + offset as u32).expect("in the Khmer block");
+        folds[offset] = is_invisible(c) || fold_char(c, Some(COENG)) as u32 != c as u32;
+        offset += 1;
+    }
+    folds
+};
 
 fn lowercases_to_itself(c: char) -> bool {
     let mut lower = c.to_lowercase();
@@ -139,15 +163,15 @@ fn fold_chars_then_lowercase(text: &str, out: &mut String) {
 }
 
 /// The character-level folds of `c`, which follows `prev` (already folded).
-fn fold_char(c: char, prev: Option<char>) -> char {
+const fn fold_char(c: char, prev: Option<char>) -> char {
     match c {
         // Subscript DA and subscript TA are drawn identically, and
         // writers use them interchangeably (ស្ដី / ស្តី).
-        '\u{178A}' if prev == Some(COENG) => '\u{178F}',
+        '\u{178A}' if matches!(prev, Some(COENG)) => '\u{178F}',
         // ឲ is the older spelling of ឱ (as in ឲ្យ / ឱ្យ).
         '\u{17B2}' => '\u{17B1}',
         // Khmer digits ០–៩ → 0–9, so ២០២៣ and 2023 match.
-        '\u{17E0}'..='\u{17E9}' => char::from(b'0' + (c as u32 - 0x17E0) as u8),
+        '\u{17E0}'..='\u{17E9}' => (b'0' + (c as u32 - 0x17E0) as u8) as char,
         _ => c,
     }
 }
@@ -317,14 +341,20 @@ fn reorder_marks(s: &mut String) {
 /// Step 3 for the cluster at byte `start` of `s`; returns the cluster's end.
 /// The units are permuted, so the cluster keeps its length and the rest of
 /// `s` its place.
+#[inline]
 pub(crate) fn put_marks_in_order(s: &mut String, start: usize) -> usize {
     let mut order = MarkOrder::default();
     let end = start + walk_cluster(&s[start..], |c| order.push(c));
     if !order.in_order() {
-        let canonical = canonical_order(&s[start..end]);
-        s.replace_range(start..end, &canonical);
+        rewrite_in_canonical_order(s, start..end);
     }
     end
+}
+
+#[cold]
+fn rewrite_in_canonical_order(s: &mut String, cluster: Range<usize>) {
+    let canonical = canonical_order(&s[cluster.clone()]);
+    s.replace_range(cluster, &canonical);
 }
 
 /// The index of the first byte from `from` on that can start a Khmer
@@ -342,7 +372,6 @@ fn next_khmer_candidate(bytes: &[u8], from: usize) -> usize {
 /// with the base after it, if any, so its class waits for that character.
 #[derive(Default)]
 struct MarkOrder {
-    started: bool,
     after_coeng: bool,
     previous: u8,
     out_of_order: bool,
@@ -350,17 +379,16 @@ struct MarkOrder {
 
 impl MarkOrder {
     fn push(&mut self, c: char) {
-        if !self.started {
-            self.started = true;
-            if !is_mark(c) {
-                return; // the base stays first
+        let after_coeng = std::mem::take(&mut self.after_coeng);
+        if !is_mark(c) {
+            // The cluster's first character, which stays first, or the
+            // base of a subscript.
+            if after_coeng {
+                self.unit(mark_class(COENG, Some(c)));
             }
+            return;
         }
-        if self.after_coeng {
-            self.after_coeng = false;
-            if is_base(c) {
-                return self.unit(mark_class(COENG, Some(c)));
-            }
+        if after_coeng {
             self.unit(mark_class(COENG, None));
         }
         if c == COENG {
