@@ -78,12 +78,15 @@ pub(crate) fn cluster_len(s: &str) -> usize {
 #[inline]
 pub(crate) fn walk_cluster(s: &str, mut each: impl FnMut(char)) -> usize {
     let bytes = s.as_bytes();
-    let Some(first) = leading_khmer(bytes).or_else(|| s.chars().next()) else {
-        return 0;
+    let (first, mut end) = match leading_khmer(bytes) {
+        Some(c) => (c, KHMER_LEN),
+        None => match s.chars().next() {
+            Some(c) => (c, c.len_utf8()),
+            None => return 0,
+        },
     };
     each(first);
     let mut prev = first;
-    let mut end = first.len_utf8();
     // Only Khmer characters continue a cluster: no need to decode others.
     while let Some(c) = leading_khmer(&bytes[end..]) {
         if starts_cluster(Some(prev), c) {
