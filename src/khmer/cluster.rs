@@ -67,26 +67,61 @@ pub fn units(cluster: &str) -> impl Iterator<Item = &str> {
     })
 }
 
-/// Byte length of the cluster at the start of non-empty `s`.
-fn cluster_len(s: &str) -> usize {
-    let mut chars = s.char_indices();
-    let mut prev = chars.next().map(|(_, c)| c);
-    for (i, c) in chars {
-        if starts_cluster(prev, c) {
-            return i;
+/// Byte length of the cluster at the start of `s`.
+pub(crate) fn cluster_len(s: &str) -> usize {
+    walk_cluster(s, |_| {})
+}
+
+/// Calls `each` with every character of the cluster at the start of `s`, in
+/// order, and returns the cluster's byte length: one pass for callers that
+/// look inside clusters as they split text.
+#[inline]
+pub(crate) fn walk_cluster(s: &str, mut each: impl FnMut(char)) -> usize {
+    let bytes = s.as_bytes();
+    let (first, mut end) = match leading_khmer(bytes) {
+        Some(c) => (c, KHMER_LEN),
+        None => match s.chars().next() {
+            Some(c) => (c, c.len_utf8()),
+            None => return 0,
+        },
+    };
+    each(first);
+    let mut prev = first;
+    // Only Khmer characters continue a cluster: no need to decode others.
+    while let Some(c) = leading_khmer(&bytes[end..]) {
+        if starts_cluster(Some(prev), c) {
+            break;
         }
-        prev = Some(c);
+        each(c);
+        prev = c;
+        end += KHMER_LEN;
     }
-    s.len()
+    end
+}
+
+/// Byte length of every character of the Khmer block in UTF-8.
+pub(crate) const KHMER_LEN: usize = 3;
+
+/// The character of the Khmer block (U+1780–U+17FF) that `bytes` starts
+/// with, if any. Text is mostly Khmer or ASCII, and a Khmer character is
+/// always E1 9E xx or E1 9F xx, so telling it apart needs no general UTF-8
+/// decoding.
+#[inline]
+pub(crate) fn leading_khmer(bytes: &[u8]) -> Option<char> {
+    let [lead, high, low] = *bytes.first_chunk()?;
+    if lead != 0xE1 || high & !1 != 0x9E {
+        return None;
+    }
+    char::from_u32(0x1780 | u32::from(high & 1) << 6 | u32::from(low & 0x3F))
 }
 
 /// Byte length of the unit at the start of non-empty `s`.
 fn unit_len(s: &str) -> usize {
-    let mut chars = s.chars();
-    let first = chars.next().map_or(0, char::len_utf8);
-    match (s.starts_with(COENG), chars.next()) {
-        (true, Some(next)) if is_base(next) => first + next.len_utf8(),
-        _ => first,
+    let bytes = s.as_bytes();
+    match leading_khmer(bytes) {
+        Some(COENG) if leading_khmer(&bytes[KHMER_LEN..]).is_some_and(is_base) => 2 * KHMER_LEN,
+        Some(_) => KHMER_LEN,
+        None => s.chars().next().map_or(0, char::len_utf8),
     }
 }
 
@@ -132,6 +167,16 @@ mod tests {
         assert_eq!(u, ["ង", "្រ", "្គ"]);
         let u: Vec<&str> = units("ក្ា").collect();
         assert_eq!(u, ["ក", "្", "ា"]);
+    }
+
+    #[test]
+    fn leading_khmer_reads_the_whole_block_and_nothing_else() {
+        for c in ('\u{1700}'..='\u{18FF}').chain(['a', 'é', 'Ḁ', '🗳']) {
+            let mut utf8 = [0; 4];
+            let expected = ('\u{1780}'..='\u{17FF}').contains(&c).then_some(c);
+            assert_eq!(leading_khmer(c.encode_utf8(&mut utf8).as_bytes()), expected);
+        }
+        assert_eq!(leading_khmer(&[0xE1, 0x9E]), None);
     }
 
     #[test]

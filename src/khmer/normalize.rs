@@ -17,71 +17,141 @@
 
 use std::ops::Range;
 
-use crate::khmer::cluster::{clusters, is_base, is_khmer, is_mark, units, COENG, RO};
+use crate::khmer::cluster::{
+    clusters, is_khmer, is_mark, leading_khmer, units, walk_cluster, COENG, KHMER_LEN, RO,
+};
 
 /// Normalises text for indexing or querying.
 pub fn normalize(text: &str) -> String {
-    let mut normalized = fold_chars(text);
-    // Most text has no abbreviation and no mark out of order: skip those
-    // passes and their copies unless they would change something.
-    if has_dot_between_khmer(&normalized) {
-        normalized = join_abbreviations(&normalized);
-    }
-    reorder_marks(&mut normalized);
+    let mut normalized = String::with_capacity(text.len());
+    normalize_into(text, &mut normalized);
     normalized
+}
+
+/// [`normalize`] into `out`, replacing its contents, so that a caller
+/// normalising many texts can reuse one buffer.
+fn normalize_into(text: &str, out: &mut String) {
+    fold_and_join_into(text, out);
+    reorder_marks(out);
+}
+
+/// Steps 1 and 2 into `out`, replacing its contents. A caller that walks the
+/// clusters of the result anyway can do step 3 as it goes, with
+/// [`put_marks_in_order`] on every cluster of every Khmer run.
+pub(crate) fn fold_and_join_into(text: &str, out: &mut String) {
+    out.clear();
+    fold_chars(text, out);
+    // Most text has no abbreviation: skip that pass's copy unless it would
+    // change something.
+    if let Some(joined) = join_abbreviations(out) {
+        *out = joined;
+    }
 }
 
 /// Characters that are dropped outright. U+200B is inserted unpredictably by
 /// Khmer publishers as a word break; U+200C/U+200D/U+2060/U+FEFF only steer
 /// rendering; U+17B4/U+17B5 are deprecated inherent vowels with no glyph.
-fn is_invisible(c: char) -> bool {
+const fn is_invisible(c: char) -> bool {
     matches!(
         c,
         '\u{200B}' | '\u{200C}' | '\u{200D}' | '\u{2060}' | '\u{FEFF}' | '\u{17B4}' | '\u{17B5}'
     )
 }
 
-/// Step 1: one pass of character-level folds and Unicode lower-casing.
-fn fold_chars(text: &str) -> String {
+/// Step 1: character-level folds and Unicode lower-casing, appended to `out`.
+///
+/// Most characters come out unchanged, so the text is copied a span at a
+/// time and only the characters that change are written one by one. ASCII
+/// is copied as is and lower-cased in place at the end: no other character
+/// lower-cases to an ASCII capital, so that pass touches nothing else.
+fn fold_chars(text: &str, out: &mut String) {
     // Lower-casing a capital sigma depends on its neighbours, which only
     // `str::to_lowercase` looks at.
     if text.contains('Σ') {
-        return fold_chars_then_lowercase(text);
+        return fold_chars_then_lowercase(text, out);
     }
-    let mut out = String::with_capacity(text.len());
-    let mut prev = None;
-    let mut rest = text;
-    while !rest.is_empty() {
-        // ASCII, half of a bilingual text, needs nothing but lower-casing:
-        // copy it a span at a time.
-        let ascii = rest
-            .bytes()
-            .position(|b| !b.is_ascii())
-            .unwrap_or(rest.len());
-        if ascii > 0 {
-            let start = out.len();
-            out.push_str(&rest[..ascii]);
-            out[start..].make_ascii_lowercase();
+    let start = out.len();
+    let bytes = text.as_bytes();
+    let mut copied = 0; // text[..copied] is already in `out`
+    let mut at = 0;
+    let mut prev = None; // the last character kept, folded
+    while at < bytes.len() {
+        if bytes[at].is_ascii() {
             prev = None; // only a COENG before matters
-            rest = &rest[ascii..];
+            at += ascii_len(&bytes[at..]);
+            continue;
         }
-        let mut chars = rest.chars();
-        if let Some(c) = chars.next().filter(|&c| !is_invisible(c)) {
-            let folded = fold_char(c, prev);
-            if is_khmer(folded) {
-                out.push(folded); // Khmer has no case
-            } else {
-                out.extend(folded.to_lowercase());
+        let (c, len) = match leading_khmer(&bytes[at..]) {
+            Some(c) if !folds(c) => {
+                prev = Some(c); // Khmer has no case: copied as is
+                at += KHMER_LEN;
+                continue;
             }
-            prev = Some(folded);
+            Some(c) => (c, KHMER_LEN),
+            None => {
+                let c = text[at..].chars().next().expect("a character starts here");
+                (c, c.len_utf8())
+            }
+        };
+        let folded = (!is_invisible(c)).then(|| fold_char(c, prev));
+        if folded != Some(c) || !is_khmer(c) && !lowercases_to_itself(c) {
+            out.push_str(&text[copied..at]);
+            copied = at + len;
+            if let Some(folded) = folded {
+                push_lowercase(out, folded);
+            }
         }
-        rest = chars.as_str();
+        prev = folded.or(prev);
+        at += len;
     }
-    out
+    out.push_str(&text[copied..]);
+    out[start..].make_ascii_lowercase();
+}
+
+/// Byte length of the ASCII at the start of `bytes`, read eight bytes at a
+/// time: English text is long runs of it.
+fn ascii_len(bytes: &[u8]) -> usize {
+    let words = bytes
+        .chunks_exact(8)
+        .take_while(|word| word.is_ascii())
+        .count();
+    let rest = &bytes[words * 8..];
+    words * 8 + rest.iter().take_while(|b| b.is_ascii()).count()
+}
+
+/// True for the Khmer characters that [`fold_chars`] may drop or change.
+fn folds(c: char) -> bool {
+    KHMER_FOLDS[c as usize - 0x1780]
+}
+
+/// [`folds`] for each character of the Khmer block, by offset from U+1780:
+/// the loop copies nearly every Khmer character after one lookup.
+const KHMER_FOLDS: [bool; 128] = {
+    let mut folds = [false; 128];
+    let mut offset = 0;
+    while offset < folds.len() {
+        let c = char::from_u32(0x1780 + offset as u32).expect("in the Khmer block");
+        folds[offset] = is_invisible(c) || fold_char(c, Some(COENG)) as u32 != c as u32;
+        offset += 1;
+    }
+    folds
+};
+
+fn lowercases_to_itself(c: char) -> bool {
+    let mut lower = c.to_lowercase();
+    lower.len() == 1 && lower.next() == Some(c)
+}
+
+fn push_lowercase(out: &mut String, c: char) {
+    if is_khmer(c) {
+        out.push(c); // Khmer has no case
+    } else {
+        out.extend(c.to_lowercase());
+    }
 }
 
 /// [`fold_chars`] in two passes, for text that needs `str::to_lowercase`.
-fn fold_chars_then_lowercase(text: &str) -> String {
+fn fold_chars_then_lowercase(text: &str, out: &mut String) {
     let mut folded = String::with_capacity(text.len());
     let mut prev = None;
     for c in text.chars().filter(|&c| !is_invisible(c)) {
@@ -89,19 +159,19 @@ fn fold_chars_then_lowercase(text: &str) -> String {
         folded.push(c);
         prev = Some(c);
     }
-    folded.to_lowercase()
+    out.push_str(&folded.to_lowercase());
 }
 
 /// The character-level folds of `c`, which follows `prev` (already folded).
-fn fold_char(c: char, prev: Option<char>) -> char {
+const fn fold_char(c: char, prev: Option<char>) -> char {
     match c {
         // Subscript DA and subscript TA are drawn identically, and
         // writers use them interchangeably (ស្ដី / ស្តី).
-        '\u{178A}' if prev == Some(COENG) => '\u{178F}',
+        '\u{178A}' if matches!(prev, Some(COENG)) => '\u{178F}',
         // ឲ is the older spelling of ឱ (as in ឲ្យ / ឱ្យ).
         '\u{17B2}' => '\u{17B1}',
         // Khmer digits ០–៩ → 0–9, so ២០២៣ and 2023 match.
-        '\u{17E0}'..='\u{17E9}' => char::from(b'0' + (c as u32 - 0x17E0) as u8),
+        '\u{17E0}'..='\u{17E9}' => (b'0' + (c as u32 - 0x17E0) as u8) as char,
         _ => c,
     }
 }
@@ -111,25 +181,45 @@ fn is_short(run: &str) -> bool {
     clusters(run).nth(2).is_none()
 }
 
-/// Byte ranges of the maximal Khmer runs of `s`.
-fn khmer_runs(s: &str) -> Vec<(usize, usize)> {
-    let mut runs: Vec<(usize, usize)> = Vec::new();
-    for (i, c) in s.char_indices().filter(|&(_, c)| is_khmer(c)) {
-        match runs.last_mut() {
-            Some(run) if run.1 == i => run.1 = i + c.len_utf8(),
-            _ => runs.push((i, i + c.len_utf8())),
-        }
-    }
-    runs
+/// True when the '.' at byte `dot` of `s` sits between two Khmer characters,
+/// linking the Khmer runs on either side.
+fn is_link(s: &str, dot: usize) -> bool {
+    let bytes = s.as_bytes();
+    let khmer_at = |at: usize| leading_khmer(&bytes[at..]).is_some_and(is_khmer);
+    dot >= KHMER_LEN && khmer_at(dot - KHMER_LEN) && khmer_at(dot + 1)
 }
 
-/// True when a '.' sits between two Khmer characters: without one,
-/// [`join_abbreviations`] has no chain to join.
-fn has_dot_between_khmer(s: &str) -> bool {
-    s.match_indices('.').any(|(i, _)| {
-        s[..i].chars().next_back().is_some_and(is_khmer)
-            && s[i + 1..].chars().next().is_some_and(is_khmer)
-    })
+/// The maximal Khmer run of `s` that ends at byte `end`.
+fn khmer_run_before(s: &str, end: usize) -> Range<usize> {
+    let bytes = s.as_bytes();
+    let mut start = end;
+    while start >= KHMER_LEN && leading_khmer(&bytes[start - KHMER_LEN..]).is_some_and(is_khmer) {
+        start -= KHMER_LEN;
+    }
+    start..end
+}
+
+/// The maximal Khmer run of `s` that starts at byte `start`.
+fn khmer_run_after(s: &str, start: usize) -> Range<usize> {
+    let bytes = s.as_bytes();
+    let mut end = start;
+    while leading_khmer(&bytes[end..]).is_some_and(is_khmer) {
+        end += KHMER_LEN;
+    }
+    start..end
+}
+
+/// The Khmer runs linked by single dots, from the run that ends at `dot`
+/// (the first link of the sequence) on.
+fn linked_runs(s: &str, dot: usize) -> Vec<Range<usize>> {
+    let mut runs = vec![khmer_run_before(s, dot)];
+    let mut end = dot;
+    while s[end..].starts_with('.') && is_link(s, end) {
+        let run = khmer_run_after(s, end + 1);
+        end = run.end;
+        runs.push(run);
+    }
+    runs
 }
 
 /// Step 2: joins dotted abbreviations such as គ.ជ.ប (NEC), ស.រ.អា (USA),
@@ -148,40 +238,46 @@ fn has_dot_between_khmer(s: &str) -> bool {
 /// "…រដ្ឋសភាស.រ.អា." the abbreviation is glued to the previous word, and
 /// joining only its tail (រអា) would invent a term that no query produces.
 /// A single Khmer sentence ending in '.' is never touched (one run only).
-fn join_abbreviations(s: &str) -> String {
-    let runs = khmer_runs(s);
-    let dot_between = |a: (usize, usize), b: (usize, usize)| &s[a.1..b.0] == ".";
-    let mut out = String::with_capacity(s.len());
+///
+/// Chains are found from the dots between Khmer characters, so text without
+/// any costs one search for '.'; `None` when nothing is joined.
+fn join_abbreviations(s: &str) -> Option<String> {
+    let mut out = String::new();
     let mut copied = 0; // s[..copied] is already in `out`
-    let mut i = 0;
-    while i < runs.len() {
-        let starts_chain =
-            is_short(&s[runs[i].0..runs[i].1]) && !(i > 0 && dot_between(runs[i - 1], runs[i]));
-        let mut last = i;
-        while starts_chain
-            && last + 1 < runs.len()
-            && dot_between(runs[last], runs[last + 1])
-            && is_short(&s[runs[last + 1].0..runs[last + 1].1])
-        {
-            last += 1;
+    let mut from = 0; // where to look for the next '.'
+    while let Some(dot) = s[from..].find('.').map(|i| from + i) {
+        if !is_link(s, dot) {
+            from = dot + 1;
+            continue;
         }
-        if last > i {
-            out.push_str(&s[copied..runs[i].0]);
-            for run in &runs[i..=last] {
-                out.push_str(&s[run.0..run.1]);
-            }
-            copied = runs[last].1;
-            let after = &s[copied..];
-            let closing_dot =
-                after.starts_with('.') && !after[1..].chars().next().is_some_and(is_khmer);
-            if closing_dot {
-                copied += 1;
-            }
+        // Only the first run of linked runs can start a chain: every later
+        // one comes right after "Khmer + '.'".
+        let runs = linked_runs(s, dot);
+        from = runs.last().map_or(dot + 1, |run| run.end);
+        let chain_len = runs
+            .iter()
+            .take_while(|run| is_short(&s[(*run).clone()]))
+            .count();
+        if chain_len < 2 {
+            continue;
         }
-        i = last + 1;
+        let chain = &runs[..chain_len];
+        out.push_str(&s[copied..chain[0].start]);
+        for run in chain {
+            out.push_str(&s[run.clone()]);
+        }
+        copied = chain[chain_len - 1].end;
+        let after = &s[copied..];
+        let closing_dot = after.starts_with('.') && !is_link(s, copied);
+        if closing_dot {
+            copied += 1;
+        }
+    }
+    if copied == 0 {
+        return None;
     }
     out.push_str(&s[copied..]);
-    out
+    Some(out)
 }
 
 /// Canonical position of a unit (see [`units`]) among the marks of a
@@ -208,76 +304,125 @@ fn join_abbreviations(s: &str) -> String {
 /// is harmless since queries are rewritten the same way.)
 /// A stray COENG (not followed by a base) sorts with the subscripts so that
 /// it can never move to the end of a cluster and capture the next base.
-fn mark_class(unit: &str) -> u8 {
-    let mut chars = unit.chars();
-    match (chars.next(), chars.next()) {
-        (Some(COENG), Some(RO)) => 1,
-        (Some(COENG), _) => 0,
-        (Some('\u{17B6}'..='\u{17C5}'), _) => 2,
-        (Some('\u{17C9}' | '\u{17CA}' | '\u{17CC}'), _) => 3,
+fn mark_class(first: char, second: Option<char>) -> u8 {
+    match (first, second) {
+        (COENG, Some(RO)) => 1,
+        (COENG, _) => 0,
+        ('\u{17B6}'..='\u{17C5}', _) => 2,
+        ('\u{17C9}' | '\u{17CA}' | '\u{17CC}', _) => 3,
         _ => 4,
     }
+}
+
+/// The [`mark_class`] of a unit.
+fn unit_class(unit: &str) -> u8 {
+    let mut chars = unit.chars();
+    chars
+        .next()
+        .map_or(4, |first| mark_class(first, chars.next()))
 }
 
 /// Step 3: canonical mark order in every cluster. Reordering permutes the
 /// units of a cluster, so the few clusters out of order are rewritten in
 /// place and the rest of the text is left alone.
 fn reorder_marks(s: &mut String) {
-    for cluster in clusters_out_of_order(s) {
-        let canonical = canonical_order(&s[cluster.clone()]);
-        s.replace_range(cluster, &canonical);
+    let mut at = 0;
+    while at < s.len() {
+        at = if leading_khmer(&s.as_bytes()[at..]).is_some() {
+            // A cluster that starts with a Khmer character that is neither
+            // base nor mark (។, ៗ, …) keeps it first, as a base would be.
+            put_marks_in_order(s, at)
+        } else {
+            next_khmer_candidate(s.as_bytes(), at + 1)
+        };
     }
+}
+
+/// Step 3 for the cluster at byte `start` of `s`; returns the cluster's end.
+/// The units are permuted, so the cluster keeps its length and the rest of
+/// `s` its place.
+#[inline]
+pub(crate) fn put_marks_in_order(s: &mut String, start: usize) -> usize {
+    let mut order = MarkOrder::default();
+    let end = start + walk_cluster(&s[start..], |c| order.push(c));
+    if !order.in_order() {
+        rewrite_in_canonical_order(s, start..end);
+    }
+    end
+}
+
+#[cold]
+fn rewrite_in_canonical_order(s: &mut String, cluster: Range<usize>) {
+    let canonical = canonical_order(&s[cluster.clone()]);
+    s.replace_range(cluster, &canonical);
+}
+
+/// The index of the first byte from `from` on that can start a Khmer
+/// character (every one starts with E1, which is never a continuation byte),
+/// or the end of `bytes`.
+fn next_khmer_candidate(bytes: &[u8], from: usize) -> usize {
+    bytes[from..]
+        .iter()
+        .position(|&b| b == 0xE1)
+        .map_or(bytes.len(), |i| from + i)
+}
+
+/// Whether the marks of a cluster, seen one character at a time, are in
+/// canonical order: the units' classes never decrease. A COENG is a unit
+/// with the base after it, if any, so its class waits for that character.
+#[derive(Default)]
+struct MarkOrder {
+    after_coeng: bool,
+    previous: u8,
+    out_of_order: bool,
+}
+
+impl MarkOrder {
+    fn push(&mut self, c: char) {
+        let after_coeng = std::mem::take(&mut self.after_coeng);
+        if !is_mark(c) {
+            // The cluster's first character, which stays first, or the
+            // base of a subscript.
+            if after_coeng {
+                self.unit(mark_class(COENG, Some(c)));
+            }
+            return;
+        }
+        if after_coeng {
+            self.unit(mark_class(COENG, None));
+        }
+        if c == COENG {
+            self.after_coeng = true;
+        } else {
+            self.unit(mark_class(c, None));
+        }
+    }
+
+    fn unit(&mut self, class: u8) {
+        self.out_of_order |= class < self.previous;
+        self.previous = class;
+    }
+
+    fn in_order(mut self) -> bool {
+        if self.after_coeng {
+            self.unit(mark_class(COENG, None));
+        }
+        !self.out_of_order
+    }
+}
+
+/// The units of `cluster` after its base (all of them if it has none).
+fn marks_of(cluster: &str) -> impl Iterator<Item = &str> {
+    let has_base = !cluster.starts_with(is_mark);
+    units(cluster).skip(usize::from(has_base))
 }
 
 /// `cluster` with its marks in canonical order.
 fn canonical_order(cluster: &str) -> String {
-    let mut parts: Vec<&str> = units(cluster).collect();
-    let has_base = !cluster.starts_with(is_mark);
-    let marks = if has_base {
-        &mut parts[1..]
-    } else {
-        &mut parts[..]
-    };
-    marks.sort_by_key(|unit| mark_class(unit)); // stable
-    parts.concat()
-}
-
-/// Byte ranges of the clusters (see [`clusters`]) whose marks are out of
-/// canonical order. A cluster is a base and the marks after it, or marks
-/// alone at the start of a Khmer run, so every two units of marks in a row
-/// belong to one cluster, and comparing those pairs is enough.
-fn clusters_out_of_order(s: &str) -> Vec<Range<usize>> {
-    let mut out = Vec::new();
-    let mut start = 0; // of the current cluster
-    let mut in_order = true;
-    let mut previous_class = None; // of the unit just before, if a mark
-    let mut chars = s.char_indices().peekable();
-    while let Some((i, c)) = chars.next() {
-        if !is_mark(c) {
-            if !in_order {
-                out.push(start..i);
-                in_order = true;
-            }
-            // A base starts a cluster; after anything else, a mark does.
-            start = if is_base(c) { i } else { i + c.len_utf8() };
-            previous_class = None;
-            continue;
-        }
-        let end = match chars.peek() {
-            Some(&(j, next)) if c == COENG && is_base(next) => {
-                chars.next();
-                j + next.len_utf8()
-            }
-            _ => i + c.len_utf8(),
-        };
-        let class = mark_class(&s[i..end]);
-        in_order &= previous_class.is_none_or(|previous| previous <= class);
-        previous_class = Some(class);
-    }
-    if !in_order {
-        out.push(start..s.len());
-    }
-    out
+    let mut marks: Vec<&str> = marks_of(cluster).collect();
+    marks.sort_by_key(|unit| unit_class(unit)); // stable
+    let base = &cluster[..cluster.len() - marks.iter().map(|unit| unit.len()).sum::<usize>()];
+    [base].into_iter().chain(marks).collect()
 }
 
 #[cfg(test)]

@@ -11,21 +11,16 @@
 use elasticlunr::lang::English;
 use elasticlunr::{Language, Pipeline};
 
-use crate::khmer::cluster::{clusters, is_khmer, starts_cluster};
-use crate::khmer::normalize::normalize;
+use std::cell::Cell;
+
+use crate::khmer::cluster::{is_khmer, leading_khmer, starts_cluster, KHMER_LEN};
+use crate::khmer::normalize::{fold_and_join_into, put_marks_in_order};
 
 /// A search term and its word position, for phrase matching.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Token {
     pub term: String,
     pub pos: u32,
-}
-
-/// The pieces of normalised text that produce tokens.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum Run<'a> {
-    Khmer(&'a str),
-    Word(&'a str),
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -51,53 +46,47 @@ fn kind(c: char) -> Kind {
     }
 }
 
-/// Splits normalised text into Khmer runs and words.
-fn runs(text: &str) -> Runs<'_> {
-    Runs { rest: text }
-}
-
-struct Runs<'a> {
-    rest: &'a str,
-}
-
-impl<'a> Iterator for Runs<'a> {
-    type Item = Run<'a>;
-
-    fn next(&mut self) -> Option<Run<'a>> {
-        let text = &self.rest[span_len(self.rest, Kind::Separator)..];
-        self.rest = text;
-        let first = kind(text.chars().next()?);
-        let end = span_len(text, first);
-        self.rest = &text[end..];
-        Some(match first {
-            Kind::Khmer => Run::Khmer(&text[..end]),
-            _ => Run::Word(&text[..end]),
-        })
-    }
-}
-
-/// Byte length of the characters of kind `of` at the start of `text`.
-fn span_len(text: &str, of: Kind) -> usize {
-    let ascii_kind = |b: &u8| {
-        if b.is_ascii_alphanumeric() {
-            Kind::Word
-        } else {
-            Kind::Separator
-        }
-    };
+/// Byte length of the Latin/digit word at the start of `text`.
+fn word_len(text: &str) -> usize {
+    let bytes = text.as_bytes();
     let mut end = 0;
     loop {
         // ASCII, half of a bilingual text, is told apart by byte.
-        let bytes = &text.as_bytes()[end..];
-        end += bytes
+        end += bytes[end..]
             .iter()
-            .take_while(|b| b.is_ascii() && ascii_kind(b) == of)
+            .take_while(|b| b.is_ascii_alphanumeric())
             .count();
-        match text[end..].chars().next() {
-            Some(c) if !c.is_ascii() && kind(c) == of => end += c.len_utf8(),
+        if bytes.get(end).is_none_or(u8::is_ascii) {
+            return end;
+        }
+        match kind_at(text, end) {
+            (Kind::Word, len) => end += len,
             _ => return end,
         }
     }
+}
+
+/// The kind and byte length of the character at byte `at` of `text`. ASCII
+/// and Khmer, nearly all of a bilingual text, are told apart by byte.
+#[inline]
+fn kind_at(text: &str, at: usize) -> (Kind, usize) {
+    let bytes = &text.as_bytes()[at..];
+    if bytes[0].is_ascii_alphanumeric() {
+        return (Kind::Word, 1);
+    }
+    if bytes[0].is_ascii() {
+        return (Kind::Separator, 1);
+    }
+    if let Some(c) = leading_khmer(bytes) {
+        let kind = if is_khmer(c) {
+            Kind::Khmer
+        } else {
+            Kind::Separator
+        };
+        return (kind, KHMER_LEN);
+    }
+    let c = text[at..].chars().next().expect("a character starts here");
+    (kind(c), c.len_utf8())
 }
 
 thread_local! {
@@ -116,29 +105,31 @@ fn word_term(word: &str) -> Option<String> {
 
 /// Words seen before on this thread and their terms. Text repeats its
 /// words (Zipf), and stemming is the costly part of indexing English.
+type Stems = rustc_hash::FxHashMap<String, Option<String>>;
+
 const STEM_CACHE_LIMIT: usize = 200_000;
 
 thread_local! {
-    static STEMS: std::cell::RefCell<rustc_hash::FxHashMap<String, Option<String>>> = Default::default();
+    static STEMS: Cell<Stems> = Default::default();
+    // The normalised text of the current call, kept so that indexing does
+    // not allocate it for every field.
+    static NORMALIZED: Cell<String> = const { Cell::new(String::new()) };
 }
 
 /// Calls `with` with the word's term, unless it is a stop word.
-fn with_word_term(word: &str, with: impl FnOnce(&str)) {
-    STEMS.with(|stems| {
-        let mut stems = stems.borrow_mut();
-        let term = match stems.get(word) {
-            Some(term) => term,
-            None => {
-                if stems.len() >= STEM_CACHE_LIMIT {
-                    stems.clear();
-                }
-                stems.entry(word.to_owned()).or_insert(word_term(word))
+fn with_word_term(stems: &mut Stems, word: &str, with: impl FnOnce(&str)) {
+    let term = match stems.get(word) {
+        Some(term) => term,
+        None => {
+            if stems.len() >= STEM_CACHE_LIMIT {
+                stems.clear();
             }
-        };
-        if let Some(term) = term {
-            with(term);
+            stems.entry(word.to_owned()).or_insert(word_term(word))
         }
-    });
+    };
+    if let Some(term) = term {
+        with(term);
+    }
 }
 
 /// Tokenises (after normalising) text for the index or a query.
@@ -162,41 +153,65 @@ pub fn tokenize(text: &str) -> Vec<Token> {
 /// The tokens of [`tokenize`], handed to `emit` as borrowed terms, so an
 /// indexer can count them without allocating a string per token.
 pub fn for_each_token(text: &str, mut emit: impl FnMut(&str, u32)) {
-    let normalized = normalize(text);
+    // The thread's buffers are taken rather than borrowed, so an `emit` that
+    // tokenises too gets fresh ones instead of a panic.
+    let mut normalized = NORMALIZED.take();
+    let mut stems = STEMS.take();
+    // The last normalisation step is done cluster by cluster below, where
+    // the clusters are found anyway.
+    fold_and_join_into(text, &mut normalized);
     let mut pos: u32 = 0;
-    for (n, run) in runs(&normalized).enumerate() {
-        if n > 0 {
+    let mut at = 0;
+    let mut first_run = true;
+    while at < normalized.len() {
+        let (kind, len) = kind_at(&normalized, at);
+        if kind == Kind::Separator {
+            at += len;
+            continue;
+        }
+        if !first_run {
             pos += 1; // the gap between runs
         }
-        match run {
-            Run::Khmer(run) => pos = emit_khmer_tokens(run, pos, &mut emit),
-            Run::Word(word) => {
-                with_word_term(word, |term| emit(term, pos));
-                pos += 1;
+        first_run = false;
+        (at, pos) = match kind {
+            Kind::Khmer => emit_khmer_tokens(&mut normalized, at, pos, &mut emit),
+            _ => {
+                let word = &normalized[at..at + word_len(&normalized[at..])];
+                with_word_term(&mut stems, word, |term| emit(term, pos));
+                (at + word.len(), pos + 1)
             }
-        }
+        };
     }
+    NORMALIZED.set(normalized);
+    STEMS.set(stems);
 }
 
-/// Emits the cluster pairs of `run` and its last cluster; returns the next
-/// free position. Clusters tile the run, so a pair is a slice of it.
-fn emit_khmer_tokens(run: &str, mut pos: u32, emit: &mut impl FnMut(&str, u32)) -> u32 {
-    let mut previous: Option<usize> = None; // start of the previous cluster
-    let mut start = 0;
-    for cluster in clusters(run) {
-        let end = start + cluster.len();
-        if let Some(previous) = previous {
-            emit(&run[previous..end], pos);
+/// Emits the cluster pairs of the Khmer run at byte `start` of `text` and
+/// its last cluster, putting the marks of each cluster in order first;
+/// returns the end of the run and the next free position. Clusters tile the
+/// run, so a pair is a slice of it.
+fn emit_khmer_tokens(
+    text: &mut String,
+    mut start: usize,
+    mut pos: u32,
+    emit: &mut impl FnMut(&str, u32),
+) -> (usize, u32) {
+    let mut previous = start;
+    loop {
+        let end = put_marks_in_order(text, start);
+        if previous < start {
+            emit(&text[previous..end], pos);
             pos += 1;
         }
-        previous = Some(start);
+        previous = start;
         start = end;
+        // A run goes on with a base; a mark would have stayed in the cluster.
+        if !leading_khmer(&text.as_bytes()[end..]).is_some_and(is_khmer) {
+            break;
+        }
     }
-    if let Some(last) = previous {
-        emit(&run[last..], pos);
-        pos += 1;
-    }
-    pos
+    emit(&text[previous..start], pos);
+    (start, pos + 1)
 }
 
 /// True when `term` starts with `query` and the query ends on a cluster
