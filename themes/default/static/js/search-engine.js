@@ -69,9 +69,10 @@ export async function openIndex(base, fetchFn = fetch) {
   };
   // {term, chunk, docs: [[doc, weight], …]}
   const found = (c, term) => {
-    const [unit, ...flat] = c.terms[term];
-    const docs = new Array(flat.length / 2);
-    for (let i = 0, doc = 0; i < flat.length; i += 2) docs[i / 2] = [(doc += flat[i]), flat[i + 1] * unit];
+    const flat = c.terms[term]; // [unit, Δdoc, steps, Δdoc, steps, …]
+    const unit = flat[0];
+    const docs = new Array((flat.length - 1) / 2);
+    for (let i = 1, doc = 0; i < flat.length; i += 2) docs[(i - 1) / 2] = [(doc += flat[i]), flat[i + 1] * unit];
     return { term, chunk: c, docs };
   };
   const lookup = async (term) => {
