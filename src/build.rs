@@ -273,20 +273,25 @@ pub fn write_search_index(
 ) -> Result<usize, WriteError> {
     let mut count = 0;
     for lang in config.language_codes() {
-        count += write_language_index(config, archive, theme, lang, sink)?;
+        count += write_language_index(config, archive, theme, lang, sink, &|| false)?;
     }
     Ok(count)
 }
 
-/// The search index of one language's documents.
+/// The search index of one language's documents. `stop` is asked as the
+/// documents are analysed: once it says true, nothing is written (the
+/// preview calls off the index of an edit that a newer one superseded).
 pub fn write_language_index(
     config: &Config,
     archive: &Archive,
     theme: &Theme,
     lang: &str,
     sink: &dyn Sink,
+    stop: search::index::Stop,
 ) -> Result<usize, WriteError> {
-    let index = search::index::build(config, archive, theme.i18n(lang), lang);
+    let Some(index) = search::index::build(config, archive, theme.i18n(lang), lang, stop) else {
+        return Ok(0);
+    };
     search::chunks::write(&index, &|name, content| {
         sink.write(&urls::search_file(lang, name), content.as_bytes())
     })

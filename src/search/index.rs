@@ -214,7 +214,19 @@ struct DocTerms {
     positions: Vec<u32>,
 }
 
-pub fn build(config: &Config, archive: &Archive, i18n: &I18n, lang: &str) -> LanguageIndex {
+/// Asked between batches of documents: true when the index is no longer
+/// wanted, so that building it stops early.
+pub type Stop<'a> = &'a (dyn Fn() -> bool + Sync);
+
+/// The index of the archive's documents in `lang`; `None` when `stop` said
+/// so before the end.
+pub fn build(
+    config: &Config,
+    archive: &Archive,
+    i18n: &I18n,
+    lang: &str,
+    stop: Stop,
+) -> Option<LanguageIndex> {
     let documents: Vec<(&Document, usize)> = archive
         .entries
         .iter()
@@ -236,6 +248,9 @@ pub fn build(config: &Config, archive: &Archive, i18n: &I18n, lang: &str) -> Lan
     let mut meta = Vec::with_capacity(documents.len());
     let mut postings: Vec<Shard> = (0..SHARDS).map(|_| Shard::default()).collect();
     for (batch_number, batch) in documents.chunks(BATCH).enumerate() {
+        if stop() {
+            return None;
+        }
         let analysed: Vec<(DocTerms, String)> = batch
             .par_iter()
             .map_init(Analyser::default, |analyser, (document, _)| {
@@ -301,13 +316,13 @@ pub fn build(config: &Config, archive: &Archive, i18n: &I18n, lang: &str) -> Lan
             ));
         }
     }
-    LanguageIndex {
+    Some(LanguageIndex {
         lang: lang.to_string(),
         display,
         meta,
         facets,
         postings,
-    }
+    })
 }
 
 /// The tables [`Analyser::analyse`] fills, kept from one document to the

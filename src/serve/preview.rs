@@ -264,11 +264,19 @@ impl Preview {
                     return Ok(());
                 }
                 for lang in config.language_codes() {
+                    let index = Recorded::new(Live::new(&site));
+                    build::write_language_index(
+                        &config,
+                        &archive,
+                        &theme,
+                        lang,
+                        &index,
+                        &superseded,
+                    )?;
+                    // A stopped build wrote nothing to keep the files of.
                     if superseded() {
                         return Ok(());
                     }
-                    let index = Recorded::new(Live::new(&site));
-                    build::write_language_index(&config, &archive, &theme, lang, &index)?;
                     index.remove_others_under(&urls::search_file(lang, ""))?;
                 }
                 Ok::<(), WriteError>(())
