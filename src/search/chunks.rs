@@ -6,8 +6,7 @@ use std::fmt::Write as _;
 use rayon::prelude::*;
 use serde::Serialize;
 
-use super::index::{LanguageIndex, Postings};
-use crate::khmer::cluster::is_khmer;
+use super::index::{keeps_positions, LanguageIndex, Postings};
 
 /// Postings chunks are cut once they pass this many bytes of JSON: tens of
 /// KB, a few after compression. Postings carry no positions, so a chunk
@@ -256,8 +255,7 @@ fn render_chunk(index: &LanguageIndex, terms: &[&String]) -> Rendered {
         let term_postings = index.postings(term);
         let idf = index.idf(term_postings);
         write_postings(&mut text, term_postings, idf);
-        // Only Khmer phrases are verified (a Latin word is a part by itself).
-        if !term.chars().any(is_khmer) {
+        if !keeps_positions(term) {
             continue;
         }
         for entry in term_postings.entries() {

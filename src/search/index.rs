@@ -11,6 +11,7 @@ use rustc_hash::FxBuildHasher;
 use crate::archive::Archive;
 use crate::config::{Config, Taxonomy};
 use crate::content::Document;
+use crate::khmer::cluster::is_khmer;
 use crate::render::i18n::I18n;
 use crate::render::markdown;
 use crate::render::urls;
@@ -214,6 +215,12 @@ struct DocTerms {
     positions: Vec<u32>,
 }
 
+/// Whether the positions of a term are kept: only Khmer phrases are
+/// verified (a Latin word is a part by itself).
+pub fn keeps_positions(term: &str) -> bool {
+    term.chars().any(is_khmer)
+}
+
 /// Asked between batches of documents: true when the index is no longer
 /// wanted, so that building it stops early.
 pub type Stop<'a> = &'a (dyn Fn() -> bool + Sync);
@@ -338,7 +345,9 @@ struct Analyser {
     numbers: HashTable<usize>,
     /// Per term number, the term's frequency in each field.
     tfs: Vec<[u32; 4]>,
-    /// (term number, position) per token.
+    /// Per term number, whether its positions are kept.
+    positional: Vec<bool>,
+    /// (term number, position) per token of a term whose positions are kept.
     tokens: Vec<(usize, u32)>,
 }
 
@@ -352,6 +361,7 @@ impl Analyser {
             hashes,
             numbers,
             tfs,
+            positional,
             tokens,
         } = self;
         text.clear();
@@ -359,6 +369,7 @@ impl Analyser {
         hashes.clear();
         numbers.clear();
         tfs.clear();
+        positional.clear();
         tokens.clear();
         let mut lengths = [0u32; 4];
         let mut offset = 0;
@@ -375,32 +386,36 @@ impl Analyser {
                         text.push_str(term);
                         hashes.push(term_hash);
                         tfs.push([0; 4]);
+                        positional.push(keeps_positions(term));
                         numbers.insert_unique(term_hash, number, |&n| hashes[n]);
                         number
                     }
                 };
                 tfs[number][f] += 1;
-                tokens.push((number, offset + pos));
+                if positional[number] {
+                    tokens.push((number, offset + pos));
+                }
                 lengths[f] += 1;
                 last = pos;
             });
             offset += last + FIELD_GAP;
         }
 
-        // Each term's positions are a range of one vector, in token order.
-        let mut ends: Vec<usize> = tfs
-            .iter()
-            .scan(0, |end, tf| {
-                *end += tf.iter().sum::<u32>() as usize;
-                Some(*end)
-            })
-            .collect();
-        let mut positions = vec![0; tokens.len()];
-        for &(number, position) in tokens.iter().rev() {
-            ends[number] -= 1;
-            positions[ends[number]] = position;
+        // Term n's positions are positions[starts[n]..starts[n + 1]], in
+        // token order.
+        let mut starts = vec![0; spans.len() + 1];
+        for &(number, _) in tokens.iter() {
+            starts[number + 1] += 1;
         }
-        let starts = ends;
+        for n in 0..spans.len() {
+            starts[n + 1] += starts[n];
+        }
+        let mut cursors = starts.clone();
+        let mut positions = vec![0; tokens.len()];
+        for &(number, position) in tokens.iter() {
+            positions[cursors[number]] = position;
+            cursors[number] += 1;
+        }
 
         // Terms are placed by shard (a counting sort).
         let mut shards = [0; SHARDS + 1];
@@ -419,12 +434,11 @@ impl Analyser {
                 .filter(|(f, _)| tf[*f] > 0)
                 .map(|(f, (_, boost))| boost * (tf[f] as f32).sqrt() / (lengths[f] as f32).sqrt())
                 .sum();
-            let count = tf.iter().sum::<u32>() as usize;
             let place = &mut next[shard(hashes[number])];
             terms[*place] = (
                 spans[number].clone(),
                 weight,
-                starts[number]..starts[number] + count,
+                starts[number]..starts[number + 1],
             );
             *place += 1;
         }
