@@ -6,7 +6,11 @@ mod common;
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
-use sastra::build::{build, BuildError, BuildOptions};
+use std::sync::atomic::{AtomicUsize, Ordering};
+
+use sastra::archive::Archive;
+use sastra::build::{self, build, BuildError, BuildOptions};
+use sastra::output::{Sink, WriteError};
 use sastra::serve::preview::{Preview, Rebuilt};
 
 use common::Site;
@@ -204,4 +208,56 @@ fn new_and_deleted_documents_take_a_full_build() {
         Rebuilt::Full { .. }
     ));
     assert_same_as_full_build(&site, &served, "a deleted document");
+}
+
+#[test]
+fn edits_that_supersede_the_background_work_end_as_a_full_build_would() {
+    let site = Site::sample();
+    let mut preview = Preview::new(options(&site, "preview"));
+    let served = site.root().join("preview");
+    rebuild(&mut preview, &[]).unwrap();
+    // Each edit lands while the previous one's feeds and index are waiting
+    // to start, starting or being written; whatever a superseded job left,
+    // the last one's must make the served folder whole.
+    for (round, pause_ms) in [0, 290, 300, 310, 330, 360].into_iter().enumerate() {
+        replace(
+            &site,
+            EN,
+            "drawing lots",
+            &format!("drawing lots (round {round}), drawing lots"),
+        );
+        let changed = [PathBuf::from(EN)];
+        preview.rebuild(&changed).unwrap();
+        std::thread::sleep(std::time::Duration::from_millis(pause_ms));
+    }
+    preview.settle();
+    assert_same_as_full_build(&site, &served, "edits in quick succession");
+}
+
+/// Counts the files written to it.
+#[derive(Default)]
+struct Counter(AtomicUsize);
+
+impl Sink for Counter {
+    fn write(&self, _: &str, _: &[u8]) -> Result<(), WriteError> {
+        self.0.fetch_add(1, Ordering::SeqCst);
+        Ok(())
+    }
+}
+
+#[test]
+fn a_search_index_called_off_writes_nothing() {
+    let site = Site::sample();
+    let (loaded, theme) = build::load_checked(&options(&site, "unused")).unwrap();
+    let archive = Archive::new(&loaded.config, loaded.documents, false);
+    let index = |stop: &(dyn Fn() -> bool + Sync)| {
+        let sink = Counter::default();
+        let files =
+            build::write_language_index(&loaded.config, &archive, &theme, "km", &sink, stop)
+                .unwrap();
+        assert_eq!(files, sink.0.load(Ordering::SeqCst));
+        files
+    };
+    assert_eq!(index(&|| true), 0, "called off before it began");
+    assert!(index(&|| false) > 0, "the whole index when not called off");
 }
