@@ -10,7 +10,9 @@
 # outputs go to a RAM-backed folder (/dev/shm) when there is one, so the
 # figures measure the generators rather than the disk: on this machine's
 # ext4, creating tens of thousands of files right after deleting as many
-# varies by a factor of two from run to run.
+# varies by a factor of two from run to run. Sizes are built one after the
+# other; to compare two sizes' times, `benches/growth.sh` builds them
+# alternately, which this machine's memory makes the fairer measure.
 #
 #   benches/run.sh                 # 1000 10000 30000 documents
 #   benches/run.sh 1000 5000       # chosen sizes
