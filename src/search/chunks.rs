@@ -93,7 +93,7 @@ pub fn write<E: Send>(
 
     let mut terms: Vec<&String> = index.terms().collect();
     // The browser compares strings by UTF-16 code units; so must the ranges.
-    terms.sort_by(|a, b| a.encode_utf16().cmp(b.encode_utf16()));
+    terms.par_sort_unstable_by(|a, b| a.encode_utf16().cmp(b.encode_utf16()));
     // Cut the terms into chunks: [start, end) in `terms`, largest df.
     let mut cuts: Vec<(usize, usize, u32)> = Vec::new();
     let mut start = 0;
@@ -269,7 +269,7 @@ fn render_chunk(index: &LanguageIndex, terms: &[&String]) -> Rendered {
             positions.push((entry.doc, t, from..buffer.len()));
         }
     }
-    positions.sort_by_key(|(doc, t, _)| (*doc, *t));
+    positions.sort_unstable_by_key(|(doc, t, _)| (*doc, *t));
 
     // Cut into files between documents; all the files' texts together name
     // them, so a file's name changes whenever any of them does.
@@ -316,7 +316,7 @@ fn positions_file(
     entries: &[(u32, usize, std::ops::Range<usize>)],
 ) -> String {
     let mut by_term: Vec<&(u32, usize, std::ops::Range<usize>)> = entries.iter().collect();
-    by_term.sort_by_key(|(doc, t, _)| (*t, *doc));
+    by_term.sort_unstable_by_key(|(doc, t, _)| (*t, *doc));
     let mut out = String::from("{");
     let mut current = usize::MAX;
     for (doc, t, list) in by_term {
