@@ -211,7 +211,7 @@ impl LanguageIndex {
 struct DocTerms {
     text: String,
     terms: Vec<(Range<usize>, f32, Range<usize>)>,
-    shards: [usize; SHARDS + 1],
+    shards: Vec<usize>,
     positions: Vec<u32>,
 }
 
@@ -403,13 +403,7 @@ impl Analyser {
 
         // Term n's positions are positions[starts[n]..starts[n + 1]], in
         // token order.
-        let mut starts = vec![0; spans.len() + 1];
-        for &(number, _) in tokens.iter() {
-            starts[number + 1] += 1;
-        }
-        for n in 0..spans.len() {
-            starts[n + 1] += starts[n];
-        }
+        let starts = group_starts(spans.len(), tokens.iter().map(|&(number, _)| number));
         let mut cursors = starts.clone();
         let mut positions = vec![0; tokens.len()];
         for &(number, position) in tokens.iter() {
@@ -417,15 +411,9 @@ impl Analyser {
             cursors[number] += 1;
         }
 
-        // Terms are placed by shard (a counting sort).
-        let mut shards = [0; SHARDS + 1];
-        for &term_hash in hashes.iter() {
-            shards[shard(term_hash) + 1] += 1;
-        }
-        for k in 0..SHARDS {
-            shards[k + 1] += shards[k];
-        }
-        let mut next = shards;
+        // Terms are placed by shard.
+        let shards = group_starts(SHARDS, hashes.iter().map(|&term_hash| shard(term_hash)));
+        let mut next = shards.clone();
         let mut terms = vec![(0..0, 0.0, 0..0); spans.len()];
         for (number, tf) in tfs.iter().enumerate() {
             let weight: f32 = FIELDS
@@ -449,6 +437,20 @@ impl Analyser {
             positions,
         }
     }
+}
+
+/// Where each group starts when items are laid out group by group (a
+/// counting sort): group `g` of `0..groups` takes `starts[g]..starts[g +
+/// 1]`, given each item's group in `keys`.
+fn group_starts(groups: usize, keys: impl Iterator<Item = usize>) -> Vec<usize> {
+    let mut starts = vec![0; groups + 1];
+    for key in keys {
+        starts[key + 1] += 1;
+    }
+    for group in 0..groups {
+        starts[group + 1] += starts[group];
+    }
+    starts
 }
 
 /// The text a result's excerpt is cut from: the summary, then the start of
