@@ -81,6 +81,16 @@ fn rebuild(preview: &mut Preview, files: &[&str]) -> Result<Rebuilt, BuildError>
     result
 }
 
+/// A copy of the sample archive, previewed after its first build, and the
+/// folder served.
+fn served_sample() -> (Site, Preview, PathBuf) {
+    let site = Site::sample();
+    let mut preview = Preview::new(options(&site, "preview"));
+    let served = site.root().join("preview");
+    rebuild(&mut preview, &[]).unwrap();
+    (site, preview, served)
+}
+
 #[test]
 fn each_kind_of_edit_rebuilds_what_a_full_build_would() {
     let site = Site::sample();
@@ -147,9 +157,7 @@ fn each_kind_of_edit_rebuilds_what_a_full_build_would() {
 
 #[test]
 fn a_body_edit_redraws_only_that_documents_pages() {
-    let site = Site::sample();
-    let mut preview = Preview::new(options(&site, "preview"));
-    rebuild(&mut preview, &[]).unwrap();
+    let (site, mut preview, _) = served_sample();
     replace(&site, EN, "drawing lots.", "drawing lots in public.");
     match rebuild(&mut preview, &[EN]).unwrap() {
         Rebuilt::Pages { pages, .. } => assert_eq!(pages, 2, "the English page and the Khmer one"),
@@ -159,10 +167,7 @@ fn a_body_edit_redraws_only_that_documents_pages() {
 
 #[test]
 fn a_broken_edit_keeps_the_served_site_and_a_fix_recovers() {
-    let site = Site::sample();
-    let mut preview = Preview::new(options(&site, "preview"));
-    let served = site.root().join("preview");
-    rebuild(&mut preview, &[]).unwrap();
+    let (site, mut preview, served) = served_sample();
     let before = tree(&served);
 
     replace(&site, EN, "date: 2023-05-29", "date: 2023-13-40");
@@ -189,10 +194,7 @@ fn a_broken_edit_keeps_the_served_site_and_a_fix_recovers() {
 
 #[test]
 fn new_and_deleted_documents_take_a_full_build() {
-    let site = Site::sample();
-    let mut preview = Preview::new(options(&site, "preview"));
-    let served = site.root().join("preview");
-    rebuild(&mut preview, &[]).unwrap();
+    let (site, mut preview, served) = served_sample();
 
     let copy = "content/announcements/2023-05-30-copy.en.md";
     std::fs::copy(site.root().join(EN), site.root().join(copy)).unwrap();
@@ -212,10 +214,7 @@ fn new_and_deleted_documents_take_a_full_build() {
 
 #[test]
 fn edits_that_supersede_the_background_work_end_as_a_full_build_would() {
-    let site = Site::sample();
-    let mut preview = Preview::new(options(&site, "preview"));
-    let served = site.root().join("preview");
-    rebuild(&mut preview, &[]).unwrap();
+    let (site, mut preview, served) = served_sample();
     // Each edit lands while the previous one's feeds and index are waiting
     // to start, starting or being written; whatever a superseded job left,
     // the last one's must make the served folder whole.

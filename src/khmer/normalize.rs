@@ -24,15 +24,9 @@ use crate::khmer::cluster::{
 /// Normalises text for indexing or querying.
 pub fn normalize(text: &str) -> String {
     let mut normalized = String::with_capacity(text.len());
-    normalize_into(text, &mut normalized);
+    fold_and_join_into(text, &mut normalized);
+    reorder_marks(&mut normalized);
     normalized
-}
-
-/// [`normalize`] into `out`, replacing its contents, so that a caller
-/// normalising many texts can reuse one buffer.
-fn normalize_into(text: &str, out: &mut String) {
-    fold_and_join_into(text, out);
-    reorder_marks(out);
 }
 
 /// Steps 1 and 2 into `out`, replacing its contents. A caller that walks the
