@@ -6,7 +6,7 @@ use std::fmt::Write as _;
 use rayon::prelude::*;
 use serde::Serialize;
 
-use super::index::{keeps_positions, LanguageIndex, Postings};
+use super::index::{keeps_positions, LanguageIndex, Postings, Term};
 
 /// Postings chunks are cut once they pass this many bytes of JSON: tens of
 /// KB, a few after compression. Postings carry no positions, so a chunk
@@ -91,18 +91,18 @@ pub fn write<E: Send>(
 ) -> Result<usize, E> {
     let mut count = 0;
 
-    let mut terms: Vec<&String> = index.terms().collect();
+    let mut terms: Vec<&Term> = index.terms().collect();
     // The browser compares strings by UTF-16 code units; so must the ranges.
-    terms.par_sort_unstable_by(|a, b| a.encode_utf16().cmp(b.encode_utf16()));
+    terms.par_sort_unstable_by(|a, b| a.text.encode_utf16().cmp(b.text.encode_utf16()));
     // Cut the terms into chunks: [start, end) in `terms`, largest df.
     let mut cuts: Vec<(usize, usize, u32)> = Vec::new();
     let mut start = 0;
     let mut bytes = 0;
     let mut max_df = 0;
     for (i, term) in terms.iter().enumerate() {
-        let df = index.postings(term).df;
+        let df = term.postings.df;
         // Roughly: doc differences and weights, a handful of characters each.
-        bytes += term.len() + 4 + df as usize * 10;
+        bytes += term.text.len() + 4 + df as usize * 10;
         max_df = max_df.max(df);
         if bytes >= POSTINGS_CHUNK_BYTES || i + 1 == terms.len() {
             cuts.push((start, i + 1, max_df));
@@ -139,7 +139,7 @@ pub fn write<E: Send>(
             let first = if table.is_empty() && tables.is_empty() {
                 String::new()
             } else {
-                terms[start].clone()
+                terms[start].text.clone()
             };
             table.push((first, file, max_df));
             if table.len() == TABLE_CHUNKS {
@@ -241,7 +241,7 @@ struct Rendered {
 
 /// Renders the postings chunk of the terms (sorted) and the positions files
 /// it names.
-fn render_chunk(index: &LanguageIndex, terms: &[&String]) -> Rendered {
+fn render_chunk(index: &LanguageIndex, terms: &[&Term]) -> Rendered {
     let mut text = String::from("{\"t\":{");
     // Positions as JSON, all in one buffer; per entry (doc, term, range).
     let mut buffer = String::new();
@@ -250,15 +250,14 @@ fn render_chunk(index: &LanguageIndex, terms: &[&String]) -> Rendered {
         if t > 0 {
             text.push(',');
         }
-        text.push_str(&serde_json::to_string(term).expect("strings serialise"));
+        text.push_str(&serde_json::to_string(&term.text).expect("strings serialise"));
         text.push(':');
-        let term_postings = index.postings(term);
-        let idf = index.idf(term_postings);
-        write_postings(&mut text, term_postings, idf);
-        if !keeps_positions(term) {
+        let idf = index.idf(&term.postings);
+        write_postings(&mut text, &term.postings, idf);
+        if !keeps_positions(&term.text) {
             continue;
         }
-        for entry in term_postings.entries() {
+        for entry in term.postings.entries() {
             let from = buffer.len();
             for (i, delta) in entry.position_deltas().enumerate() {
                 if i > 0 {
@@ -311,7 +310,7 @@ fn render_chunk(index: &LanguageIndex, terms: &[&String]) -> Rendered {
 
 /// `{"<term>": [[doc, p0, d1, …], …], …}` of entries sorted by document.
 fn positions_file(
-    terms: &[&String],
+    terms: &[&Term],
     buffer: &str,
     entries: &[(u32, usize, std::ops::Range<usize>)],
 ) -> String {
@@ -324,7 +323,7 @@ fn positions_file(
             if current != usize::MAX {
                 out.push_str("],");
             }
-            out.push_str(&serde_json::to_string(terms[*t]).expect("strings serialise"));
+            out.push_str(&serde_json::to_string(&terms[*t].text).expect("strings serialise"));
             out.push_str(":[");
             current = *t;
         } else {

@@ -4,7 +4,7 @@
 use std::hash::BuildHasher;
 use std::ops::Range;
 
-use hashbrown::{HashMap, HashTable};
+use hashbrown::HashTable;
 use rayon::prelude::*;
 use rustc_hash::FxBuildHasher;
 
@@ -49,7 +49,16 @@ fn hash(term: &str) -> u64 {
     FxBuildHasher.hash_one(term)
 }
 
-type Shard = HashMap<String, Postings, FxBuildHasher>;
+/// A term with its postings, stored with its hash so that a shard growing
+/// or a posting being added never hashes the term again.
+#[derive(Debug)]
+pub struct Term {
+    pub text: String,
+    hash: u64,
+    pub postings: Postings,
+}
+
+type Shard = HashTable<Term>;
 
 /// A term's postings, encoded as they are added, because an archive's
 /// index holds tens of millions of them. Per document, in `docs`: the id as
@@ -187,14 +196,17 @@ pub struct LanguageIndex {
 }
 
 impl LanguageIndex {
-    /// Every term, in no particular order.
-    pub fn terms(&self) -> impl Iterator<Item = &String> {
-        self.postings.iter().flat_map(|shard| shard.keys())
+    /// Every term with its postings, in no particular order.
+    pub fn terms(&self) -> impl Iterator<Item = &Term> {
+        self.postings.iter().flat_map(|shard| shard.iter())
     }
 
-    /// The postings of a term of [`Self::terms`].
-    pub fn postings(&self, term: &str) -> &Postings {
-        &self.postings[shard(hash(term))][term]
+    /// The postings of `term`, if any document holds it.
+    pub fn postings(&self, term: &str) -> Option<&Postings> {
+        let term_hash = hash(term);
+        self.postings[shard(term_hash)]
+            .find(term_hash, |t| t.text == term)
+            .map(|t| &t.postings)
     }
 
     /// elasticlunr's inverse document frequency.
@@ -203,16 +215,25 @@ impl LanguageIndex {
     }
 }
 
-/// A document's terms, each with its weight (before idf) and the range of
-/// its positions in `positions`, grouped by shard: those of shard `k` are
+/// A document's terms, grouped by shard: those of shard `k` are
 /// `terms[shards[k]..shards[k + 1]]`. The terms' text is in `text`, so a
 /// document takes a few allocations rather than one per term: an archive
 /// has tens of millions of (document, term) pairs.
 struct DocTerms {
     text: String,
-    terms: Vec<(Range<usize>, f32, Range<usize>)>,
+    terms: Vec<DocTerm>,
     shards: Vec<usize>,
     positions: Vec<u32>,
+}
+
+/// A term of [`DocTerms`]: where its text and positions are, its hash, and
+/// its weight (before idf).
+#[derive(Clone, Default)]
+struct DocTerm {
+    span: Range<usize>,
+    hash: u64,
+    weight: f32,
+    positions: Range<usize>,
 }
 
 /// Whether the positions of a term are kept: only Khmer phrases are
@@ -282,11 +303,20 @@ pub fn build(
         let first_doc = (batch_number * BATCH) as u32;
         postings.par_iter_mut().enumerate().for_each(|(k, shard)| {
             for (doc, (terms, _)) in (first_doc..).zip(&analysed) {
-                for (term, weight, range) in &terms.terms[terms.shards[k]..terms.shards[k + 1]] {
-                    shard
-                        .entry_ref(&terms.text[term.clone()])
-                        .or_default()
-                        .push(doc, *weight, &terms.positions[range.clone()]);
+                for term in &terms.terms[terms.shards[k]..terms.shards[k + 1]] {
+                    let text = &terms.text[term.span.clone()];
+                    let entry = shard
+                        .entry(term.hash, |t| t.text == text, |t| t.hash)
+                        .or_insert_with(|| Term {
+                            text: text.to_owned(),
+                            hash: term.hash,
+                            postings: Postings::default(),
+                        });
+                    entry.into_mut().postings.push(
+                        doc,
+                        term.weight,
+                        &terms.positions[term.positions.clone()],
+                    );
                 }
             }
         });
@@ -414,7 +444,7 @@ impl Analyser {
         // Terms are placed by shard.
         let shards = group_starts(SHARDS, hashes.iter().map(|&term_hash| shard(term_hash)));
         let mut next = shards.clone();
-        let mut terms = vec![(0..0, 0.0, 0..0); spans.len()];
+        let mut terms = vec![DocTerm::default(); spans.len()];
         for (number, tf) in tfs.iter().enumerate() {
             let weight: f32 = FIELDS
                 .iter()
@@ -423,11 +453,12 @@ impl Analyser {
                 .map(|(f, (_, boost))| boost * (tf[f] as f32).sqrt() / (lengths[f] as f32).sqrt())
                 .sum();
             let place = &mut next[shard(hashes[number])];
-            terms[*place] = (
-                spans[number].clone(),
+            terms[*place] = DocTerm {
+                span: spans[number].clone(),
+                hash: hashes[number],
                 weight,
-                starts[number]..starts[number + 1],
-            );
+                positions: starts[number]..starts[number + 1],
+            };
             *place += 1;
         }
         DocTerms {
