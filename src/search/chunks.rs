@@ -2,6 +2,7 @@
 //! the module documentation of [`crate::search`]).
 
 use std::fmt::Write as _;
+use std::ops::Range;
 
 use rayon::prelude::*;
 use serde::Serialize;
@@ -242,15 +243,20 @@ struct Rendered {
 /// Renders the postings chunk of the terms (sorted) and the positions files
 /// it names.
 fn render_chunk(index: &LanguageIndex, terms: &[&Term]) -> Rendered {
-    let mut text = String::from("{\"t\":{");
-    // Positions as JSON, all in one buffer; per entry (doc, term, range).
+    let mut text = String::with_capacity(2 * POSTINGS_CHUNK_BYTES);
+    text.push_str("{\"t\":{");
+    // Positions as JSON, all in one buffer; per entry, its term and range
+    // there, in term order then document order.
     let mut buffer = String::new();
-    let mut positions: Vec<(u32, usize, std::ops::Range<usize>)> = Vec::new();
+    let mut entries: Vec<(usize, u32, Range<usize>)> = Vec::new();
+    // Per entry `document << 32 | entry number`: sorted, they list the
+    // entries in document order, the order files are cut in.
+    let mut by_doc: Vec<u64> = Vec::new();
     for (t, term) in terms.iter().enumerate() {
         if t > 0 {
             text.push(',');
         }
-        text.push_str(&serde_json::to_string(&term.text).expect("strings serialise"));
+        push_string(&mut text, &term.text);
         text.push(':');
         let idf = index.idf(&term.postings);
         write_postings(&mut text, &term.postings, idf);
@@ -265,23 +271,25 @@ fn render_chunk(index: &LanguageIndex, terms: &[&Term]) -> Rendered {
                 }
                 push_number(&mut buffer, delta);
             }
-            positions.push((entry.doc, t, from..buffer.len()));
+            by_doc.push(u64::from(entry.doc) << 32 | entries.len() as u64);
+            entries.push((t, entry.doc, from..buffer.len()));
         }
     }
-    positions.sort_unstable_by_key(|(doc, t, _)| (*doc, *t));
+    by_doc.sort_unstable();
+    let doc_of = |key: u64| (key >> 32) as u32;
 
     // Cut into files between documents; all the files' texts together name
     // them, so a file's name changes whenever any of them does.
     let mut files: Vec<(u32, String)> = Vec::new();
     let mut start = 0;
     let mut size = 0;
-    for i in 0..positions.len() {
-        size += positions[i].2.len() + 8;
-        let last = i + 1 == positions.len() || positions[i + 1].0 != positions[i].0;
-        if last && (size >= POSITIONS_FILE_BYTES || i + 1 == positions.len()) {
+    for i in 0..by_doc.len() {
+        size += entries[by_doc[i] as u32 as usize].2.len() + 8;
+        let last = i + 1 == by_doc.len() || doc_of(by_doc[i + 1]) != doc_of(by_doc[i]);
+        if last && (size >= POSITIONS_FILE_BYTES || i + 1 == by_doc.len()) {
             files.push((
-                positions[start].0,
-                positions_file(terms, &buffer, &positions[start..=i]),
+                doc_of(by_doc[start]),
+                positions_file(terms, &buffer, &entries, &by_doc[start..=i]),
             ));
             start = i + 1;
             size = 0;
@@ -294,7 +302,7 @@ fn render_chunk(index: &LanguageIndex, terms: &[&Term]) -> Rendered {
         if i > 0 {
             text.push(',');
         }
-        write!(text, "{}", first - previous).expect("writing to a String");
+        push_number(&mut text, first - previous);
         previous = *first;
     }
     text.push_str("]}}");
@@ -308,22 +316,27 @@ fn render_chunk(index: &LanguageIndex, terms: &[&Term]) -> Rendered {
     }
 }
 
-/// `{"<term>": [[doc, p0, d1, …], …], …}` of entries sorted by document.
+/// `{"<term>": [[doc, p0, d1, …], …], …}` of the entries whose keys
+/// (`document << 32 | entry number`) are `keys`.
 fn positions_file(
     terms: &[&Term],
     buffer: &str,
-    entries: &[(u32, usize, std::ops::Range<usize>)],
+    entries: &[(usize, u32, Range<usize>)],
+    keys: &[u64],
 ) -> String {
-    let mut by_term: Vec<&(u32, usize, std::ops::Range<usize>)> = entries.iter().collect();
-    by_term.sort_unstable_by_key(|(doc, t, _)| (*t, *doc));
-    let mut out = String::from("{");
+    // Entries are numbered in term order, then document order.
+    let mut numbers: Vec<u32> = keys.iter().map(|&key| key as u32).collect();
+    numbers.sort_unstable();
+    let mut out = String::with_capacity(POSITIONS_FILE_BYTES + POSITIONS_FILE_BYTES / 2);
+    out.push('{');
     let mut current = usize::MAX;
-    for (doc, t, list) in by_term {
+    for number in numbers {
+        let (t, doc, list) = &entries[number as usize];
         if *t != current {
             if current != usize::MAX {
                 out.push_str("],");
             }
-            out.push_str(&serde_json::to_string(&terms[*t].text).expect("strings serialise"));
+            push_string(&mut out, &terms[*t].text);
             out.push_str(":[");
             current = *t;
         } else {
@@ -368,6 +381,18 @@ fn write_postings(out: &mut String, postings: &Postings, idf: f32) {
     out.push(']');
 }
 
+/// `text` as a JSON string. Terms are letters and digits, which JSON takes
+/// as they are; anything else goes through serde_json.
+fn push_string(out: &mut String, text: &str) {
+    if text.bytes().any(|b| b == b'"' || b == b'\\' || b < 0x20) {
+        out.push_str(&serde_json::to_string(text).expect("strings serialise"));
+    } else {
+        out.push('"');
+        out.push_str(text);
+        out.push('"');
+    }
+}
+
 /// Index files are mostly numbers; `itoa` writes them several times faster
 /// than `fmt`.
 fn push_number(out: &mut String, n: u32) {
@@ -381,4 +406,18 @@ fn round(weight: f32) -> f32 {
     }
     let scale = 10f32.powi(3 - weight.abs().log10().floor() as i32);
     (weight * scale).round() / scale
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn strings_are_written_as_serde_json_writes_them() {
+        for text in ["ការបោះ", "ballot", "2018", "a\"b", "back\\slash", "tab\there", ""] {
+            let mut out = String::new();
+            push_string(&mut out, text);
+            assert_eq!(out, serde_json::to_string(text).unwrap(), "{text:?}");
+        }
+    }
 }
