@@ -181,10 +181,19 @@ pub fn publish(
         ProgressBar::hidden()
     };
     let all: Vec<&Page> = plan.iter().collect();
-    // Pages and the search index are independent: building them side by
-    // side keeps both cores busy through the index's sequential stretches.
-    let (pages, index) = rayon::join(
-        || write_pages(&renderer, &all, &staging, &progress),
+    // The search index is independent of everything else: building it side
+    // by side with the rest keeps both cores busy through the sequential
+    // stretches of both (feeds and sitemap here, merging batches there).
+    let (rest, index) = rayon::join(
+        || {
+            let pages = write_pages(&renderer, &all, &staging, &progress)?;
+            progress.finish_and_clear();
+            let files = pages
+                + write_attachments(archive, &staging)?
+                + copy_static(&config.theme_dir().join("static"), &staging)?
+                + write_machine_readable(config, archive, plan, &staging)?;
+            Ok::<_, BuildError>((pages, files))
+        },
         || {
             if steps.search_index {
                 write_search_index(config, archive, theme, &staging)
@@ -193,12 +202,8 @@ pub fn publish(
             }
         },
     );
-    let pages = pages?;
-    progress.finish_and_clear();
-    let mut files = pages + index?;
-    files += write_attachments(archive, &staging)?;
-    files += copy_static(&config.theme_dir().join("static"), &staging)?;
-    files += write_machine_readable(config, archive, plan, &staging)?;
+    let (pages, files) = rest?;
+    let files = files + index?;
     staging.commit()?;
     Ok(Published { pages, files })
 }

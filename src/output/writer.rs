@@ -2,9 +2,11 @@
 //! only when the whole build succeeded, so a failed or interrupted build
 //! never touches the previous site.
 
+use std::collections::HashSet;
 use std::fs;
 use std::io;
 use std::path::{Path, PathBuf};
+use std::sync::Mutex;
 
 #[derive(Debug, thiserror::Error)]
 #[error("{}: {source}", path.display())]
@@ -32,6 +34,12 @@ impl<T> Context<T> for io::Result<T> {
 pub struct Staging {
     output: PathBuf,
     staging: PathBuf,
+    /// Whether there is a previous output whose unchanged files are linked.
+    has_previous: bool,
+    /// Folders made so far: a site has tens of thousands of files in a few
+    /// thousand folders, and asking the file system again for each file
+    /// costs more than writing a small one.
+    folders: Mutex<HashSet<PathBuf>>,
     committed: bool,
 }
 
@@ -54,6 +62,8 @@ impl Staging {
         fs::create_dir_all(&staging).at(&staging)?;
         Ok(Staging {
             output: output.to_path_buf(),
+            has_previous: output.is_dir(),
+            folders: Mutex::new(HashSet::from([staging.clone()])),
             staging,
             committed: false,
         })
@@ -69,16 +79,30 @@ impl Staging {
     pub fn write(&self, relative: &str, bytes: &[u8]) -> Result<(), WriteError> {
         let target = self.target(relative);
         if let Some(parent) = target.parent() {
-            fs::create_dir_all(parent).at(parent)?;
+            self.make_folder(parent)?;
         }
         let previous = self.output.join(relative);
-        if fs::metadata(&previous).is_ok_and(|m| m.is_file() && m.len() == bytes.len() as u64)
+        if self.has_previous
+            && fs::metadata(&previous).is_ok_and(|m| m.is_file() && m.len() == bytes.len() as u64)
             && fs::read(&previous).is_ok_and(|old| old == bytes)
             && fs::hard_link(&previous, &target).is_ok()
         {
             return Ok(());
         }
         fs::write(&target, bytes).at(&target)
+    }
+
+    fn make_folder(&self, folder: &Path) -> Result<(), WriteError> {
+        if self.folders.lock().expect("no writer panicked").contains(folder) {
+            return Ok(());
+        }
+        // Made outside the lock: two writers making one folder both succeed.
+        fs::create_dir_all(folder).at(folder)?;
+        self.folders
+            .lock()
+            .expect("no writer panicked")
+            .insert(folder.to_path_buf());
+        Ok(())
     }
 
     fn target(&self, relative: &str) -> PathBuf {
