@@ -35,7 +35,7 @@ const DISPLAY_GROUP_DOCS: usize = 256;
 /// keep the cores busy, few enough that their text stays small.
 const RENDER_BATCH: usize = 8;
 
-pub const FORMAT_VERSION: u32 = 3;
+pub const FORMAT_VERSION: u32 = 4;
 
 #[derive(Serialize)]
 struct Manifest<'a> {
@@ -284,7 +284,9 @@ fn render_chunk(index: &LanguageIndex, terms: &[&Term]) -> Rendered {
     let mut start = 0;
     let mut size = 0;
     for i in 0..by_doc.len() {
-        size += entries[by_doc[i] as u32 as usize].2.len() + 8;
+        // An entry adds its positions and about six characters: brackets,
+        // commas and its document, a small difference.
+        size += entries[by_doc[i] as u32 as usize].2.len() + 6;
         let last = i + 1 == by_doc.len() || doc_of(by_doc[i + 1]) != doc_of(by_doc[i]);
         if last && (size >= POSITIONS_FILE_BYTES || i + 1 == by_doc.len()) {
             files.push((
@@ -316,8 +318,8 @@ fn render_chunk(index: &LanguageIndex, terms: &[&Term]) -> Rendered {
     }
 }
 
-/// `{"<term>": [[doc, p0, d1, …], …], …}` of the entries whose keys
-/// (`document << 32 | entry number`) are `keys`.
+/// `{"<term>": [[Δdoc, p0, d1, …], …], …}` of the entries whose keys
+/// (`document << 32 | entry number`) are `keys`, sorted.
 fn positions_file(
     terms: &[&Term],
     buffer: &str,
@@ -327,9 +329,11 @@ fn positions_file(
     // Entries are numbered in term order, then document order.
     let mut numbers: Vec<u32> = keys.iter().map(|&key| key as u32).collect();
     numbers.sort_unstable();
+    let first_doc = (keys[0] >> 32) as u32;
     let mut out = String::with_capacity(POSITIONS_FILE_BYTES + POSITIONS_FILE_BYTES / 2);
     out.push('{');
     let mut current = usize::MAX;
+    let mut previous_doc = first_doc;
     for number in numbers {
         let (t, doc, list) = &entries[number as usize];
         if *t != current {
@@ -339,11 +343,13 @@ fn positions_file(
             push_string(&mut out, &terms[*t].text);
             out.push_str(":[");
             current = *t;
+            previous_doc = first_doc;
         } else {
             out.push(',');
         }
         out.push('[');
-        push_number(&mut out, *doc);
+        push_number(&mut out, doc - previous_doc);
+        previous_doc = *doc;
         if !list.is_empty() {
             out.push(',');
             out.push_str(&buffer[list.clone()]);

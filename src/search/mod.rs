@@ -6,11 +6,11 @@
 //! fetched only for the results shown. Every file but the manifest is named
 //! by a hash of its content, so hosts may cache it forever.
 //!
-//! # Format, version 3
+//! # Format, version 4
 //!
 //! `search/<lang>/manifest.json`:
 //! ```json
-//! { "version": 3, "lang": "km", "docs": 48,
+//! { "version": 4, "lang": "km", "docs": 48,
 //!   "postings": [["", "t-1a2b3c4d5e6f.json"], ["ការ", "t-…"]],
 //!   "display": {"size": 4, "group": 256, "hashes": ["0a1b2c3d4e5f", …]},
 //!   "meta": "m-….json" }
@@ -36,9 +36,11 @@
 //! and few of frequent ones. `group` is a hash of all the chunk's positions
 //! files, so their names too change with their content.
 //!
-//! `q-*.json`: `{"<term>": [[doc, p0, d1, d2, …], …], …}`: the term's
+//! `q-*.json`: `{"<term>": [[Δdoc, p0, d1, d2, …], …], …}`: the term's
 //! positions in each document of the file's range, the first absolute and
-//! the rest as differences from the previous one. Positions are those of
+//! the rest as differences from the previous one. Documents are differences
+//! too: from the term's previous document in the file, the first from the
+//! file's first document (`first_k`). Positions are those of
 //! [`tokens::tokenize`] over the document's fields joined in one stream
 //! (title, tags, summary, body, each separated by a gap so no phrase spans
 //! two fields). The browser fetches them only to verify Khmer phrases, and

@@ -12,7 +12,7 @@
 import { clusters, isClusterPrefix, tokenize } from "./tokenize.js";
 
 export const FACETS = ["type", "organization", "year", "tag"];
-export const VERSION = 3;
+export const VERSION = 4;
 const KHMER = /[\u1780-\u17ff]/;
 const PREFIX = 0.5; // weight of a term matched only as a prefix of the typed word
 const PHRASE = 100; // per verified phrase: above any sum of term weights
@@ -91,15 +91,17 @@ export async function openIndex(base, fetchFn = fetch) {
   // Positions of term in doc (a Set), or an empty set.
   const decoded = new Map();
   async function positionsOf({ term, chunk: c }, doc) {
-    const file = `q-${c.group}-${chunkIndex(c.firsts, doc)}.json`;
+    const k = chunkIndex(c.firsts, doc);
+    const file = `q-${c.group}-${k}.json`;
     if (!decoded.has(file)) {
       const p = json(file).then((entries) => {
         const byTerm = new Map();
         for (const [t, list] of Object.entries(entries)) {
           const byDoc = new Map();
-          for (const [d, ...deltas] of list) {
+          let d = c.firsts[k].first;
+          for (const [delta, ...deltas] of list) {
             let position = 0;
-            byDoc.set(d, new Set(deltas.map((x) => (position += x))));
+            byDoc.set((d += delta), new Set(deltas.map((x) => (position += x))));
           }
           byTerm.set(t, byDoc);
         }
