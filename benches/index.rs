@@ -25,6 +25,19 @@ use sastra::search;
 #[global_allocator]
 static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
+/// CPU seconds this process has used, user and system, from
+/// `/proc/self/stat` (Linux); 0 elsewhere.
+fn cpu_seconds() -> f64 {
+    let stat = std::fs::read_to_string("/proc/self/stat").unwrap_or_default();
+    // Fields after the command name, which is in parentheses.
+    let fields: Vec<&str> = stat
+        .rsplit_once(')')
+        .map_or(vec![], |(_, rest)| rest.split_whitespace().collect());
+    let ticks = |i: usize| fields.get(i).and_then(|f| f.parse::<f64>().ok()).unwrap_or(0.0);
+    // utime and stime, fields 14 and 15 of the line, are 11 and 12 here.
+    (ticks(11) + ticks(12)) / 100.0
+}
+
 fn median(mut values: Vec<f64>) -> f64 {
     values.sort_by(f64::total_cmp);
     values[values.len() / 2]
@@ -48,16 +61,21 @@ fn main() {
     for lang in config.language_codes() {
         let mut analysis = Vec::new();
         let mut files = Vec::new();
+        let mut analysis_cpu = Vec::new();
+        let mut files_cpu = Vec::new();
         let mut bytes = 0;
         let mut documents = 0;
         for _ in 0..runs {
             let start = Instant::now();
+            let cpu = cpu_seconds();
             let index = search::index::build(config, &archive, theme.i18n(lang), lang, &|| false)
                 .expect("never stopped");
             analysis.push(start.elapsed().as_secs_f64());
+            analysis_cpu.push(cpu_seconds() - cpu);
             documents = index.display.len();
 
             let start = Instant::now();
+            let cpu = cpu_seconds();
             let written = AtomicUsize::new(0);
             search::chunks::write(&index, &|_name, content| {
                 written.fetch_add(content.len(), Ordering::Relaxed);
@@ -66,13 +84,16 @@ fn main() {
             })
             .expect("writing to memory");
             files.push(start.elapsed().as_secs_f64());
+            files_cpu.push(cpu_seconds() - cpu);
             bytes = written.into_inner();
         }
         println!(
-            "{lang}: {} documents, analysis {:.3} s, files {:.3} s ({:.1} MB), medians of {runs}",
+            "{lang}: {} documents, analysis {:.3} s ({:.2} s CPU), files {:.3} s ({:.2} s CPU, {:.1} MB), medians of {runs}",
             documents,
             median(analysis),
+            median(analysis_cpu),
             median(files),
+            median(files_cpu),
             bytes as f64 / 1e6
         );
     }

@@ -63,8 +63,9 @@ type Shard = HashTable<Term>;
 /// A term's postings, encoded as they are added, because an archive's
 /// index holds tens of millions of them. Per document, in `docs`: the id as
 /// a difference from the previous one (a LEB128 varint) and the weight
-/// (f32); in `positions`: their number and the positions as differences,
-/// all varints. Kept apart, so that reading the weights skips no positions.
+/// (f32); in `positions`: the byte length of its positions, then the
+/// positions as differences, all varints. Kept apart, so that reading the
+/// weights skips no positions.
 #[derive(Debug, Default)]
 pub struct Postings {
     pub df: u32,
@@ -78,11 +79,14 @@ impl Postings {
     fn push(&mut self, doc: u32, weight: f32, positions: &[u32]) {
         push_varint(&mut self.docs, doc - self.last_doc);
         self.docs.extend_from_slice(&weight.to_le_bytes());
-        push_varint(&mut self.positions, positions.len() as u32);
-        let mut previous = 0;
-        for &position in positions {
-            push_varint(&mut self.positions, position - previous);
-            previous = position;
+        // The byte length first, so that readers skip an entry's positions
+        // without decoding them.
+        let deltas = positions
+            .iter()
+            .scan(0, |previous, &position| Some(position - std::mem::replace(previous, position)));
+        push_varint(&mut self.positions, deltas.clone().map(varint_len).sum::<u32>());
+        for delta in deltas {
+            push_varint(&mut self.positions, delta);
         }
         self.last_doc = doc;
         self.df += 1;
@@ -109,16 +113,9 @@ impl Postings {
     pub fn entries(&self) -> impl Iterator<Item = Entry<'_>> {
         let mut at = 0;
         self.weights().map(move |(doc, weight)| {
-            let count = read_varint(&self.positions, &mut at);
+            let len = read_varint(&self.positions, &mut at) as usize;
             let start = at;
-            for _ in 0..count {
-                // A varint ends at its first byte below 0x80.
-                at += self.positions[at..]
-                    .iter()
-                    .position(|&b| b < 0x80)
-                    .expect("a whole varint")
-                    + 1;
-            }
+            at += len;
             Entry {
                 doc,
                 weight,
@@ -143,6 +140,11 @@ impl<'a> Entry<'a> {
         let mut at = 0;
         std::iter::from_fn(move || (at < bytes.len()).then(|| read_varint(bytes, &mut at)))
     }
+}
+
+/// Bytes [`push_varint`] takes for `value`.
+fn varint_len(value: u32) -> u32 {
+    (32 - value.leading_zeros()).max(1).div_ceil(7)
 }
 
 fn push_varint(out: &mut Vec<u8>, mut value: u32) {
@@ -540,6 +542,15 @@ mod tests {
                     })
                     .collect(),
             })
+        }
+    }
+
+    #[test]
+    fn varint_lengths_match_what_is_written() {
+        for value in [0, 1, 127, 128, 16_383, 16_384, 2_097_151, 2_097_152, u32::MAX] {
+            let mut out = Vec::new();
+            push_varint(&mut out, value);
+            assert_eq!(varint_len(value) as usize, out.len(), "{value}");
         }
     }
 
