@@ -9,7 +9,7 @@ import { readFile } from "node:fs/promises";
 import { homedir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { VERSION, openIndex, parseQuery } from "../../themes/default/static/js/search-engine.js";
+import { VERSION, openIndex, parseQuery, proof } from "../../themes/default/static/js/search-engine.js";
 import { normalize } from "../../themes/default/static/js/tokenize.js";
 
 const root = fileURLToPath(new URL("../../", import.meta.url));
@@ -275,6 +275,24 @@ test("query parsing: Khmer tail clusters are dropped, offsets kept", () => {
   assert.ok(part.phrase);
   const [one] = parseQuery("នៃ");
   assert.equal(one[0].kind, "cluster");
+});
+
+test("phrase proof: every cluster placed by an exact term, the word being typed kept", () => {
+  const offsets = (query, n = 0) => proof(parseQuery(query)[n]).map((s) => s.offset);
+  // រ ដ្ឋា ភិ បា ល: four pairs; the last is being typed, so it stays.
+  assert.deepEqual(offsets("រដ្ឋាភិបាល"), [0, 2, 3]);
+  // Not the last word: pairs 0 and 2 place clusters 0-3, pair 3 places 4.
+  assert.deepEqual(offsets("រដ្ឋាភិបាល នៃ"), [0, 2, 3]);
+  // Three pairs over four clusters: the middle one goes; of two pairs over
+  // three clusters, neither can.
+  assert.deepEqual(offsets("ការចុះឈ្មោះ នៃ"), [0, 2]);
+  assert.deepEqual(offsets("ការចុះ នៃ"), [0, 1]);
+  // Six clusters, five pairs: three suffice.
+  const part = parseQuery("គណៈកម្មាធិការ នៃ")[0];
+  const kept = proof(part);
+  assert.ok(kept.length < part.length, `${kept.length} of ${part.length}`);
+  const placed = new Set(kept.flatMap((s) => [s.offset, s.offset + 1]));
+  for (const s of part) assert.ok(placed.has(s.offset) && placed.has(s.offset + 1), `pair at ${s.offset} is placed`);
 });
 
 test("Khmer: words that occur apart in a document are not a phrase hit there", async () => {

@@ -160,8 +160,10 @@ export async function openIndex(base, fetchFn = fetch) {
     return { hits, verify: long.length ? verify : null };
   }
 
-  // Whether the part's terms occur at p + offset in doc, for some p.
+  // Whether the part's terms occur at p + offset in doc, for some p. Only
+  // the slots of proof(part) are looked at: the candidates hold every term.
   async function isPhraseAt(part, doc) {
+    part = (part.proof ||= proof(part));
     const sets = await Promise.all(part.map(async (s) => {
       const all = await Promise.all(s.hits.get(doc).terms.map((f) => positionsOf(f, doc)));
       return all.length === 1 ? all[0] : new Set(all.flatMap((set) => [...set]));
@@ -253,6 +255,29 @@ export function parseQuery(query) {
     slots.phrase = khmer && (slots.length > 1 || slots[0]?.kind !== "cluster");
     return slots;
   }).filter((slots) => slots.length);
+}
+
+// The slots of a phrase part whose positions prove it: a set in which
+// every cluster of the part is the first or second cluster of some slot's
+// exact term. A pair whose two clusters are so placed holds without its
+// own positions, since two clusters at consecutive positions are adjacent
+// in one run (runs are a position apart). A pair in the middle of a long
+// part is then not fetched; a part of n pairs fetches about n / 2 + 1.
+// The last word typed may be the start of longer terms, so it is always
+// kept and places only its first cluster.
+export function proof(part) {
+  const kept = part.filter((s) => s.kind !== "term");
+  const placed = new Set(kept.map((s) => s.offset));
+  const spans = part.filter((s) => s.kind === "term").map((s) => ({ slot: s, from: s.offset, to: s.offset + clusters(s.term).length - 1 }));
+  const needed = [...new Set(spans.flatMap(({ from, to }) => Array.from({ length: to - from + 1 }, (_, i) => from + i)))].sort((a, b) => a - b);
+  for (const cluster of needed) {
+    if (placed.has(cluster)) continue;
+    // Of the terms on this cluster, the one reaching furthest on.
+    const best = spans.filter((t) => t.from <= cluster && cluster <= t.to).reduce((a, b) => (b.to > a.to ? b : a));
+    kept.push(best.slot);
+    for (let c = best.from; c <= best.to; c++) placed.add(c);
+  }
+  return part.filter((s) => kept.includes(s));
 }
 
 // Map doc → {score, terms: [found, …]} over [found, factor] pairs.
