@@ -24,21 +24,22 @@ use crate::khmer::cluster::{
 /// Normalises text for indexing or querying.
 pub fn normalize(text: &str) -> String {
     let mut normalized = String::with_capacity(text.len());
-    fold_and_join_into(text, &mut normalized);
+    fold_and_join_into(text, &mut normalized, &mut String::new());
     reorder_marks(&mut normalized);
     normalized
 }
 
-/// Steps 1 and 2 into `out`, replacing its contents. A caller that walks the
-/// clusters of the result anyway can do step 3 as it goes, with
-/// [`put_marks_in_order`] on every cluster of every Khmer run.
-pub(crate) fn fold_and_join_into(text: &str, out: &mut String) {
+/// Steps 1 and 2 into `out`, replacing its contents; `scratch` is working
+/// space, passed in so that a caller normalising text after text reuses it.
+/// A caller that walks the clusters of the result anyway can do step 3 as
+/// it goes, with [`put_marks_in_order`] on every cluster of every Khmer run.
+pub(crate) fn fold_and_join_into(text: &str, out: &mut String, scratch: &mut String) {
     out.clear();
     fold_chars(text, out);
     // Most text has no abbreviation: skip that pass's copy unless it would
     // change something.
-    if let Some(joined) = join_abbreviations(out) {
-        *out = joined;
+    if join_abbreviations(out, scratch) {
+        std::mem::swap(out, scratch);
     }
 }
 
@@ -234,9 +235,10 @@ fn linked_runs(s: &str, dot: usize) -> Vec<Range<usize>> {
 /// A single Khmer sentence ending in '.' is never touched (one run only).
 ///
 /// Chains are found from the dots between Khmer characters, so text without
-/// any costs one search for '.'; `None` when nothing is joined.
-fn join_abbreviations(s: &str) -> Option<String> {
-    let mut out = String::new();
+/// any costs one search for '.'. The result goes to `out`; false when
+/// nothing is joined.
+fn join_abbreviations(s: &str, out: &mut String) -> bool {
+    out.clear();
     let mut copied = 0; // s[..copied] is already in `out`
     let mut from = 0; // where to look for the next '.'
     while let Some(dot) = s[from..].find('.').map(|i| from + i) {
@@ -268,10 +270,10 @@ fn join_abbreviations(s: &str) -> Option<String> {
         }
     }
     if copied == 0 {
-        return None;
+        return false;
     }
     out.push_str(&s[copied..]);
-    Some(out)
+    true
 }
 
 /// Canonical position of a unit (see [`units`]) among the marks of a

@@ -1,6 +1,7 @@
 //! The inverted index of one language's documents, with positions, scored
 //! with elasticlunr's model (TF-IDF with field boosts).
 
+use std::cell::Cell;
 use std::hash::BuildHasher;
 use std::ops::Range;
 
@@ -283,7 +284,7 @@ pub fn build(
         }
         let analysed: Vec<(DocTerms, String)> = batch
             .par_iter()
-            .map_init(Analyser::default, |analyser, (document, _)| {
+            .map(|(document, _)| {
                 let body = markdown::plain_text(&document.body);
                 let tags: Vec<&str> = document
                     .tags
@@ -296,10 +297,10 @@ pub fn build(
                     document.summary.as_deref().unwrap_or(""),
                     &body,
                 ];
-                (
-                    analyser.analyse(&fields),
-                    excerpt(document.summary.as_deref(), &body),
-                )
+                let mut analyser = ANALYSER.take();
+                let terms = analyser.analyse(&fields);
+                ANALYSER.set(analyser);
+                (terms, excerpt(document.summary.as_deref(), &body))
             })
             .collect();
         let first_doc = (batch_number * BATCH) as u32;
@@ -362,6 +363,13 @@ pub fn build(
         facets,
         postings,
     })
+}
+
+thread_local! {
+    // Per thread for the whole build rather than per parallel job, so that
+    // its tables, grown to fit the largest document yet, are not grown again
+    // (a long report's take megabytes, fresh from the system each time).
+    static ANALYSER: Cell<Analyser> = Cell::default();
 }
 
 /// The tables [`Analyser::analyse`] fills, kept from one document to the

@@ -111,9 +111,10 @@ const STEM_CACHE_LIMIT: usize = 200_000;
 
 thread_local! {
     static STEMS: Cell<Stems> = Default::default();
-    // The normalised text of the current call, kept so that indexing does
-    // not allocate it for every field.
+    // The normalised text of the current call and the space it is made in,
+    // kept so that indexing does not allocate them for every field.
     static NORMALIZED: Cell<String> = const { Cell::new(String::new()) };
+    static SCRATCH: Cell<String> = const { Cell::new(String::new()) };
 }
 
 /// Calls `with` with the word's term, unless it is a stop word.
@@ -156,10 +157,11 @@ pub fn for_each_token(text: &str, mut emit: impl FnMut(&str, u32)) {
     // The thread's buffers are taken rather than borrowed, so an `emit` that
     // tokenises too gets fresh ones instead of a panic.
     let mut normalized = NORMALIZED.take();
+    let mut scratch = SCRATCH.take();
     let mut stems = STEMS.take();
     // The last normalisation step is done cluster by cluster below, where
     // the clusters are found anyway.
-    fold_and_join_into(text, &mut normalized);
+    fold_and_join_into(text, &mut normalized, &mut scratch);
     let mut pos: u32 = 0;
     let mut at = 0;
     let mut first_run = true;
@@ -183,6 +185,7 @@ pub fn for_each_token(text: &str, mut emit: impl FnMut(&str, u32)) {
         };
     }
     NORMALIZED.set(normalized);
+    SCRATCH.set(scratch);
     STEMS.set(stems);
 }
 
