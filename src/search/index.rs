@@ -204,14 +204,6 @@ impl LanguageIndex {
         self.postings.iter().flat_map(|shard| shard.iter())
     }
 
-    /// The postings of `term`, if any document holds it.
-    pub fn postings(&self, term: &str) -> Option<&Postings> {
-        let term_hash = hash(term);
-        self.postings[shard(term_hash)]
-            .find(term_hash, |t| t.text == term)
-            .map(|t| &t.postings)
-    }
-
     /// elasticlunr's inverse document frequency.
     pub fn idf(&self, postings: &Postings) -> f32 {
         1.0 + (self.display.len() as f32 / (postings.df as f32 + 1.0)).ln()
