@@ -33,7 +33,12 @@ fn cpu_seconds() -> f64 {
     let fields: Vec<&str> = stat
         .rsplit_once(')')
         .map_or(vec![], |(_, rest)| rest.split_whitespace().collect());
-    let ticks = |i: usize| fields.get(i).and_then(|f| f.parse::<f64>().ok()).unwrap_or(0.0);
+    let ticks = |i: usize| {
+        fields
+            .get(i)
+            .and_then(|f| f.parse::<f64>().ok())
+            .unwrap_or(0.0)
+    };
     // utime and stime, fields 14 and 15 of the line, are 11 and 12 here.
     (ticks(11) + ticks(12)) / 100.0
 }
@@ -45,7 +50,9 @@ fn median(mut values: Vec<f64>) -> f64 {
 
 fn main() {
     let Some(root) = std::env::var_os("SASTRA_BENCH_ARCHIVE") else {
-        eprintln!("set SASTRA_BENCH_ARCHIVE to an archive made by sastra-corpus (see benches/index.rs)");
+        eprintln!(
+            "set SASTRA_BENCH_ARCHIVE to an archive made by sastra-corpus (see benches/index.rs)"
+        );
         return;
     };
     let runs = std::env::var("SASTRA_BENCH_RUNS")

@@ -93,7 +93,12 @@ impl Staging {
     }
 
     fn make_folder(&self, folder: &Path) -> Result<(), WriteError> {
-        if self.folders.lock().expect("no writer panicked").contains(folder) {
+        if self
+            .folders
+            .lock()
+            .expect("no writer panicked")
+            .contains(folder)
+        {
             return Ok(());
         }
         // Made outside the lock: two writers making one folder both succeed.

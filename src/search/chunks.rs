@@ -420,7 +420,15 @@ mod tests {
 
     #[test]
     fn strings_are_written_as_serde_json_writes_them() {
-        for text in ["ការបោះ", "ballot", "2018", "a\"b", "back\\slash", "tab\there", ""] {
+        for text in [
+            "ការបោះ",
+            "ballot",
+            "2018",
+            "a\"b",
+            "back\\slash",
+            "tab\there",
+            "",
+        ] {
             let mut out = String::new();
             push_string(&mut out, text);
             assert_eq!(out, serde_json::to_string(text).unwrap(), "{text:?}");

@@ -82,10 +82,13 @@ impl Postings {
         self.docs.extend_from_slice(&weight.to_le_bytes());
         // The byte length first, so that readers skip an entry's positions
         // without decoding them.
-        let deltas = positions
-            .iter()
-            .scan(0, |previous, &position| Some(position - std::mem::replace(previous, position)));
-        push_varint(&mut self.positions, deltas.clone().map(varint_len).sum::<u32>());
+        let deltas = positions.iter().scan(0, |previous, &position| {
+            Some(position - std::mem::replace(previous, position))
+        });
+        push_varint(
+            &mut self.positions,
+            deltas.clone().map(varint_len).sum::<u32>(),
+        );
         for delta in deltas {
             push_varint(&mut self.positions, delta);
         }
@@ -547,7 +550,17 @@ mod tests {
 
     #[test]
     fn varint_lengths_match_what_is_written() {
-        for value in [0, 1, 127, 128, 16_383, 16_384, 2_097_151, 2_097_152, u32::MAX] {
+        for value in [
+            0,
+            1,
+            127,
+            128,
+            16_383,
+            16_384,
+            2_097_151,
+            2_097_152,
+            u32::MAX,
+        ] {
             let mut out = Vec::new();
             push_varint(&mut out, value);
             assert_eq!(varint_len(value) as usize, out.len(), "{value}");
