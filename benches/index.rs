@@ -12,7 +12,6 @@
 //! since other work on the machine makes single runs noisy.
 
 use std::hint::black_box;
-use std::path::PathBuf;
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::time::Instant;
 
@@ -20,6 +19,9 @@ use sastra::archive::Archive;
 use sastra::build;
 use sastra::render::Theme;
 use sastra::search;
+
+mod common;
+use common::{env_or, median};
 
 // As in the `sastra` binary, whose allocation pattern this measures.
 #[global_allocator]
@@ -43,24 +45,12 @@ fn cpu_seconds() -> f64 {
     (ticks(11) + ticks(12)) / 100.0
 }
 
-fn median(mut values: Vec<f64>) -> f64 {
-    values.sort_by(f64::total_cmp);
-    values[values.len() / 2]
-}
-
 fn main() {
-    let Some(root) = std::env::var_os("SASTRA_BENCH_ARCHIVE") else {
-        eprintln!(
-            "set SASTRA_BENCH_ARCHIVE to an archive made by sastra-corpus (see benches/index.rs)"
-        );
+    let Some(root) = common::archive("index") else {
         return;
     };
-    let runs = std::env::var("SASTRA_BENCH_RUNS")
-        .ok()
-        .and_then(|v| v.parse().ok())
-        .unwrap_or(5usize)
-        .max(1);
-    let loaded = build::load(&PathBuf::from(root), None).expect("the archive loads");
+    let runs = env_or("SASTRA_BENCH_RUNS", 5).max(1);
+    let loaded = build::load(&root, None).expect("the archive loads");
     let theme = Theme::load(&loaded.config).expect("the theme loads");
     let config = &loaded.config;
     let archive = Archive::new(config, loaded.documents, false);

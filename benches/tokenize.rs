@@ -17,12 +17,8 @@ use std::time::Instant;
 
 use sastra::search::tokens::for_each_token;
 
-fn env_or(name: &str, default: usize) -> usize {
-    std::env::var(name)
-        .ok()
-        .and_then(|v| v.parse().ok())
-        .unwrap_or(default)
-}
+mod common;
+use common::{env_or, median};
 
 /// The texts of up to `limit` files of `archive`'s content ending in `suffix`.
 fn texts(archive: &Path, suffix: &str, limit: usize) -> Vec<String> {
@@ -51,11 +47,6 @@ fn time_once(texts: &[String]) -> f64 {
     start.elapsed().as_secs_f64()
 }
 
-fn median(mut values: Vec<f64>) -> f64 {
-    values.sort_by(f64::total_cmp);
-    values[values.len() / 2]
-}
-
 fn report(language: &str, texts: &[String], runs: usize) {
     let bytes: usize = texts.iter().map(String::len).sum();
     time_once(texts); // warms the stem cache and the allocator
@@ -69,11 +60,9 @@ fn report(language: &str, texts: &[String], runs: usize) {
 }
 
 fn main() {
-    let Some(archive) = std::env::var_os("SASTRA_BENCH_ARCHIVE") else {
-        eprintln!("set SASTRA_BENCH_ARCHIVE to an archive made by sastra-corpus (see benches/tokenize.rs)");
+    let Some(archive) = common::archive("tokenize") else {
         return;
     };
-    let archive = PathBuf::from(archive);
     let limit = env_or("SASTRA_BENCH_FILES", 500);
     let runs = env_or("SASTRA_BENCH_RUNS", 9).max(1);
     report("Khmer", &texts(&archive, ".km.md", limit), runs);
