@@ -6,13 +6,12 @@ use std::time::{Duration, Instant};
 
 use indicatif::{ProgressBar, ProgressStyle};
 use rayon::prelude::*;
-use walkdir::WalkDir;
 
 use crate::archive::Archive;
 use crate::config::{BaseUrl, Config};
 use crate::content::{self, Document};
 use crate::diagnostics::{Diagnostic, Diagnostics};
-use crate::output::writer::{Staging, WriteError};
+use crate::output::writer::{Output, OutputError, Staging, WriteError};
 use crate::output::Sink;
 use crate::output::{catalog, feeds, sitemap};
 use crate::render::pages::{self, Page};
@@ -71,6 +70,8 @@ pub enum BuildError {
     Render { path: String, source: RenderError },
     #[error("cannot write the site: {0}")]
     Write(#[from] WriteError),
+    #[error("refused: {0}")]
+    Output(#[from] OutputError),
 }
 
 /// A checked archive, ready to render.
@@ -122,6 +123,10 @@ pub fn load_checked(options: &BuildOptions) -> Result<(Loaded, Theme), BuildErro
 
 pub fn build(options: &BuildOptions) -> Result<BuildReport, BuildError> {
     let started = Instant::now();
+    // Claimed first: a refused build still puts back a site that an
+    // interrupted one left aside, and nothing is read for an output that
+    // would destroy the sources.
+    let output = Output::claim(&options.output_dir(), &options.root)?;
     let (loaded, theme) = load_checked(options)?;
     let archive = Archive::new(&loaded.config, loaded.documents, options.drafts);
     let plan = pages::plan(&loaded.config, &archive);
@@ -130,7 +135,7 @@ pub fn build(options: &BuildOptions) -> Result<BuildReport, BuildError> {
         &archive,
         &theme,
         &plan,
-        &options.output_dir(),
+        &output,
         Steps {
             progress: options.progress,
             search_index: options.search_index,
@@ -166,7 +171,7 @@ pub fn publish(
     archive: &Archive,
     theme: &Theme,
     plan: &[Page],
-    output: &Path,
+    output: &Output,
     steps: Steps,
 ) -> Result<Published, BuildError> {
     let renderer = Renderer::new(config, archive, theme);
@@ -190,7 +195,7 @@ pub fn publish(
             progress.finish_and_clear();
             let files = pages
                 + write_attachments(archive, &staging)?
-                + copy_static(&config.theme_dir().join("static"), &staging)?
+                + copy_static(theme, &staging)?
                 + write_machine_readable(config, archive, plan, &staging)?;
             Ok::<_, BuildError>((pages, files))
         },
@@ -303,26 +308,9 @@ pub fn write_language_index(
 }
 
 /// The theme's static files, published under `assets/`.
-fn copy_static(folder: &Path, sink: &dyn Sink) -> Result<usize, WriteError> {
-    let mut count = 0;
-    for entry in WalkDir::new(folder)
-        .follow_links(false)
-        .into_iter()
-        .flatten()
-    {
-        if entry.file_type().is_file() {
-            let relative = entry
-                .path()
-                .strip_prefix(folder)
-                .expect("walked under folder");
-            let relative = relative
-                .components()
-                .map(|c| c.as_os_str().to_string_lossy())
-                .collect::<Vec<_>>()
-                .join("/");
-            sink.copy(&urls::asset(&relative), entry.path())?;
-            count += 1;
-        }
+fn copy_static(theme: &Theme, sink: &dyn Sink) -> Result<usize, WriteError> {
+    for file in theme.assets() {
+        sink.copy(&urls::asset(&file.relative), &file.source)?;
     }
-    Ok(count)
+    Ok(theme.assets().len())
 }

@@ -6,6 +6,7 @@ use std::path::{Path, PathBuf};
 
 use serde::Deserialize;
 
+use crate::confine::{ConfineError, Root};
 use crate::diagnostics::{line_column, Diagnostic, Diagnostics};
 
 pub const CONFIG_FILE: &str = "site.toml";
@@ -24,6 +25,8 @@ struct RawConfig {
     page_size: usize,
     #[serde(default)]
     allow_raw_html: bool,
+    #[serde(default)]
+    extra_attachment_types: Vec<String>,
     languages: Vec<Language>,
     #[serde(default)]
     types: BTreeMap<String, Labels>,
@@ -60,6 +63,9 @@ pub struct Config {
     pub theme: String,
     pub page_size: usize,
     pub allow_raw_html: bool,
+    /// Attachment extensions accepted beyond the safe ones, lowercase: for
+    /// an archive whose contributors are all trusted.
+    pub extra_attachment_types: Vec<String>,
     pub languages: Vec<Language>,
     pub types: BTreeMap<String, Labels>,
     pub organizations: BTreeMap<String, Labels>,
@@ -97,14 +103,18 @@ impl Taxonomy {
 
 impl Config {
     pub fn load(root: &Path) -> Result<Config, Diagnostics> {
-        let path = root.join(CONFIG_FILE);
-        let text = std::fs::read_to_string(&path).map_err(|e| {
+        let unreadable = |e: &dyn std::fmt::Display| {
             Diagnostics::from_iter([Diagnostic::error(
                 CONFIG_FILE,
                 format!("cannot read the site configuration: {e}"),
             )
             .hint("run sastra from the archive's root folder, or pass --root")])
-        })?;
+        };
+        let site = Root::new(root).map_err(|e| unreadable(&format!("the root folder {e}")))?;
+        let bytes = site
+            .read(Path::new(CONFIG_FILE))
+            .map_err(|e| unreadable(&format!("{CONFIG_FILE} {e}")))?;
+        let text = String::from_utf8(bytes).map_err(|e| unreadable(&e))?;
         Self::parse(root, &text)
     }
 
@@ -126,6 +136,11 @@ impl Config {
             theme: raw.theme,
             page_size: raw.page_size,
             allow_raw_html: raw.allow_raw_html,
+            extra_attachment_types: raw
+                .extra_attachment_types
+                .iter()
+                .map(|e| e.trim_start_matches('.').to_ascii_lowercase())
+                .collect(),
             languages: raw.languages,
             types: raw.types,
             organizations: raw.organizations,
@@ -168,6 +183,16 @@ impl Config {
                 )
                 .at(key_line(text, "default_language"), 1)
                 .field("default_language"),
+            );
+        }
+        if !is_slug(&self.theme) {
+            problems.push(
+                Diagnostic::error(
+                    CONFIG_FILE,
+                    format!("theme `{}` must be the name of a folder in themes/: lowercase ASCII letters, digits and hyphens", self.theme),
+                )
+                .at(key_line(text, "theme"), 1)
+                .field("theme"),
             );
         }
         if self.page_size == 0 {
@@ -244,6 +269,21 @@ impl Config {
 
     pub fn theme_dir(&self) -> PathBuf {
         self.root.join("themes").join(&self.theme)
+    }
+
+    /// The site's folder, whose files alone a build may read.
+    pub fn site_root(&self) -> Result<Root, ConfineError> {
+        Root::new(&self.root)
+    }
+
+    /// `content/`, which must lie inside the site's folder.
+    pub fn content_root(&self) -> Result<Root, ConfineError> {
+        Root::inside(&self.site_root()?, &self.content_dir())
+    }
+
+    /// The theme's folder, which must lie inside the site's folder.
+    pub fn theme_root(&self) -> Result<Root, ConfineError> {
+        Root::inside(&self.site_root()?, &self.theme_dir())
     }
 }
 

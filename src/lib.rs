@@ -7,6 +7,7 @@
 pub mod archive;
 pub mod build;
 pub mod config;
+pub mod confine;
 pub mod content;
 pub mod diagnostics;
 pub mod khmer;
@@ -15,3 +16,4 @@ pub mod render;
 pub mod scaffold;
 pub mod search;
 pub mod serve;
+pub mod text;

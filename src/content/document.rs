@@ -9,7 +9,9 @@ use serde_yaml::{Mapping, Value};
 use super::date::PartialDate;
 use super::front_matter;
 use crate::config::{is_slug, Config, Taxonomy};
-use crate::diagnostics::{did_you_mean, Diagnostic, Diagnostics};
+use crate::confine::{ConfineError, Root};
+use crate::diagnostics::{did_you_mean, line_column, Diagnostic, Diagnostics};
+use crate::text;
 
 /// The fields a front matter may have. Anything else is a typo.
 pub const FIELDS: &[&str] = &[
@@ -53,8 +55,12 @@ pub struct Document {
 
 #[derive(Debug, Clone)]
 pub struct Attachment {
-    /// Absolute path of the file to copy.
+    /// The file to copy, resolved and proved to lie inside `content/`.
     pub source: PathBuf,
+    /// The path as written, relative to `content/`: what body links name.
+    pub path: PathBuf,
+    /// The front matter line of its `file:`, for messages.
+    pub line: usize,
     /// The file's name in the output, checked to be a safe single component.
     pub name: String,
     pub title: String,
@@ -163,6 +169,10 @@ pub fn parse(
             return (None, problems);
         }
     };
+    if let Err(d) = check_yaml_nesting(path, split.yaml, split.yaml_line) {
+        problems.push(d);
+        return (None, problems);
+    }
     let mapping = match serde_yaml::from_str::<Value>(split.yaml) {
         Ok(Value::Mapping(m)) => m,
         Ok(Value::Null) => Mapping::new(),
@@ -198,10 +208,14 @@ pub fn parse(
         problems,
     };
     fields.reject_unknown(FIELDS, "");
+    fields.reject_forbidden_text();
+    fields
+        .problems
+        .extend(check_body(path, split.body, split.body_line));
 
     let title = fields
         .required::<String>("title")
-        .filter(|t| fields.non_empty("title", t));
+        .filter(|t| fields.non_empty("title", t) && fields.short("title", t, MAX_TITLE_CHARS));
     let date = fields.date();
     let doc_type = fields
         .required::<String>("type")
@@ -213,7 +227,9 @@ pub fn parse(
     for tag in &tags {
         fields.declared(config, Taxonomy::Tag, "tags", tag);
     }
-    let summary = fields.optional::<String>("summary");
+    let summary = fields
+        .optional::<String>("summary")
+        .filter(|s| fields.short("summary", s, MAX_SUMMARY_CHARS));
     let source = fields
         .optional::<String>("source")
         .filter(|s| fields.web_url("source", s));
@@ -381,6 +397,39 @@ impl Fields<'_> {
         self.optional(name)
     }
 
+    /// Titles and summaries are shown in every listing, feed and search
+    /// result: a mistaken paste of a whole text there would multiply it
+    /// across the site.
+    fn short(&mut self, name: &str, value: &str, max: usize) -> bool {
+        let chars = value.chars().count();
+        if chars > max {
+            self.error_with_hint(
+                name,
+                format!("is {chars} characters long; at most {max} are allowed"),
+                Some("keep the full text in the document's body".into()),
+            );
+            return false;
+        }
+        true
+    }
+
+    /// Every string of the front matter, at any depth, keys included.
+    fn reject_forbidden_text(&mut self) {
+        let mut found = Vec::new();
+        for (key, value) in &self.mapping {
+            let name = key_text(key);
+            forbidden_in(&name, key, &mut found);
+            forbidden_in(&name, value, &mut found);
+        }
+        for (field, c) in found {
+            self.error_with_hint(
+                &field,
+                format!("contains the control character {}, which no page, feed or spreadsheet can show", text::code_point(c)),
+                Some("remove it; YAML escapes such as \\x1b or \\u0000 are not allowed in text".into()),
+            );
+        }
+    }
+
     fn non_empty(&mut self, name: &str, value: &str) -> bool {
         if value.trim().is_empty() {
             self.error(name, "must not be empty");
@@ -441,7 +490,10 @@ impl Fields<'_> {
             }
             return Vec::new();
         };
-        let folder = config.content_dir().join(&location.section);
+        let content = match config.content_root() {
+            Ok(content) => content,
+            Err(_) => return Vec::new(), // reported once, by the loader
+        };
         let mut attachments = Vec::new();
         for (i, item) in items.into_iter().enumerate() {
             let field = format!("attachments[{i}]");
@@ -458,7 +510,9 @@ impl Fields<'_> {
             };
             sub.reject_unknown(ATTACHMENT_FIELDS, &format!("{field}."));
             let file = sub.required::<String>("file");
-            let title = sub.required::<String>("title");
+            let title = sub
+                .required::<String>("title")
+                .filter(|t| sub.short("title", t, MAX_TITLE_CHARS));
             let lang = sub.optional::<String>("lang");
             let placeholder = sub.optional::<bool>("placeholder").unwrap_or(false);
             // A sub-field's line is that of its entry's `file:` when it can be
@@ -487,28 +541,164 @@ impl Fields<'_> {
             let (Some(file), Some(title)) = (file, title) else {
                 continue;
             };
-            match resolve_attachment(&config.content_dir(), &folder, &file) {
+            match resolve_attachment(config, &content, &location.section, &file) {
                 Ok((source, name, bytes)) => attachments.push(Attachment {
                     source,
+                    path: Path::new(&location.section).join(&file),
+                    line,
                     name,
                     title,
                     lang,
                     placeholder,
                     bytes,
                 }),
-                Err(message) => {
-                    let mut diagnostic = Diagnostic::error(self.path, message)
-                        .at(line, 1)
-                        .field(format!("{field}.file"));
-                    diagnostic.hint = Some(format!(
-                        "attachment paths are relative to the document's folder, e.g. files/{}.pdf for content/{}/files/{}.pdf",
-                        location.slug, location.section, location.slug
-                    ));
-                    self.problems.push(diagnostic);
+                Err(error) => {
+                    self.problems.push(
+                        Diagnostic::error(self.path, error.to_string())
+                            .at(line, 1)
+                            .field(format!("{field}.file"))
+                            .hint(error.hint(location)),
+                    );
                 }
             }
         }
         attachments
+    }
+}
+
+/// At most so many characters in a title, and in a summary.
+pub const MAX_TITLE_CHARS: usize = 500;
+pub const MAX_SUMMARY_CHARS: usize = 2_000;
+
+/// Collects, with its field path, each string under `value` that holds a
+/// character no output may carry.
+fn forbidden_in(field: &str, value: &Value, found: &mut Vec<(String, char)>) {
+    match value {
+        Value::String(s) => {
+            if let Some((_, c)) = text::forbidden_char(s) {
+                found.push((field.to_string(), c));
+            }
+        }
+        Value::Sequence(items) => {
+            for (i, item) in items.iter().enumerate() {
+                forbidden_in(&format!("{field}[{i}]"), item, found);
+            }
+        }
+        Value::Mapping(entries) => {
+            for (key, item) in entries {
+                let name = key_text(key);
+                let sub = format!("{field}.{name}");
+                forbidden_in(&sub, key, found);
+                // An attachment's path answers to a stricter rule of its own
+                // (ASCII letters, digits, `-`, `_`, `.`), reported there.
+                if !(field.starts_with("attachments[") && name == "file") {
+                    forbidden_in(&sub, item, found);
+                }
+            }
+        }
+        Value::Tagged(tagged) => forbidden_in(field, &tagged.value, found),
+        Value::Null | Value::Bool(_) | Value::Number(_) => {}
+    }
+}
+
+/// The deepest `[`/`{` nesting a front matter may have. Real front matter
+/// nests two deep; the YAML parser's time grows with the square of the
+/// depth (100,000 levels took 21 s).
+const MAX_YAML_NESTING: usize = 32;
+
+fn check_yaml_nesting(path: &Path, yaml: &str, yaml_line: usize) -> Result<(), Diagnostic> {
+    let mut depth = 0usize;
+    let mut quote: Option<char> = None;
+    for (i, line) in yaml.lines().enumerate() {
+        let mut previous = ' ';
+        for c in line.chars() {
+            match (quote, c) {
+                (Some('"'), '"') if previous != '\\' => quote = None,
+                (Some('\''), '\'') => quote = None,
+                (Some(_), _) => {}
+                (None, '"' | '\'') => quote = Some(c),
+                (None, '#') if previous == ' ' => break,
+                (None, '[' | '{') => {
+                    depth += 1;
+                    if depth > MAX_YAML_NESTING {
+                        return Err(Diagnostic::error(
+                            path,
+                            format!("the front matter nests lists or maps more than {MAX_YAML_NESTING} deep"),
+                        )
+                        .at(yaml_line + i, 0)
+                        .hint("front matter fields are flat: `tags: [a, b]`"));
+                    }
+                }
+                (None, ']' | '}') => depth = depth.saturating_sub(1),
+                _ => {}
+            }
+            previous = c;
+        }
+    }
+    Ok(())
+}
+
+/// The deepest nesting of block quotes and lists a body may have at the
+/// start of a line. Real documents nest three or four deep; the Markdown
+/// parser's time grows with the square of the depth.
+const MAX_BODY_NESTING: usize = 32;
+
+/// What a body must not hold: characters no output may carry, and nesting
+/// too deep to parse in reasonable time.
+fn check_body(path: &Path, body: &str, body_line: usize) -> Vec<Diagnostic> {
+    let mut problems = Vec::new();
+    if let Some((offset, c)) = text::forbidden_char(body) {
+        let (line, column) = line_column(body, offset);
+        problems.push(
+            Diagnostic::error(
+                path,
+                format!(
+                    "the text contains the control character {}, which no page or feed can show",
+                    text::code_point(c)
+                ),
+            )
+            .at(body_line + line - 1, column)
+            .hint("remove it (text copied from a PDF sometimes carries a form feed between pages)"),
+        );
+    }
+    for (i, line) in body.lines().enumerate() {
+        let depth = container_depth(line);
+        if depth > MAX_BODY_NESTING {
+            problems.push(
+                Diagnostic::error(
+                    path,
+                    format!("this line nests quotes or lists {depth} deep; at most {MAX_BODY_NESTING} are allowed"),
+                )
+                .at(body_line + i, 1),
+            );
+            break;
+        }
+    }
+    problems
+}
+
+/// How many block quote (`>`) and list (`-`, `*`, `+`, `1.`) markers open a
+/// line, each one a level of nesting.
+fn container_depth(line: &str) -> usize {
+    let mut depth = 0;
+    let mut rest = line.trim_start();
+    loop {
+        let after = if let Some(r) = rest.strip_prefix('>') {
+            r
+        } else if let Some(r) = rest
+            .strip_prefix(['-', '*', '+'])
+            .filter(|r| r.starts_with([' ', '\t']))
+        {
+            r
+        } else {
+            let digits = rest.bytes().take_while(u8::is_ascii_digit).count();
+            match rest[digits..].strip_prefix(['.', ')']) {
+                Some(r) if digits > 0 && r.starts_with([' ', '\t']) => r,
+                _ => return depth,
+            }
+        };
+        depth += 1;
+        rest = after.trim_start();
     }
 }
 
@@ -522,13 +712,61 @@ fn key_text(key: &Value) -> String {
     }
 }
 
-/// Checks that an attachment path stays inside the section folder and names
-/// an existing regular file with a name safe to publish.
+/// Why an attachment cannot be published.
+#[derive(Debug, thiserror::Error)]
+pub enum AttachmentError {
+    #[error("`{0}` must be a plain relative path inside the section folder (no `..`, no absolute path, no drive letter)")]
+    NotPlainRelative(String),
+    #[error("the file name `{0}` may use only ASCII letters, digits, `-`, `_` and `.`")]
+    UnsafeName(String),
+    #[error("`{file}` is a type that can run script in a reader's browser (`.{extension}`)")]
+    UnsafeType { file: String, extension: String },
+    #[error("`{file}` has no extension, so a reader cannot tell what it is")]
+    NoExtension { file: String },
+    #[error("the attached file `{file}` {source}")]
+    Unreadable {
+        file: String,
+        #[source]
+        source: ConfineError,
+    },
+}
+
+impl AttachmentError {
+    pub fn hint(&self, location: &ContentPath) -> String {
+        match self {
+            AttachmentError::UnsafeType { .. } | AttachmentError::NoExtension { .. } => format!(
+                "attachments are published on the site's own address, where HTML, SVG or XML could run script; \
+                 the types accepted are: {}. Convert the file (e.g. print it to PDF), or, for an archive whose \
+                 contributors are all trusted, list the extension in `extra_attachment_types` in site.toml",
+                SAFE_ATTACHMENT_TYPES.join(", ")
+            ),
+            _ => format!(
+                "attachment paths are relative to the document's folder, e.g. files/{}.pdf for content/{}/files/{}.pdf",
+                location.slug, location.section, location.slug
+            ),
+        }
+    }
+}
+
+/// Attachment types that a browser shows or downloads but never runs as
+/// script on the site's origin. HTML, SVG, XML (which can be XHTML) and
+/// anything unknown stay out: static hosts cannot send a per-file
+/// Content-Security-Policy, so the file's type is the only protection.
+pub const SAFE_ATTACHMENT_TYPES: &[&str] = &[
+    "pdf", "png", "jpg", "jpeg", "gif", "webp", "avif", "tif", "tiff", "doc", "docx", "xls",
+    "xlsx", "ppt", "pptx", "odt", "ods", "odp", "rtf", "mp3", "m4a", "ogg", "oga", "opus", "wav",
+    "flac", "mp4", "m4v", "webm", "ogv", "mov", "txt", "csv", "zip",
+];
+
+/// Resolves an attachment path: it must stay inside the section folder (as
+/// written), name a regular file that stays inside `content/` (through any
+/// links), have a name safe to publish, and a type that cannot run script.
 fn resolve_attachment(
-    content_dir: &Path,
-    folder: &Path,
+    config: &Config,
+    content: &Root,
+    section: &str,
     file: &str,
-) -> Result<(PathBuf, String, u64), String> {
+) -> Result<(PathBuf, String, u64), AttachmentError> {
     let relative = Path::new(file);
     let escapes = file.contains('\0')
         || file.contains('\\')
@@ -537,7 +775,7 @@ fn resolve_attachment(
             .components()
             .any(|c| !matches!(c, Component::Normal(_)));
     if escapes {
-        return Err(format!("`{file}` must be a plain relative path inside the section folder (no `..`, no absolute path, no drive letter)"));
+        return Err(AttachmentError::NotPlainRelative(file.to_string()));
     }
     let name = relative
         .file_name()
@@ -550,25 +788,28 @@ fn resolve_attachment(
             .bytes()
             .all(|b| b.is_ascii_alphanumeric() || matches!(b, b'-' | b'_' | b'.'));
     if !safe_name {
-        return Err(format!(
-            "the file name `{name}` may use only ASCII letters, digits, `-`, `_` and `.`"
-        ));
+        return Err(AttachmentError::UnsafeName(name));
     }
-    let source = folder.join(relative);
-    let metadata = std::fs::symlink_metadata(&source)
-        .map_err(|_| format!("the attached file `{file}` does not exist"))?;
-    if metadata.file_type().is_symlink() {
-        let target =
-            std::fs::canonicalize(&source).map_err(|_| format!("`{file}` is a broken link"))?;
-        let root = std::fs::canonicalize(content_dir).map_err(|e| e.to_string())?;
-        if !target.starts_with(&root) {
-            return Err(format!("`{file}` is a link pointing outside content/"));
-        }
+    let Some((_, extension)) = name.rsplit_once('.') else {
+        return Err(AttachmentError::NoExtension {
+            file: file.to_string(),
+        });
+    };
+    let extension = extension.to_ascii_lowercase();
+    let allowed = SAFE_ATTACHMENT_TYPES.contains(&extension.as_str())
+        || config.extra_attachment_types.contains(&extension);
+    if !allowed {
+        return Err(AttachmentError::UnsafeType {
+            file: file.to_string(),
+            extension,
+        });
     }
-    let metadata = std::fs::metadata(&source)
-        .map_err(|_| format!("the attached file `{file}` does not exist"))?;
-    if !metadata.is_file() {
-        return Err(format!("`{file}` is not a file"));
-    }
-    Ok((source, name, metadata.len()))
+    let source = content
+        .file(&Path::new(section).join(relative))
+        .map_err(|source| AttachmentError::Unreadable {
+            file: file.to_string(),
+            source,
+        })?;
+    let bytes = std::fs::metadata(&source).map_or(0, |m| m.len());
+    Ok((source, name, bytes))
 }

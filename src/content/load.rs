@@ -8,6 +8,7 @@ use walkdir::WalkDir;
 
 use super::document::{self, ContentPath, Document};
 use crate::config::Config;
+use crate::confine::Root;
 use crate::diagnostics::{line_column, Diagnostic, Diagnostics};
 
 /// Loads every document under `content/`. Problems do not stop the walk: the
@@ -15,17 +16,21 @@ use crate::diagnostics::{line_column, Diagnostic, Diagnostics};
 /// are shared, so that a preview can rebuild its archive around the few that
 /// changed without copying the rest.
 pub fn load(config: &Config) -> (Vec<Arc<Document>>, Diagnostics) {
-    let content_dir = config.content_dir();
     let mut problems = Diagnostics::default();
-    if !content_dir.is_dir() {
-        problems.push(
-            Diagnostic::error("content", "there is no content/ folder")
-                .hint("documents live at content/<section>/<slug>.<lang>.md"),
-        );
-        return (Vec::new(), problems);
-    }
+    let content = match config.content_root() {
+        Ok(content) => content,
+        Err(e) => {
+            problems.push(
+                Diagnostic::error("content", format!("the content/ folder {e}"))
+                    .hint("documents live at content/<section>/<slug>.<lang>.md"),
+            );
+            return (Vec::new(), problems);
+        }
+    };
     let mut files = Vec::new();
-    for entry in WalkDir::new(&content_dir)
+    // Links are not followed: a linked folder is not walked into, and a
+    // linked file is read only once `load_file` has proved it stays inside.
+    for entry in WalkDir::new(content.path())
         .follow_links(false)
         .sort_by_file_name()
     {
@@ -45,7 +50,7 @@ pub fn load(config: &Config) -> (Vec<Arc<Document>>, Diagnostics) {
     }
     let results: Vec<(Option<Document>, Diagnostics)> = files
         .par_iter()
-        .map(|file| load_file(config, file))
+        .map(|file| load_file_in(config, &content, file))
         .collect();
     let mut documents = Vec::with_capacity(results.len());
     for (document, file_problems) in results {
@@ -68,20 +73,33 @@ fn relative(config: &Config, path: &Path) -> std::path::PathBuf {
 
 /// Loads one document file, which must be under `content/`.
 pub fn load_file(config: &Config, file: &Path) -> (Option<Document>, Diagnostics) {
-    let content_dir = config.content_dir();
+    match config.content_root() {
+        Ok(content) => load_file_in(config, &content, file),
+        Err(e) => (
+            None,
+            Diagnostics::from_iter([Diagnostic::error(
+                "content",
+                format!("the content/ folder {e}"),
+            )]),
+        ),
+    }
+}
+
+fn load_file_in(config: &Config, content: &Root, file: &Path) -> (Option<Document>, Diagnostics) {
     let shown = relative(config, file);
     let fail = |d: Diagnostic| (None, Diagnostics::from_iter([d]));
     let within_content = file
-        .strip_prefix(&content_dir)
+        .strip_prefix(content.path())
         .expect("documents are loaded from under content/");
     let location = match ContentPath::parse(within_content, config) {
         Ok(location) => location,
         Err(d) => return fail(d),
     };
-    if let Err(d) = check_not_escaping_link(config, &content_dir, file, &shown) {
-        return fail(d);
-    }
-    let bytes = match std::fs::read(file) {
+    let resolved = match content.file(file) {
+        Ok(resolved) => resolved,
+        Err(e) => return fail(Diagnostic::error(&shown, format!("the file {e}"))),
+    };
+    let bytes = match std::fs::read(&resolved) {
         Ok(bytes) => bytes,
         Err(e) => {
             return fail(Diagnostic::error(
@@ -104,28 +122,4 @@ pub fn load_file(config: &Config, file: &Path) -> (Option<Document>, Diagnostics
         }
     };
     document::parse(config, &shown, location, &text)
-}
-
-/// A document may be a symbolic link only to a file inside the archive.
-fn check_not_escaping_link(
-    config: &Config,
-    content_dir: &Path,
-    file: &Path,
-    shown: &Path,
-) -> Result<(), Diagnostic> {
-    let is_link = std::fs::symlink_metadata(file).is_ok_and(|m| m.file_type().is_symlink());
-    if !is_link {
-        return Ok(());
-    }
-    let target = std::fs::canonicalize(file)
-        .map_err(|_| Diagnostic::error(shown, "the file is a broken symbolic link"))?;
-    let root = std::fs::canonicalize(content_dir).unwrap_or_else(|_| config.content_dir());
-    if target.starts_with(&root) {
-        Ok(())
-    } else {
-        Err(Diagnostic::error(
-            shown,
-            "the file is a symbolic link pointing outside content/",
-        ))
-    }
 }

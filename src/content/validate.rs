@@ -61,7 +61,7 @@ fn check_body_links(
     let attached: HashSet<&Path> = documents
         .iter()
         .flat_map(|d| &d.attachments)
-        .map(|a| a.source.as_path())
+        .map(|a| a.path.as_path())
         .collect();
     let keys: Vec<&str> = documents.iter().map(|d| d.key.as_str()).collect();
     for document in documents.iter().filter(|d| changed(d)) {
@@ -72,7 +72,7 @@ fn check_body_links(
                     let hint = did_you_mean(&key, keys.iter().copied()).map(|h| format!("{h} (as content/<key>.<lang>.md)"));
                     Some((Severity::Error, format!("the link `{url}` leads to content/{key}.{lang}.md, which does not exist"), hint))
                 }
-                LinkTarget::File(path) if !attached.contains(config.content_dir().join(&path).as_path()) => {
+                LinkTarget::File(path) if !attached.contains(path.as_path()) => {
                     let exists = config.content_dir().join(&path).is_file();
                     let message = if exists {
                         format!("the link `{url}` leads to content/{}, which no document attaches, so it is not published", path.display())
@@ -231,6 +231,7 @@ fn check_attachment_names(documents: &[Arc<Document>], problems: &mut Diagnostic
                         &document.path,
                         format!("another file named `{}` is already attached in section `{}`", attachment.name, document.section),
                     )
+                    .at(attachment.line, 1)
                     .field("attachments")
                     .hint("file names are compared without case, as Windows and macOS do; rename one of the files"),
                 ),

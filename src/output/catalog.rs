@@ -106,7 +106,9 @@ pub fn csv(config: &Config, records: &[Record]) -> String {
                 .map(|c| record.pages.get(*c).cloned().unwrap_or_default()),
         );
         row.push(record.attachments.join("; "));
-        writer.write_record(&row).expect("writing to memory");
+        writer
+            .write_record(row.iter().map(|cell| inert_cell(cell).into_owned()))
+            .expect("writing to memory");
     }
     // A byte-order mark, so spreadsheet programs read the Khmer as UTF-8.
     let mut out = String::from('\u{FEFF}');
@@ -114,4 +116,41 @@ pub fn csv(config: &Config, records: &[Record]) -> String {
         &String::from_utf8(writer.into_inner().expect("in memory")).expect("UTF-8 fields"),
     );
     out
+}
+
+/// A cell that a spreadsheet would read as a formula (`=HYPERLINK(…)`,
+/// `+1`, `-1`, `@SUM`, or one hidden behind a tab or carriage return) gets a
+/// leading `'`, as OWASP recommends against CSV injection: spreadsheets then
+/// show the text as written and run nothing.
+fn inert_cell(cell: &str) -> std::borrow::Cow<'_, str> {
+    match cell.chars().next() {
+        Some(
+            '=' | '+' | '-' | '@' | '\t' | '\r' | '\n' | '\u{FF1D}' | '\u{FF0B}' | '\u{FF0D}'
+            | '\u{FF20}',
+        ) => format!("'{cell}").into(),
+        _ => cell.into(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::inert_cell;
+
+    #[test]
+    fn formulas_are_made_inert_in_every_form() {
+        for formula in [
+            "=HYPERLINK(\"http://evil.example\",\"click\")",
+            "+1+cmd|' /C calc'!A0",
+            "-2+3",
+            "@SUM(A1:A2)",
+            "\t=1",
+            "\r=1",
+            "\u{FF1D}1+1",
+        ] {
+            assert_eq!(inert_cell(formula), format!("'{formula}"));
+        }
+        for plain in ["Ballot draw", "2023-05-29", "ការបោះឆ្នោត", "", "a=b"] {
+            assert_eq!(inert_cell(plain), plain);
+        }
+    }
 }

@@ -9,7 +9,7 @@ pub mod writer;
 
 use std::path::{Component, Path, PathBuf};
 
-pub use writer::WriteError;
+pub use writer::{Output, OutputError, WriteError};
 
 /// A site-relative path under `root`. Paths come from `render::urls` over
 /// validated slugs; this guards the invariant rather than user input.

@@ -29,6 +29,192 @@ impl<T> Context<T> for io::Result<T> {
     }
 }
 
+/// Why a folder may not receive the site. Each is found before anything is
+/// written or removed: replacing the output deletes what was there.
+#[derive(Debug, thiserror::Error)]
+pub enum OutputError {
+    #[error(
+        "the output {output} is the archive's own {source_name}: building there would delete it"
+    )]
+    IsSource {
+        output: PathBuf,
+        source_name: &'static str,
+    },
+    #[error("the output {output} holds the archive's sources ({source_name}): building there would delete them")]
+    HoldsSources {
+        output: PathBuf,
+        source_name: &'static str,
+    },
+    #[error("the output {output} lies inside the archive's {source_name}: the site would become part of its own sources")]
+    InsideSources {
+        output: PathBuf,
+        source_name: &'static str,
+    },
+    #[error("the output {output} is a file, not a folder")]
+    IsAFile { output: PathBuf },
+    #[error("the output {output} is {what}: building there would delete everything in it")]
+    Forbidden { output: PathBuf, what: &'static str },
+    #[error("the output {output} is a folder that sastra did not write (it has no {MARKER}); building there would delete its files")]
+    NotAnOutput { output: PathBuf },
+    #[error("another build is writing to {output} (lock {lock})")]
+    Busy { output: PathBuf, lock: PathBuf },
+    #[error(transparent)]
+    Io(#[from] WriteError),
+}
+
+/// Written into every output, so that a later build knows the folder is a
+/// site it may replace, and any other folder is left alone.
+pub const MARKER: &str = ".sastra-output";
+
+/// The sources of an archive, which no output may touch.
+const SOURCES: [&str; 3] = ["site.toml", "content", "themes"];
+
+/// An output folder claimed for one build: checked to be safe to replace,
+/// locked against a second build, and recovered from an interrupted swap.
+/// Held for as long as the build writes.
+pub struct Output {
+    path: PathBuf,
+    _lock: fs::File,
+}
+
+impl Output {
+    pub fn claim(output: &Path, root: &Path) -> Result<Output, OutputError> {
+        let resolved = resolve_lexically(output).at(output)?;
+        refuse_unsafe(output, &resolved, root)?;
+        let (parent, name) = parent_and_name(output);
+        fs::create_dir_all(&parent).at(&parent)?;
+        let lock_path = parent.join(format!(".{name}.lock"));
+        let lock = fs::OpenOptions::new()
+            .create(true)
+            .truncate(false)
+            .write(true)
+            .open(&lock_path)
+            .at(&lock_path)?;
+        match lock.try_lock() {
+            Ok(()) => {}
+            Err(fs::TryLockError::WouldBlock) => {
+                return Err(OutputError::Busy {
+                    output: output.to_path_buf(),
+                    lock: lock_path,
+                })
+            }
+            Err(fs::TryLockError::Error(e)) => {
+                return Err(WriteError {
+                    path: lock_path,
+                    source: e,
+                }
+                .into())
+            }
+        }
+        recover_interrupted_swap(output, &backup_path(&parent, &name))?;
+        Ok(Output {
+            path: output.to_path_buf(),
+            _lock: lock,
+        })
+    }
+
+    pub fn path(&self) -> &Path {
+        &self.path
+    }
+}
+
+/// Refuses the outputs that would delete or swallow something: the sources
+/// and the folders holding them, files, `/` and the home folder, and any
+/// non-empty folder that is not a previous output.
+fn refuse_unsafe(output: &Path, resolved: &Path, root: &Path) -> Result<(), OutputError> {
+    let given = output.to_path_buf();
+    let root = resolve_lexically(root).at(root)?;
+    for source_name in SOURCES {
+        let source = root.join(source_name);
+        if resolved == source {
+            return Err(OutputError::IsSource {
+                output: given,
+                source_name,
+            });
+        }
+        if source.starts_with(resolved) {
+            return Err(OutputError::HoldsSources {
+                output: given,
+                source_name,
+            });
+        }
+        if resolved.starts_with(&source) {
+            return Err(OutputError::InsideSources {
+                output: given,
+                source_name,
+            });
+        }
+    }
+    if resolved.parent().is_none() {
+        return Err(OutputError::Forbidden {
+            output: given,
+            what: "the file system's root",
+        });
+    }
+    let home = std::env::var_os("HOME").map(PathBuf::from);
+    if home.is_some_and(|h| resolve_lexically(&h).is_ok_and(|h| h == resolved)) {
+        return Err(OutputError::Forbidden {
+            output: given,
+            what: "the home folder",
+        });
+    }
+    match fs::symlink_metadata(resolved) {
+        Err(_) => Ok(()),
+        Ok(m) if !m.is_dir() => Err(OutputError::IsAFile { output: given }),
+        Ok(_) => {
+            let empty = fs::read_dir(resolved).at(resolved)?.next().is_none();
+            if empty || resolved.join(MARKER).is_file() {
+                Ok(())
+            } else {
+                Err(OutputError::NotAnOutput { output: given })
+            }
+        }
+    }
+}
+
+/// `path` made absolute with every link resolved, as far as it exists; the
+/// rest (not yet created) is appended with `.` and `..` applied.
+fn resolve_lexically(path: &Path) -> io::Result<PathBuf> {
+    let absolute = std::path::absolute(path)?;
+    let mut existing = absolute.as_path();
+    let mut missing = Vec::new();
+    let resolved = loop {
+        match fs::canonicalize(existing) {
+            Ok(resolved) => break resolved,
+            Err(_) => {
+                let (Some(parent), Some(name)) = (existing.parent(), existing.file_name()) else {
+                    break PathBuf::from("/");
+                };
+                missing.push(name);
+                existing = parent;
+            }
+        }
+    };
+    let mut out = resolved;
+    for name in missing.into_iter().rev() {
+        match Path::new(name).components().next() {
+            Some(std::path::Component::ParentDir) => {
+                out.pop();
+            }
+            Some(std::path::Component::CurDir) | None => {}
+            Some(_) => out.push(name),
+        }
+    }
+    Ok(out)
+}
+
+fn parent_and_name(output: &Path) -> (PathBuf, String) {
+    let parent = output
+        .parent()
+        .filter(|p| !p.as_os_str().is_empty())
+        .unwrap_or(Path::new("."))
+        .to_path_buf();
+    let name = output
+        .file_name()
+        .map_or_else(|| "public".into(), |n| n.to_string_lossy().into_owned());
+    (parent, name)
+}
+
 /// A build's output in progress. Dropped without [`Staging::commit`], it
 /// removes itself and the previous output stays as it was.
 pub struct Staging {
@@ -44,22 +230,20 @@ pub struct Staging {
 }
 
 impl Staging {
-    pub fn new(output: &Path) -> Result<Staging, WriteError> {
-        let parent = output
-            .parent()
-            .filter(|p| !p.as_os_str().is_empty())
-            .unwrap_or(Path::new("."));
-        fs::create_dir_all(parent).at(parent)?;
-        let name = output
-            .file_name()
-            .map_or_else(|| "public".into(), |n| n.to_string_lossy().into_owned());
-        recover_interrupted_swap(output, &backup_path(parent, &name))?;
-        remove_stale_staging(parent, &name);
+    pub fn new(output: &Output) -> Result<Staging, WriteError> {
+        let output = output.path();
+        let (parent, name) = parent_and_name(output);
+        remove_stale_staging(&parent, &name);
         let staging = parent.join(format!(".{name}.staging-{}", std::process::id()));
         if staging.exists() {
             fs::remove_dir_all(&staging).at(&staging)?;
         }
         fs::create_dir_all(&staging).at(&staging)?;
+        fs::write(
+            staging.join(MARKER),
+            "This folder is a site written by sastra; each build replaces it whole.\n",
+        )
+        .at(&staging)?;
         Ok(Staging {
             output: output.to_path_buf(),
             has_previous: output.is_dir(),
@@ -83,7 +267,8 @@ impl Staging {
         }
         let previous = self.output.join(relative);
         if self.has_previous
-            && fs::metadata(&previous).is_ok_and(|m| m.is_file() && m.len() == bytes.len() as u64)
+            && fs::symlink_metadata(&previous)
+                .is_ok_and(|m| m.is_file() && m.len() == bytes.len() as u64)
             && fs::read(&previous).is_ok_and(|old| old == bytes)
             && fs::hard_link(&previous, &target).is_ok()
         {
@@ -114,17 +299,16 @@ impl Staging {
         super::under(&self.staging, relative)
     }
 
-    /// Replaces the output with the staged site.
+    /// Replaces the output with the staged site: in one atomic exchange
+    /// where the system has one, so that no moment is without a site.
     pub fn commit(mut self) -> Result<(), WriteError> {
-        let parent = self
-            .staging
-            .parent()
-            .expect("staging has a parent")
-            .to_path_buf();
-        let name = self
-            .output
-            .file_name()
-            .map_or_else(|| "public".into(), |n| n.to_string_lossy().into_owned());
+        let (parent, name) = parent_and_name(&self.output);
+        if self.output.exists() && exchange(&self.staging, &self.output).is_ok() {
+            self.committed = true;
+            // The staging path now holds the previous site.
+            fs::remove_dir_all(&self.staging).at(&self.staging)?;
+            return Ok(());
+        }
         let backup = backup_path(&parent, &name);
         if backup.exists() {
             fs::remove_dir_all(&backup).at(&backup)?;
@@ -133,6 +317,8 @@ impl Staging {
         if had_output {
             fs::rename(&self.output, &backup).at(&self.output)?;
         }
+        // A kill here leaves the previous site under its backup name; the
+        // next build's `Output::claim` puts it back.
         if let Err(e) = fs::rename(&self.staging, &self.output) {
             if had_output {
                 let _ = fs::rename(&backup, &self.output);
@@ -148,6 +334,35 @@ impl Staging {
         }
         Ok(())
     }
+}
+
+/// Swaps two paths atomically (Linux `renameat2(RENAME_EXCHANGE)`).
+#[cfg(target_os = "linux")]
+fn exchange(a: &Path, b: &Path) -> io::Result<()> {
+    use std::os::unix::ffi::OsStrExt;
+    let a = std::ffi::CString::new(a.as_os_str().as_bytes())?;
+    let b = std::ffi::CString::new(b.as_os_str().as_bytes())?;
+    // SAFETY: both are valid NUL-terminated paths, relative to the working
+    // folder (AT_FDCWD), and the call only renames.
+    let result = unsafe {
+        libc::renameat2(
+            libc::AT_FDCWD,
+            a.as_ptr(),
+            libc::AT_FDCWD,
+            b.as_ptr(),
+            libc::RENAME_EXCHANGE,
+        )
+    };
+    if result == 0 {
+        Ok(())
+    } else {
+        Err(io::Error::last_os_error())
+    }
+}
+
+#[cfg(not(target_os = "linux"))]
+fn exchange(_: &Path, _: &Path) -> io::Result<()> {
+    Err(io::ErrorKind::Unsupported.into())
 }
 
 impl Drop for Staging {

@@ -2,10 +2,10 @@
 //! (`themes/<theme>/i18n/<lang>.toml`), so no UI text lives in Rust.
 
 use std::collections::BTreeMap;
-use std::path::Path;
 
 use serde::{Deserialize, Serialize};
 
+use crate::confine::Root;
 use crate::content::PartialDate;
 use crate::diagnostics::{display_path, line_column, Diagnostic, Diagnostics};
 use crate::khmer::numerals::to_khmer_digits;
@@ -33,14 +33,22 @@ pub struct DateFormat {
 }
 
 impl I18n {
-    pub fn load(theme_dir: &Path, codes: &[&str]) -> Result<BTreeMap<String, I18n>, Diagnostics> {
+    pub fn load(theme: &Root, codes: &[&str]) -> Result<BTreeMap<String, I18n>, Diagnostics> {
+        let theme_dir = theme.path();
         let mut problems = Diagnostics::default();
         let mut all = BTreeMap::new();
         for code in codes {
             let path = theme_dir.join("i18n").join(format!("{code}.toml"));
             let shown = display_path(&path);
-            let text = match std::fs::read_to_string(&path) {
-                Ok(text) => text,
+            let text = match theme.read(&path).map(String::from_utf8) {
+                Ok(Ok(text)) => text,
+                Ok(Err(e)) => {
+                    problems.push(Diagnostic::error(
+                        &shown,
+                        format!("the theme's strings for `{code}` are not UTF-8: {e}"),
+                    ));
+                    continue;
+                }
                 Err(e) => {
                     problems.push(Diagnostic::error(
                         &shown,

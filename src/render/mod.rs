@@ -1,5 +1,6 @@
 //! Render: Markdown bodies and Tera templates, from the plan to HTML.
 
+pub mod assets;
 pub mod cite;
 pub mod i18n;
 pub mod markdown;
@@ -15,7 +16,8 @@ use serde::Serialize;
 use crate::archive::Archive;
 use crate::config::{Config, Taxonomy};
 use crate::content::links::{self, LinkTarget};
-use crate::diagnostics::Diagnostics;
+use crate::diagnostics::{display_path, Diagnostic, Diagnostics};
+pub use assets::StaticFile;
 use i18n::I18n;
 use pages::{Page, PageKind};
 use templates::{RenderError, Templates};
@@ -55,18 +57,34 @@ struct PageView {
 pub struct Theme {
     templates: Templates,
     i18n: BTreeMap<String, I18n>,
+    assets: Vec<StaticFile>,
 }
 
 impl Theme {
     pub fn load(config: &Config) -> Result<Theme, Diagnostics> {
         let codes: Vec<&str> = config.language_codes().collect();
-        let folder = config.theme_dir();
-        match (I18n::load(&folder, &codes), Templates::load(&folder)) {
-            (Ok(i18n), Ok(templates)) => Ok(Theme { templates, i18n }),
-            (i18n, templates) => {
+        let folder = config.theme_root().map_err(|e| {
+            Diagnostics::from_iter([Diagnostic::error(
+                display_path(&config.theme_dir()),
+                format!("the theme `{}` {e}", config.theme),
+            )
+            .hint("a site picks its theme with `theme = \"…\"` in site.toml; it lives in themes/<theme>/")])
+        })?;
+        match (
+            I18n::load(&folder, &codes),
+            Templates::load(&folder),
+            assets::find(&folder),
+        ) {
+            (Ok(i18n), Ok(templates), Ok(assets)) => Ok(Theme {
+                templates,
+                i18n,
+                assets,
+            }),
+            (i18n, templates, assets) => {
                 let mut problems = Diagnostics::default();
                 problems.extend(i18n.err().into_iter().flatten());
                 problems.extend(templates.err().into_iter().flatten());
+                problems.extend(assets.err().into_iter().flatten());
                 Err(problems)
             }
         }
@@ -74,6 +92,11 @@ impl Theme {
 
     pub fn i18n(&self, lang: &str) -> &I18n {
         &self.i18n[lang]
+    }
+
+    /// The theme's static files, each proved to lie inside the theme.
+    pub fn assets(&self) -> &[StaticFile] {
+        &self.assets
     }
 }
 

@@ -1,7 +1,6 @@
 //! The theme's Tera templates, compiled once per build.
 
-use std::path::Path;
-
+use crate::confine::Root;
 use crate::diagnostics::{display_path, Diagnostic, Diagnostics};
 
 pub struct Templates {
@@ -18,9 +17,10 @@ pub struct RenderError {
 }
 
 impl Templates {
-    pub fn load(theme_dir: &Path) -> Result<Templates, Diagnostics> {
-        let folder = theme_dir.join("templates");
+    pub fn load(theme: &Root) -> Result<Templates, Diagnostics> {
+        let folder = theme.path().join("templates");
         let mut files = Vec::new();
+        let mut problems = Diagnostics::default();
         let entries = std::fs::read_dir(&folder).map_err(|e| {
             Diagnostics::from_iter([Diagnostic::error(display_path(&folder), format!("cannot read the theme's templates: {e}"))
                 .hint("a site picks its theme with `theme = \"…\"` in site.toml; its templates live in themes/<theme>/templates/")])
@@ -33,8 +33,17 @@ impl Templates {
                     .expect("a file")
                     .to_string_lossy()
                     .into_owned();
-                files.push((path, Some(name)));
+                match theme.file(&path) {
+                    Ok(resolved) => files.push((resolved, Some(name))),
+                    Err(e) => problems.push(Diagnostic::error(
+                        display_path(&path),
+                        format!("the template {e}"),
+                    )),
+                }
             }
+        }
+        if problems.has_errors() {
+            return Err(problems);
         }
         let mut tera = tera::Tera::default();
         tera.autoescape_on(vec![".html", ".xml"]);

@@ -27,6 +27,7 @@ use crate::content::validate::validate_changed;
 use crate::content::Document;
 use crate::diagnostics::Diagnostics;
 use crate::output::live::Live;
+use crate::output::Output;
 use crate::output::{Sink, WriteError};
 use crate::render::pages::{self, Page};
 use crate::render::{urls, Renderer, Theme};
@@ -147,7 +148,8 @@ impl Preview {
             search_index: self.options.search_index,
         };
         let plan = Arc::new(pages::plan(&config, &archive));
-        build::publish(&config, &archive, &theme, &plan, &self.site(), steps)?;
+        let output = Output::claim(&self.site(), &self.options.root)?;
+        build::publish(&config, &archive, &theme, &plan, &output, steps)?;
         self.state = Some(State {
             documents: loaded
                 .documents

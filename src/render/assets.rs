@@ -1,0 +1,77 @@
+//! The theme's static files (CSS, fonts, scripts), found once when the theme
+//! loads, so that a file leading outside the theme is an error `check`
+//! reports rather than something the build copies.
+
+use std::path::{Path, PathBuf};
+
+use walkdir::WalkDir;
+
+use crate::confine::Root;
+use crate::diagnostics::{display_path, Diagnostic, Diagnostics};
+
+/// One file of `themes/<theme>/static/`, published under `assets/`.
+#[derive(Debug, Clone)]
+pub struct StaticFile {
+    /// Path under `static/` with `/` separators: `css/site.css`.
+    pub relative: String,
+    /// The file to copy, resolved inside the theme.
+    pub source: PathBuf,
+}
+
+pub fn find(theme: &Root) -> Result<Vec<StaticFile>, Diagnostics> {
+    let folder = theme.path().join("static");
+    if !folder.exists() {
+        return Ok(Vec::new());
+    }
+    let mut files = Vec::new();
+    let mut problems = Diagnostics::default();
+    for entry in WalkDir::new(&folder)
+        .follow_links(false)
+        .sort_by_file_name()
+    {
+        let entry = match entry {
+            Ok(entry) => entry,
+            Err(e) => {
+                let shown = e.path().map_or_else(|| display_path(&folder), display_path);
+                problems.push(Diagnostic::error(shown, format!("cannot read: {e}")));
+                continue;
+            }
+        };
+        if entry.file_type().is_dir() {
+            if entry.depth() == 0 {
+                if let Err(e) = theme.folder(entry.path()) {
+                    problems.push(Diagnostic::error(
+                        display_path(&folder),
+                        format!("the folder {e}"),
+                    ));
+                    break;
+                }
+            }
+            continue;
+        }
+        match theme.file(entry.path()) {
+            Ok(source) => files.push(StaticFile {
+                relative: relative(&folder, entry.path()),
+                source,
+            }),
+            Err(e) => problems.push(Diagnostic::error(
+                display_path(entry.path()),
+                format!("the theme file {e}"),
+            )),
+        }
+    }
+    if problems.has_errors() {
+        Err(problems)
+    } else {
+        Ok(files)
+    }
+}
+
+fn relative(folder: &Path, path: &Path) -> String {
+    path.strip_prefix(folder)
+        .expect("walked under folder")
+        .components()
+        .map(|c| c.as_os_str().to_string_lossy())
+        .collect::<Vec<_>>()
+        .join("/")
+}

@@ -1,0 +1,60 @@
+//! Plain-text rules shared by every stage.
+
+/// The first character that no page, feed or spreadsheet may receive, with
+/// its byte offset: C0 and C1 controls other than tab, line feed and
+/// carriage return (NUL, ESC, form feed…), DEL, and Unicode noncharacters
+/// (U+FFFE, U+FDD0…). XML 1.0 forbids most of them, so a single one makes a
+/// feed ill-formed; the rest reach a terminal or a spreadsheet as commands.
+/// YAML lets a contributor write any of them as an escape (`"\x1b"`).
+pub fn forbidden_char(text: &str) -> Option<(usize, char)> {
+    text.char_indices().find(|(_, c)| is_forbidden(*c))
+}
+
+fn is_forbidden(c: char) -> bool {
+    let code = c as u32;
+    let control = (c.is_control() && !matches!(c, '\t' | '\n' | '\r')) || code == 0x7f;
+    let noncharacter = (0xFDD0..=0xFDEF).contains(&code) || code & 0xFFFE == 0xFFFE;
+    control || noncharacter
+}
+
+/// How a forbidden character is named in a message: `U+001B`.
+pub fn code_point(c: char) -> String {
+    format!("U+{:04X}", c as u32)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn controls_and_noncharacters_are_forbidden() {
+        for c in [
+            '\0',
+            '\u{1b}',
+            '\u{0c}',
+            '\u{7f}',
+            '\u{85}',
+            '\u{9f}',
+            '\u{FFFE}',
+            '\u{FFFF}',
+            '\u{FDD0}',
+            '\u{1FFFE}',
+            '\u{10FFFF}',
+        ] {
+            assert_eq!(
+                forbidden_char(&format!("ab{c}")),
+                Some((2, c)),
+                "{}",
+                code_point(c)
+            );
+        }
+    }
+
+    #[test]
+    fn text_and_its_whitespace_pass() {
+        assert_eq!(
+            forbidden_char("ការបោះឆ្នោត\u{200B}, tab\tline\r\nend \u{FEFF}"),
+            None
+        );
+    }
+}
