@@ -102,6 +102,8 @@ pub fn check(root: &Path) -> Diagnostics {
     match load(root, None) {
         Ok(loaded) => {
             let mut diagnostics = loaded.diagnostics;
+            // Drafts too: a draft's URL clash is found before it is published.
+            diagnostics.extend(url_collisions(&loaded.config, &loaded.documents, true));
             if let Err(theme) = Theme::load(&loaded.config) {
                 diagnostics.extend(theme);
             }
@@ -109,6 +111,28 @@ pub fn check(root: &Path) -> Diagnostics {
         }
         Err(diagnostics) => diagnostics,
     }
+}
+
+/// Documents whose URL another document or a generated page also claims.
+fn url_collisions(config: &Config, documents: &[Arc<Document>], drafts: bool) -> Diagnostics {
+    let archive = Archive::new(config, documents.iter().cloned(), drafts);
+    pages::collisions(&pages::plan(config, &archive), &archive)
+}
+
+/// Refuses a plan in which two producers claim one URL, reporting the
+/// clashes with the archive's other problems.
+pub fn refuse_collisions(
+    plan: &[Page],
+    archive: &Archive,
+    diagnostics: &Diagnostics,
+) -> Result<(), BuildError> {
+    let collisions = pages::collisions(plan, archive);
+    if !collisions.has_errors() {
+        return Ok(());
+    }
+    let mut all = diagnostics.clone();
+    all.extend(collisions);
+    Err(BuildError::Invalid(all))
 }
 
 /// What a build reads, checked, with the theme: [`load`], refused on errors.
@@ -130,6 +154,7 @@ pub fn build(options: &BuildOptions) -> Result<BuildReport, BuildError> {
     let (loaded, theme) = load_checked(options)?;
     let archive = Archive::new(&loaded.config, loaded.documents, options.drafts);
     let plan = pages::plan(&loaded.config, &archive);
+    refuse_collisions(&plan, &archive, &loaded.diagnostics)?;
     let published = publish(
         &loaded.config,
         &archive,

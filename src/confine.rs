@@ -120,8 +120,10 @@ impl Root {
         &self.given
     }
 
-    /// The resolved path of a regular file at `path` (absolute, or relative
-    /// to this root), proved to be under this root.
+    /// The resolved path of a regular file at `path`, proved to be under
+    /// this root. `path` is written as the build finds or builds it: it
+    /// starts with [`Root::path`]; a path relative to the root is joined to
+    /// it first.
     pub fn file(&self, path: &Path) -> Result<PathBuf, ConfineError> {
         let resolved = self.resolve_within(path)?;
         let kind = FileKind::of(std::fs::metadata(&resolved).map_err(io_error)?.file_type());
@@ -147,7 +149,7 @@ impl Root {
     }
 
     fn resolve_within(&self, path: &Path) -> Result<PathBuf, ConfineError> {
-        let full = if path.is_absolute() {
+        let full = if path.starts_with(&self.given) {
             path.to_path_buf()
         } else {
             self.given.join(path)

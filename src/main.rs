@@ -12,7 +12,7 @@ static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
 use sastra::build::{self, BuildError, BuildOptions};
 use sastra::config::Config;
-use sastra::diagnostics::{Diagnostic, Diagnostics};
+use sastra::diagnostics::Diagnostic;
 use sastra::scaffold::{self, NewDocument};
 use sastra::serve::{serve, ServeOptions};
 
@@ -167,8 +167,9 @@ fn run_build(options: &BuildOptions) -> ExitCode {
             ExitCode::SUCCESS
         }
         Err(BuildError::Invalid(diagnostics)) => {
-            let (errors, warnings) = (diagnostics.error_count(), diagnostics.warning_count());
-            print_diagnostics(diagnostics.sorted(), Format::Human);
+            let diagnostics = diagnostics.sorted();
+            let (errors, warnings) = counts(&diagnostics);
+            print_diagnostics(diagnostics, Format::Human);
             eprintln!("build refused: {errors} error(s), {warnings} warning(s); the previous site was left as it was");
             ExitCode::FAILURE
         }
@@ -181,9 +182,9 @@ fn run_build(options: &BuildOptions) -> ExitCode {
 }
 
 fn run_check(root: &std::path::Path, format: Format, strict: bool) -> ExitCode {
-    let diagnostics: Diagnostics = build::check(root);
-    let (errors, warnings) = (diagnostics.error_count(), diagnostics.warning_count());
-    print_diagnostics(diagnostics.sorted(), format);
+    let diagnostics = build::check(root).sorted();
+    let (errors, warnings) = counts(&diagnostics);
+    print_diagnostics(diagnostics, format);
     if matches!(format, Format::Human) {
         eprintln!("{errors} error(s), {warnings} warning(s)");
     }
@@ -217,6 +218,12 @@ fn run_new(root: &std::path::Path, new: &NewDocument) -> ExitCode {
             ExitCode::FAILURE
         }
     }
+}
+
+/// Errors and warnings among what is printed (duplicates already merged).
+fn counts(diagnostics: &[Diagnostic]) -> (usize, usize) {
+    let errors = diagnostics.iter().filter(|d| d.is_error()).count();
+    (errors, diagnostics.len() - errors)
 }
 
 fn print_diagnostics(diagnostics: Vec<Diagnostic>, format: Format) {

@@ -120,7 +120,7 @@ fn khmer_file_with_english_title_is_flagged() {
         "content/announcements/n.km.md",
         &format!("---\n{GOOD}---\n"),
     );
-    assert!(out.contains("content/announcements/n.km.md: warning: field `title`: the title does not look like it is written in `km`"), "{out}");
+    assert!(out.contains("content/announcements/n.km.md:2:1: warning: field `title`: the title does not look like it is written in `km`"), "{out}");
 }
 
 #[test]
@@ -135,8 +135,8 @@ fn translations_must_agree_on_date_and_type() {
         "---\ntitle: គូ\ndate: 2023-01-02\ntype: report\n---\n",
     );
     let out = String::from_utf8(check(&site, &[]).stderr).unwrap();
-    assert!(out.contains("content/announcements/pair.km.md: error: field `date`: the date 2023-01-02 differs from 2023-01-01 in content/announcements/pair.en.md"), "{out}");
-    assert!(out.contains("content/announcements/pair.km.md: error: field `type`: the type `report` differs from `announcement` in content/announcements/pair.en.md"), "{out}");
+    assert!(out.contains("content/announcements/pair.km.md:3:1: error: field `date`: the date 2023-01-02 differs from 2023-01-01 in content/announcements/pair.en.md"), "{out}");
+    assert!(out.contains("content/announcements/pair.km.md:4:1: error: field `type`: the type `report` differs from `announcement` in content/announcements/pair.en.md"), "{out}");
 }
 
 #[test]

@@ -51,6 +51,18 @@ pub struct Document {
     pub translation_draft: bool,
     pub body: String,
     pub body_line: usize,
+    /// Where the fields are written, for messages found later.
+    pub lines: FieldLines,
+}
+
+/// The 1-based lines of a document's front matter fields; the line where
+/// the front matter opens for a field that is not written.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct FieldLines {
+    pub title: usize,
+    pub date: usize,
+    pub doc_type: usize,
+    pub organization: usize,
 }
 
 #[derive(Debug, Clone)]
@@ -190,13 +202,18 @@ pub fn parse(
             let (line, column) = e.location().map_or((split.yaml_line, 0), |l| {
                 (split.yaml_line + l.line() - 1, l.column())
             });
-            problems.push(
-                Diagnostic::error(
-                    path,
-                    format!("the front matter is not valid YAML: {}", yaml_message(&e)),
-                )
-                .at(line, column),
-            );
+            let mut diagnostic = Diagnostic::error(
+                path,
+                format!("the front matter is not valid YAML: {}", yaml_message(&e)),
+            )
+            .at(line, column);
+            if let Some(open) = scan_yaml(split.yaml).open_quote_at {
+                diagnostic = diagnostic.hint(format!(
+                    "a quote opened on line {} is not closed",
+                    split.yaml_line + open
+                ));
+            }
+            problems.push(diagnostic);
             return (None, problems);
         }
     };
@@ -271,6 +288,12 @@ pub fn parse(
         translation_draft,
         body: split.body.to_string(),
         body_line: split.body_line,
+        lines: FieldLines {
+            title: field_line(split.yaml, split.yaml_line, "title"),
+            date: field_line(split.yaml, split.yaml_line, "date"),
+            doc_type: field_line(split.yaml, split.yaml_line, "type"),
+            organization: field_line(split.yaml, split.yaml_line, "organization"),
+        },
     };
     (Some(document), problems)
 }
@@ -607,35 +630,63 @@ fn forbidden_in(field: &str, value: &Value, found: &mut Vec<(String, char)>) {
 const MAX_YAML_NESTING: usize = 32;
 
 fn check_yaml_nesting(path: &Path, yaml: &str, yaml_line: usize) -> Result<(), Diagnostic> {
+    match scan_yaml(yaml).too_deep_at {
+        Some(i) => Err(Diagnostic::error(
+            path,
+            format!("the front matter nests lists or maps more than {MAX_YAML_NESTING} deep"),
+        )
+        .at(yaml_line + i, 0)
+        .hint("front matter fields are flat: `tags: [a, b]`")),
+        None => Ok(()),
+    }
+}
+
+/// What a light read of a front matter finds before the YAML parser: the
+/// (0-based) line where nesting goes too deep, and the line of a quote
+/// still open at the end.
+struct YamlShape {
+    too_deep_at: Option<usize>,
+    open_quote_at: Option<usize>,
+}
+
+fn scan_yaml(yaml: &str) -> YamlShape {
     let mut depth = 0usize;
-    let mut quote: Option<char> = None;
+    // The quote character and the line it opened on.
+    let mut quote: Option<(char, usize)> = None;
     for (i, line) in yaml.lines().enumerate() {
         let mut previous = ' ';
+        // A quote opens a quoted value only where a value starts; in
+        // `Cambodia's election` it is an apostrophe.
+        let mut value_may_start = true;
         for c in line.chars() {
             match (quote, c) {
-                (Some('"'), '"') if previous != '\\' => quote = None,
-                (Some('\''), '\'') => quote = None,
+                (Some(('"', _)), '"') if previous != '\\' => quote = None,
+                (Some(('\'', _)), '\'') => quote = None,
                 (Some(_), _) => {}
-                (None, '"' | '\'') => quote = Some(c),
+                (None, '"' | '\'') if value_may_start => quote = Some((c, i)),
                 (None, '#') if previous == ' ' => break,
                 (None, '[' | '{') => {
                     depth += 1;
                     if depth > MAX_YAML_NESTING {
-                        return Err(Diagnostic::error(
-                            path,
-                            format!("the front matter nests lists or maps more than {MAX_YAML_NESTING} deep"),
-                        )
-                        .at(yaml_line + i, 0)
-                        .hint("front matter fields are flat: `tags: [a, b]`"));
+                        return YamlShape {
+                            too_deep_at: Some(i),
+                            open_quote_at: None,
+                        };
                     }
                 }
                 (None, ']' | '}') => depth = depth.saturating_sub(1),
                 _ => {}
             }
+            if !c.is_whitespace() {
+                value_may_start = matches!(c, ':' | '-' | '[' | '{' | ',' | '?');
+            }
             previous = c;
         }
     }
-    Ok(())
+    YamlShape {
+        too_deep_at: None,
+        open_quote_at: quote.map(|(_, line)| line),
+    }
 }
 
 /// The deepest nesting of block quotes and lists a body may have at the

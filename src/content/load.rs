@@ -7,6 +7,8 @@ use rayon::prelude::*;
 use walkdir::WalkDir;
 
 use super::document::{self, ContentPath, Document};
+use super::front_matter;
+use super::validate::{self, Body};
 use crate::config::Config;
 use crate::confine::Root;
 use crate::diagnostics::{line_column, Diagnostic, Diagnostics};
@@ -48,15 +50,22 @@ pub fn load(config: &Config) -> (Vec<Arc<Document>>, Diagnostics) {
             }
         }
     }
-    let results: Vec<(Option<Document>, Diagnostics)> = files
+    let results: Vec<Loaded> = files
         .par_iter()
         .map(|file| load_file_in(config, &content, file))
         .collect();
     let mut documents = Vec::with_capacity(results.len());
-    for (document, file_problems) in results {
-        problems.extend(file_problems);
-        documents.extend(document.map(Arc::new));
+    let mut refused = Vec::new();
+    for loaded in results {
+        problems.extend(loaded.problems);
+        documents.extend(loaded.document.map(Arc::new));
+        refused.extend(loaded.refused);
     }
+    problems.extend(validate::check_links_of_refused(
+        config,
+        &documents,
+        refused.iter().map(Refused::body),
+    ));
     (documents, problems)
 }
 
@@ -74,7 +83,10 @@ fn relative(config: &Config, path: &Path) -> std::path::PathBuf {
 /// Loads one document file, which must be under `content/`.
 pub fn load_file(config: &Config, file: &Path) -> (Option<Document>, Diagnostics) {
     match config.content_root() {
-        Ok(content) => load_file_in(config, &content, file),
+        Ok(content) => {
+            let loaded = load_file_in(config, &content, file);
+            (loaded.document, loaded.problems)
+        }
         Err(e) => (
             None,
             Diagnostics::from_iter([Diagnostic::error(
@@ -85,9 +97,40 @@ pub fn load_file(config: &Config, file: &Path) -> (Option<Document>, Diagnostics
     }
 }
 
-fn load_file_in(config: &Config, content: &Root, file: &Path) -> (Option<Document>, Diagnostics) {
+/// What reading one content file gave.
+struct Loaded {
+    document: Option<Document>,
+    /// The body of a file whose front matter was refused, so that its links
+    /// are checked in the same run.
+    refused: Option<Refused>,
+    problems: Diagnostics,
+}
+
+struct Refused {
+    path: std::path::PathBuf,
+    section: String,
+    body: String,
+    body_line: usize,
+}
+
+impl Refused {
+    fn body(&self) -> Body<'_> {
+        Body {
+            path: &self.path,
+            section: &self.section,
+            text: &self.body,
+            line: self.body_line,
+        }
+    }
+}
+
+fn load_file_in(config: &Config, content: &Root, file: &Path) -> Loaded {
     let shown = relative(config, file);
-    let fail = |d: Diagnostic| (None, Diagnostics::from_iter([d]));
+    let fail = |d: Diagnostic| Loaded {
+        document: None,
+        refused: None,
+        problems: Diagnostics::from_iter([d]),
+    };
     let within_content = file
         .strip_prefix(content.path())
         .expect("documents are loaded from under content/");
@@ -121,5 +164,22 @@ fn load_file_in(config: &Config, content: &Root, file: &Path) -> (Option<Documen
             );
         }
     };
-    document::parse(config, &shown, location, &text)
+    let section = location.section.clone();
+    let (document, problems) = document::parse(config, &shown, location, &text);
+    let refused = match &document {
+        Some(_) => None,
+        None => front_matter::split(text.strip_prefix('\u{FEFF}').unwrap_or(&text))
+            .ok()
+            .map(|split| Refused {
+                path: shown.clone(),
+                section,
+                body: split.body.to_string(),
+                body_line: split.body_line,
+            }),
+    };
+    Loaded {
+        document,
+        refused,
+        problems,
+    }
 }

@@ -34,6 +34,9 @@ pub fn validate_changed(
     }
     for document in documents.iter().filter(|d| changed(d)) {
         check_script(document, &mut problems);
+        if !config.allow_raw_html {
+            check_raw_html(document, &mut problems);
+        }
     }
     for versions in by_key.values() {
         if versions.iter().any(|d| changed(d)) {
@@ -41,17 +44,53 @@ pub fn validate_changed(
         }
     }
     check_attachment_names(documents, &mut problems);
-    check_body_links(config, documents, &changed, &mut problems);
+    let bodies = documents.iter().filter(|d| changed(d)).map(|d| Body::of(d));
+    check_body_links(config, documents, bodies, &mut problems);
     check_duplicate_slugs(&by_key, &mut problems);
+    problems
+}
+
+/// The body of a content file, whether or not its front matter is valid:
+/// a file with a front matter error still has its links checked, so that
+/// one run reports both.
+#[derive(Debug, Clone)]
+pub struct Body<'a> {
+    pub path: &'a Path,
+    pub section: &'a str,
+    pub text: &'a str,
+    /// The file line where the body starts.
+    pub line: usize,
+}
+
+impl<'a> Body<'a> {
+    pub fn of(document: &'a Document) -> Body<'a> {
+        Body {
+            path: &document.path,
+            section: &document.section,
+            text: &document.body,
+            line: document.body_line,
+        }
+    }
+}
+
+/// The links of bodies whose front matter was refused, against the
+/// documents that loaded.
+pub fn check_links_of_refused<'a>(
+    config: &Config,
+    documents: &[Arc<Document>],
+    bodies: impl Iterator<Item = Body<'a>>,
+) -> Diagnostics {
+    let mut problems = Diagnostics::default();
+    check_body_links(config, documents, bodies, &mut problems);
     problems
 }
 
 /// Links in bodies must lead somewhere: to a document that exists, or to a
 /// file that is published because a document attaches it.
-fn check_body_links(
+fn check_body_links<'a>(
     config: &Config,
     documents: &[Arc<Document>],
-    changed: &impl Fn(&Document) -> bool,
+    bodies: impl Iterator<Item = Body<'a>>,
     problems: &mut Diagnostics,
 ) {
     let versions: HashSet<(&str, &str)> = documents
@@ -64,10 +103,10 @@ fn check_body_links(
         .map(|a| a.path.as_path())
         .collect();
     let keys: Vec<&str> = documents.iter().map(|d| d.key.as_str()).collect();
-    for document in documents.iter().filter(|d| changed(d)) {
-        for (url, offset) in markdown::links(&document.body) {
-            let line = document.body_line + line_column(&document.body, offset).0 - 1;
-            let problem = match links::resolve(&document.section, &url) {
+    for body in bodies {
+        for (url, offset) in markdown::links(body.text) {
+            let line = body.line + line_column(body.text, offset).0 - 1;
+            let problem = match links::resolve(body.section, &url) {
                 LinkTarget::Document { key, lang, .. } if !versions.contains(&(key.as_str(), lang.as_str())) => {
                     let hint = did_you_mean(&key, keys.iter().copied()).map(|h| format!("{h} (as content/<key>.<lang>.md)"));
                     Some((Severity::Error, format!("the link `{url}` leads to content/{key}.{lang}.md, which does not exist"), hint))
@@ -91,8 +130,8 @@ fn check_body_links(
             };
             if let Some((severity, message, hint)) = problem {
                 let mut diagnostic = match severity {
-                    Severity::Error => Diagnostic::error(&document.path, message),
-                    Severity::Warning => Diagnostic::warning(&document.path, message),
+                    Severity::Error => Diagnostic::error(body.path, message),
+                    Severity::Warning => Diagnostic::warning(body.path, message),
                 }
                 .at(line, 0);
                 diagnostic.hint = hint;
@@ -142,6 +181,7 @@ fn check_translations(config: &Config, versions: &[&Document], problems: &mut Di
                         first.path.display()
                     ),
                 )
+                .at(other.lines.date, 1)
                 .field("date")
                 .hint("the language versions of a document share its date"),
             );
@@ -157,6 +197,7 @@ fn check_translations(config: &Config, versions: &[&Document], problems: &mut Di
                         first.path.display()
                     ),
                 )
+                .at(other.lines.doc_type, 1)
                 .field("type")
                 .hint("the language versions of a document share its type"),
             );
@@ -170,6 +211,7 @@ fn check_translations(config: &Config, versions: &[&Document], problems: &mut Di
                         first.path.display()
                     ),
                 )
+                .at(other.lines.organization, 1)
                 .field("organization"),
             );
         }
@@ -191,6 +233,22 @@ fn check_translations(config: &Config, versions: &[&Document], problems: &mut Di
     }
 }
 
+/// Raw HTML that the page shows as text, because sanitising it would drop
+/// the rest of the document.
+fn check_raw_html(document: &Document, problems: &mut Diagnostics) {
+    for (tag, offset) in markdown::raw_html_shown_as_text(&document.body) {
+        let (line, column) = line_column(&document.body, offset);
+        problems.push(
+            Diagnostic::warning(
+                &document.path,
+                format!("the raw HTML `{tag}` is shown as text: sanitised, it would hide everything after it"),
+            )
+            .at(document.body_line + line - 1, column)
+            .hint("write the content in Markdown; raw HTML is trusted only with `allow_raw_html = true` in site.toml"),
+        );
+    }
+}
+
 /// A Khmer file whose title has no Khmer in it was most likely filled in
 /// with the English text, and the reverse.
 fn check_script(document: &Document, problems: &mut Diagnostics) {
@@ -209,6 +267,7 @@ fn check_script(document: &Document, problems: &mut Diagnostics) {
     if wrong {
         problems.push(
             Diagnostic::warning(&document.path, format!("the title does not look like it is written in `{}`", document.lang))
+                .at(document.lines.title, 1)
                 .field("title")
                 .hint("each language file holds the text in its own language; the other language goes in the other file"),
         );

@@ -45,7 +45,14 @@ pub fn render(
                     *dest_url = CowStr::from(published);
                 }
             }
-            event
+            match event {
+                Event::Html(html) | Event::InlineHtml(html)
+                    if !allow_raw_html && swallowing_tag(&html).is_some() =>
+                {
+                    Event::Text(html)
+                }
+                event => event,
+            }
         })
         .collect();
     let (events, toc) = anchor_headings(events);
@@ -66,6 +73,73 @@ pub fn links(markdown: &str) -> Vec<(String, usize)> {
         .filter_map(|(event, range)| match event {
             Event::Start(Tag::Link { dest_url, .. } | Tag::Image { dest_url, .. }) => {
                 Some((dest_url.to_string(), range.start))
+            }
+            _ => None,
+        })
+        .collect()
+}
+
+/// Raw HTML that would make the sanitiser drop what follows it: elements
+/// whose content the HTML parser reads as raw text or foreign markup
+/// (`<style>`, `<script>`, `<textarea>`, `<math>`, `<svg>`…), and comments
+/// or CDATA that are not closed. Where raw HTML is not trusted, such HTML
+/// is shown as text instead, so that no paragraph after it vanishes; `check`
+/// warns about each. Returns the tag as written.
+pub fn swallowing_tag(html: &str) -> Option<&str> {
+    const ELEMENTS: [&str; 17] = [
+        "style",
+        "script",
+        "textarea",
+        "title",
+        "xmp",
+        "iframe",
+        "noembed",
+        "noframes",
+        "noscript",
+        "plaintext",
+        "math",
+        "svg",
+        "template",
+        "select",
+        "object",
+        "embed",
+        "frameset",
+    ];
+    let lower = html.to_ascii_lowercase();
+    if let Some(i) = lower.find("<!--") {
+        if !lower[i..].contains("-->") {
+            return Some(&html[i..i + 4]);
+        }
+    }
+    if let Some(i) = lower.find("<![cdata[") {
+        return Some(&html[i..i + 9]);
+    }
+    let mut rest = 0;
+    while let Some(i) = lower[rest..].find('<') {
+        let start = rest + i + 1;
+        let name_len = lower[start..]
+            .bytes()
+            .take_while(u8::is_ascii_alphanumeric)
+            .count();
+        if ELEMENTS.contains(&&lower[start..start + name_len]) {
+            return Some(&html[start - 1..start + name_len]);
+        }
+        rest = start;
+    }
+    None
+}
+
+/// Raw HTML of a body that is shown as text rather than sanitised (see
+/// [`swallowing_tag`]), with its byte offset.
+pub fn raw_html_shown_as_text(markdown: &str) -> Vec<(String, usize)> {
+    if !markdown.contains('<') {
+        return Vec::new();
+    }
+    Parser::new_ext(markdown, OPTIONS)
+        .into_offset_iter()
+        .filter_map(|(event, range)| match event {
+            Event::Html(html) | Event::InlineHtml(html) => {
+                swallowing_tag(&html).map(|tag| (tag.to_string(), range.start))
             }
             _ => None,
         })

@@ -6,6 +6,7 @@ use rustc_hash::FxHashMap as HashMap;
 
 use crate::archive::{Archive, EntryId};
 use crate::config::{Config, Taxonomy};
+use crate::diagnostics::{Diagnostic, Diagnostics};
 use crate::render::urls;
 
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
@@ -95,6 +96,74 @@ pub fn plan(config: &Config, archive: &Archive) -> Vec<Page> {
         }
     }
     pages
+}
+
+/// Every URL has exactly one producer: a document whose URL is also a
+/// generated page (`content/tags/ballot.en.md` against the tag page of
+/// `ballot`) would silently replace it, or be replaced. Each such clash is
+/// an error on the document's file, naming what else claims the URL.
+pub fn collisions(plan: &[Page], archive: &Archive) -> Diagnostics {
+    let mut claimed: HashMap<&str, &Page> = HashMap::default();
+    let mut problems = Diagnostics::default();
+    for page in plan {
+        let Some(first) = claimed.get(page.path.as_str()).copied() else {
+            claimed.insert(&page.path, page);
+            continue;
+        };
+        let (document, other) = match (&page.kind, &first.kind) {
+            (PageKind::Document(id), _) => (Some(*id), first),
+            (_, PageKind::Document(id)) => (Some(*id), page),
+            _ => (None, page),
+        };
+        let diagnostic = match document {
+            Some(id) => {
+                let version = archive.entries[id]
+                    .version(&page.lang)
+                    .expect("a document page has its version");
+                Diagnostic::error(
+                    &version.path,
+                    format!(
+                        "this document's URL /{} is also {}",
+                        page.path,
+                        producer(&other.kind, archive, &page.lang)
+                    ),
+                )
+                .at(1, 1)
+                .hint("a document's URL is /<lang>/<section>/<slug>/: move it to another section folder or rename the file")
+            }
+            None => Diagnostic::error(
+                crate::config::CONFIG_FILE,
+                format!("the URL /{} is produced twice", page.path),
+            ),
+        };
+        problems.push(diagnostic);
+    }
+    problems
+}
+
+/// What produces a page, in words for a message.
+fn producer(kind: &PageKind, archive: &Archive, lang: &str) -> String {
+    match kind {
+        PageKind::Home => "the home page".into(),
+        PageKind::Document(id) => match archive.entries[*id].version(lang) {
+            Some(d) => format!("the URL of {}", crate::diagnostics::display_path(&d.path)),
+            None => format!("the URL of {}", archive.entries[*id].key),
+        },
+        PageKind::TaxonomyIndex(taxonomy) => format!("the list of all {}", taxonomy.table()),
+        PageKind::Term {
+            taxonomy,
+            key,
+            page,
+            ..
+        } => match page {
+            1 => format!("the page of the {} `{key}`", taxonomy.singular()),
+            n => format!("page {n} of the {} `{key}`", taxonomy.singular()),
+        },
+        PageKind::Timeline => "the timeline".into(),
+        PageKind::TimelineYear(year) => format!("the timeline of {year}"),
+        PageKind::Search => "the search page".into(),
+        PageKind::NotFound => "the page shown for a missing address".into(),
+    }
 }
 
 /// The pages of `plan` (planned for `new`) that may read differently after

@@ -148,6 +148,7 @@ impl Preview {
             search_index: self.options.search_index,
         };
         let plan = Arc::new(pages::plan(&config, &archive));
+        build::refuse_collisions(&plan, &archive, &loaded.diagnostics)?;
         let output = Output::claim(&self.site(), &self.options.root)?;
         build::publish(&config, &archive, &theme, &plan, &output, steps)?;
         self.state = Some(State {
@@ -202,6 +203,9 @@ impl Preview {
             None => {
                 let archive = Archive::new(config, all, self.options.drafts);
                 let plan = Arc::new(pages::plan(config, &archive));
+                if let Err(clash) = build::refuse_collisions(&plan, &archive, &problems) {
+                    return Some(Err(clash));
+                }
                 (archive, plan)
             }
         };
