@@ -7,6 +7,7 @@ use serde::de::DeserializeOwned;
 use serde_yaml::{Mapping, Value};
 
 use super::date::PartialDate;
+use super::field_path::FieldPath;
 use super::front_matter;
 use crate::config::{is_slug, Config, Taxonomy};
 use crate::confine::{ConfineError, Root};
@@ -222,9 +223,10 @@ pub fn parse(
         yaml: split.yaml,
         yaml_line: split.yaml_line,
         mapping,
+        item: None,
         problems,
     };
-    fields.reject_unknown(FIELDS, "");
+    fields.reject_unknown(FIELDS);
     fields.reject_forbidden_text();
     fields
         .problems
@@ -342,48 +344,47 @@ struct Fields<'a> {
     yaml: &'a str,
     yaml_line: usize,
     mapping: Mapping,
+    /// The list item these fields belong to (`attachments`, 2), if any.
+    item: Option<(&'static str, usize)>,
     problems: Diagnostics,
 }
 
 impl Fields<'_> {
-    fn line(&self, field: &str) -> usize {
-        field_line(self.yaml, self.yaml_line, field)
+    /// The path of one of these fields.
+    fn field(&self, name: &str) -> FieldPath {
+        match self.item {
+            Some((list, i)) => FieldPath::ItemField(list.into(), i, name.into()),
+            None => FieldPath::Field(name.into()),
+        }
     }
 
-    /// The line where `key: value` is written, at any depth.
-    fn value_line(&self, key: &str, value: &str) -> Option<usize> {
-        self.yaml
-            .lines()
-            .position(|line| {
-                let line = line.trim_start().trim_start_matches("- ");
-                line.strip_prefix(key)
-                    .and_then(|rest| rest.trim_start().strip_prefix(':'))
-                    .is_some_and(|rest| rest.trim().trim_matches(['"', '\'']) == value)
-            })
-            .map(|i| self.yaml_line + i)
+    fn line(&self, field: &FieldPath) -> usize {
+        field.line(self.yaml, self.yaml_line)
     }
 
-    fn error(&mut self, field: &str, message: impl Into<String>) {
-        self.error_with_hint(field, message, None);
+    fn error(&mut self, name: &str, message: impl Into<String>) {
+        self.error_with_hint(name, message, None);
     }
 
-    fn error_with_hint(&mut self, field: &str, message: impl Into<String>, hint: Option<String>) {
-        let line = self.line(field.split('[').next().unwrap_or(field));
+    fn error_with_hint(&mut self, name: &str, message: impl Into<String>, hint: Option<String>) {
+        self.error_at(self.field(name), message, hint);
+    }
+
+    fn error_at(&mut self, field: FieldPath, message: impl Into<String>, hint: Option<String>) {
         let mut diagnostic = Diagnostic::error(self.path, message)
-            .at(line, 1)
-            .field(field);
+            .at(self.line(&field), 1)
+            .field(field.to_string());
         diagnostic.hint = hint;
         self.problems.push(diagnostic);
     }
 
-    fn reject_unknown(&mut self, known: &[&str], prefix: &str) {
+    fn reject_unknown(&mut self, known: &[&str]) {
         let keys: Vec<String> = self.mapping.keys().map(key_text).collect();
         for key in keys {
             if !known.contains(&key.as_str()) {
                 let hint = did_you_mean(&key, known.iter().copied())
                     .unwrap_or_else(|| format!("the fields are: {}", known.join(", ")));
-                let field = format!("{prefix}{key}");
-                self.error_with_hint(&field, format!("unknown field `{key}`"), Some(hint));
+                self.error_with_hint(&key, format!("unknown field `{key}`"), Some(hint));
             }
         }
     }
@@ -410,10 +411,15 @@ impl Fields<'_> {
 
     fn required<T: DeserializeOwned>(&mut self, name: &str) -> Option<T> {
         if self.mapping.get(name).is_none_or(Value::is_null) {
+            let field = self.field(name);
+            let line = match self.item {
+                Some(_) => self.line(&field),
+                None => self.yaml_line,
+            };
             self.problems.push(
                 Diagnostic::error(self.path, format!("the required field `{name}` is missing"))
-                    .at(self.yaml_line, 1)
-                    .field(name),
+                    .at(line, 1)
+                    .field(field.to_string()),
             );
             return None;
         }
@@ -440,13 +446,13 @@ impl Fields<'_> {
     fn reject_forbidden_text(&mut self) {
         let mut found = Vec::new();
         for (key, value) in &self.mapping {
-            let name = key_text(key);
-            forbidden_in(&name, key, &mut found);
-            forbidden_in(&name, value, &mut found);
+            let field = FieldPath::Field(key_text(key));
+            forbidden_in(&field, key, &mut found);
+            forbidden_in(&field, value, &mut found);
         }
         for (field, c) in found {
-            self.error_with_hint(
-                &field,
+            self.error_at(
+                field,
                 format!("contains the control character {}, which no page, feed or spreadsheet can show", text::code_point(c)),
                 Some("remove it; YAML escapes such as \\x1b or \\u0000 are not allowed in text".into()),
             );
@@ -519,9 +525,12 @@ impl Fields<'_> {
         };
         let mut attachments = Vec::new();
         for (i, item) in items.into_iter().enumerate() {
-            let field = format!("attachments[{i}]");
             let Value::Mapping(entry) = item else {
-                self.error(&field, "must be an entry with `file:` and `title:`");
+                self.error_at(
+                    FieldPath::Item("attachments".into(), i),
+                    "must be an entry with `file:` and `title:`",
+                    None,
+                );
                 continue;
             };
             let mut sub = Fields {
@@ -529,38 +538,24 @@ impl Fields<'_> {
                 yaml: self.yaml,
                 yaml_line: self.yaml_line,
                 mapping: entry,
+                item: Some(("attachments", i)),
                 problems: Diagnostics::default(),
             };
-            sub.reject_unknown(ATTACHMENT_FIELDS, &format!("{field}."));
+            sub.reject_unknown(ATTACHMENT_FIELDS);
             let file = sub.required::<String>("file");
             let title = sub
                 .required::<String>("title")
                 .filter(|t| sub.short("title", t, MAX_TITLE_CHARS));
             let lang = sub.optional::<String>("lang");
             let placeholder = sub.optional::<bool>("placeholder").unwrap_or(false);
-            // A sub-field's line is that of its entry's `file:` when it can be
-            // found, else that of the `attachments:` list.
-            let line = file
-                .as_deref()
-                .and_then(|f| self.value_line("file", f))
-                .unwrap_or_else(|| self.line("attachments"));
-            self.problems.extend(sub.problems.into_iter().map(|mut d| {
-                d.line = line;
-                if let Some(f) = &d.field {
-                    if !f.starts_with("attachments") {
-                        d.field = Some(format!("{field}.{f}"));
-                    }
-                }
-                d
-            }));
             if let Some(lang) = &lang {
                 if config.language(lang).is_none() {
-                    self.error(
-                        &format!("{field}.lang"),
-                        format!("`{lang}` is not a language of this site"),
-                    );
+                    sub.error("lang", format!("`{lang}` is not a language of this site"));
                 }
             }
+            let file_field = sub.field("file");
+            let line = sub.line(&file_field);
+            self.problems.extend(sub.problems);
             let (Some(file), Some(title)) = (file, title) else {
                 continue;
             };
@@ -576,12 +571,8 @@ impl Fields<'_> {
                     bytes,
                 }),
                 Err(error) => {
-                    self.problems.push(
-                        Diagnostic::error(self.path, error.to_string())
-                            .at(line, 1)
-                            .field(format!("{field}.file"))
-                            .hint(error.hint(location)),
-                    );
+                    let hint = error.hint(location);
+                    self.error_at(file_field, error.to_string(), Some(hint));
                 }
             }
         }
@@ -594,28 +585,39 @@ pub const MAX_TITLE_CHARS: usize = 500;
 pub const MAX_SUMMARY_CHARS: usize = 2_000;
 
 /// Collects, with its field path, each string under `value` that holds a
-/// character no output may carry.
-fn forbidden_in(field: &str, value: &Value, found: &mut Vec<(String, char)>) {
+/// character no output may carry. Deeper than an item's field, a path is
+/// that of the item's field holding it.
+fn forbidden_in(field: &FieldPath, value: &Value, found: &mut Vec<(FieldPath, char)>) {
     match value {
         Value::String(s) => {
             if let Some((_, c)) = text::forbidden_char(s) {
-                found.push((field.to_string(), c));
+                found.push((field.clone(), c));
             }
         }
         Value::Sequence(items) => {
             for (i, item) in items.iter().enumerate() {
-                forbidden_in(&format!("{field}[{i}]"), item, found);
+                let path = match field {
+                    FieldPath::Field(name) => FieldPath::Item(name.clone(), i),
+                    deeper => deeper.clone(),
+                };
+                forbidden_in(&path, item, found);
             }
         }
         Value::Mapping(entries) => {
             for (key, item) in entries {
                 let name = key_text(key);
-                let sub = format!("{field}.{name}");
-                forbidden_in(&sub, key, found);
+                let path = match field {
+                    FieldPath::Item(list, i) => {
+                        FieldPath::ItemField(list.clone(), *i, name.clone())
+                    }
+                    other => other.clone(),
+                };
+                forbidden_in(&path, key, found);
                 // An attachment's path answers to a stricter rule of its own
                 // (ASCII letters, digits, `-`, `_`, `.`), reported there.
-                if !(field.starts_with("attachments[") && name == "file") {
-                    forbidden_in(&sub, item, found);
+                let is_attachment_file = matches!(&path, FieldPath::ItemField(list, _, name) if list == "attachments" && name == "file");
+                if !is_attachment_file {
+                    forbidden_in(&path, item, found);
                 }
             }
         }

@@ -10,7 +10,7 @@ use super::document::{self, ContentPath, Document};
 use super::front_matter;
 use super::validate::{self, Body};
 use crate::config::Config;
-use crate::confine::Root;
+use crate::confine::{ConfineError, Root};
 use crate::diagnostics::{line_column, Diagnostic, Diagnostics};
 
 /// Loads every document under `content/`. Problems do not stop the walk: the
@@ -40,6 +40,9 @@ pub fn load(config: &Config) -> (Vec<Arc<Document>>, Diagnostics) {
             Ok(entry) if is_markdown(entry.path()) && !entry.file_type().is_dir() => {
                 files.push(entry.into_path())
             }
+            Ok(entry) if entry.path_is_symlink() => {
+                problems.extend(linked_folder(config, &content, entry.path()));
+            }
             Ok(_) => {}
             Err(e) => {
                 let path = e
@@ -67,6 +70,28 @@ pub fn load(config: &Config) -> (Vec<Arc<Document>>, Diagnostics) {
         refused.iter().map(Refused::body),
     ));
     (documents, problems)
+}
+
+/// A link to a folder is never walked into; one leading outside is an
+/// error (it could only be there to publish the machine's files), one
+/// inside a warning, since its documents are not loaded.
+fn linked_folder(config: &Config, content: &Root, link: &Path) -> Option<Diagnostic> {
+    let shown = relative(config, link);
+    match content.folder(link) {
+        Ok(_) => Some(
+            Diagnostic::warning(
+                &shown,
+                "this link to a folder is not followed, so the documents in it are not loaded",
+            )
+            .hint("move the folder here instead of linking it"),
+        ),
+        Err(ConfineError::Outside { root }) => Some(Diagnostic::error(
+            &shown,
+            format!("this symbolic link leads outside {root}"),
+        )),
+        // A link to a file is checked where the file is used.
+        Err(_) => None,
+    }
 }
 
 fn is_markdown(path: &Path) -> bool {

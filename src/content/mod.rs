@@ -2,6 +2,7 @@
 
 pub mod date;
 pub mod document;
+pub mod field_path;
 pub mod front_matter;
 pub mod links;
 pub mod load;

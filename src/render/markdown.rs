@@ -56,14 +56,55 @@ pub fn render(
         })
         .collect();
     let (events, toc) = anchor_headings(events);
-    let mut out = String::with_capacity(markdown.len() * 3 / 2);
-    html::push_html(&mut out, events.into_iter());
     let html = if allow_raw_html {
+        let mut out = String::with_capacity(markdown.len() * 3 / 2);
+        html::push_html(&mut out, events.into_iter());
         out
     } else {
-        SANITIZER.clean(&out).to_string()
+        sanitised(events, markdown.len())
     };
     Rendered { html, toc }
+}
+
+/// The HTML of `events`, sanitised block by block: a block holding raw
+/// HTML is cleaned on its own, so that markup it leaves open (a `<table>`,
+/// foreign `<math>` content) cannot swallow the blocks after it. Runs of
+/// blocks without raw HTML are cleaned together, as pulldown-cmark wrote
+/// them balanced.
+fn sanitised(events: Vec<Event<'_>>, size_hint: usize) -> String {
+    let mut out = String::with_capacity(size_hint * 3 / 2);
+    let mut chunk: Vec<Event> = Vec::new();
+    let mut block: Vec<Event> = Vec::new();
+    let mut depth = 0usize;
+    let mut raw = false;
+    let flush = |events: &mut Vec<Event>, out: &mut String| {
+        if !events.is_empty() {
+            let mut html = String::new();
+            html::push_html(&mut html, events.drain(..));
+            out.push_str(&SANITIZER.clean(&html).to_string());
+        }
+    };
+    for event in events {
+        match &event {
+            Event::Start(_) => depth += 1,
+            Event::End(_) => depth = depth.saturating_sub(1),
+            Event::Html(_) | Event::InlineHtml(_) => raw = true,
+            _ => {}
+        }
+        block.push(event);
+        if depth == 0 {
+            if raw {
+                flush(&mut chunk, &mut out);
+                flush(&mut block, &mut out);
+                raw = false;
+            } else {
+                chunk.append(&mut block);
+            }
+        }
+    }
+    chunk.append(&mut block);
+    flush(&mut chunk, &mut out);
+    out
 }
 
 /// Every link and image destination of a body, with its byte offset.
