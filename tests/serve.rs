@@ -163,3 +163,38 @@ fn unknown_paths_get_the_404_page_and_cannot_escape() {
     assert!(page.contains("<html lang=\"km\">"));
     assert_eq!(get(server.port, "/../../etc/passwd").0, 404);
 }
+
+#[cfg(target_os = "linux")]
+fn threads_of(pid: u32) -> usize {
+    std::fs::read_dir(format!("/proc/{pid}/task"))
+        .unwrap()
+        .count()
+}
+
+#[cfg(target_os = "linux")]
+#[test]
+fn closed_pages_leave_no_threads_and_sigterm_leaves_no_folder() {
+    let site = Site::fixture("basic");
+    let mut server = start(&site);
+    let pid = server.child.id();
+    let folder = std::env::temp_dir().join(format!("sastra-serve-{pid}"));
+    assert!(folder.is_dir());
+    let before = threads_of(pid);
+    for _ in 0..100 {
+        drop(open_events(server.port));
+    }
+    // A closed stream ends on the second keep-alive after it closed.
+    let deadline = Instant::now() + Duration::from_secs(20);
+    while threads_of(pid) > before + 2 && Instant::now() < deadline {
+        std::thread::sleep(Duration::from_millis(200));
+    }
+    assert!(
+        threads_of(pid) <= before + 2,
+        "{} threads, {before} before",
+        threads_of(pid)
+    );
+    unsafe { libc::kill(pid as i32, libc::SIGTERM) };
+    let status = server.child.wait().unwrap();
+    assert!(!status.success());
+    assert!(!folder.exists(), "{} stayed behind", folder.display());
+}

@@ -54,7 +54,7 @@ pub enum OutputError {
     IsAFile { output: PathBuf },
     #[error("the output {output} is {what}: building there would delete everything in it")]
     Forbidden { output: PathBuf, what: &'static str },
-    #[error("the output {output} is a folder that sastra did not write (it has no {MARKER}); building there would delete its files")]
+    #[error("the output {output} is a folder that sastra did not write (it has no {MARKER}); building there would delete its files: empty it or choose another --output")]
     NotAnOutput { output: PathBuf },
     #[error("another build is writing to {output} (lock {lock})")]
     Busy { output: PathBuf, lock: PathBuf },

@@ -53,8 +53,10 @@ pub fn serve(options: ServeOptions) -> Result<(), ServeError> {
 
     // The preview is built outside the archive, so it never replaces the
     // maintainer's `public/`.
-    let output = std::env::temp_dir().join(format!("sastra-serve-{}", std::process::id()));
+    let output = std::env::temp_dir().join(format!("{PREVIEW_PREFIX}{}", std::process::id()));
+    remove_abandoned_previews();
     std::fs::create_dir_all(&output).map_err(ServeError::Output)?;
+    remove_on_exit(output.clone());
     let build_options = BuildOptions {
         root: options.root.clone(),
         output: Some(output.join("site")),
@@ -127,6 +129,40 @@ pub fn serve(options: ServeOptions) -> Result<(), ServeError> {
     }
     drop(debouncer);
     Ok(())
+}
+
+/// Preview folders are `<temp>/sastra-serve-<pid>`.
+const PREVIEW_PREFIX: &str = "sastra-serve-";
+
+/// Ctrl-C and SIGTERM end the preview: its folder goes with it.
+fn remove_on_exit(output: PathBuf) {
+    let installed = ctrlc::set_handler(move || {
+        let _ = std::fs::remove_dir_all(&output);
+        std::process::exit(130);
+    });
+    if let Err(e) = installed {
+        eprintln!("warning: the preview folder will stay behind on Ctrl-C: {e}");
+    }
+}
+
+/// Folders of previews whose process is gone (killed with no chance to
+/// clean up).
+fn remove_abandoned_previews() {
+    let Ok(entries) = std::fs::read_dir(std::env::temp_dir()) else {
+        return;
+    };
+    for entry in entries.flatten() {
+        let name = entry.file_name().to_string_lossy().into_owned();
+        let Some(pid) = name
+            .strip_prefix(PREVIEW_PREFIX)
+            .and_then(|p| p.parse::<u32>().ok())
+        else {
+            continue;
+        };
+        if !Path::new(&format!("/proc/{pid}")).exists() && Path::new("/proc/self").exists() {
+            let _ = std::fs::remove_dir_all(entry.path());
+        }
+    }
 }
 
 /// Builds and tells the browsers; a failed build keeps the last good site

@@ -130,6 +130,11 @@ fn with_type<R: Read>(response: Response<R>, content_type: &str) -> Response<R> 
 /// the raw connection (its "upgrade") lets each event be flushed at once.
 /// The body then runs until the connection closes, as SSE allows.
 fn stream_events(request: Request, reloader: &Reloader) {
+    // A closed connection shows only when a write to it fails, the second
+    // write after the browser left; a keep-alive every second ends the
+    // thread of a closed page within two, so threads do not pile up when
+    // pages are reloaded in quick succession.
+    const KEEP_ALIVE: Duration = Duration::from_secs(1);
     let response = Response::empty(200)
         .with_header(header("Content-Type", "text/event-stream"))
         .with_header(header("Cache-Control", "no-cache"));
@@ -138,7 +143,7 @@ fn stream_events(request: Request, reloader: &Reloader) {
     loop {
         let status = match seen {
             None => reloader.status(),
-            Some(seen) => reloader.wait_past(seen, Duration::from_secs(15)),
+            Some(seen) => reloader.wait_past(seen, KEEP_ALIVE),
         };
         let message = if Some(status.generation) == seen {
             ": keep-alive\n\n".to_string()
