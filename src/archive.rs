@@ -5,7 +5,8 @@ use std::collections::BTreeMap;
 use std::sync::{Arc, OnceLock};
 
 use crate::config::{Config, Taxonomy};
-use crate::content::{Document, PartialDate};
+use crate::content::{Attachment, Document, PartialDate};
+use crate::unique::{first_seen, first_seen_by};
 
 /// Index of an [`Entry`] in [`Archive::entries`].
 pub type EntryId = usize;
@@ -32,12 +33,7 @@ impl Entry {
     fn new(key: String, mut versions: Vec<Arc<Document>>, order: &[&str]) -> Entry {
         versions.sort_by_key(|d| order.iter().position(|l| *l == d.lang));
         let first = &versions[0];
-        let mut tags: Vec<String> = Vec::new();
-        for tag in versions.iter().flat_map(|d| &d.tags) {
-            if !tags.contains(tag) {
-                tags.push(tag.clone());
-            }
-        }
+        let tags = first_seen(versions.iter().flat_map(|d| d.tags.iter().cloned()));
         Entry {
             section: first.section.clone(),
             slug: first.slug.clone(),
@@ -48,6 +44,14 @@ impl Entry {
             versions: versions.into_iter().map(|d| (d.lang.clone(), d)).collect(),
             key,
         }
+    }
+
+    /// The files attached to any version, each once (versions may attach
+    /// the same file), in the order first attached.
+    pub fn attachments(&self) -> Vec<&Attachment> {
+        first_seen_by(self.versions().flat_map(|d| &d.attachments), |a| {
+            a.name.as_str()
+        })
     }
 
     /// Whether the archive arranges `other` exactly as this entry: same

@@ -86,8 +86,9 @@ pub struct Loaded {
 pub fn load(root: &Path, base_url: Option<&str>) -> Result<Loaded, Diagnostics> {
     let mut config = Config::load(root)?;
     if let Some(url) = base_url {
-        config.base_url = BaseUrl::parse(url)
-            .map_err(|m| Diagnostics::from_iter([Diagnostic::error("--base-url", m)]))?;
+        config.base_url = BaseUrl::parse(url).map_err(|e| {
+            Diagnostics::from_iter([Diagnostic::error("--base-url", e.to_string())])
+        })?;
     }
     let (documents, mut diagnostics) = content::load::load(&config);
     diagnostics.extend(content::validate::validate(&config, &documents));
@@ -261,16 +262,12 @@ pub fn write_pages<'a>(
 fn write_attachments(archive: &Archive, sink: &dyn Sink) -> Result<usize, WriteError> {
     let mut count = 0;
     for entry in &archive.entries {
-        let mut names: Vec<&str> = Vec::new();
-        for attachment in entry.versions().flat_map(|d| &d.attachments) {
-            if !names.contains(&attachment.name.as_str()) {
-                sink.copy(
-                    &urls::attachment(&entry.section, &attachment.name),
-                    &attachment.source,
-                )?;
-                names.push(&attachment.name);
-                count += 1;
-            }
+        for attachment in entry.attachments() {
+            sink.copy(
+                &urls::attachment(&entry.section, &attachment.name),
+                &attachment.source,
+            )?;
+            count += 1;
         }
     }
     Ok(count)

@@ -127,8 +127,8 @@ impl Config {
         })?;
         let config = Config {
             root: root.to_path_buf(),
-            base_url: BaseUrl::parse(&raw.base_url).map_err(|message| {
-                Diagnostics::from_iter([Diagnostic::error(CONFIG_FILE, message)
+            base_url: BaseUrl::parse(&raw.base_url).map_err(|error| {
+                Diagnostics::from_iter([Diagnostic::error(CONFIG_FILE, error.to_string())
                     .at(key_line(text, "base_url"), 1)
                     .field("base_url")])
             })?,
@@ -319,15 +319,32 @@ pub struct BaseUrl {
     path: String,
 }
 
+/// Why a base URL cannot be the site's address.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum BaseUrlError {
+    #[error("base URL `{given}` is not a valid URL: {source}")]
+    Invalid {
+        given: String,
+        #[source]
+        source: url::ParseError,
+    },
+    #[error("base URL `{0}` must be an http or https address")]
+    NotWeb(String),
+    #[error("base URL `{0}` must not have a query or fragment")]
+    QueryOrFragment(String),
+}
+
 impl BaseUrl {
-    pub fn parse(s: &str) -> Result<BaseUrl, String> {
-        let url =
-            url::Url::parse(s).map_err(|e| format!("base URL `{s}` is not a valid URL: {e}"))?;
+    pub fn parse(s: &str) -> Result<BaseUrl, BaseUrlError> {
+        let url = url::Url::parse(s).map_err(|source| BaseUrlError::Invalid {
+            given: s.to_string(),
+            source,
+        })?;
         if !matches!(url.scheme(), "http" | "https") || url.host_str().is_none() {
-            return Err(format!("base URL `{s}` must be an http or https address"));
+            return Err(BaseUrlError::NotWeb(s.to_string()));
         }
         if url.query().is_some() || url.fragment().is_some() {
-            return Err(format!("base URL `{s}` must not have a query or fragment"));
+            return Err(BaseUrlError::QueryOrFragment(s.to_string()));
         }
         let origin = url.origin().ascii_serialization();
         let mut path = url.path().to_string();

@@ -17,3 +17,4 @@ pub mod scaffold;
 pub mod search;
 pub mod serve;
 pub mod text;
+pub mod unique;

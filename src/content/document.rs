@@ -13,6 +13,7 @@ use crate::config::{is_slug, Config, Taxonomy};
 use crate::confine::{ConfineError, Root};
 use crate::diagnostics::{did_you_mean, line_column, Diagnostic, Diagnostics};
 use crate::text;
+use crate::unique::first_seen;
 
 /// The fields a front matter may have. Anything else is a typo.
 pub const FIELDS: &[&str] = &[
@@ -282,7 +283,7 @@ pub fn parse(
         date,
         doc_type,
         organization,
-        tags: dedup(tags),
+        tags: first_seen(tags),
         summary,
         source,
         attachments,
@@ -316,16 +317,6 @@ fn first_duplicate(items: &[String]) -> Option<&str> {
         .enumerate()
         .find(|(i, t)| items[..*i].contains(t))
         .map(|(_, t)| t.as_str())
-}
-
-fn dedup(items: Vec<String>) -> Vec<String> {
-    let mut seen = Vec::with_capacity(items.len());
-    for item in items {
-        if !seen.contains(&item) {
-            seen.push(item);
-        }
-    }
-    seen
 }
 
 /// The 1-based file line where a top-level field is written.

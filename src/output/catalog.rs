@@ -28,15 +28,15 @@ pub fn records(config: &Config, archive: &Archive) -> Vec<Record> {
         .entries
         .iter()
         .map(|entry| {
-            let mut attachments: Vec<String> = Vec::new();
-            for attachment in entry.versions().flat_map(|d| &d.attachments) {
-                let url = config
-                    .base_url
-                    .absolute(&urls::attachment(&entry.section, &attachment.name));
-                if !attachments.contains(&url) {
-                    attachments.push(url);
-                }
-            }
+            let attachments = entry
+                .attachments()
+                .iter()
+                .map(|a| {
+                    config
+                        .base_url
+                        .absolute(&urls::attachment(&entry.section, &a.name))
+                })
+                .collect();
             Record {
                 key: entry.key.clone(),
                 languages: entry.versions().map(|d| d.lang.clone()).collect(),

@@ -28,8 +28,12 @@ pub struct ServeOptions {
 
 #[derive(Debug, thiserror::Error)]
 pub enum ServeError {
-    #[error("cannot listen on 127.0.0.1:{port}: {message}")]
-    Listen { port: u16, message: String },
+    #[error("cannot listen on 127.0.0.1:{port}: {source}")]
+    Listen {
+        port: u16,
+        #[source]
+        source: Box<dyn std::error::Error + Send + Sync + 'static>,
+    },
     #[error("cannot watch {path}: {source}")]
     Watch {
         path: PathBuf,
@@ -40,11 +44,12 @@ pub enum ServeError {
 }
 
 pub fn serve(options: ServeOptions) -> Result<(), ServeError> {
-    let server =
-        tiny_http::Server::http(("127.0.0.1", options.port)).map_err(|e| ServeError::Listen {
+    let server = tiny_http::Server::http(("127.0.0.1", options.port)).map_err(|source| {
+        ServeError::Listen {
             port: options.port,
-            message: e.to_string(),
-        })?;
+            source,
+        }
+    })?;
     let port = server
         .server_addr()
         .to_ip()
