@@ -6,12 +6,13 @@ use std::path::{Component, Path, PathBuf};
 use serde::de::DeserializeOwned;
 use serde_yaml::{Mapping, Value};
 
+use super::attachment;
+use super::body;
 use super::date::PartialDate;
 use super::field_path::FieldPath;
 use super::front_matter;
 use crate::config::{is_slug, Config, Taxonomy};
-use crate::confine::{ConfineError, Root};
-use crate::diagnostics::{did_you_mean, line_column, Diagnostic, Diagnostics};
+use crate::diagnostics::{did_you_mean, Diagnostic, Diagnostics};
 use crate::text;
 use crate::unique::first_seen;
 
@@ -174,50 +175,17 @@ pub fn parse(
     location: ContentPath,
     text: &str,
 ) -> (Option<Document>, Diagnostics) {
-    let mut problems = Diagnostics::default();
     let text = text.strip_prefix('\u{FEFF}').unwrap_or(text);
     let split = match front_matter::split(text) {
         Ok(split) => split,
         Err(e) => {
-            problems.push(Diagnostic::error(path, e.message()).at(1, 1).hint(e.hint()));
-            return (None, problems);
+            let problem = Diagnostic::error(path, e.message()).at(1, 1).hint(e.hint());
+            return (None, Diagnostics::from_iter([problem]));
         }
     };
-    if let Err(d) = check_yaml_nesting(path, split.yaml, split.yaml_line) {
-        problems.push(d);
-        return (None, problems);
-    }
-    let mapping = match serde_yaml::from_str::<Value>(split.yaml) {
-        Ok(Value::Mapping(m)) => m,
-        Ok(Value::Null) => Mapping::new(),
-        Ok(_) => {
-            problems.push(
-                Diagnostic::error(
-                    path,
-                    "the front matter must be a list of `field: value` lines",
-                )
-                .at(split.yaml_line, 1),
-            );
-            return (None, problems);
-        }
-        Err(e) => {
-            let (line, column) = e.location().map_or((split.yaml_line, 0), |l| {
-                (split.yaml_line + l.line() - 1, l.column())
-            });
-            let mut diagnostic = Diagnostic::error(
-                path,
-                format!("the front matter is not valid YAML: {}", yaml_message(&e)),
-            )
-            .at(line, column);
-            if let Some(open) = scan_yaml(split.yaml).open_quote_at {
-                diagnostic = diagnostic.hint(format!(
-                    "a quote opened on line {} is not closed",
-                    split.yaml_line + open
-                ));
-            }
-            problems.push(diagnostic);
-            return (None, problems);
-        }
+    let mapping = match read_mapping(path, &split) {
+        Ok(mapping) => mapping,
+        Err(problem) => return (None, Diagnostics::from_iter([problem])),
     };
     let mut fields = Fields {
         path,
@@ -225,80 +193,50 @@ pub fn parse(
         yaml_line: split.yaml_line,
         mapping,
         item: None,
-        problems,
+        problems: Diagnostics::default(),
     };
     fields.reject_unknown(FIELDS);
     fields.reject_forbidden_text();
     fields
         .problems
-        .extend(check_body(path, split.body, split.body_line));
-
-    let title = fields
-        .required::<String>("title")
-        .filter(|t| fields.non_empty("title", t) && fields.short("title", t, MAX_TITLE_CHARS));
-    let date = fields.date();
-    let doc_type = fields
-        .required::<String>("type")
-        .filter(|t| fields.declared(config, Taxonomy::Type, "type", t));
-    let organization = fields
-        .optional::<String>("organization")
-        .filter(|o| fields.declared(config, Taxonomy::Organization, "organization", o));
-    let tags = fields.optional::<Vec<String>>("tags").unwrap_or_default();
-    for tag in &tags {
-        fields.declared(config, Taxonomy::Tag, "tags", tag);
-    }
-    let summary = fields
-        .optional::<String>("summary")
-        .filter(|s| fields.short("summary", s, MAX_SUMMARY_CHARS));
-    let source = fields
-        .optional::<String>("source")
-        .filter(|s| fields.web_url("source", s));
-    let draft = fields.optional::<bool>("draft").unwrap_or(false);
-    let translation_draft = fields
-        .optional::<bool>("translation_draft")
-        .unwrap_or(false);
-    let attachments = fields.attachments(config, &location);
-
-    let mut problems = fields.problems;
-    if let Some(tags_dupe) = first_duplicate(&tags) {
-        problems.push(
-            Diagnostic::warning(path, format!("tag `{tags_dupe}` is listed twice"))
-                .at(field_line(split.yaml, split.yaml_line, "tags"), 1)
-                .field("tags"),
-        );
-    }
+        .extend(body::check(path, split.body, split.body_line));
+    let document = fields.document(config, location, &split);
+    let problems = fields.problems;
     if problems.has_errors() {
         return (None, problems);
     }
-    let (Some(title), Some(date), Some(doc_type)) = (title, date, doc_type) else {
-        unreachable!("a missing required field is an error")
-    };
-    let document = Document {
-        key: format!("{}/{}", location.section, location.slug),
-        section: location.section,
-        slug: location.slug,
-        lang: location.lang,
-        path: path.to_path_buf(),
-        title,
-        date,
-        doc_type,
-        organization,
-        tags: first_seen(tags),
-        summary,
-        source,
-        attachments,
-        draft,
-        translation_draft,
-        body: split.body.to_string(),
-        body_line: split.body_line,
-        lines: FieldLines {
-            title: field_line(split.yaml, split.yaml_line, "title"),
-            date: field_line(split.yaml, split.yaml_line, "date"),
-            doc_type: field_line(split.yaml, split.yaml_line, "type"),
-            organization: field_line(split.yaml, split.yaml_line, "organization"),
-        },
-    };
-    (Some(document), problems)
+    (document, problems)
+}
+
+/// The front matter as a YAML mapping, or the one error that stops there.
+fn read_mapping(path: &Path, split: &front_matter::Split) -> Result<Mapping, Diagnostic> {
+    front_matter::check_nesting(path, split.yaml, split.yaml_line)?;
+    match serde_yaml::from_str::<Value>(split.yaml) {
+        Ok(Value::Mapping(m)) => Ok(m),
+        Ok(Value::Null) => Ok(Mapping::new()),
+        Ok(_) => Err(Diagnostic::error(
+            path,
+            "the front matter must be a list of `field: value` lines",
+        )
+        .at(split.yaml_line, 1)),
+        Err(e) => {
+            let (line, column) = e.location().map_or((split.yaml_line, 0), |l| {
+                (split.yaml_line + l.line() - 1, l.column())
+            });
+            let mut problem = Diagnostic::error(
+                path,
+                format!("the front matter is not valid YAML: {}", yaml_message(&e)),
+            )
+            .at(line, column);
+            if let Some(open) = front_matter::scan_yaml(split.yaml).open_quote_at {
+                problem = problem.hint(format!(
+                    "a quote opened on line {} is not closed",
+                    split.yaml_line + open
+                ));
+            }
+            Err(problem)
+        }
+    }
 }
 
 /// serde_yaml appends " at line N column M" to its messages; the location is
@@ -319,16 +257,6 @@ fn first_duplicate(items: &[String]) -> Option<&str> {
         .map(|(_, t)| t.as_str())
 }
 
-/// The 1-based file line where a top-level field is written.
-fn field_line(yaml: &str, yaml_line: usize, field: &str) -> usize {
-    yaml.lines()
-        .position(|line| {
-            line.strip_prefix(field)
-                .is_some_and(|rest| rest.trim_start().starts_with(':'))
-        })
-        .map_or(yaml_line, |i| yaml_line + i)
-}
-
 /// The front matter being checked, field by field, collecting problems.
 struct Fields<'a> {
     path: &'a Path,
@@ -341,6 +269,80 @@ struct Fields<'a> {
 }
 
 impl Fields<'_> {
+    /// Reads every field, collecting problems; the document, if the fields
+    /// that must be there are.
+    fn document(
+        &mut self,
+        config: &Config,
+        location: ContentPath,
+        split: &front_matter::Split,
+    ) -> Option<Document> {
+        let title = self
+            .required::<String>("title")
+            .filter(|t| self.non_empty("title", t) && self.short("title", t, MAX_TITLE_CHARS));
+        let date = self.date();
+        let doc_type = self
+            .required::<String>("type")
+            .filter(|t| self.declared(config, Taxonomy::Type, "type", t));
+        let organization = self
+            .optional::<String>("organization")
+            .filter(|o| self.declared(config, Taxonomy::Organization, "organization", o));
+        let tags = self.tags(config);
+        let summary = self
+            .optional::<String>("summary")
+            .filter(|s| self.short("summary", s, MAX_SUMMARY_CHARS));
+        let source = self
+            .optional::<String>("source")
+            .filter(|s| self.web_url("source", s));
+        let draft = self.optional::<bool>("draft").unwrap_or(false);
+        let translation_draft = self.optional::<bool>("translation_draft").unwrap_or(false);
+        let attachments = self.attachments(config, &location);
+        let line = |name: &str| self.line(&FieldPath::Field(name.into()));
+        let lines = FieldLines {
+            title: line("title"),
+            date: line("date"),
+            doc_type: line("type"),
+            organization: line("organization"),
+        };
+        Some(Document {
+            key: format!("{}/{}", location.section, location.slug),
+            section: location.section,
+            slug: location.slug,
+            lang: location.lang,
+            path: self.path.to_path_buf(),
+            title: title?,
+            date: date?,
+            doc_type: doc_type?,
+            organization,
+            tags,
+            summary,
+            source,
+            attachments,
+            draft,
+            translation_draft,
+            body: split.body.to_string(),
+            body_line: split.body_line,
+            lines,
+        })
+    }
+
+    /// Declared tags, each once; a repeat is a warning.
+    fn tags(&mut self, config: &Config) -> Vec<String> {
+        let tags = self.optional::<Vec<String>>("tags").unwrap_or_default();
+        for tag in &tags {
+            self.declared(config, Taxonomy::Tag, "tags", tag);
+        }
+        if let Some(repeated) = first_duplicate(&tags) {
+            let field = FieldPath::Field("tags".into());
+            self.problems.push(
+                Diagnostic::warning(self.path, format!("tag `{repeated}` is listed twice"))
+                    .at(self.line(&field), 1)
+                    .field(field.to_string()),
+            );
+        }
+        first_seen(tags)
+    }
+
     /// The path of one of these fields.
     fn field(&self, name: &str) -> FieldPath {
         match self.item {
@@ -550,7 +552,7 @@ impl Fields<'_> {
             let (Some(file), Some(title)) = (file, title) else {
                 continue;
             };
-            match resolve_attachment(config, &content, &location.section, &file) {
+            match attachment::resolve(config, &content, &location.section, &file) {
                 Ok((source, name, bytes)) => attachments.push(Attachment {
                     source,
                     path: Path::new(&location.section).join(&file),
@@ -617,135 +619,6 @@ fn forbidden_in(field: &FieldPath, value: &Value, found: &mut Vec<(FieldPath, ch
     }
 }
 
-/// The deepest `[`/`{` nesting a front matter may have. Real front matter
-/// nests two deep; the YAML parser's time grows with the square of the
-/// depth (100,000 levels took 21 s).
-const MAX_YAML_NESTING: usize = 32;
-
-fn check_yaml_nesting(path: &Path, yaml: &str, yaml_line: usize) -> Result<(), Diagnostic> {
-    match scan_yaml(yaml).too_deep_at {
-        Some(i) => Err(Diagnostic::error(
-            path,
-            format!("the front matter nests lists or maps more than {MAX_YAML_NESTING} deep"),
-        )
-        .at(yaml_line + i, 0)
-        .hint("front matter fields are flat: `tags: [a, b]`")),
-        None => Ok(()),
-    }
-}
-
-/// What a light read of a front matter finds before the YAML parser: the
-/// (0-based) line where nesting goes too deep, and the line of a quote
-/// still open at the end.
-struct YamlShape {
-    too_deep_at: Option<usize>,
-    open_quote_at: Option<usize>,
-}
-
-fn scan_yaml(yaml: &str) -> YamlShape {
-    let mut depth = 0usize;
-    // The quote character and the line it opened on.
-    let mut quote: Option<(char, usize)> = None;
-    for (i, line) in yaml.lines().enumerate() {
-        let mut previous = ' ';
-        // A quote opens a quoted value only where a value starts; in
-        // `Cambodia's election` it is an apostrophe.
-        let mut value_may_start = true;
-        for c in line.chars() {
-            match (quote, c) {
-                (Some(('"', _)), '"') if previous != '\\' => quote = None,
-                (Some(('\'', _)), '\'') => quote = None,
-                (Some(_), _) => {}
-                (None, '"' | '\'') if value_may_start => quote = Some((c, i)),
-                (None, '#') if previous == ' ' => break,
-                (None, '[' | '{') => {
-                    depth += 1;
-                    if depth > MAX_YAML_NESTING {
-                        return YamlShape {
-                            too_deep_at: Some(i),
-                            open_quote_at: None,
-                        };
-                    }
-                }
-                (None, ']' | '}') => depth = depth.saturating_sub(1),
-                _ => {}
-            }
-            if !c.is_whitespace() {
-                value_may_start = matches!(c, ':' | '-' | '[' | '{' | ',' | '?');
-            }
-            previous = c;
-        }
-    }
-    YamlShape {
-        too_deep_at: None,
-        open_quote_at: quote.map(|(_, line)| line),
-    }
-}
-
-/// The deepest nesting of block quotes and lists a body may have at the
-/// start of a line. Real documents nest three or four deep; the Markdown
-/// parser's time grows with the square of the depth.
-const MAX_BODY_NESTING: usize = 32;
-
-/// What a body must not hold: characters no output may carry, and nesting
-/// too deep to parse in reasonable time.
-fn check_body(path: &Path, body: &str, body_line: usize) -> Vec<Diagnostic> {
-    let mut problems = Vec::new();
-    if let Some((offset, c)) = text::forbidden_char(body) {
-        let (line, column) = line_column(body, offset);
-        problems.push(
-            Diagnostic::error(
-                path,
-                format!(
-                    "the text contains the control character {}, which no page or feed can show",
-                    text::code_point(c)
-                ),
-            )
-            .at(body_line + line - 1, column)
-            .hint("remove it (text copied from a PDF sometimes carries a form feed between pages)"),
-        );
-    }
-    for (i, line) in body.lines().enumerate() {
-        let depth = container_depth(line);
-        if depth > MAX_BODY_NESTING {
-            problems.push(
-                Diagnostic::error(
-                    path,
-                    format!("this line nests quotes or lists {depth} deep; at most {MAX_BODY_NESTING} are allowed"),
-                )
-                .at(body_line + i, 1),
-            );
-            break;
-        }
-    }
-    problems
-}
-
-/// How many block quote (`>`) and list (`-`, `*`, `+`, `1.`) markers open a
-/// line, each one a level of nesting.
-fn container_depth(line: &str) -> usize {
-    let mut depth = 0;
-    let mut rest = line.trim_start();
-    loop {
-        let after = if let Some(r) = rest.strip_prefix('>') {
-            r
-        } else if let Some(r) = rest
-            .strip_prefix(['-', '*', '+'])
-            .filter(|r| r.starts_with([' ', '\t']))
-        {
-            r
-        } else {
-            let digits = rest.bytes().take_while(u8::is_ascii_digit).count();
-            match rest[digits..].strip_prefix(['.', ')']) {
-                Some(r) if digits > 0 && r.starts_with([' ', '\t']) => r,
-                _ => return depth,
-            }
-        };
-        depth += 1;
-        rest = after.trim_start();
-    }
-}
-
 fn key_text(key: &Value) -> String {
     match key {
         Value::String(s) => s.clone(),
@@ -756,104 +629,101 @@ fn key_text(key: &Value) -> String {
     }
 }
 
-/// Why an attachment cannot be published.
-#[derive(Debug, thiserror::Error)]
-pub enum AttachmentError {
-    #[error("`{0}` must be a plain relative path inside the section folder (no `..`, no absolute path, no drive letter)")]
-    NotPlainRelative(String),
-    #[error("the file name `{0}` may use only ASCII letters, digits, `-`, `_` and `.`")]
-    UnsafeName(String),
-    #[error("`{file}` is a type that can run script in a reader's browser (`.{extension}`)")]
-    UnsafeType { file: String, extension: String },
-    #[error("`{file}` has no extension, so a reader cannot tell what it is")]
-    NoExtension { file: String },
-    #[error("the attached file `{file}` {source}")]
-    Unreadable {
-        file: String,
-        #[source]
-        source: ConfineError,
-    },
-}
+#[cfg(test)]
+mod tests {
+    use super::*;
 
-impl AttachmentError {
-    pub fn hint(&self, location: &ContentPath) -> String {
-        match self {
-            AttachmentError::UnsafeType { .. } | AttachmentError::NoExtension { .. } => format!(
-                "attachments are published on the site's own address, where HTML, SVG or XML could run script; \
-                 the types accepted are: {}. Convert the file (e.g. print it to PDF), or, for an archive whose \
-                 contributors are all trusted, list the extension in `extra_attachment_types` in site.toml",
-                SAFE_ATTACHMENT_TYPES.join(", ")
-            ),
-            _ => format!(
-                "attachment paths are relative to the document's folder, e.g. files/{}.pdf for content/{}/files/{}.pdf",
-                location.slug, location.section, location.slug
-            ),
+    fn config(root: &Path) -> Config {
+        let text = "base_url = \"https://e.org/\"\ndefault_language = \"en\"\n[[languages]]\ncode = \"en\"\nname = \"English\"\ntitle = \"t\"\ndescription = \"d\"\n[types]\nreport = { en = \"Report\" }\n[tags]\nballot = { en = \"Ballot\" }\n";
+        Config::parse(root, text).unwrap()
+    }
+
+    fn parse_text(text: &str) -> (Option<Document>, Vec<Diagnostic>) {
+        let location = ContentPath {
+            section: "notes".into(),
+            slug: "a".into(),
+            lang: "en".into(),
+        };
+        let root = tempfile::tempdir().unwrap();
+        std::fs::create_dir_all(root.path().join("content/notes")).unwrap();
+        let config = config(root.path());
+        let (document, problems) =
+            parse(&config, Path::new("content/notes/a.en.md"), location, text);
+        (document, problems.sorted())
+    }
+
+    #[test]
+    fn a_complete_document_parses_with_its_field_lines() {
+        let (document, problems) = parse_text(
+            "---\ntitle: A\ndate: 2023-06\ntype: report\ntags: [ballot, ballot]\n---\nBody.\n",
+        );
+        let document = document.expect("parses");
+        assert_eq!(document.key, "notes/a");
+        assert_eq!(document.tags, ["ballot"]);
+        assert_eq!(document.body, "Body.\n");
+        assert_eq!(document.body_line, 7);
+        assert_eq!(
+            document.lines,
+            FieldLines {
+                title: 2,
+                date: 3,
+                doc_type: 4,
+                organization: 2
+            }
+        );
+        assert_eq!(problems.len(), 1);
+        assert_eq!(problems[0].message, "tag `ballot` is listed twice");
+        assert_eq!(
+            (problems[0].line, problems[0].field.as_deref()),
+            (5, Some("tags"))
+        );
+    }
+
+    #[test]
+    fn every_field_problem_is_reported_at_its_line() {
+        let (document, problems) = parse_text(
+            "---\ntitle: \"\"\ndate: 2023-13\ntype: memo\nlayuot: x\nattachments:\n  - file: ../x.pdf\n    title: X\n    colour: red\n---\n",
+        );
+        assert!(document.is_none());
+        let found: Vec<(usize, &str, &str)> = problems
+            .iter()
+            .map(|d| (d.line, d.field.as_deref().unwrap_or(""), d.message.as_str()))
+            .collect();
+        for (line, field, message) in [
+            (2, "title", "must not be empty"),
+            (3, "date", "month"),
+            (4, "type", "unknown type `memo`"),
+            (5, "layuot", "unknown field `layuot`"),
+            (7, "attachments[0].file", "must be a plain relative path"),
+            (9, "attachments[0].colour", "unknown field `colour`"),
+        ] {
+            assert!(
+                found
+                    .iter()
+                    .any(|(l, f, m)| *l == line && *f == field && m.contains(message)),
+                "{line} {field} {message}: {found:#?}"
+            );
         }
     }
-}
 
-/// Attachment types that a browser shows or downloads but never runs as
-/// script on the site's origin. HTML, SVG, XML (which can be XHTML) and
-/// anything unknown stay out: static hosts cannot send a per-file
-/// Content-Security-Policy, so the file's type is the only protection.
-pub const SAFE_ATTACHMENT_TYPES: &[&str] = &[
-    "pdf", "png", "jpg", "jpeg", "gif", "webp", "avif", "tif", "tiff", "doc", "docx", "xls",
-    "xlsx", "ppt", "pptx", "odt", "ods", "odp", "rtf", "mp3", "m4a", "ogg", "oga", "opus", "wav",
-    "flac", "mp4", "m4v", "webm", "ogv", "mov", "txt", "csv", "zip",
-];
+    #[test]
+    fn a_missing_required_field_is_named() {
+        let (document, problems) = parse_text("---\ntitle: A\n---\n");
+        assert!(document.is_none());
+        let missing: Vec<&str> = problems.iter().filter_map(|d| d.field.as_deref()).collect();
+        assert_eq!(missing, ["date", "type"]);
+        assert!(problems
+            .iter()
+            .all(|d| d.line == 2 && d.message.contains("is missing")));
+    }
 
-/// Resolves an attachment path: it must stay inside the section folder (as
-/// written), name a regular file that stays inside `content/` (through any
-/// links), have a name safe to publish, and a type that cannot run script.
-fn resolve_attachment(
-    config: &Config,
-    content: &Root,
-    section: &str,
-    file: &str,
-) -> Result<(PathBuf, String, u64), AttachmentError> {
-    let relative = Path::new(file);
-    let escapes = file.contains('\0')
-        || file.contains('\\')
-        || file.contains(':')
-        || relative
-            .components()
-            .any(|c| !matches!(c, Component::Normal(_)));
-    if escapes {
-        return Err(AttachmentError::NotPlainRelative(file.to_string()));
+    #[test]
+    fn a_front_matter_that_is_not_a_mapping_stops_at_once() {
+        let (document, problems) = parse_text("---\n- a\n---\n");
+        assert!(document.is_none());
+        assert_eq!(problems.len(), 1);
+        assert!(problems[0]
+            .message
+            .contains("must be a list of `field: value` lines"));
     }
-    let name = relative
-        .file_name()
-        .and_then(|n| n.to_str())
-        .unwrap_or_default()
-        .to_string();
-    let safe_name = !name.is_empty()
-        && !name.starts_with('.')
-        && name
-            .bytes()
-            .all(|b| b.is_ascii_alphanumeric() || matches!(b, b'-' | b'_' | b'.'));
-    if !safe_name {
-        return Err(AttachmentError::UnsafeName(name));
-    }
-    let Some((_, extension)) = name.rsplit_once('.') else {
-        return Err(AttachmentError::NoExtension {
-            file: file.to_string(),
-        });
-    };
-    let extension = extension.to_ascii_lowercase();
-    let allowed = SAFE_ATTACHMENT_TYPES.contains(&extension.as_str())
-        || config.extra_attachment_types.contains(&extension);
-    if !allowed {
-        return Err(AttachmentError::UnsafeType {
-            file: file.to_string(),
-            extension,
-        });
-    }
-    let source = content
-        .file(&Path::new(section).join(relative))
-        .map_err(|source| AttachmentError::Unreadable {
-            file: file.to_string(),
-            source,
-        })?;
-    let bytes = std::fs::metadata(&source).map_or(0, |m| m.len());
-    Ok((source, name, bytes))
 }

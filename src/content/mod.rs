@@ -1,5 +1,7 @@
 //! Load: from files under `content/` to checked [`Document`]s.
 
+pub mod attachment;
+pub mod body;
 pub mod date;
 pub mod document;
 pub mod field_path;
