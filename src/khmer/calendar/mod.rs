@@ -5,8 +5,8 @@
 //! The lunar months are counted forward from 1 កើត ខែបុស្ស, 1900-01-01
 //! (the epoch both momentkh and chhankitek use), each 29 or 30 days as the
 //! year's figures decide (`arithmetic`). The three year counts change on
-//! three different days of each Gregorian year, and a day takes the count
-//! that holds on it from its start:
+//! three different days of each Gregorian year, and the day of a change
+//! already takes the new count:
 //! - the animal year on the day of Moha Songkran, the New Year
 //!   (`new_year`): the day on which the new year begins is its first day;
 //! - the era (ស័ក) on Lerng Sak, the New Year's last day, as its name
@@ -21,7 +21,7 @@ mod new_year;
 
 use std::sync::OnceLock;
 
-pub use arithmetic::{year_kind, YearFigures, YearKind};
+pub use arithmetic::{year_kind, YearKind};
 pub use names::{Animal, Era, LunarMonth, Weekday};
 
 /// The first and last Gregorian years the calendar covers.
@@ -111,7 +111,8 @@ fn same<T: PartialEq>(a: Option<T>, b: Option<T>) -> Option<T> {
     }
 }
 
-/// The days of a Gregorian year on which its counts change.
+/// The days of a Gregorian year on which its counts change, as Julian day
+/// numbers.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct YearDays {
     /// Moha Songkran: the animal year changes.
@@ -240,12 +241,6 @@ fn civil(jdn: i32) -> (i32, u8, u8) {
     (year, small(month), small(day))
 }
 
-/// Gregorian date of a Julian day number, for callers that show the
-/// days of `YearDays`.
-pub fn gregorian(jdn: i32) -> (i32, u8, u8) {
-    civil(jdn)
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -313,5 +308,25 @@ mod tests {
         // December holds no change.
         let december = lunar_years((2018, 12, 1), (2018, 12, 31)).unwrap();
         assert_eq!(december.khmer(), "ឆ្នាំច សំរឹទ្ធិស័ក ព.ស.២៥៦២");
+    }
+
+    #[test]
+    fn new_year_moments_match_the_reference() {
+        // momentkh 3.0.3's computed New Years (its table of announced
+        // times left aside): date and local time.
+        for (year, date, time) in [
+            (1900, (1900, 4, 12), (19, 36)),
+            (2000, (2000, 4, 13), (16, 48)),
+            (2012, (2012, 4, 13), (19, 12)),
+            (2017, (2017, 4, 14), (3, 12)),
+            (2023, (2023, 4, 14), (16, 0)),
+            (2025, (2025, 4, 14), (4, 48)),
+            (2099, (2099, 4, 15), (8, 0)),
+            (2100, (2100, 4, 15), (14, 0)),
+        ] {
+            let days = YearDays::of(year);
+            assert_eq!(civil(days.new_year), date, "{year}");
+            assert_eq!(days.new_year_time, time, "{year}");
+        }
     }
 }

@@ -15,7 +15,7 @@
 //! English line would misread. Animals are given in English, as English
 //! writers of Khmer dates do ("Year of the Dog").
 
-use super::{LunarDay, LunarYears, Phase};
+use super::{LunarDay, LunarYears, Phase, YearKind};
 use crate::khmer::numerals::to_khmer_digits;
 
 /// The lunar months, in the order of the year that begins with មិគសិរ,
@@ -73,18 +73,18 @@ impl LunarMonth {
 
     /// Months alternate 29 and 30 days from មិគសិរ; ជេស្ឋ takes the leap
     /// day, and the two Asadhs of a leap-month year have 30 days each.
-    pub fn days(self, kind: super::YearKind) -> u8 {
+    pub fn days(self, kind: YearKind) -> u8 {
         match self {
-            LunarMonth::Jesth if kind == super::YearKind::LeapDay => 30,
+            LunarMonth::Jesth if kind == YearKind::LeapDay => 30,
             LunarMonth::Pathamasadh | LunarMonth::Tutiyasadh => 30,
             m if m.index() % 2 == 0 => 29,
             _ => 30,
         }
     }
 
-    pub fn next(self, kind: super::YearKind) -> LunarMonth {
+    pub fn next(self, kind: YearKind) -> LunarMonth {
         match self {
-            LunarMonth::Jesth if kind == super::YearKind::LeapMonth => LunarMonth::Pathamasadh,
+            LunarMonth::Jesth if kind == YearKind::LeapMonth => LunarMonth::Pathamasadh,
             LunarMonth::Pathamasadh => LunarMonth::Tutiyasadh,
             LunarMonth::Tutiyasadh => LunarMonth::Srap,
             LunarMonth::Kadeuk => LunarMonth::Migasir,
