@@ -46,6 +46,9 @@ fn sun(js: i64, sotin: i64) -> Place {
     // the first quadrant, gives the equation of centre (phol).
     let anomaly = (mean - (2 * LIBDA_PER_REASEY + 20 * LIBDA_PER_ANGSAR)).rem_euclid(CIRCLE);
     let kaen = anomaly / LIBDA_PER_REASEY;
+    // Near the New Year the sun is 9 signs past its apogee, so only the last
+    // arm is ever taken; the others complete the method (both references
+    // write `kaen` for `anomaly` in the first, which no New Year reaches).
     let folded = Place::of(match kaen {
         0..=2 => anomaly,
         3..=5 => 6 * LIBDA_PER_REASEY - anomaly,
