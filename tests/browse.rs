@@ -251,7 +251,16 @@ fn catalog_lists_every_document_with_its_urls() {
         "https://owner.github.io/repo/km/announcements/ballot-draw/"
     );
     let csv = site.read("catalog.csv");
-    assert!(csv.starts_with("\u{FEFF}key,languages,date,type,organization,tags,title_km,title_en,url_km,url_en,attachments\n"));
+    assert!(csv.starts_with("\u{FEFF}key,languages,date,type,organization,tags,title_km,title_en,url_km,url_en,attachments,lunar_date_km\n"));
+    assert_eq!(
+        ballot["lunar_date_km"],
+        "ថ្ងៃចន្ទ ១០កើត ខែជេស្ឋ ឆ្នាំថោះ បញ្ចស័ក ព.ស.២៥៦៧"
+    );
+    // A month shows the year counts that hold throughout it; a year none.
+    let lunar =
+        |key: &str| records.iter().find(|r| r["key"] == key).unwrap()["lunar_date_km"].clone();
+    assert_eq!(lunar("announcements/registration"), "ឆ្នាំខាល ចត្វាស័ក ព.ស.២៥៦៦");
+    assert!(lunar("reports/observation").is_null());
     assert!(csv.contains("announcements/registration,en,2022-10,announcement,nec,voter-registration; ballot,,Voter registration guideline,"));
 }
 

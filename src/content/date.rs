@@ -91,6 +91,15 @@ impl PartialDate {
         )
     }
 
+    /// The first and last days the date can mean, as (year, month, day).
+    pub fn first_and_last_day(self) -> ((u16, u8, u8), (u16, u8, u8)) {
+        match self {
+            PartialDate::Year(y) => ((y, 1, 1), (y, 12, 31)),
+            PartialDate::Month(y, m) => ((y, m, 1), (y, m, days_in_month(y, m))),
+            PartialDate::Day(y, m, d) => ((y, m, d), (y, m, d)),
+        }
+    }
+
     /// The earliest instant the date can mean, for feeds and sitemaps that
     /// require a full timestamp.
     pub fn to_rfc3339(self) -> String {
@@ -189,5 +198,17 @@ mod tests {
     fn displays_at_known_precision() {
         assert_eq!(PartialDate::Month(2019, 2).to_string(), "2019-02");
         assert_eq!(PartialDate::Year(2019).to_rfc3339(), "2019-01-01T00:00:00Z");
+    }
+
+    #[test]
+    fn spans_cover_the_known_precision() {
+        assert_eq!(
+            PartialDate::Month(2024, 2).first_and_last_day(),
+            ((2024, 2, 1), (2024, 2, 29))
+        );
+        assert_eq!(
+            PartialDate::Year(2019).first_and_last_day(),
+            ((2019, 1, 1), (2019, 12, 31))
+        );
     }
 }

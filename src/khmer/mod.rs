@@ -1,6 +1,8 @@
-//! Khmer text: clusters, normalisation for search, and numerals. Pure
+//! Khmer text and dates: clusters, normalisation for search, numerals and
+//! the lunar calendar. Pure
 //! functions with no knowledge of documents or pages.
 
+pub mod calendar;
 pub mod cluster;
 pub mod normalize;
 pub mod numerals;

@@ -7,6 +7,7 @@ use serde::Serialize;
 
 use crate::archive::Archive;
 use crate::config::Config;
+use crate::render::i18n::{lunar_line, LunarStyle};
 use crate::render::urls;
 
 #[derive(Debug, Serialize)]
@@ -15,6 +16,8 @@ pub struct Record {
     pub languages: Vec<String>,
     pub titles: BTreeMap<String, String>,
     pub date: String,
+    /// The Khmer lunar date line, as far as the date determines it.
+    pub lunar_date_km: Option<String>,
     #[serde(rename = "type")]
     pub doc_type: String,
     pub organization: Option<String>,
@@ -45,6 +48,7 @@ pub fn records(config: &Config, archive: &Archive) -> Vec<Record> {
                     .map(|d| (d.lang.clone(), d.title.clone()))
                     .collect(),
                 date: entry.date.to_string(),
+                lunar_date_km: lunar_line(entry.date, LunarStyle::Khmer),
                 doc_type: entry.doc_type.clone(),
                 organization: entry.organization.clone(),
                 tags: entry.tags.clone(),
@@ -85,6 +89,8 @@ pub fn csv(config: &Config, records: &[Record]) -> String {
     header.extend(codes.iter().map(|c| format!("title_{c}")));
     header.extend(codes.iter().map(|c| format!("url_{c}")));
     header.push("attachments".into());
+    // Last, so spreadsheets built on the earlier columns keep their places.
+    header.push("lunar_date_km".into());
     writer.write_record(&header).expect("writing to memory");
     for record in records {
         let mut row = vec![
@@ -106,6 +112,7 @@ pub fn csv(config: &Config, records: &[Record]) -> String {
                 .map(|c| record.pages.get(*c).cloned().unwrap_or_default()),
         );
         row.push(record.attachments.join("; "));
+        row.push(record.lunar_date_km.clone().unwrap_or_default());
         writer
             .write_record(row.iter().map(|cell| inert_cell(cell).into_owned()))
             .expect("writing to memory");

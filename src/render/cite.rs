@@ -6,7 +6,7 @@ use serde_json::json;
 use crate::archive::Entry;
 use crate::config::{Config, Taxonomy};
 use crate::content::{Document, PartialDate};
-use crate::render::i18n::I18n;
+use crate::render::i18n::{I18n, LunarStyle};
 
 #[derive(Debug, serde::Serialize)]
 pub struct Citation {
@@ -26,9 +26,16 @@ pub fn citation(
         .language(&document.lang)
         .map_or("", |l| l.title.as_str());
     let doc_type = config.label(Taxonomy::Type, &entry.doc_type, &document.lang);
+    let mut date = i18n.date(entry.date);
+    // A Khmer reference gives the lunar date as the document's own date
+    // line does; an English one keeps to the Gregorian date.
+    if i18n.date.lunar == Some(LunarStyle::Khmer) {
+        if let Some(lunar) = i18n.lunar_date(entry.date) {
+            date = format!("{date} ({lunar})");
+        }
+    }
     let text = format!(
-        "{author}. {}. “{}” [{doc_type}]. {site}. {url}",
-        i18n.date(entry.date),
+        "{author}. {date}. “{}” [{doc_type}]. {site}. {url}",
         document.title
     );
     let mut fields = vec![

@@ -8,6 +8,7 @@ use serde::{Deserialize, Serialize};
 use crate::confine::Root;
 use crate::content::PartialDate;
 use crate::diagnostics::{display_path, line_column, Diagnostic, Diagnostics};
+use crate::khmer::calendar;
 use crate::khmer::numerals::to_khmer_digits;
 
 #[derive(Debug, Clone, Deserialize, Serialize)]
@@ -30,6 +31,41 @@ pub struct DateFormat {
     /// Write numbers with Khmer digits.
     #[serde(default)]
     pub khmer_digits: bool,
+    /// Show the Khmer lunar date beside the Gregorian one, in this form.
+    #[serde(default)]
+    pub lunar: Option<LunarStyle>,
+}
+
+/// How a page writes the Khmer lunar date.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum LunarStyle {
+    /// `ថ្ងៃសៅរ៍ ៨កើត ខែមិគសិរ ឆ្នាំច សំរឹទ្ធិស័ក ព.ស.២៥៦២`
+    Khmer,
+    /// "8th waxing day of Migasir, Year of the Dog, B.E. 2562"
+    English,
+}
+
+/// The lunar date a document's date determines: the whole line for a day;
+/// for a month or a year, only the year counts that hold throughout it
+/// (none for a year, which always straddles their changes). `None` when
+/// nothing is determined or the date is outside the calendar's years.
+pub fn lunar_line(date: PartialDate, style: LunarStyle) -> Option<String> {
+    let text = if let PartialDate::Day(y, m, d) = date {
+        let day = calendar::lunar_day(y.into(), m, d)?;
+        match style {
+            LunarStyle::Khmer => day.khmer(),
+            LunarStyle::English => day.english(),
+        }
+    } else {
+        let ((y1, m1, d1), (y2, m2, d2)) = date.first_and_last_day();
+        let years = calendar::lunar_years((y1.into(), m1, d1), (y2.into(), m2, d2))?;
+        match style {
+            LunarStyle::Khmer => years.khmer(),
+            LunarStyle::English => years.english(),
+        }
+    };
+    (!text.is_empty()).then_some(text)
 }
 
 impl I18n {
@@ -127,6 +163,11 @@ impl I18n {
         text
     }
 
+    /// The lunar date in this language's form, if it shows one.
+    pub fn lunar_date(&self, date: PartialDate) -> Option<String> {
+        lunar_line(date, self.date.lunar?)
+    }
+
     /// A file size as readers expect it: "240 KB", "1.2 MB".
     pub fn size(&self, bytes: u64) -> String {
         let text = match bytes {
@@ -169,6 +210,7 @@ mod tests {
                 .map(String::from)
                 .to_vec(),
                 khmer_digits: true,
+                lunar: Some(LunarStyle::Khmer),
             },
             strings: BTreeMap::new(),
         }
@@ -183,6 +225,25 @@ mod tests {
         );
         assert_eq!(km.date(PartialDate::Month(2019, 2)), "ខែកុម្ភៈ ឆ្នាំ២០១៩");
         assert_eq!(km.date(PartialDate::Year(2019)), "ឆ្នាំ២០១៩");
+    }
+
+    #[test]
+    fn lunar_dates_at_each_precision() {
+        let km = khmer();
+        assert_eq!(
+            km.lunar_date(PartialDate::Day(2018, 12, 15)).as_deref(),
+            Some("ថ្ងៃសៅរ៍ ៨កើត ខែមិគសិរ ឆ្នាំច សំរឹទ្ធិស័ក ព.ស.២៥៦២")
+        );
+        assert_eq!(
+            km.lunar_date(PartialDate::Month(2018, 12)).as_deref(),
+            Some("ឆ្នាំច សំរឹទ្ធិស័ក ព.ស.២៥៦២")
+        );
+        assert_eq!(km.lunar_date(PartialDate::Year(2018)), None);
+        assert_eq!(km.lunar_date(PartialDate::Day(1863, 1, 1)), None);
+        assert_eq!(
+            lunar_line(PartialDate::Month(2024, 5), LunarStyle::English).as_deref(),
+            Some("Year of the Dragon")
+        );
     }
 
     #[test]

@@ -71,6 +71,9 @@ pub struct DocumentView {
     /// The date as the other languages write it, e.g. on an English page
     /// "ថ្ងៃទី២២ ខែមិថុនា ឆ្នាំ២០២៣".
     pub other_dates: Vec<OtherDate>,
+    /// The Khmer lunar date, in the page's form, as far as the date
+    /// determines it.
+    pub lunar_date: Option<String>,
     pub citation: Citation,
     /// The CSL-JSON citation as a `data:` URL: a download link that costs
     /// no extra file per document (archives have tens of thousands).
@@ -211,6 +214,7 @@ impl<'a> ViewBuilder<'a> {
                     date: i18n.date(entry.date),
                 })
                 .collect(),
+            lunar_date: self.i18n.lunar_date(entry.date),
             citation: cite::citation(self.config, self.i18n, entry, document, &permalink),
             citation_json: cite::data_url(&cite::csl_json(
                 self.config,

@@ -24,12 +24,13 @@ import {
   assert, check, describeCsp, faviconRequests, indent, launch, newContext, note, open, problems, summary, visited,
 } from "./lib/harness.mjs";
 import { SUBPATH, build, hostileArchive, sastraBinary, serve } from "./lib/site.mjs";
+import { calendarChecks } from "./calendar.mjs";
 
 const HERE = dirname(fileURLToPath(import.meta.url));
 const REPO = resolve(HERE, "../..");
 const ARTIFACTS = join(HERE, "artifacts");
 const AXE_SOURCE = readFileSync(createRequire(import.meta.url).resolve("axe-core/axe.min.js"), "utf8");
-const DEADLINE_MS = 170_000;
+const DEADLINE_MS = 180_000;
 
 // ---- the pages under test ---------------------------------------------------
 
@@ -658,6 +659,7 @@ async function main() {
     await keyboardChecks(env); // 8
     await searchChecks(env); // 9
     await notFoundChecks(env); // 10
+    await calendarChecks({ ...env, artifacts: ARTIFACTS });
     await wholeRunChecks(env); // 4, 6 on every page visited
     await hostileChecks(env); // 7
   } finally {
