@@ -148,10 +148,17 @@ fn visible(text: &str) -> String {
 /// Paths in messages are relative to the site root and use `/`, whatever the
 /// platform, so that they match what contributors see on GitHub.
 pub fn display_path(path: &Path) -> String {
-    path.components()
+    let joined = path
+        .components()
+        .filter(|c| !matches!(c, std::path::Component::RootDir))
         .map(|c| c.as_os_str().to_string_lossy())
         .collect::<Vec<_>>()
-        .join("/")
+        .join("/");
+    if path.has_root() {
+        format!("/{joined}")
+    } else {
+        joined
+    }
 }
 
 fn escape_github_data(s: &str) -> String {

@@ -81,10 +81,19 @@ impl Theme {
                 assets,
             }),
             (i18n, templates, assets) => {
-                let mut problems = Diagnostics::default();
-                problems.extend(i18n.err().into_iter().flatten());
-                problems.extend(templates.err().into_iter().flatten());
-                problems.extend(assets.err().into_iter().flatten());
+                // Named from the archive's root, as contributors see them.
+                let root = format!("{}/", display_path(&config.root));
+                let problems = [i18n.err(), templates.err(), assets.err()]
+                    .into_iter()
+                    .flatten()
+                    .flatten()
+                    .map(|mut d| {
+                        if let Some(relative) = d.path.strip_prefix(&root) {
+                            d.path = relative.to_string();
+                        }
+                        d
+                    })
+                    .collect();
                 Err(problems)
             }
         }
