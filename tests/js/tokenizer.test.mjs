@@ -1,5 +1,5 @@
 // Checks the browser tokenizer against the shared vectors in
-// tests/vectors/tokenizer.jsonl (tests/tokenizer_vectors.rs checks the Rust
+// tests/vectors/tokenizer.jsonl (tests/it/tokenizer_vectors.rs checks the Rust
 // side against the same file). Run: node --test tests/js/
 import { test } from "node:test";
 import assert from "node:assert/strict";
@@ -50,7 +50,7 @@ test("clusters of a run concatenate back to the run", () => {
   }
 });
 
-// The same table is in tests/tokenizer_vectors.rs.
+// The same table is in tests/it/tokenizer_vectors.rs.
 const CLUSTER_PREFIX_CASES = [
   ["ប្រជា", "ប្រ", true], // the next cluster starts with ជ
   ["ប្រ", "ប្រ", true], // whole term

@@ -1,8 +1,7 @@
 //! A build killed midway leaves the previous site byte for byte; the next
 //! build cleans up after it.
 
-mod common;
-
+use crate::common;
 use std::collections::BTreeMap;
 use std::path::Path;
 use std::process::Command;

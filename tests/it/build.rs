@@ -1,9 +1,8 @@
 //! The build pipeline on a small fixture archive: pages in both languages,
 //! language switch, Khmer dates, attachments, footnotes, subpath URLs.
 
-mod common;
-
-use common::Site;
+use crate::common;
+use crate::common::Site;
 
 #[test]
 fn every_document_has_a_page_in_each_of_its_languages() {

@@ -2,11 +2,10 @@
 //! under tests/fixtures/hostile/, plus generated ones) each give a clear
 //! error or a safe page, never a panic; output is escaped and sanitised.
 
-mod common;
-
+use crate::common;
 use std::collections::BTreeMap;
 
-use common::Site;
+use crate::common::Site;
 use sastra::diagnostics::Diagnostic;
 
 /// A site holding the fixture `names` (or all) under content/hostile/.

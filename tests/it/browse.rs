@@ -1,9 +1,8 @@
 //! Browsing: tag, organisation and type pages, the timeline, pagination,
 //! related documents, 404, robots.txt, feeds, sitemap and the catalogue.
 
-mod common;
-
-use common::Site;
+use crate::common;
+use crate::common::Site;
 
 fn doc(site: &Site, slug: &str, date: &str, tags: &str) {
     site.write(

@@ -5,13 +5,11 @@
 //! the build. Each case is refused by `check` with file, line and field,
 //! and by `build` with the previous output and every source untouched.
 
-mod common;
-
 use std::collections::BTreeMap;
 use std::path::Path;
 use std::process::{Command, Output};
 
-use common::Site;
+use crate::common::Site;
 use sastra::diagnostics::Diagnostic;
 
 fn sastra(root: &Path, args: &[&str]) -> Output {

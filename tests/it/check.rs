@@ -2,11 +2,9 @@
 //! where one helps, in human, GitHub and JSON formats, with the documented
 //! exit status.
 
-mod common;
-
 use std::process::{Command, Output};
 
-use common::Site;
+use crate::common::Site;
 
 fn check(site: &Site, args: &[&str]) -> Output {
     Command::new(env!("CARGO_BIN_EXE_sastra"))

@@ -1,8 +1,6 @@
 //! The preview's incremental rebuild: after each kind of edit, the served
 //! folder holds exactly what a full build of the edited archive writes.
 
-mod common;
-
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
@@ -13,7 +11,7 @@ use sastra::build::{self, build, BuildError, BuildOptions};
 use sastra::output::{Sink, WriteError};
 use sastra::serve::preview::{Preview, Rebuilt};
 
-use common::Site;
+use crate::common::Site;
 
 const BASE_URL: &str = "http://127.0.0.1:8000/";
 const EN: &str = "content/announcements/2023-05-29-ballot-order-draw-results.en.md";

@@ -2,14 +2,12 @@
 //! changed, the rebuilt page and the reload event observed; a broken file
 //! keeps the server up and reports the error.
 
-mod common;
-
 use std::io::{BufRead, BufReader, Read, Write};
 use std::net::TcpStream;
 use std::process::{Child, Command, Stdio};
 use std::time::{Duration, Instant};
 
-use common::Site;
+use crate::common::Site;
 
 struct Server {
     child: Child,

@@ -4,11 +4,10 @@
 //! both (libxml2-utils; feedparser in a virtualenv named by
 //! `SASTRA_PYTHON`).
 
-mod common;
-
+use crate::common;
 use std::process::Command;
 
-use common::Site;
+use crate::common::Site;
 
 fn tool_missing(what: &str) -> ! {
     panic!("{what} is needed for this test; `scripts/test` installs it")

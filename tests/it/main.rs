@@ -1,0 +1,17 @@
+//! The integration tests, one binary with a module per topic (as ripgrep
+//! and mdBook do): it compiles once and the modules share `common`.
+
+mod common;
+
+mod atomic;
+mod browse;
+mod build;
+mod check;
+mod fuzz;
+mod hostile;
+mod incremental;
+mod khmer_calendar_vectors;
+mod pull_requests;
+mod serve;
+mod tokenizer_vectors;
+mod validators;
