@@ -557,7 +557,8 @@ fn capitalise(word: &str) -> String {
 fn join(words: &[(String, bool)], between: &str) -> String {
     let mut out = String::new();
     for (i, (text, space)) in words.iter().enumerate() {
-        out.push_str(text);
+        // Spliced sentences could pair one's [ with another's (…) into a link.
+        out.push_str(&text.replace('[', "\\["));
         if i + 1 < words.len() {
             out.push_str(if *space { " " } else { between });
         }
@@ -714,9 +715,11 @@ fn write_document(mixer: &Mixer, rng: &mut Rng, output: &Path, slug: &str) -> st
             rng.range(1, 28)
         ),
     };
-    let tags: Vec<String> = (0..rng.range(1, 4))
+    let mut tags: Vec<String> = (0..rng.range(1, 4))
         .map(|_| format!("tag-{}", rng.below(200)))
         .collect();
+    tags.sort();
+    tags.dedup();
     let org = format!("org-{}", rng.below(15));
     let words = if long { 20_000 } else { rng.range(400, 1500) };
     let folder = output.join("content").join(section);
