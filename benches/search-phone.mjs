@@ -9,8 +9,8 @@
 // - per query, from the last keystroke (so any debounce counts): the first
 //   result shown, and when the results were final (the list and the count
 //   stopped changing and the network went idle); requests and bytes on the
-//   wire from the first keystroke on (what typing cost the link); the results
-//   shown and the count the page states.
+//   wire from the first keystroke on (what typing cost the link); the layout
+//   shift while the results came; the results shown and the count stated.
 //
 // A result counts as shown for the query once the page's URL says ?q=<query>
 // (the page writes it when it starts that search): results of a shorter
@@ -23,7 +23,7 @@
 // en "election committee", "ballot". With --runs N (default 1) each language's
 // session runs N times in fresh browser contexts; medians are printed.
 // Environment: KBPS (1600), RTT_MS (150), CPU_SLOWDOWN (4), KEY_MS (pause
-// between keystrokes, 180), CHROMIUM (/usr/bin/chromium). Markdown rows go
+// between keystrokes, 180; 0 enters the query at once, as a paste does), CHROMIUM (/usr/bin/chromium). Markdown rows go
 // to stdout, one JSON line per measurement to stderr.
 import { createServer } from "node:http";
 import { readFile, stat } from "node:fs/promises";
@@ -183,6 +183,7 @@ async function loadPage(page, wire, url) {
 async function typeQuery(page, wire, query) {
   await page.fill("#q", "");
   await settle(page, wire);
+  const clsBefore = await page.evaluate(() => window.__cls);
   wire.requests = 0;
   wire.bytes = 0;
   await page.focus("#q");
@@ -197,7 +198,7 @@ async function typeQuery(page, wire, query) {
   const mine = changes.filter((c) => c.q === query);
   const firstShown = mine.find((c) => c.items > 0);
   const final = mine.at(-1) ?? changes.at(-1);
-  const clsAfter = await page.evaluate(() => window.__cls);
+  const cls = (await page.evaluate(() => window.__cls)) - clsBefore;
   return {
     firstMs: firstShown ? Math.round(firstShown.t - lastKey) : null,
     finalMs: final ? Math.round(final.t - lastKey) : null,
@@ -205,7 +206,7 @@ async function typeQuery(page, wire, query) {
     bytes: wire.bytes,
     shown: final?.items ?? 0,
     status: final?.status ?? "",
-    clsAfter,
+    cls,
   };
 }
 
@@ -258,7 +259,7 @@ async function main() {
       queries.forEach((query, i) => {
         const a = (k) => median(runs.map((run) => run.answers[i][k]));
         const last = runs.at(-1).answers[i];
-        console.log(`| ${args.label} | ${lang} ${query} | ${ms(a("firstMs"))} | ${ms(a("finalMs"))} | ${a("requests")} | ${kb(a("bytes"))} | ${a("clsAfter").toFixed(3)} | ${last.shown}, ${last.status} |`);
+        console.log(`| ${args.label} | ${lang} ${query} | ${ms(a("firstMs"))} | ${ms(a("finalMs"))} | ${a("requests")} | ${kb(a("bytes"))} | ${a("cls").toFixed(3)} | ${last.shown}, ${last.status} |`);
       });
     }
   } finally {
