@@ -9,6 +9,7 @@
 #
 #   benches/growth.sh                # 10000 and 30000 documents
 #   ROUNDS=5 benches/growth.sh 1000 3000
+#   CORPUS=second benches/growth.sh      # the second corpus (benches/README.md)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 small=${1:-10000}
@@ -17,8 +18,14 @@ rounds=${ROUNDS:-3}
 work=${BENCH_DIR:-$(mktemp -d /tmp/sastra-bench.XXXXXX)}
 out=${OUT_DIR:-$([ -d /dev/shm ] && echo /dev/shm || echo "$work")}/sastra-growth-out
 cargo build --release --quiet --bin sastra --bin sastra-corpus
+kind=${CORPUS:-varied}
 for n in "$small" "$large"; do
-  [ -d "$work/archive-$n" ] || target/release/sastra-corpus --documents "$n" --output "$work/archive-$n" >/dev/null
+  archive=$work/archive-$kind-$n
+  [ -d "$archive" ] || case $kind in
+    varied) target/release/sastra-corpus --documents "$n" --output "$archive" >/dev/null ;;
+    second) node benches/corpus-second.mjs --documents "$n" --output "$archive" ;;
+    *) echo "CORPUS must be varied or second" >&2; exit 1 ;;
+  esac
 done
 
 # "wall user system" per line, one line per build of $1 documents.
@@ -30,7 +37,7 @@ for _ in $(seq "$rounds"); do
   for n in "$small" "$large"; do
     rm -rf "$out"
     /usr/bin/time -f "$n %e %U %S" -a -o "$work/growth.txt" \
-      target/release/sastra --root "$work/archive-$n" build --output "$out" >/dev/null 2>&1
+      target/release/sastra --root "$work/archive-$kind-$n" build --output "$out" >/dev/null 2>&1
   done
 done
 rm -rf "$out"

@@ -18,6 +18,7 @@
 #   benches/run.sh 1000 5000       # chosen sizes
 #   RUNS=1 OUT_DIR=/tmp benches/run.sh 30000
 #   HUGO= benches/run.sh 10000 30000     # sastra alone
+#   CORPUS=second benches/run.sh 1000    # the second corpus (benches/README.md)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 sizes=("$@")
@@ -26,6 +27,15 @@ work=${BENCH_DIR:-$(mktemp -d /tmp/sastra-bench.XXXXXX)}
 cargo build --release --quiet --bin sastra --bin sastra-corpus
 sastra=$PWD/target/release/sastra
 corpus=$PWD/target/release/sastra-corpus
+kind=${CORPUS:-varied}  # or second: benches/corpus-second.mjs
+# Writes a generated archive of $1 documents to $2.
+make_archive() {
+  case $kind in
+    varied) "$corpus" --documents "$1" --output "$2" >/dev/null ;;
+    second) node benches/corpus-second.mjs --documents "$1" --output "$2" ;;
+    *) echo "CORPUS must be varied or second" >&2; return 1 ;;
+  esac
+}
 hugo=${HUGO-$(command -v hugo || true)}  # HUGO= skips the peer
 runs=${RUNS:-3}
 out_root=${OUT_DIR:-$([ -d /dev/shm ] && echo /dev/shm || echo "$work")}/sastra-bench-out
@@ -48,8 +58,8 @@ median_of_runs() {
 
 printf '%-8s %-6s %9s %9s %9s %10s %11s %9s %12s\n' documents tool "wall s" "peak MB" "pages/s" "output MB" "search MB" "check s" "no-index s"
 for n in "${sizes[@]}"; do
-  archive=$work/archive-$n
-  [ -d "$archive" ] || "$corpus" --documents "$n" --output "$archive" >/dev/null
+  archive=$work/archive-$kind-$n
+  [ -d "$archive" ] || make_archive "$n" "$archive"
   out=$out_root/sastra-$n
   read -r wall rss < <(median_of_runs "$sastra" --root "$archive" build --output "$out")
   pages=$(find "$out" -name '*.html' | wc -l)
@@ -62,7 +72,7 @@ for n in "${sizes[@]}"; do
   printf '%-8s %-6s %9s %9s %9.0f %10s %11s %9s %12s\n' "$n" sastra "$wall" "$rss" "$(echo "$pages / $wall" | bc -l)" "$output" "$search" "$check" "$bare"
   printf '%-8s index  the search index adds %.0f%% to the build\n' "$n" "$(echo "($wall - $bare) / $bare * 100" | bc -l)"
   if [ -n "$hugo" ]; then
-    site=$work/hugo-$n
+    site=$work/hugo-$kind-$n
     [ -d "$site" ] || benches/hugo-site.sh "$archive" "$site"
     out=$out_root/hugo-$n
     read -r hwall hrss < <(median_of_runs "$hugo" --source "$site" --destination "$out" --quiet)
