@@ -1,5 +1,6 @@
-//! `site.toml`: the site's languages, base URL, theme and its declared
-//! taxonomies (document types, organisations, tags).
+//! `site.toml`: the site's languages, base URL, theme, its declared
+//! taxonomies (document types, organisations, tags) and the events marked
+//! on the timeline.
 
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
@@ -7,6 +8,7 @@ use std::path::{Path, PathBuf};
 use serde::Deserialize;
 
 use crate::confine::{ConfineError, Root};
+use crate::content::PartialDate;
 use crate::diagnostics::{line_column, Diagnostic, Diagnostics};
 
 pub const CONFIG_FILE: &str = "site.toml";
@@ -34,6 +36,17 @@ struct RawConfig {
     organizations: BTreeMap<String, Labels>,
     #[serde(default)]
     tags: BTreeMap<String, Labels>,
+    #[serde(default)]
+    events: Vec<RawEvent>,
+}
+
+/// An `[[events]]` entry as written; spans locate problems found after
+/// parsing.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawEvent {
+    date: toml::Spanned<String>,
+    label: toml::Spanned<Labels>,
 }
 
 fn default_theme() -> String {
@@ -70,6 +83,16 @@ pub struct Config {
     pub types: BTreeMap<String, Labels>,
     pub organizations: BTreeMap<String, Labels>,
     pub tags: BTreeMap<String, Labels>,
+    /// Days marked on the timeline's charts (elections), oldest first.
+    pub events: Vec<Event>,
+}
+
+/// A day marked on the timeline, such as an election.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Event {
+    /// Always a day: [`PartialDate::Day`].
+    pub date: PartialDate,
+    pub label: Labels,
 }
 
 /// Which declared set a key belongs to; used in messages and for lookups.
@@ -125,7 +148,7 @@ impl Config {
                 Diagnostic::error(CONFIG_FILE, e.message().to_string()).at(line, column)
             ])
         })?;
-        let config = Config {
+        let mut config = Config {
             root: root.to_path_buf(),
             base_url: BaseUrl::parse(&raw.base_url).map_err(|error| {
                 Diagnostics::from_iter([Diagnostic::error(CONFIG_FILE, error.to_string())
@@ -145,8 +168,11 @@ impl Config {
             types: raw.types,
             organizations: raw.organizations,
             tags: raw.tags,
+            events: Vec::new(),
         };
-        let problems = config.validate(text);
+        let mut problems = config.validate(text);
+        let events = events(&raw.events, &codes_of(&config), text, &mut problems);
+        config.events = events;
         if problems.has_errors() {
             return Err(problems);
         }
@@ -287,6 +313,76 @@ impl Config {
     }
 }
 
+fn codes_of(config: &Config) -> Vec<&str> {
+    config.language_codes().collect()
+}
+
+/// The valid `[[events]]`, oldest first; a problem for each invalid one.
+fn events(raw: &[RawEvent], codes: &[&str], text: &str, problems: &mut Diagnostics) -> Vec<Event> {
+    let at = |d: Diagnostic, span: std::ops::Range<usize>| {
+        let (line, column) = line_column(text, span.start);
+        d.at(line, column)
+    };
+    let mut events = Vec::new();
+    for (n, event) in raw.iter().enumerate() {
+        let field = |name: &str| format!("events[{n}].{name}");
+        let date = match PartialDate::parse(event.date.get_ref()) {
+            Ok(date @ PartialDate::Day(..)) => Some(date),
+            Ok(_) => {
+                let problem = Diagnostic::error(
+                    CONFIG_FILE,
+                    format!(
+                        "event date `{}` is not a day: an event is marked on the day it happened",
+                        event.date.get_ref()
+                    ),
+                );
+                problems.push(
+                    at(problem, event.date.span())
+                        .field(field("date"))
+                        .hint("write the date as YYYY-MM-DD"),
+                );
+                None
+            }
+            Err(e) => {
+                let problem = Diagnostic::error(CONFIG_FILE, format!("event date: {}", e.message));
+                problems.push(at(problem, event.date.span()).field(field("date")));
+                None
+            }
+        };
+        let labels = event.label.get_ref();
+        let mut labelled = true;
+        for code in codes {
+            if labels.get(*code).is_none_or(|l| l.trim().is_empty()) {
+                labelled = false;
+                let problem = Diagnostic::error(
+                    CONFIG_FILE,
+                    format!("event of {} has no label in `{code}`", event.date.get_ref()),
+                );
+                problems.push(
+                    at(problem, event.label.span())
+                        .field(field("label"))
+                        .hint(format!(
+                            "every event is labelled in every language, e.g. label = {{ {} }}",
+                            codes
+                                .iter()
+                                .map(|c| format!("{c} = \"…\""))
+                                .collect::<Vec<_>>()
+                                .join(", ")
+                        )),
+                );
+            }
+        }
+        if let (Some(date), true) = (date, labelled) {
+            events.push(Event {
+                date,
+                label: labels.clone(),
+            });
+        }
+    }
+    events.sort_by_key(|e| e.date);
+    events
+}
+
 /// Finds the line declaring `key` (at the start of a line), for messages
 /// about values that serde has already accepted.
 fn key_line(text: &str, key: &str) -> usize {
@@ -414,5 +510,50 @@ mod tests {
             "{}",
             problems[0]
         );
+    }
+
+    const TWO_LANGUAGES: &str = "base_url = \"https://e.org/\"\ndefault_language = \"km\"\n[[languages]]\ncode = \"km\"\nname = \"ខ្មែរ\"\ntitle = \"t\"\ndescription = \"d\"\n[[languages]]\ncode = \"en\"\nname = \"English\"\ntitle = \"t\"\ndescription = \"d\"\n";
+
+    #[test]
+    fn events_are_read_oldest_first() {
+        let text = format!(
+            "{TWO_LANGUAGES}[[events]]\ndate = \"2023-07-23\"\nlabel = {{ km = \"ក\", en = \"NA\" }}\n\
+             [[events]]\ndate = \"2017-06-04\"\nlabel = {{ km = \"ខ\", en = \"Communes\" }}\n"
+        );
+        let config = Config::parse(Path::new("."), &text).unwrap();
+        let dates: Vec<String> = config.events.iter().map(|e| e.date.to_string()).collect();
+        assert_eq!(dates, ["2017-06-04", "2023-07-23"]);
+        assert_eq!(config.events[1].label["en"], "NA");
+    }
+
+    #[test]
+    fn every_bad_event_is_reported_at_its_line_and_field() {
+        let text = format!(
+            "{TWO_LANGUAGES}[[events]]\ndate = \"2023-07\"\nlabel = {{ km = \"ក\", en = \"NA\" }}\n\
+             [[events]]\ndate = \"2023-02-30\"\nlabel = {{ km = \"ក\", en = \"x\" }}\n\
+             [[events]]\ndate = \"2022-06-05\"\nlabel = {{ en = \"Communes\" }}\n"
+        );
+        let problems = Config::parse(Path::new("."), &text).unwrap_err().sorted();
+        let found: Vec<(usize, Option<&str>, &str)> = problems
+            .iter()
+            .map(|p| (p.line, p.field.as_deref(), p.message.as_str()))
+            .collect();
+        assert_eq!(found.len(), 3, "{found:?}");
+        assert_eq!(found[0].0, 14);
+        assert_eq!(found[0].1, Some("events[0].date"));
+        assert!(found[0].2.contains("is not a day"), "{}", found[0].2);
+        assert_eq!((found[1].0, found[1].1), (17, Some("events[1].date")));
+        assert!(found[1].2.contains("28 days"), "{}", found[1].2);
+        assert_eq!((found[2].0, found[2].1), (21, Some("events[2].label")));
+        assert!(found[2].2.contains("no label in `km`"), "{}", found[2].2);
+        assert!(problems.iter().all(|p| p.path == CONFIG_FILE));
+    }
+
+    #[test]
+    fn an_unknown_event_field_is_an_error() {
+        let text = format!("{TWO_LANGUAGES}[[events]]\ndate = \"2023-07-23\"\nname = \"x\"\nlabel = {{ km = \"ក\", en = \"NA\" }}\n");
+        let problems = Config::parse(Path::new("."), &text).unwrap_err().sorted();
+        assert!(problems[0].message.contains("name"), "{}", problems[0]);
+        assert_eq!(problems[0].line, 15);
     }
 }

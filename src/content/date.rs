@@ -136,7 +136,7 @@ impl fmt::Display for PartialDate {
     }
 }
 
-fn days_in_month(year: u16, month: u8) -> u8 {
+pub fn days_in_month(year: u16, month: u8) -> u8 {
     match month {
         2 if (year.is_multiple_of(4) && !year.is_multiple_of(100)) || year.is_multiple_of(400) => {
             29

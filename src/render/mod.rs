@@ -1,6 +1,7 @@
 //! Render: Markdown bodies and Tera templates, from the plan to HTML.
 
 pub mod assets;
+pub mod chart;
 pub mod cite;
 pub mod i18n;
 pub mod markdown;
@@ -222,6 +223,10 @@ impl<'a> Renderer<'a> {
             } => {
                 let ids = &self.archive.terms(*taxonomy)[key];
                 let shown = pages::listed(self.archive, &page.kind, self.config.page_size);
+                // The chart of the term's years, on its first page only.
+                if *number == 1 {
+                    context.insert("chart", &views.term_chart(ids));
+                }
                 context.insert("items", &views.items(&shown));
                 context.insert("count", &t.number(ids.len()));
                 context.insert("taxonomy", taxonomy.table());
@@ -249,6 +254,7 @@ impl<'a> Renderer<'a> {
             }
             PageKind::Timeline => {
                 context.insert("years", &views.timeline());
+                context.insert("chart", &views.timeline_chart());
                 (
                     "timeline.html",
                     "timeline",
@@ -257,6 +263,7 @@ impl<'a> Renderer<'a> {
             }
             PageKind::TimelineYear(year) => {
                 context.insert("year", &views.timeline_year(*year));
+                context.insert("chart", &views.timeline_year_chart(*year));
                 context.insert("timeline_href", &views.href(&urls::timeline(lang)));
                 (
                     "timeline-year.html",

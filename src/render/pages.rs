@@ -7,6 +7,7 @@ use rustc_hash::FxHashMap as HashMap;
 use crate::archive::{Archive, EntryId};
 use crate::config::{Config, Taxonomy};
 use crate::diagnostics::{Diagnostic, Diagnostics};
+use crate::render::chart::{self, Tally};
 use crate::render::urls;
 
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
@@ -237,30 +238,51 @@ pub fn affected<'p>(
         let now = keys(new);
         now != keys(old) || now.iter().any(|key| changed.contains(key))
     };
-    // What the timeline's overview shows: years and months, with counts.
+    // What the timeline's overview and its chart show: years and months,
+    // with counts by how precisely documents are dated.
     let shape = |archive: &Archive| -> TimelineShape {
         archive
             .timeline()
             .iter()
-            .map(|y| {
-                (
-                    y.year,
-                    y.months.iter().map(|(m, ids)| (*m, ids.len())).collect(),
-                )
-            })
+            .map(|y| (y.year, chart::by_month(archive, y)))
             .collect()
     };
+    // What a term's chart shows: its documents per year, across the
+    // archive's years.
+    let term_years = |archive: &Archive, taxonomy: Taxonomy, key: &str| {
+        archive
+            .terms(taxonomy)
+            .get(key)
+            .map(|ids| chart::by_year(archive, ids))
+    };
+    let span_moved = chart::span(old) != chart::span(new);
+    let years =
+        |archive: &Archive| -> Vec<u16> { archive.timeline().iter().map(|y| y.year).collect() };
+    let years_moved = years(old) != years(new);
     let count = |archive: &Archive, taxonomy: Taxonomy, key: &str| {
         archive.terms(taxonomy).get(key).map(Vec::len)
     };
     let redraw = |kind: &PageKind| match kind {
         PageKind::Document(id) => redrawn.contains(id),
-        PageKind::Home | PageKind::TimelineYear(_) => listed_differently && lists_differently(kind),
-        PageKind::Term { taxonomy, key, .. } => {
+        PageKind::Home => listed_differently && lists_differently(kind),
+        // A year page also links the years before and after it.
+        PageKind::TimelineYear(_) => listed_differently && (lists_differently(kind) || years_moved),
+        PageKind::Term {
+            taxonomy,
+            key,
+            page,
+            ..
+        } => {
+            let charted = *page == 1;
+            let touched = touched_terms.contains(&(*taxonomy, key.as_str()));
             listed_differently
-                && touched_terms.contains(&(*taxonomy, key.as_str()))
-                && (count(old, *taxonomy, key) != count(new, *taxonomy, key)
-                    || lists_differently(kind))
+                && ((charted && span_moved)
+                    || (touched
+                        && (count(old, *taxonomy, key) != count(new, *taxonomy, key)
+                            || lists_differently(kind)
+                            || (charted
+                                && term_years(old, *taxonomy, key)
+                                    != term_years(new, *taxonomy, key)))))
         }
         PageKind::TaxonomyIndex(taxonomy) => touched_terms
             .iter()
@@ -305,8 +327,9 @@ pub fn listed(archive: &Archive, kind: &PageKind, page_size: usize) -> Vec<Entry
     }
 }
 
-/// Years, and their months with a count of documents in each.
-type TimelineShape = Vec<(u16, Vec<(Option<u8>, usize)>)>;
+/// Years, and their months (then the documents known only to the year)
+/// with their documents counted by how precisely they are dated.
+type TimelineShape = Vec<(u16, [Tally; 13])>;
 
 fn ids_by_key(archive: &Archive) -> HashMap<&str, EntryId> {
     archive

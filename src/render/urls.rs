@@ -35,6 +35,24 @@ pub fn timeline_year(lang: &str, year: u16) -> String {
     format!("{lang}/timeline/{year}/")
 }
 
+/// A month of a year of the timeline (`None`: the documents known only to
+/// the year), as a link to its heading on the year's page.
+pub fn timeline_month(lang: &str, year: u16, month: Option<u8>) -> String {
+    format!(
+        "{}#{}",
+        timeline_year(lang, year),
+        timeline_month_anchor(year, month)
+    )
+}
+
+/// The id of a month's heading on its year's page.
+pub fn timeline_month_anchor(year: u16, month: Option<u8>) -> String {
+    match month {
+        Some(m) => format!("y{year}-{m:02}"),
+        None => format!("y{year}-undated"),
+    }
+}
+
 pub fn search(lang: &str) -> String {
     format!("{lang}/search/")
 }
@@ -91,5 +109,13 @@ mod tests {
         assert_eq!(file_for("km/tags/ballot/"), "km/tags/ballot/index.html");
         assert_eq!(file_for("km/atom.xml"), "km/atom.xml");
         assert_eq!(file_for(""), "index.html");
+        assert_eq!(
+            timeline_month("km", 2023, Some(6)),
+            "km/timeline/2023/#y2023-06"
+        );
+        assert_eq!(
+            timeline_month("en", 2019, None),
+            "en/timeline/2019/#y2019-undated"
+        );
     }
 }

@@ -5,7 +5,8 @@ use serde::Serialize;
 
 use crate::archive::{Archive, Entry, EntryId, TimelineYear};
 use crate::config::{Config, Taxonomy};
-use crate::content::Document;
+use crate::content::{Document, PartialDate};
+use crate::render::chart::{self, Bar, Marker, Row, Tally};
 use crate::render::cite::{self, Citation};
 use crate::render::i18n::I18n;
 use crate::render::markdown::Heading;
@@ -132,6 +133,36 @@ pub struct TimelineYearPage {
     /// The next year back in time and forward, when the archive has them.
     pub older: Option<Link>,
     pub newer: Option<Link>,
+}
+
+/// A chart with what is printed around it: the events it marks, and its
+/// figures as a table, the chart's text equivalent.
+#[derive(Debug, Serialize)]
+pub struct ChartView {
+    /// Inline SVG, escaped where it was drawn ([`chart`]).
+    pub svg: String,
+    /// Documents in the tallest bar, the chart's scale.
+    pub tallest: String,
+    pub rows: Vec<ChartRowView>,
+    pub events: Vec<EventView>,
+}
+
+/// A bar of a chart as a row of its table: counts by how precisely the
+/// documents are dated.
+#[derive(Debug, Serialize)]
+pub struct ChartRowView {
+    pub period: String,
+    pub href: Option<String>,
+    pub day: String,
+    pub month: String,
+    pub year: String,
+}
+
+#[derive(Debug, Serialize)]
+pub struct EventView {
+    pub date_iso: String,
+    pub date: String,
+    pub label: String,
 }
 
 /// Builds views for pages in one language.
@@ -312,39 +343,193 @@ impl<'a> ViewBuilder<'a> {
     }
 
     fn timeline_year_view(&self, year: &TimelineYear, with_items: bool) -> TimelineYearView {
-        let page = self.href(&urls::timeline_year(self.lang, year.year));
         TimelineYearView {
             year: self.i18n.number(year.year),
             anchor: format!("y{}", year.year),
-            href: page.clone(),
+            href: self.href(&urls::timeline_year(self.lang, year.year)),
             count: self
                 .i18n
                 .number(year.months.iter().map(|(_, ids)| ids.len()).sum::<usize>()),
             months: year
                 .months
                 .iter()
-                .map(|&(month, ref ids)| {
-                    let anchor = match month {
-                        Some(m) => format!("y{}-{m:02}", year.year),
-                        None => format!("y{}-undated", year.year),
-                    };
-                    TimelineMonthView {
-                        label: match month {
-                            Some(m) => self.i18n.month_name(m).to_string(),
-                            None => self.i18n.string("month_unknown").to_string(),
-                        },
-                        href: format!("{page}#{anchor}"),
-                        anchor,
-                        count: self.i18n.number(ids.len()),
-                        items: if with_items {
-                            self.items(ids)
-                        } else {
-                            Vec::new()
-                        },
-                    }
+                .map(|&(month, ref ids)| TimelineMonthView {
+                    label: match month {
+                        Some(m) => self.i18n.month_name(m).to_string(),
+                        None => self.i18n.string("month_unknown").to_string(),
+                    },
+                    href: self.href(&urls::timeline_month(self.lang, year.year, month)),
+                    anchor: urls::timeline_month_anchor(year.year, month),
+                    count: self.i18n.number(ids.len()),
+                    items: if with_items {
+                        self.items(ids)
+                    } else {
+                        Vec::new()
+                    },
                 })
                 .collect(),
         }
+    }
+
+    /// The timeline's chart: a row for every year of the archive, newest
+    /// first, empty years included so that gaps show.
+    pub fn timeline_chart(&self) -> Option<ChartView> {
+        let (first, last) = chart::span(self.archive)?;
+        Some(self.months_chart((first..=last).rev()))
+    }
+
+    /// A year page's chart: that year's months.
+    pub fn timeline_year_chart(&self, year: u16) -> ChartView {
+        self.months_chart(std::iter::once(year))
+    }
+
+    fn months_chart(&self, years: impl Iterator<Item = u16>) -> ChartView {
+        let timeline = self.archive.timeline();
+        let mut rows = Vec::new();
+        let mut table = Vec::new();
+        let mut events = Vec::new();
+        for year in years {
+            let slots = timeline
+                .iter()
+                .find(|y| y.year == year)
+                .map_or([Tally::default(); 13], |y| chart::by_month(self.archive, y));
+            let month_of = |slot: usize| (slot < 12).then(|| slot as u8 + 1);
+            let bars = (0..13)
+                .map(|slot| self.bar(year, month_of(slot), slots[slot]))
+                .collect();
+            // The table reads like the page: newest month first, then the
+            // documents known only to the year.
+            for slot in (0..12).rev().chain([12]) {
+                if let Some(row) = self.table_row(year, month_of(slot), slots[slot], true) {
+                    table.push(row);
+                }
+            }
+            let (markers, shown) = self.markers(year..=year, |date| {
+                chart::month_position(date).expect("events are days")
+            });
+            events.extend(shown);
+            rows.push(Row {
+                label: self.i18n.number(year),
+                bars,
+                markers,
+            });
+        }
+        let months: Vec<String> = (1..=12).map(|m| self.i18n.number(m)).collect();
+        ChartView {
+            svg: chart::months(&rows, &months),
+            tallest: self.tallest(&rows),
+            rows: table,
+            events,
+        }
+    }
+
+    /// The small chart of a tag, organisation or type: its documents per
+    /// year, across the archive's years. `None` when it has none.
+    pub fn term_chart(&self, ids: &[EntryId]) -> Option<ChartView> {
+        let (first, last) = chart::span(self.archive).filter(|_| !ids.is_empty())?;
+        let tallies = chart::by_year(self.archive, ids);
+        let tally = |year: u16| tallies.get(&year).copied().unwrap_or_default();
+        let bars = (first..=last)
+            .map(|year| {
+                let tally = tally(year);
+                (tally.total() > 0).then_some(Bar { tally, href: None })
+            })
+            .collect();
+        let table = (first..=last)
+            .rev()
+            .filter_map(|year| self.table_row(year, None, tally(year), false))
+            .collect();
+        // No events here: eight election days on every tag's page would
+        // outweigh its few bars; the timeline marks them.
+        let row = Row {
+            label: String::new(),
+            bars,
+            markers: Vec::new(),
+        };
+        let labels: Vec<String> = (first..=last).map(|y| self.i18n.number(y)).collect();
+        Some(ChartView {
+            svg: chart::years(&row, &labels),
+            tallest: self.tallest(std::slice::from_ref(&row)),
+            rows: table,
+            events: Vec::new(),
+        })
+    }
+
+    /// A month's bar (`None`: the year's documents known only to the year),
+    /// linking to its place on the year's page.
+    fn bar(&self, year: u16, month: Option<u8>, tally: Tally) -> Option<Bar> {
+        (tally.total() > 0).then(|| Bar {
+            href: Some(self.href(&urls::timeline_month(self.lang, year, month))),
+            tally,
+        })
+    }
+
+    /// "June 2023"; for the documents known only to the year, "2023 (month
+    /// not known)" in a chart of months, "2023" in a chart of years.
+    fn period(&self, year: u16, month: Option<u8>, of_months: bool) -> String {
+        match month {
+            Some(m) => self.i18n.date(PartialDate::Month(year, m)),
+            None if of_months => format!(
+                "{} ({})",
+                self.i18n.date(PartialDate::Year(year)),
+                self.i18n.string("month_unknown")
+            ),
+            None => self.i18n.number(year),
+        }
+    }
+
+    fn table_row(
+        &self,
+        year: u16,
+        month: Option<u8>,
+        tally: Tally,
+        of_months: bool,
+    ) -> Option<ChartRowView> {
+        (tally.total() > 0).then(|| ChartRowView {
+            period: self.period(year, month, of_months),
+            href: of_months.then(|| self.href(&urls::timeline_month(self.lang, year, month))),
+            day: self.i18n.number(tally.day),
+            month: self.i18n.number(tally.month),
+            year: self.i18n.number(tally.year),
+        })
+    }
+
+    /// The site's events in `years`, as markers placed by `at` and as lines
+    /// of the legend. Events outside the chart's years are not drawn.
+    fn markers(
+        &self,
+        years: std::ops::RangeInclusive<u16>,
+        at: impl Fn(PartialDate) -> f64,
+    ) -> (Vec<Marker>, Vec<EventView>) {
+        self.config
+            .events
+            .iter()
+            .filter(|e| years.contains(&e.date.year()))
+            .map(|e| {
+                let label = e.label.get(self.lang).cloned().unwrap_or_default();
+                let date = self.i18n.date(e.date);
+                let marker = Marker {
+                    at: at(e.date),
+                    title: format!("{date}: {label}"),
+                };
+                let view = EventView {
+                    date_iso: e.date.to_string(),
+                    date,
+                    label,
+                };
+                (marker, view)
+            })
+            .unzip()
+    }
+
+    fn tallest(&self, rows: &[Row]) -> String {
+        let most = rows
+            .iter()
+            .flat_map(|r| r.bars.iter().flatten())
+            .map(|b| b.tally.total())
+            .max()
+            .unwrap_or(0);
+        self.i18n.number(most)
     }
 
     /// Links to the same page in the other languages.

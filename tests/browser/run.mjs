@@ -25,12 +25,14 @@ import {
 } from "./lib/harness.mjs";
 import { SUBPATH, build, hostileArchive, sastraBinary, serve } from "./lib/site.mjs";
 import { calendarChecks } from "./calendar.mjs";
+import { clsChecks } from "./cls.mjs";
+import { timelineChecks } from "./timeline.mjs";
 
 const HERE = dirname(fileURLToPath(import.meta.url));
 const REPO = resolve(HERE, "../..");
 const ARTIFACTS = join(HERE, "artifacts");
 const AXE_SOURCE = readFileSync(createRequire(import.meta.url).resolve("axe-core/axe.min.js"), "utf8");
-const DEADLINE_MS = 180_000;
+const DEADLINE_MS = 270_000;
 
 // ---- the pages under test ---------------------------------------------------
 
@@ -660,6 +662,8 @@ async function main() {
     await searchChecks(env); // 9
     await notFoundChecks(env); // 10
     await calendarChecks({ ...env, artifacts: ARTIFACTS });
+    await timelineChecks(env);
+    await clsChecks(env);
     await wholeRunChecks(env); // 4, 6 on every page visited
     await hostileChecks(env); // 7
   } finally {

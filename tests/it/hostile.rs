@@ -130,7 +130,9 @@ fn front_matter_values_are_escaped_everywhere() {
             "{file} has an unescaped script"
         );
         assert!(!text.contains("<img src=x"), "{file} has an unescaped tag");
-        assert!(!text.contains("<svg"), "{file} has an unescaped tag");
+        // The site draws charts as inline SVG of its own; the hostile one
+        // carries an event handler.
+        assert!(!text.contains("<svg onload"), "{file} has an unescaped tag");
     }
     let page = site.read("en/hostile/script-title/index.html");
     assert!(page.contains("<h1>&lt;script&gt;window.__pwned = 1&lt;/script&gt;&lt;img src=x onerror=&quot;window.__pwned=2&quot;&gt;</h1>"), "{page}");

@@ -99,7 +99,7 @@ fn each_kind_of_edit_rebuilds_what_a_full_build_would() {
         Rebuilt::Full { .. }
     ));
 
-    let edits: [Edit; 6] = [
+    let edits: [Edit; 8] = [
         (
             "a body edit",
             &[(EN, "drawing lots.", "drawing lots in public.")],
@@ -133,10 +133,24 @@ fn each_kind_of_edit_rebuilds_what_a_full_build_would() {
             )],
         ),
         (
+            "a date known only to its month (the charts' hatching)",
+            &[
+                (EN, "date: 2023-05-29", "date: 2023-05"),
+                (KM, "date: 2023-05-29", "date: 2023-05"),
+            ],
+        ),
+        (
             "a new date in another year",
             &[
-                (EN, "date: 2023-05-29", "date: 2019-02"),
-                (KM, "date: 2023-05-29", "date: 2019-02"),
+                (EN, "date: 2023-05", "date: 2019-02"),
+                (KM, "date: 2023-05", "date: 2019-02"),
+            ],
+        ),
+        (
+            "a date after the archive's last year (every term's chart widens)",
+            &[
+                (EN, "date: 2019-02", "date: 2026-01"),
+                (KM, "date: 2019-02", "date: 2026-01"),
             ],
         ),
     ];

@@ -13,5 +13,6 @@ mod incremental;
 mod khmer_calendar_vectors;
 mod pull_requests;
 mod serve;
+mod timeline;
 mod tokenizer_vectors;
 mod validators;

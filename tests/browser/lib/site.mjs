@@ -6,6 +6,7 @@ import { spawnSync } from "node:child_process";
 import { cpSync, existsSync, mkdirSync, readFileSync, statSync } from "node:fs";
 import http from "node:http";
 import { extname, join, normalize, resolve, sep } from "node:path";
+import { gzipSync } from "node:zlib";
 
 export const SUBPATH = "/sastra/";
 
@@ -26,12 +27,29 @@ const TYPES = {
   ".pdf": "application/pdf",
 };
 
-/** Starts a static server for `root` (the folder holding sastra/) on a free port. */
-export async function serve(root) {
+/**
+ * Starts a static server for `root` (the folder holding sastra/) on a free
+ * port. With `gzip`, text is sent compressed when the browser asks, as real
+ * hosts do (what a phone's slow link carries); `delay(path)` holds a
+ * response back that many milliseconds.
+ */
+export async function serve(root, { gzip = false, delay = () => 0 } = {}) {
   const server = http.createServer((req, res) => {
     const send = (status, file) => {
-      res.writeHead(status, { "content-type": TYPES[extname(file)] || "application/octet-stream" });
-      res.end(req.method === "HEAD" ? undefined : readFileSync(file));
+      const wait = delay(file);
+      if (wait > 0) return setTimeout(() => sendNow(status, file), wait);
+      sendNow(status, file);
+    };
+    const sendNow = (status, file) => {
+      const type = TYPES[extname(file)] || "application/octet-stream";
+      let body = readFileSync(file);
+      const headers = { "content-type": type };
+      if (gzip && /text|json|xml|svg/.test(type) && /gzip/.test(req.headers["accept-encoding"] || "")) {
+        body = gzipSync(body, { level: 6 });
+        headers["content-encoding"] = "gzip";
+      }
+      res.writeHead(status, headers);
+      res.end(req.method === "HEAD" ? undefined : body);
     };
     const notFound = () => {
       const page = join(root, SUBPATH, "404.html");

@@ -1,0 +1,393 @@
+//! Bar charts of documents over time, drawn at build time as inline SVG: no
+//! script, crisp at any width (a `viewBox`, sized by the stylesheet), and
+//! coloured by classes so that dark mode and print restyle them.
+//!
+//! Two shapes: [`months`], a row per year with a bar per month (and one for
+//! the documents known only to their year), for the timeline; and
+//! [`years`], a bar per year, for the small chart of a tag, organisation
+//! or type. Bars stack the documents by how precisely they are dated.
+//!
+//! The SVG is hidden from assistive technology and its links from the
+//! keyboard: every page that draws one also gives its figures as a table
+//! with the same links, which reads far better than forty graphic links.
+
+use std::collections::BTreeMap;
+use std::fmt::Write;
+
+use crate::archive::{Archive, EntryId, TimelineYear};
+use crate::content::PartialDate;
+use crate::render::templates::escape_html;
+
+/// Documents in one bar, by how precisely they are dated.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Tally {
+    pub day: usize,
+    pub month: usize,
+    pub year: usize,
+}
+
+impl Tally {
+    pub fn add(&mut self, date: PartialDate) {
+        match date {
+            PartialDate::Day(..) => self.day += 1,
+            PartialDate::Month(..) => self.month += 1,
+            PartialDate::Year(_) => self.year += 1,
+        }
+    }
+
+    pub fn total(self) -> usize {
+        self.day + self.month + self.year
+    }
+}
+
+/// A year of the timeline as thirteen slots: its months, January first,
+/// then the documents known only to the year.
+pub fn by_month(archive: &Archive, year: &TimelineYear) -> [Tally; 13] {
+    let mut slots = [Tally::default(); 13];
+    for (month, ids) in &year.months {
+        let slot = &mut slots[month.map_or(12, |m| usize::from(m - 1))];
+        for id in ids {
+            slot.add(archive.entries[*id].date);
+        }
+    }
+    slots
+}
+
+/// The entries `ids` counted by year.
+pub fn by_year(archive: &Archive, ids: &[EntryId]) -> BTreeMap<u16, Tally> {
+    let mut years: BTreeMap<u16, Tally> = BTreeMap::new();
+    for id in ids {
+        let date = archive.entries[*id].date;
+        years.entry(date.year()).or_default().add(date);
+    }
+    years
+}
+
+/// The first and last year of the archive: the span every chart covers.
+pub fn span(archive: &Archive) -> Option<(u16, u16)> {
+    let years = archive.timeline();
+    Some((years.last()?.year, years.first()?.year))
+}
+
+/// One bar: what it counts and where it leads. No tooltip: the page's
+/// table gives the same figures, and a title per bar would outweigh the
+/// bars on a long timeline.
+#[derive(Debug, Clone)]
+pub struct Bar {
+    pub tally: Tally,
+    pub href: Option<String>,
+}
+
+/// A day marked across a row, such as an election.
+#[derive(Debug, Clone)]
+pub struct Marker {
+    /// In slots from the row's first slot: 5.5 is the middle of the sixth.
+    pub at: f64,
+    pub title: String,
+}
+
+/// A row of bars; `None` is an empty slot.
+#[derive(Debug, Clone)]
+pub struct Row {
+    pub label: String,
+    pub bars: Vec<Option<Bar>>,
+    pub markers: Vec<Marker>,
+}
+
+/// Where a day falls among twelve month slots.
+pub fn month_position(date: PartialDate) -> Option<f64> {
+    let PartialDate::Day(year, month, day) = date else {
+        return None;
+    };
+    let days = f64::from(crate::content::date::days_in_month(year, month));
+    Some(f64::from(month - 1) + (f64::from(day) - 0.5) / days)
+}
+
+const WIDTH: f64 = 360.0;
+/// The year labels' column in the months chart.
+const LABEL: f64 = 48.0;
+const SLOT: f64 = 23.0;
+/// Space between December and the year-only slot.
+const GAP: f64 = 6.0;
+const HEADER: f64 = 16.0;
+const ROW: f64 = 34.0;
+/// Room above the tallest bar in a row, for an event's marker.
+const HEADROOM: f64 = 6.0;
+const SMALL_HEIGHT: f64 = 56.0;
+const SMALL_LABELS: f64 = 16.0;
+/// The shortest bar drawn for a non-zero part, so that one document shows.
+const MIN_PART: f64 = 2.0;
+
+/// The timeline's chart: a row per year (in the order given), twelve month
+/// slots and the year-only slot; `months` labels the twelve columns.
+pub fn months(rows: &[Row], months: &[String]) -> String {
+    let tallest = tallest(rows);
+    let height = HEADER + ROW * rows.len() as f64;
+    let mut svg = open(height);
+    for (i, label) in months.iter().enumerate() {
+        let x = LABEL + SLOT * (i as f64 + 0.5);
+        let _ = write!(
+            svg,
+            r#"<text class="chart-label" x="{}" y="12" text-anchor="middle">{}</text>"#,
+            num(x),
+            escape_html(label)
+        );
+    }
+    let bar_height = ROW - HEADROOM - 8.0;
+    for (r, row) in rows.iter().enumerate() {
+        let base = HEADER + ROW * (r as f64 + 1.0) - 4.0;
+        let _ = write!(
+            svg,
+            r#"<text class="chart-label" x="{}" y="{}" text-anchor="end">{}</text>"#,
+            num(LABEL - 6.0),
+            num(base - 6.0),
+            escape_html(&row.label)
+        );
+        let months_end = LABEL + SLOT * 12.0;
+        let _ = write!(
+            svg,
+            r#"<path class="chart-axis" d="M{} {}H{}M{} {}h{}"/>"#,
+            num(LABEL),
+            num(base),
+            num(months_end),
+            num(months_end + GAP),
+            num(base),
+            num(SLOT)
+        );
+        for (slot, bar) in row.bars.iter().enumerate() {
+            let Some(bar) = bar else { continue };
+            let x = if slot < 12 {
+                LABEL + SLOT * slot as f64
+            } else {
+                months_end + GAP
+            };
+            draw_bar(
+                &mut svg,
+                bar,
+                x + 3.0,
+                SLOT - 6.0,
+                base,
+                bar_height,
+                tallest,
+            );
+        }
+        for marker in &row.markers {
+            let x = LABEL + SLOT * marker.at;
+            draw_marker(&mut svg, marker, x, base - bar_height - HEADROOM, base);
+        }
+    }
+    svg.push_str("</svg>");
+    svg
+}
+
+/// A small chart of one row, a bar per slot, each slot labelled below
+/// (`labels`, as many as slots; every few only when they would crowd).
+pub fn years(row: &Row, labels: &[String]) -> String {
+    let tallest = tallest(std::slice::from_ref(row));
+    let slots = row.bars.len().max(1) as f64;
+    let slot = (WIDTH - 8.0) / slots;
+    let height = SMALL_HEIGHT + SMALL_LABELS;
+    let base = SMALL_HEIGHT - 2.0;
+    let mut svg = open(height);
+    let _ = write!(
+        svg,
+        r#"<path class="chart-axis" d="M4 {}H{}"/>"#,
+        num(base),
+        num(WIDTH - 4.0)
+    );
+    // Years are four digits: about 28 units wide at the labels' size in
+    // Khmer digits, the wider; a few units more keep them apart.
+    let every = (32.0 / slot).ceil().max(1.0) as usize;
+    for (i, bar) in row.bars.iter().enumerate() {
+        let x = 4.0 + slot * i as f64;
+        if let Some(bar) = bar {
+            let pad = (slot * 0.15).min(6.0);
+            draw_bar(
+                &mut svg,
+                bar,
+                x + pad,
+                slot - 2.0 * pad,
+                base,
+                base - HEADROOM - 4.0,
+                tallest,
+            );
+        }
+        if let Some(label) = labels.get(i).filter(|_| i % every == 0) {
+            let _ = write!(
+                svg,
+                r#"<text class="chart-label" x="{}" y="{}" text-anchor="middle">{}</text>"#,
+                num(x + slot / 2.0),
+                num(height - 3.0),
+                escape_html(label)
+            );
+        }
+    }
+    for marker in &row.markers {
+        draw_marker(&mut svg, marker, 4.0 + slot * marker.at, 4.0, base);
+    }
+    svg.push_str("</svg>");
+    svg
+}
+
+fn tallest(rows: &[Row]) -> usize {
+    rows.iter()
+        .flat_map(|r| r.bars.iter().flatten())
+        .map(|b| b.tally.total())
+        .max()
+        .unwrap_or(0)
+        .max(1)
+}
+
+fn open(height: f64) -> String {
+    let mut svg = String::with_capacity(4096);
+    let _ = write!(
+        svg,
+        r#"<svg class="chart" viewBox="0 0 {} {}" aria-hidden="true" focusable="false">{HATCH}"#,
+        num(WIDTH),
+        num(height)
+    );
+    svg
+}
+
+/// The hatching of the documents known only to their month. Its id is
+/// fixed: a page shows one chart, and the legend's key refers to it. The
+/// fill is an attribute, not a stylesheet rule, because a `url(#…)` in the
+/// stylesheet would point into the stylesheet's own file.
+pub const HATCH_ID: &str = "chart-hatch";
+const HATCH: &str = r#"<defs><pattern id="chart-hatch" width="4" height="4" patternUnits="userSpaceOnUse" patternTransform="rotate(45)"><rect class="hatch-bg" width="4" height="4"/><path class="hatch" d="M1 0V4"/></pattern></defs>"#;
+
+/// A bar stacked from the bottom: documents dated to the day, then those
+/// known only to the month (hatched), then only to the year (outlined).
+fn draw_bar(
+    svg: &mut String,
+    bar: &Bar,
+    x: f64,
+    width: f64,
+    base: f64,
+    height: f64,
+    tallest: usize,
+) {
+    let scale = height / tallest as f64;
+    if let Some(href) = &bar.href {
+        let _ = write!(svg, r#"<a href="{}" tabindex="-1">"#, escape_html(href));
+    }
+    let mut top = base;
+    for (count, class) in [
+        (bar.tally.day, r#"bar-day""#),
+        (bar.tally.month, r#"bar-month" fill="url(#chart-hatch)""#),
+        (bar.tally.year, r#"bar-year""#),
+    ] {
+        if count == 0 {
+            continue;
+        }
+        let h = (count as f64 * scale).max(MIN_PART);
+        top -= h;
+        let _ = write!(
+            svg,
+            r#"<rect class="{class} x="{}" y="{}" width="{}" height="{}"/>"#,
+            num(x),
+            num(top),
+            num(width),
+            num(h)
+        );
+    }
+    if bar.href.is_some() {
+        svg.push_str("</a>");
+    }
+}
+
+/// A line from `top` to `base` with a small triangle on top.
+fn draw_marker(svg: &mut String, marker: &Marker, x: f64, top: f64, base: f64) {
+    let _ = write!(
+        svg,
+        r#"<g class="chart-event"><title>{}</title><path d="M{} {}V{}"/><path class="chart-event-head" d="M{} {}h6l-3 4z"/></g>"#,
+        escape_html(&marker.title),
+        num(x),
+        num(top),
+        num(base),
+        num(x - 3.0),
+        num(top - 1.0)
+    );
+}
+
+/// A coordinate with at most one decimal, without a trailing `.0`.
+fn num(value: f64) -> String {
+    let rounded = (value * 10.0).round() / 10.0;
+    if rounded.fract() == 0.0 {
+        format!("{}", rounded as i64)
+    } else {
+        format!("{rounded:.1}")
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn bar(day: usize, month: usize, year: usize, href: &str) -> Option<Bar> {
+        Some(Bar {
+            tally: Tally { day, month, year },
+            href: Some(href.to_string()),
+        })
+    }
+
+    #[test]
+    fn a_bar_per_slot_with_documents_stacked_by_precision() {
+        let mut bars: Vec<Option<Bar>> = vec![None; 13];
+        bars[5] = bar(3, 2, 0, "/y/#m6");
+        bars[12] = bar(0, 0, 1, "/y/#undated");
+        let row = Row {
+            label: "2023".into(),
+            bars,
+            markers: vec![],
+        };
+        let svg = months(&[row], &(1..=12).map(|m| m.to_string()).collect::<Vec<_>>());
+        assert_eq!(svg.matches("<a ").count(), 2, "{svg}");
+        assert_eq!(svg.matches(r#"class="bar-day""#).count(), 1);
+        assert_eq!(svg.matches(r#"class="bar-month""#).count(), 1);
+        assert!(svg.contains(&format!(r#"id="{HATCH_ID}""#)));
+        assert_eq!(svg.matches(r#"class="bar-year""#).count(), 1);
+        assert!(svg.contains(r#"href="/y/#m6""#));
+    }
+
+    #[test]
+    fn text_is_escaped() {
+        let row = Row {
+            label: "<script>".into(),
+            bars: vec![Some(Bar {
+                tally: Tally {
+                    day: 1,
+                    month: 0,
+                    year: 0,
+                },
+                href: Some("/a?b=\"c\"&d".into()),
+            })],
+            markers: vec![Marker {
+                at: 0.5,
+                title: "</title><script>alert('b') & 1</script>".into(),
+            }],
+        };
+        let svg = years(&row, &["<b>".to_string()]);
+        assert!(!svg.contains("<script"), "{svg}");
+        assert!(!svg.contains("<b>"), "{svg}");
+        assert!(svg.contains("&lt;/title&gt;&lt;script&gt;alert(&#39;b&#39;) &amp; 1"));
+        assert!(svg.contains(r#"href="/a?b=&quot;c&quot;&amp;d""#));
+    }
+
+    #[test]
+    fn days_fall_inside_their_month() {
+        assert_eq!(month_position(PartialDate::Month(2023, 7)), None);
+        let july = month_position(PartialDate::Day(2023, 7, 23)).unwrap();
+        assert!((6.0..7.0).contains(&july), "{july}");
+        let first = month_position(PartialDate::Day(2024, 1, 1)).unwrap();
+        let last = month_position(PartialDate::Day(2024, 12, 31)).unwrap();
+        assert!(first > 0.0 && last < 12.0);
+    }
+
+    #[test]
+    fn coordinates_are_short() {
+        assert_eq!(num(12.0), "12");
+        assert_eq!(num(12.345), "12.3");
+        assert_eq!(num(-0.04), "0");
+    }
+}
