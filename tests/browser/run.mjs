@@ -13,7 +13,7 @@
 // Environment: CHROMIUM (default /usr/bin/chromium); SASTRA_BIN to use a
 // built sastra binary instead of `cargo build`'s.
 
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync } from "node:fs";
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync } from "node:fs";
 import { createRequire } from "node:module";
 import { tmpdir } from "node:os";
 import { dirname, join, resolve } from "node:path";
@@ -63,7 +63,7 @@ const AUDITED = ["km", "en"].flatMap((l) => [
 
 const KHMER = /[\u1780-\u17ff\u19e0-\u19ff]/;
 const IN_KHMER_FONT_RANGE = /[\u1780-\u17ff\u19e0-\u19ff\u200c\u200d\u25cc]/u;
-const KHMER_FONT_FILE = /\/assets\/fonts\/[^/]*khmer[^/]*\.woff2$/i;
+const KHMER_FONT_FILE = /\/assets\/[0-9a-f]+\/fonts\/[^/]*khmer[^/]*\.woff2$/i;
 const DEFAULT_LANGUAGE = /^default_language\s*=\s*"([^"]+)"/m.exec(readFileSync(join(REPO, "site.toml"), "utf8"))[1];
 
 // ---- helpers ----------------------------------------------------------------
@@ -399,7 +399,8 @@ async function keyboardChecks(env) {
 async function searchChecks(env) {
   const { site, url, desktop, tmp, clean } = env;
   await check("search: the search scripts are built into the site", () => {
-    const missing = ["search.js", "search-engine.js", "tokenize.js"].filter((f) => !existsSync(join(tmp, "site/sastra/assets/js", f)));
+    const assets = join(tmp, "site/sastra/assets", readdirSync(join(tmp, "site/sastra/assets"))[0], "js");
+    const missing = ["search.js", "search-engine.js", "tokenize.js"].filter((f) => !existsSync(join(assets, f)));
     assert(missing.length === 0, `missing from assets/js: ${missing.join(", ")} ` +
       `(themes/default/static/js/search.js ${existsSync(join(REPO, "themes/default/static/js/search.js")) ? "exists" : "does not exist"})`);
   });
