@@ -25,6 +25,7 @@ import {
 } from "./lib/harness.mjs";
 import { SUBPATH, build, hostileArchive, sastraBinary, serve } from "./lib/site.mjs";
 import { calendarChecks } from "./calendar.mjs";
+import { offlineChecks } from "./offline.mjs";
 
 const HERE = dirname(fileURLToPath(import.meta.url));
 const REPO = resolve(HERE, "../..");
@@ -645,6 +646,7 @@ async function main() {
 
     const env = {
       browser,
+      repo: REPO,
       servers,
       tmp,
       bin,
@@ -663,6 +665,7 @@ async function main() {
     await calendarChecks({ ...env, artifacts: ARTIFACTS });
     await wholeRunChecks(env); // 4, 6 on every page visited
     await hostileChecks(env); // 7
+    await offlineChecks(env); // issue 18
   } finally {
     await browser.close();
     for (const s of servers) await s.close();

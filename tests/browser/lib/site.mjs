@@ -26,9 +26,13 @@ const TYPES = {
   ".pdf": "application/pdf",
 };
 
-/** Starts a static server for `root` (the folder holding sastra/) on a free port. */
-export async function serve(root) {
+/**
+ * Starts a static server for `root` (the folder holding sastra/) on a free
+ * port; `log` hears every requested URL.
+ */
+export async function serve(root, { log } = {}) {
   const server = http.createServer((req, res) => {
+    log?.(req.url);
     const send = (status, file) => {
       res.writeHead(status, { "content-type": TYPES[extname(file)] || "application/octet-stream" });
       res.end(req.method === "HEAD" ? undefined : readFileSync(file));

@@ -27,6 +27,8 @@ async function start() {
     await ask(registration.active, { sastra: "visited", urls: [location.href, ...used] });
   }
   for (const element of document.querySelectorAll("[data-offline]")) element.hidden = false;
+  // Loaded now, while online, so that it is there when the search misses.
+  if (document.getElementById("offline-search")) await import("./offline-search.js");
   const form = document.querySelector("form.offline-save");
   if (form) (await import("./offline-save.js")).offer(form, script.dataset.scope, script.dataset.saved);
   if (document.getElementById("saved")) (await import("./offline-saved.js")).list(script.dataset.scope);
