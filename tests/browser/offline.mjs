@@ -5,7 +5,9 @@
 // check rebuilds it.
 
 import { cpSync, readFileSync, readdirSync, writeFileSync } from "node:fs";
-import { join } from "node:path";
+import { createRequire } from "node:module";
+import { dirname, join } from "node:path";
+import { fileURLToPath } from "node:url";
 import { gzipSync } from "node:zlib";
 
 import { assert, check, newContext, open } from "./lib/harness.mjs";
@@ -16,6 +18,21 @@ const SEARCH_QUERY = "ballot";
 const RESULT = "#search-list > li a";
 const REBUILT_DOC = "announcements/2023-06-22-identification-documents-application";
 const BUDGET = 6 * 1024;
+const ARTIFACTS = join(dirname(fileURLToPath(import.meta.url)), "artifacts");
+const AXE_SOURCE = readFileSync(createRequire(import.meta.url).resolve("axe-core/axe.min.js"), "utf8");
+
+/** axe-core's violations on the page as it is now, as "id: target" lines. */
+async function axe(page) {
+  await page.evaluate(AXE_SOURCE);
+  const violations = await page.evaluate(async () => (await window.axe.run(document, { resultTypes: ["violations"] })).violations);
+  return violations.flatMap((v) => v.nodes.map((n) => `${v.id} (${v.impact}): ${n.target.join(" ")}`));
+}
+
+/** A screenshot in tests/browser/artifacts/, and axe clean. */
+async function look(page, name) {
+  await page.screenshot({ path: join(ARTIFACTS, `offline-${name}.png`), fullPage: true });
+  return axe(page);
+}
 
 const ready = (page) => page.waitForSelector("html[data-offline=ready]", { timeout: 15_000 });
 const string = (repo, key, lang = "en") => new RegExp(`^${key} = "(.*)"$`, "m").exec(readFileSync(join(repo, STRINGS(lang)), "utf8"))[1];
@@ -120,7 +137,9 @@ export async function offlineChecks(env) {
     const note = await page.waitForSelector("#offline-search:not([hidden]) #offline-search-note", { timeout: 10_000 });
     const text = (await note.textContent()).trim();
     const listed = await page.$$eval("#offline-search-list a", (as) => as.map((a) => a.getAttribute("href")));
+    const violations = await look(page, "search-missed");
     await page.close();
+    assert(violations.length === 0, "axe violations", violations);
     assert(text === offlineNote, `the note says ${JSON.stringify(text)}`);
     assert(listed.includes(`${SUBPATH}${visits[1]}`), `the kept Khmer document ${visits[1]} is not among ${JSON.stringify(listed)}`);
     return `${listed.length} kept document(s) listed`;
@@ -139,6 +158,7 @@ export async function offlineChecks(env) {
     const set = JSON.parse(readFileSync(join(output, "en/tags/observers/offline.json"), "utf8"));
     await form.locator("button").click();
     await page.waitForFunction((t) => document.querySelector("form.offline-save [role=status]").textContent === t, savedNote, { timeout: 20_000 });
+    const violations = await look(page, "tag-saved");
     await context.setOffline(true);
     const target = set.d[set.d.length - 1];
     const other = await context.newPage();
@@ -149,12 +169,14 @@ export async function offlineChecks(env) {
     await other.waitForSelector("#saved-list li");
     const listed = await other.$$eval("#saved-list li", (lis) => lis.length);
     const total = await other.textContent("#saved-total");
+    violations.push(...(await look(other, "saved-page")));
     await other.locator("#saved-list li button").first().click();
     await other.waitForFunction((n) => document.querySelectorAll("#saved-list li").length === n - 1, listed);
     await context.close();
     assert(shown.h1 === target.t && shown.styled, `${target.u} offline: ${JSON.stringify(shown)}`);
     assert(file !== false, `${target.f[0]?.u} not readable offline`);
     assert(listed === set.d.length, `the saved page lists ${listed} documents, the set has ${set.d.length}`);
+    assert(violations.length === 0, "axe violations on the tag page or the saved page", violations);
     return `"${label}"; saved page: "${total}"`;
   });
 

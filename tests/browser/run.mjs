@@ -31,7 +31,7 @@ const HERE = dirname(fileURLToPath(import.meta.url));
 const REPO = resolve(HERE, "../..");
 const ARTIFACTS = join(HERE, "artifacts");
 const AXE_SOURCE = readFileSync(createRequire(import.meta.url).resolve("axe-core/axe.min.js"), "utf8");
-const DEADLINE_MS = 180_000;
+const DEADLINE_MS = 220_000; // +40 s for the offline checks (tests/browser/offline.mjs)
 
 // ---- the pages under test ---------------------------------------------------
 

@@ -35,7 +35,7 @@ async function search(scope) {
   const items = found.map((d) => {
     const item = document.createElement("li");
     item.className = "item";
-    const title = document.createElement("h3");
+    const title = document.createElement("h2");
     title.className = "item-title";
     const link = document.createElement("a");
     link.href = d.url;
