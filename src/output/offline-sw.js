@@ -55,13 +55,12 @@ async function fromCache(event) {
 async function fromNetwork(event, url) {
   const request = event.request;
   const page = request.mode === "navigate";
-  const network = fetch(request).then((response) => {
-    if (response.ok && !response.redirected && response.type === "basic") {
-      event.waitUntil(update(request, url, response.clone(), page).catch(ignore));
-    }
-    return response;
+  const network = fetch(request);
+  // Cloned before the page reads the body: this callback runs first.
+  const stored = network.then((response) => {
+    if (response.ok && !response.redirected && response.type === "basic") return update(request, url, response.clone(), page);
   });
-  event.waitUntil(network.catch(ignore));
+  event.waitUntil(stored.catch(ignore));
   const copy = () => caches.match(request).then((c) => c || (page ? caches.match(request, { ignoreSearch: true }) : c));
   const late = new Promise((resolve) => setTimeout(resolve, WAIT_MS)).then(copy);
   try {

@@ -365,7 +365,7 @@ impl Page {
 
     /// Whether search engines should list the page.
     pub fn indexable(&self) -> bool {
-        !matches!(self.kind, PageKind::NotFound | PageKind::Saved)
+        self.kind != PageKind::NotFound
     }
 }
 

@@ -16,6 +16,10 @@ export async function offer(form, scope, savedPage) {
     return decodeSaveSet(await response.json());
   };
   form.hidden = false;
+  if (t.set) {
+    const index = await readIndex(scope);
+    if (decodeSaveSet(JSON.parse(t.set)).documents.every((d) => index[d.url])) status.textContent = t.tSaved;
+  }
   form.addEventListener("submit", async (event) => {
     event.preventDefault();
     button.disabled = true;
