@@ -1,9 +1,7 @@
 //! Offline reading, the build's side: the service worker, the app
 //! manifests, and true sizes in "save for offline".
 
-mod common;
-
-use common::Site;
+use crate::common::Site;
 use sastra::build::{build, BuildOptions};
 use serde_json::Value;
 
