@@ -13,8 +13,9 @@ use crate::content::{self, Document};
 use crate::diagnostics::{Diagnostic, Diagnostics};
 use crate::output::writer::{Output, OutputError, Staging, WriteError};
 use crate::output::Sink;
-use crate::output::{catalog, feeds, sitemap};
-use crate::render::pages::{self, Page};
+use crate::output::{catalog, feeds, offline, sitemap};
+use crate::render::pages::{self, Page, PageKind};
+use crate::render::saving::{self, Saving};
 use crate::render::templates::RenderError;
 use crate::render::{urls, Renderer, Theme};
 use crate::search;
@@ -31,6 +32,9 @@ pub struct BuildOptions {
     pub progress: bool,
     /// Off only to measure what the index costs.
     pub search_index: bool,
+    /// The service worker, app manifests and "save for offline" (see
+    /// `output::offline`); off in a preview, whose edits must show at once.
+    pub offline: bool,
 }
 
 impl BuildOptions {
@@ -42,6 +46,7 @@ impl BuildOptions {
             drafts: false,
             progress: false,
             search_index: true,
+            offline: true,
         }
     }
 
@@ -165,6 +170,7 @@ pub fn build(options: &BuildOptions) -> Result<BuildReport, BuildError> {
         Steps {
             progress: options.progress,
             search_index: options.search_index,
+            offline: options.offline,
         },
     )?;
     Ok(BuildReport {
@@ -188,6 +194,7 @@ pub struct Published {
 pub struct Steps {
     pub progress: bool,
     pub search_index: bool,
+    pub offline: bool,
 }
 
 /// Writes the whole site of a checked archive, planned as `plan`, to
@@ -200,7 +207,6 @@ pub fn publish(
     output: &Output,
     steps: Steps,
 ) -> Result<Published, BuildError> {
-    let renderer = Renderer::new(config, archive, theme);
     let staging = Staging::new(output)?;
     let progress = if steps.progress {
         // Draws on stderr only when it is a terminal; silent in CI and pipes.
@@ -211,15 +217,23 @@ pub fn publish(
     } else {
         ProgressBar::hidden()
     };
-    let all: Vec<&Page> = plan.iter().collect();
     // The search index is independent of everything else: building it side
     // by side with the rest keeps both cores busy through the sequential
     // stretches of both (feeds and sitemap here, merging batches there).
     let (rest, index) = rayon::join(
         || {
-            let pages = write_pages(&renderer, &all, &staging, &progress)?;
+            let renderer = Renderer::new(config, archive, theme);
+            let (pages, offline_files) = if steps.offline {
+                write_pages_for_offline(
+                    &renderer, config, archive, theme, plan, &staging, &progress,
+                )?
+            } else {
+                let all: Vec<&Page> = plan.iter().collect();
+                (write_pages(&renderer, &all, &staging, &progress)?, 0)
+            };
             progress.finish_and_clear();
             let files = pages
+                + offline_files
                 + write_attachments(archive, &staging)?
                 + copy_static(theme, &staging)?
                 + write_machine_readable(config, archive, plan, &staging)?;
@@ -247,16 +261,75 @@ pub fn write_pages<'a>(
     sink: &dyn Sink,
     progress: &ProgressBar,
 ) -> Result<usize, BuildError> {
-    pages.par_iter().try_for_each(|page| {
-        progress.inc(1);
-        let html = renderer.render(page).map_err(|source| BuildError::Render {
-            path: page.path.clone(),
-            source,
-        })?;
-        sink.write(&urls::file_for(&page.path), html.as_bytes())?;
-        Ok::<(), BuildError>(())
-    })?;
-    Ok(pages.len())
+    Ok(render_pages(renderer, pages, sink, progress)?.len())
+}
+
+/// [`write_pages`], returning the size of each page written, in order.
+fn render_pages<'a>(
+    renderer: &Renderer<'a>,
+    pages: &[&'a Page],
+    sink: &dyn Sink,
+    progress: &ProgressBar,
+) -> Result<Vec<u64>, BuildError> {
+    pages
+        .par_iter()
+        .map(|page| {
+            progress.inc(1);
+            let html = renderer.render(page).map_err(|source| BuildError::Render {
+                path: page.path.clone(),
+                source,
+            })?;
+            sink.write(&urls::file_for(&page.path), html.as_bytes())?;
+            Ok(html.len() as u64)
+        })
+        .collect()
+}
+
+/// Renders the pages that offer offline reading: document pages first,
+/// whose sizes the listings' offers add up, then the rest; then the
+/// listings' save sets, the service worker and the app manifests. Returns
+/// the pages and the other files written.
+fn write_pages_for_offline<'a>(
+    renderer: &Renderer<'a>,
+    config: &Config,
+    archive: &Archive,
+    theme: &Theme,
+    plan: &'a [Page],
+    sink: &dyn Sink,
+    progress: &ProgressBar,
+) -> Result<(usize, usize), BuildError> {
+    let (documents, rest): (Vec<&Page>, Vec<&Page>) = plan
+        .iter()
+        .partition(|p| matches!(p.kind, PageKind::Document(_)));
+    let measuring = Saving::default();
+    let sizes = render_pages(
+        &renderer.clone().with_saving(&measuring),
+        &documents,
+        sink,
+        progress,
+    )?;
+    let saving = measuring.with_pages(
+        documents
+            .iter()
+            .map(|p| p.path.clone())
+            .zip(sizes)
+            .collect(),
+    );
+    let pages = write_pages(
+        &renderer.clone().with_saving(&saving),
+        &rest,
+        sink,
+        progress,
+    )?;
+    let mut files = 0;
+    for page in rest.iter().filter(|p| saving::starts_listing(&p.kind)) {
+        if let Some((path, set)) = saving.listing_set(config, archive, &page.lang, &page.kind) {
+            sink.write(&path, offline::save_set_json(&set).as_bytes())?;
+            files += 1;
+        }
+    }
+    files += offline::write(config, theme, plan, sink)?;
+    Ok((documents.len() + pages, files))
 }
 
 fn write_attachments(archive: &Archive, sink: &dyn Sink) -> Result<usize, WriteError> {
@@ -329,10 +402,11 @@ pub fn write_language_index(
     })
 }
 
-/// The theme's static files, published under `assets/`.
+/// The theme's static files, published under `assets/<version>/`.
 fn copy_static(theme: &Theme, sink: &dyn Sink) -> Result<usize, WriteError> {
-    for file in theme.assets() {
-        sink.copy(&urls::asset(&file.relative), &file.source)?;
+    let assets = theme.assets();
+    for file in &assets.files {
+        sink.copy(&assets.url(&file.relative), &file.source)?;
     }
-    Ok(theme.assets().len())
+    Ok(assets.files.len())
 }

@@ -64,6 +64,9 @@ pub struct Language {
     /// The language's name in itself: ខ្មែរ, English.
     pub name: String,
     pub title: String,
+    /// The name of the app on a home screen, where the title is too long.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub short_title: Option<String>,
     pub description: String,
 }
 

@@ -114,6 +114,7 @@ fn main() -> ExitCode {
                 drafts,
                 progress: true,
                 search_index: !no_search_index,
+                offline: true,
             };
             run_build(&options)
         }

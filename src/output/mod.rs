@@ -4,6 +4,7 @@
 pub mod catalog;
 pub mod feeds;
 pub mod live;
+pub mod offline;
 pub mod sitemap;
 pub mod writer;
 

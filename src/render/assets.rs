@@ -75,3 +75,23 @@ fn relative(folder: &Path, path: &Path) -> String {
         .collect::<Vec<_>>()
         .join("/")
 }
+
+/// A hash of the files' paths and contents: the name of the folder they
+/// are published in, so that a page and the files it loads always come
+/// from one build.
+pub fn version(files: &[StaticFile]) -> Result<String, Diagnostics> {
+    let mut hasher = blake3::Hasher::new();
+    for file in files {
+        let bytes = std::fs::read(&file.source).map_err(|e| {
+            Diagnostics::from_iter([Diagnostic::error(
+                display_path(&file.source),
+                format!("cannot read the theme file: {e}"),
+            )])
+        })?;
+        hasher.update(file.relative.as_bytes());
+        hasher.update(&[0]);
+        hasher.update(&(bytes.len() as u64).to_le_bytes());
+        hasher.update(&bytes);
+    }
+    Ok(hasher.finalize().to_hex()[..12].to_string())
+}

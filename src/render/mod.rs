@@ -6,6 +6,7 @@ pub mod cite;
 pub mod i18n;
 pub mod markdown;
 pub mod pages;
+pub mod saving;
 pub mod templates;
 pub mod urls;
 pub mod views;
@@ -21,6 +22,7 @@ use crate::diagnostics::{display_path, Diagnostic, Diagnostics};
 pub use assets::StaticFile;
 use i18n::I18n;
 use pages::{Page, PageKind};
+use saving::Saving;
 use templates::{RenderError, Templates};
 use views::ViewBuilder;
 
@@ -38,7 +40,19 @@ struct SiteView<'a> {
     types: String,
     feed: String,
     assets: String,
+    /// The site's base path: `/` or `/repo/`.
+    root: String,
+    /// Set where the pages offer offline reading (not in a preview).
+    offline: Option<OfflineLinks>,
     t: &'a BTreeMap<String, String>,
+}
+
+/// What every page needs for offline reading.
+#[derive(Debug, Serialize)]
+struct OfflineLinks {
+    service_worker: String,
+    manifest: String,
+    saved: String,
 }
 
 /// What is particular to one page.
@@ -58,7 +72,29 @@ struct PageView {
 pub struct Theme {
     templates: Templates,
     i18n: BTreeMap<String, I18n>,
-    assets: Vec<StaticFile>,
+    assets: Assets,
+}
+
+/// The theme's static files (CSS, fonts, scripts, icons), published under
+/// `assets/<version>/` (see [`urls::asset`]).
+pub struct Assets {
+    /// A hash of every file's path and content.
+    pub version: String,
+    /// Each proved to lie inside the theme, sorted by path.
+    pub files: Vec<StaticFile>,
+}
+
+impl Assets {
+    fn load(theme: &crate::confine::Root) -> Result<Assets, Diagnostics> {
+        let files = assets::find(theme)?;
+        let version = assets::version(&files)?;
+        Ok(Assets { version, files })
+    }
+
+    /// The site path of a theme file.
+    pub fn url(&self, path: &str) -> String {
+        urls::asset(&self.version, path)
+    }
 }
 
 impl Theme {
@@ -74,7 +110,7 @@ impl Theme {
         match (
             I18n::load(&folder, &codes),
             Templates::load(&folder),
-            assets::find(&folder),
+            Assets::load(&folder),
         ) {
             (Ok(i18n), Ok(templates), Ok(assets)) => Ok(Theme {
                 templates,
@@ -105,16 +141,20 @@ impl Theme {
     }
 
     /// The theme's static files, each proved to lie inside the theme.
-    pub fn assets(&self) -> &[StaticFile] {
+    pub fn assets(&self) -> &Assets {
         &self.assets
     }
 }
 
+#[derive(Clone)]
 pub struct Renderer<'a> {
     config: &'a Config,
     archive: &'a Archive,
     templates: &'a Templates,
     i18n: &'a BTreeMap<String, I18n>,
+    assets: &'a Assets,
+    /// Offline reading, off in a preview (which registers no service worker).
+    saving: Option<&'a Saving>,
 }
 
 impl<'a> Renderer<'a> {
@@ -124,6 +164,16 @@ impl<'a> Renderer<'a> {
             archive,
             templates: &theme.templates,
             i18n: &theme.i18n,
+            assets: &theme.assets,
+            saving: None,
+        }
+    }
+
+    /// Pages that register the service worker and offer saving.
+    pub fn with_saving(self, saving: &'a Saving) -> Renderer<'a> {
+        Renderer {
+            saving: Some(saving),
+            ..self
         }
     }
 
@@ -176,7 +226,13 @@ impl<'a> Renderer<'a> {
             organizations: href(urls::taxonomy_index(lang, Taxonomy::Organization)),
             types: href(urls::taxonomy_index(lang, Taxonomy::Type)),
             feed: href(urls::feed(lang)),
-            assets: href(urls::asset("")),
+            assets: href(self.assets.url("")),
+            root: href(String::new()),
+            offline: self.saving.map(|_| OfflineLinks {
+                service_worker: href(urls::service_worker()),
+                manifest: href(urls::app_manifest(lang)),
+                saved: href(urls::saved(lang)),
+            }),
             t: &self.i18n[lang].strings,
         }
     }
@@ -204,6 +260,10 @@ impl<'a> Renderer<'a> {
                 let view = views.document(*id, rendered.html, rendered.toc, &others);
                 let title = view.item.title.clone();
                 context.insert("document", &view);
+                if let Some(saving) = self.saving {
+                    let offer = saving.document_offer(self.config, self.archive, lang, *id, t);
+                    context.insert("offline_save", &offer);
+                }
                 ("document.html", "document", title)
             }
             PageKind::TaxonomyIndex(taxonomy) => {
@@ -272,6 +332,7 @@ impl<'a> Renderer<'a> {
                 )
             }
             PageKind::Search => ("search.html", "search", t.string("search").to_string()),
+            PageKind::Saved => ("saved.html", "saved", t.string("saved_title").to_string()),
             PageKind::NotFound => (
                 "404.html",
                 "not-found",
@@ -284,11 +345,27 @@ impl<'a> Renderer<'a> {
             title,
             canonical: self.config.base_url.absolute(&page.canonical_path()),
             alternates: views.alternates(page.alternates(self.config, self.archive)),
-            noindex: page.kind == PageKind::NotFound,
+            noindex: !page.indexable(),
         };
+        if let Some(saving) = self.saving {
+            if let Some(offer) =
+                saving.listing_offer(self.config, self.archive, lang, &page.kind, t)
+            {
+                context.insert("offline_save", &offer);
+            }
+        }
         context.insert("site", &site);
         context.insert("page", &page_view);
         context.insert("languages", &self.config.languages);
-        self.templates.render(template, &context)
+        let html = self.templates.render(template, &context)?;
+        Ok(match (&page.kind, self.saving) {
+            (PageKind::Document(id), Some(saving)) => {
+                let files = self.archive.entries[*id]
+                    .version(lang)
+                    .map_or(0, |d| d.attachments.iter().map(|a| a.bytes).sum());
+                saving.fill_own_size(html, files, t)
+            }
+            _ => html,
+        })
     }
 }

@@ -27,6 +27,8 @@ pub enum PageKind {
     /// One year's documents, month by month.
     TimelineYear(u16),
     Search,
+    /// The documents saved on the reader's device, listed by the browser.
+    Saved,
     NotFound,
 }
 
@@ -91,6 +93,7 @@ pub fn plan(config: &Config, archive: &Archive) -> Vec<Page> {
             );
         }
         add(PageKind::Search, urls::search(lang));
+        add(PageKind::Saved, urls::saved(lang));
         add(PageKind::NotFound, urls::not_found(lang));
         if lang == config.default_language {
             add(PageKind::NotFound, "404.html".into());
@@ -163,6 +166,7 @@ fn producer(kind: &PageKind, archive: &Archive, lang: &str) -> String {
         PageKind::Timeline => "the timeline".into(),
         PageKind::TimelineYear(year) => format!("the timeline of {year}"),
         PageKind::Search => "the search page".into(),
+        PageKind::Saved => "the page of the documents saved on a device".into(),
         PageKind::NotFound => "the page shown for a missing address".into(),
     }
 }
@@ -289,7 +293,7 @@ pub fn affected<'p>(
             .filter(|(t, _)| t == taxonomy)
             .any(|(t, key)| count(old, *t, key) != count(new, *t, key)),
         PageKind::Timeline => listed_differently && shape(old) != shape(new),
-        PageKind::Search | PageKind::NotFound => false,
+        PageKind::Search | PageKind::Saved | PageKind::NotFound => false,
     };
     // Every language has the same pages: decide each kind once.
     let mut decided: HashMap<&PageKind, bool> = HashMap::default();
@@ -364,6 +368,7 @@ impl Page {
                     PageKind::Timeline => urls::timeline(lang),
                     PageKind::TimelineYear(year) => urls::timeline_year(lang, *year),
                     PageKind::Search => urls::search(lang),
+                    PageKind::Saved => urls::saved(lang),
                     PageKind::NotFound => urls::not_found(lang),
                 };
                 Some((lang.to_string(), path))

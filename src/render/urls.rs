@@ -74,8 +74,40 @@ pub fn attachment(section: &str, name: &str) -> String {
     format!("files/{section}/{name}")
 }
 
-pub fn asset(path: &str) -> String {
-    format!("assets/{path}")
+/// A theme file. `version` hashes every file of the theme's static folder,
+/// so a page and the files it loads always come from the same build, and
+/// readers (and the service worker) may keep them forever.
+pub fn asset(version: &str, path: &str) -> String {
+    format!("{}{version}/{path}", assets_root())
+}
+
+/// The folder holding every build's theme files.
+pub fn assets_root() -> String {
+    "assets/".to_string()
+}
+
+/// The service worker: at the site's root, so that its scope is the site.
+pub fn service_worker() -> String {
+    "sw.js".to_string()
+}
+
+/// The web app manifest of a language: the installed app opens in it.
+pub fn app_manifest(lang: &str) -> String {
+    format!("{lang}/manifest.json")
+}
+
+/// The documents saved on this device (filled in by the browser).
+pub fn saved(lang: &str) -> String {
+    format!("{lang}/saved/")
+}
+
+/// What "save for offline" on a listing saves: see `render::saving`.
+pub fn term_save_set(lang: &str, taxonomy: Taxonomy, key: &str) -> String {
+    format!("{lang}/{}/{key}/offline.json", taxonomy.table())
+}
+
+pub fn timeline_year_save_set(lang: &str, year: u16) -> String {
+    format!("{lang}/timeline/{year}/offline.json")
 }
 
 pub fn paged(first: String, page: usize) -> String {

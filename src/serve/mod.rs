@@ -69,6 +69,9 @@ pub fn serve(options: ServeOptions) -> Result<(), ServeError> {
         drafts: options.drafts,
         progress: false,
         search_index: true,
+        // No service worker in a preview: it would keep pages that an edit
+        // has just changed.
+        offline: false,
     };
     let reloader = Arc::new(Reloader::default());
     let mut preview = Preview::new(build_options);

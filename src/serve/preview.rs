@@ -146,6 +146,7 @@ impl Preview {
         let steps = build::Steps {
             progress: false,
             search_index: self.options.search_index,
+            offline: self.options.offline,
         };
         let plan = Arc::new(pages::plan(&config, &archive));
         build::refuse_collisions(&plan, &archive, &loaded.diagnostics)?;

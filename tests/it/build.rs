@@ -127,8 +127,23 @@ fn every_internal_link_honours_the_base_path_and_resolves() {
 fn theme_assets_are_published() {
     let site = Site::fixture("basic");
     site.build();
-    assert!(site.exists("assets/css/site.css"));
-    assert!(site.exists("assets/fonts/noto-sans-khmer-khmer-400-normal.woff2"));
+    // Under a folder named by the theme files' hash.
+    let assets = std::fs::read_dir(site.out().join("assets"))
+        .expect("an assets folder")
+        .map(|e| {
+            e.expect("an entry")
+                .file_name()
+                .into_string()
+                .expect("UTF-8")
+        })
+        .collect::<Vec<_>>();
+    assert_eq!(assets.len(), 1, "{assets:?}");
+    assert!(assets[0].len() == 12 && assets[0].bytes().all(|b| b.is_ascii_hexdigit()));
+    assert!(site.exists(&format!("assets/{}/css/site.css", assets[0])));
+    assert!(site.exists(&format!(
+        "assets/{}/fonts/noto-sans-khmer-khmer-400-normal.woff2",
+        assets[0]
+    )));
 }
 
 #[test]

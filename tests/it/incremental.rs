@@ -24,6 +24,8 @@ fn options(site: &Site, output: &str) -> BuildOptions {
     BuildOptions {
         output: Some(site.root().join(output)),
         base_url: Some(BASE_URL.into()),
+        // As `sastra serve` builds, so that a full build compares.
+        offline: false,
         ..BuildOptions::new(site.root())
     }
 }

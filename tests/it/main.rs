@@ -11,6 +11,7 @@ mod fuzz;
 mod hostile;
 mod incremental;
 mod khmer_calendar_vectors;
+mod offline;
 mod pull_requests;
 mod serve;
 mod timeline;

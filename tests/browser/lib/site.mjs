@@ -31,10 +31,11 @@ const TYPES = {
  * Starts a static server for `root` (the folder holding sastra/) on a free
  * port. With `gzip`, text is sent compressed when the browser asks, as real
  * hosts do (what a phone's slow link carries); `delay(path)` holds a
- * response back that many milliseconds.
+ * response back that many milliseconds; `log` hears every requested URL.
  */
-export async function serve(root, { gzip = false, delay = () => 0 } = {}) {
+export async function serve(root, { gzip = false, delay = () => 0, log } = {}) {
   const server = http.createServer((req, res) => {
+    log?.(req.url);
     const send = (status, file) => {
       const wait = delay(file);
       if (wait > 0) return setTimeout(() => sendNow(status, file), wait);
