@@ -25,6 +25,7 @@ import {
 } from "./lib/harness.mjs";
 import { SUBPATH, build, hostileArchive, sastraBinary, serve } from "./lib/site.mjs";
 import { calendarChecks } from "./calendar.mjs";
+import { searchFinalChecks } from "./search-final.mjs";
 
 const HERE = dirname(fileURLToPath(import.meta.url));
 const REPO = resolve(HERE, "../..");
@@ -658,6 +659,7 @@ async function main() {
     await weightChecks(env); // 5
     await keyboardChecks(env); // 8
     await searchChecks(env); // 9
+    await searchFinalChecks({ ...env, artifacts: ARTIFACTS });
     await notFoundChecks(env); // 10
     await calendarChecks({ ...env, artifacts: ARTIFACTS });
     await wholeRunChecks(env); // 4, 6 on every page visited

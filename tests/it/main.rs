@@ -12,6 +12,7 @@ mod hostile;
 mod incremental;
 mod khmer_calendar_vectors;
 mod pull_requests;
+mod search_format;
 mod serve;
 mod tokenizer_vectors;
 mod validators;
