@@ -12,11 +12,11 @@ use rustc_hash::FxBuildHasher;
 use crate::archive::Archive;
 use crate::config::{Config, Taxonomy};
 use crate::content::Document;
-use crate::khmer::cluster::is_khmer;
 use crate::render::i18n::I18n;
 use crate::render::markdown;
 use crate::render::urls;
-use crate::search::tokens::for_each_token;
+use crate::search::format::DisplayRow;
+use crate::search::tokens::{for_each_term, is_trigram};
 
 /// Indexed fields and their boosts: a match in the title counts most.
 const FIELDS: [(&str, f32); 4] = [
@@ -26,11 +26,8 @@ const FIELDS: [(&str, f32); 4] = [
     ("body", 1.0),
 ];
 
-/// Position gap between fields, so no phrase spans two of them.
-const FIELD_GAP: u32 = 2;
-
 /// Characters of text kept per document for result excerpts.
-const EXCERPT_CHARS: usize = 600;
+const EXCERPT_CHARS: usize = 240;
 
 /// Documents analysed in parallel at a time: enough to keep the cores busy,
 /// few enough that their term lists never dominate memory.
@@ -62,36 +59,20 @@ pub struct Term {
 type Shard = HashTable<Term>;
 
 /// A term's postings, encoded as they are added, because an archive's
-/// index holds tens of millions of them. Per document, in `docs`: the id as
-/// a difference from the previous one (a LEB128 varint) and the weight
-/// (f32); in `positions`: the byte length of its positions, then the
-/// positions as differences, all varints. Kept apart, so that reading the
-/// weights skips no positions.
+/// index holds tens of millions of them: per document, its id as a
+/// difference from the previous one (a LEB128 varint) and its weight (f32).
 #[derive(Debug, Default)]
 pub struct Postings {
     pub df: u32,
     pub largest_weight: f32,
     last_doc: u32,
     docs: Vec<u8>,
-    positions: Vec<u8>,
 }
 
 impl Postings {
-    fn push(&mut self, doc: u32, weight: f32, positions: &[u32]) {
+    fn push(&mut self, doc: u32, weight: f32) {
         push_varint(&mut self.docs, doc - self.last_doc);
         self.docs.extend_from_slice(&weight.to_le_bytes());
-        // The byte length first, so that readers skip an entry's positions
-        // without decoding them.
-        let deltas = positions.iter().scan(0, |previous, &position| {
-            Some(position - std::mem::replace(previous, position))
-        });
-        push_varint(
-            &mut self.positions,
-            deltas.clone().map(varint_len).sum::<u32>(),
-        );
-        for delta in deltas {
-            push_varint(&mut self.positions, delta);
-        }
         self.last_doc = doc;
         self.df += 1;
         self.largest_weight = self.largest_weight.max(weight);
@@ -111,44 +92,6 @@ impl Postings {
             Some((doc, weight))
         })
     }
-
-    /// The postings with their positions left encoded, for readers that
-    /// need only some of them (most postings are never asked for theirs).
-    pub fn entries(&self) -> impl Iterator<Item = Entry<'_>> {
-        let mut at = 0;
-        self.weights().map(move |(doc, weight)| {
-            let len = read_varint(&self.positions, &mut at) as usize;
-            let start = at;
-            at += len;
-            Entry {
-                doc,
-                weight,
-                positions: &self.positions[start..at],
-            }
-        })
-    }
-}
-
-/// A [`Posting`] with its positions still encoded.
-pub struct Entry<'a> {
-    pub doc: u32,
-    pub weight: f32,
-    positions: &'a [u8],
-}
-
-impl<'a> Entry<'a> {
-    /// The positions, each as a difference from the one before (the first
-    /// from 0), as they are stored.
-    pub fn position_deltas(&self) -> impl Iterator<Item = u32> + 'a {
-        let bytes = self.positions;
-        let mut at = 0;
-        std::iter::from_fn(move || (at < bytes.len()).then(|| read_varint(bytes, &mut at)))
-    }
-}
-
-/// Bytes [`push_varint`] takes for `value`.
-fn varint_len(value: u32) -> u32 {
-    (32 - value.leading_zeros()).max(1).div_ceil(7)
 }
 
 fn push_varint(out: &mut Vec<u8>, mut value: u32) {
@@ -173,24 +116,18 @@ fn read_varint(bytes: &[u8], at: &mut usize) -> u32 {
     }
 }
 
-/// What a result shows, in the index's language.
-#[derive(Debug, Clone, serde::Serialize)]
-pub struct DisplayRow {
-    pub u: String,
-    pub t: String,
-    pub l: String,
-    pub d: String,
-    pub i: String,
-    pub y: String,
-    pub o: String,
-    pub x: String,
+/// Filter data of one document: type, organisation and tags as indexes
+/// into the declared keys, year, and the archive entry it is a version of
+/// (the same in every language's index).
+#[derive(Debug, Clone)]
+pub struct MetaRow {
+    pub doc_type: usize,
+    /// -1 when none.
+    pub organization: i64,
+    pub year: u16,
+    pub tags: Vec<usize>,
+    pub entry: usize,
 }
-
-/// Filter data of one document: type, organisation (-1 when none), year,
-/// tags, as indexes into the declared keys, and the archive entry it is a
-/// version of (the same in every language's index).
-#[derive(Debug, Clone, serde::Serialize)]
-pub struct MetaRow(pub usize, pub i64, pub u16, pub Vec<usize>, pub usize);
 
 pub struct LanguageIndex {
     pub lang: String,
@@ -221,23 +158,15 @@ struct DocTerms {
     text: String,
     terms: Vec<DocTerm>,
     shards: Vec<usize>,
-    positions: Vec<u32>,
 }
 
-/// A term of [`DocTerms`]: where its text and positions are, its hash, and
-/// its weight (before idf).
+/// A term of [`DocTerms`]: where its text is, its hash, and its weight
+/// (before idf).
 #[derive(Clone, Default)]
 struct DocTerm {
     span: Range<usize>,
     hash: u64,
     weight: f32,
-    positions: Range<usize>,
-}
-
-/// Whether the positions of a term are kept: only Khmer phrases are
-/// verified (a Latin word is a part by itself).
-pub fn keeps_positions(term: &str) -> bool {
-    term.chars().any(is_khmer)
 }
 
 /// Asked between batches of documents: true when the index is no longer
@@ -310,45 +239,41 @@ pub fn build(
                             hash: term.hash,
                             postings: Postings::default(),
                         });
-                    entry.into_mut().postings.push(
-                        doc,
-                        term.weight,
-                        &terms.positions[term.positions.clone()],
-                    );
+                    entry.into_mut().postings.push(doc, term.weight);
                 }
             }
         });
         for ((document, entry_id), (_, excerpt)) in batch.iter().zip(analysed) {
             let entry = &archive.entries[*entry_id];
             display.push(DisplayRow {
-                u: config.base_url.href(&urls::document(lang, &entry.key)),
-                t: document.title.clone(),
-                l: document.lang.clone(),
-                d: i18n.date(entry.date),
-                i: entry.date.to_string(),
-                y: config
+                url: config.base_url.href(&urls::document(lang, &entry.key)),
+                title: document.title.clone(),
+                lang: document.lang.clone(),
+                date: i18n.date(entry.date),
+                iso_date: entry.date.to_string(),
+                doc_type: config
                     .label(Taxonomy::Type, &entry.doc_type, lang)
                     .to_string(),
-                o: entry.organization.as_deref().map_or_else(String::new, |o| {
+                organization: entry.organization.as_deref().map_or_else(String::new, |o| {
                     config.label(Taxonomy::Organization, o, lang).to_string()
                 }),
-                x: excerpt,
+                excerpt,
             });
-            meta.push(MetaRow(
-                position_of(Taxonomy::Type, &entry.doc_type).unwrap_or(0),
-                entry
+            meta.push(MetaRow {
+                doc_type: position_of(Taxonomy::Type, &entry.doc_type).unwrap_or(0),
+                organization: entry
                     .organization
                     .as_deref()
                     .and_then(|o| position_of(Taxonomy::Organization, o))
                     .map_or(-1, |p| p as i64),
-                entry.date.year(),
-                entry
+                year: entry.date.year(),
+                tags: entry
                     .tags
                     .iter()
                     .filter_map(|t| position_of(Taxonomy::Tag, t))
                     .collect(),
-                *entry_id,
-            ));
+                entry: *entry_id,
+            });
         }
     }
     Some(LanguageIndex {
@@ -380,15 +305,11 @@ struct Analyser {
     numbers: HashTable<usize>,
     /// Per term number, the term's frequency in each field.
     tfs: Vec<[u32; 4]>,
-    /// Per term number, whether its positions are kept.
-    positional: Vec<bool>,
-    /// (term number, position) per token of a term whose positions are kept.
-    tokens: Vec<(usize, u32)>,
 }
 
 impl Analyser {
-    /// Tokenises a document's fields into one position stream and computes
-    /// each term's boosted, length-normalised frequency (idf comes later).
+    /// Computes each term of a document's fields with its boosted,
+    /// length-normalised frequency (idf comes later).
     fn analyse(&mut self, fields: &[&str; 4]) -> DocTerms {
         let Analyser {
             text,
@@ -396,21 +317,16 @@ impl Analyser {
             hashes,
             numbers,
             tfs,
-            positional,
-            tokens,
         } = self;
         text.clear();
         spans.clear();
         hashes.clear();
         numbers.clear();
         tfs.clear();
-        positional.clear();
-        tokens.clear();
+        // Field lengths count tokens: trigrams restate the pairs.
         let mut lengths = [0u32; 4];
-        let mut offset = 0;
         for (f, field) in fields.iter().enumerate() {
-            let mut last = 0;
-            for_each_token(field, |term, pos| {
+            for_each_term(field, |term, _| {
                 let term_hash = hash(term);
                 let found = numbers.find(term_hash, |&n| &text[spans[n].clone()] == term);
                 let number = match found {
@@ -421,29 +337,15 @@ impl Analyser {
                         text.push_str(term);
                         hashes.push(term_hash);
                         tfs.push([0; 4]);
-                        positional.push(keeps_positions(term));
                         numbers.insert_unique(term_hash, number, |&n| hashes[n]);
                         number
                     }
                 };
                 tfs[number][f] += 1;
-                if positional[number] {
-                    tokens.push((number, offset + pos));
+                if !is_trigram(term) {
+                    lengths[f] += 1;
                 }
-                lengths[f] += 1;
-                last = pos;
             });
-            offset += last + FIELD_GAP;
-        }
-
-        // Term n's positions are positions[starts[n]..starts[n + 1]], in
-        // token order.
-        let starts = group_starts(spans.len(), tokens.iter().map(|&(number, _)| number));
-        let mut cursors = starts.clone();
-        let mut positions = vec![0; tokens.len()];
-        for &(number, position) in tokens.iter() {
-            positions[cursors[number]] = position;
-            cursors[number] += 1;
         }
 
         // Terms are placed by shard.
@@ -462,7 +364,6 @@ impl Analyser {
                 span: spans[number].clone(),
                 hash: hashes[number],
                 weight,
-                positions: starts[number]..starts[number + 1],
             };
             *place += 1;
         }
@@ -470,7 +371,6 @@ impl Analyser {
             text: text.clone(),
             terms,
             shards,
-            positions,
         }
     }
 }
@@ -524,70 +424,28 @@ fn excerpt(summary: Option<&str>, body: &str) -> String {
 mod tests {
     use super::*;
 
-    /// One document's entry in a term's postings, decoded.
-    #[derive(Debug, Clone, PartialEq)]
-    struct Posting {
-        doc: u32,
-        weight: f32,
-        positions: Vec<u32>,
-    }
-
-    impl Postings {
-        fn iter(&self) -> impl Iterator<Item = Posting> + '_ {
-            self.entries().map(|entry| Posting {
-                doc: entry.doc,
-                weight: entry.weight,
-                positions: entry
-                    .position_deltas()
-                    .scan(0, |position, delta| {
-                        *position += delta;
-                        Some(*position)
-                    })
-                    .collect(),
-            })
-        }
-    }
-
-    #[test]
-    fn varint_lengths_match_what_is_written() {
-        for value in [
-            0,
-            1,
-            127,
-            128,
-            16_383,
-            16_384,
-            2_097_151,
-            2_097_152,
-            u32::MAX,
-        ] {
-            let mut out = Vec::new();
-            push_varint(&mut out, value);
-            assert_eq!(varint_len(value) as usize, out.len(), "{value}");
-        }
-    }
-
     #[test]
     fn postings_round_trip() {
         let mut postings = Postings::default();
-        postings.push(3, 1.5, &[0, 7, 300, 70_000]);
-        postings.push(900, 0.25, &[]);
-        let decoded: Vec<Posting> = postings.iter().collect();
-        assert_eq!(
-            decoded,
-            vec![
-                Posting {
-                    doc: 3,
-                    weight: 1.5,
-                    positions: vec![0, 7, 300, 70_000]
-                },
-                Posting {
-                    doc: 900,
-                    weight: 0.25,
-                    positions: vec![]
-                },
-            ]
-        );
-        assert_eq!(postings.df, 2);
+        postings.push(3, 1.5);
+        postings.push(900, 0.25);
+        postings.push(70_000, 2.0);
+        let decoded: Vec<(u32, f32)> = postings.weights().collect();
+        assert_eq!(decoded, vec![(3, 1.5), (900, 0.25), (70_000, 2.0)]);
+        assert_eq!(postings.df, 3);
+        assert_eq!(postings.largest_weight, 2.0);
+    }
+
+    #[test]
+    fn a_document_gets_pairs_trigrams_and_words() {
+        let mut analyser = Analyser::default();
+        let terms = analyser.analyse(&["ការបោះ", "", "", "ballot"]);
+        let mut texts: Vec<&str> = terms
+            .terms
+            .iter()
+            .map(|t| &terms.text[t.span.clone()])
+            .collect();
+        texts.sort_unstable();
+        assert_eq!(texts, ["ballot", "~ការបោះ", "ការ", "បោះ", "របោះ"]);
     }
 }

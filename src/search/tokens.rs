@@ -13,7 +13,7 @@ use elasticlunr::{Language, Pipeline};
 
 use std::cell::Cell;
 
-use crate::khmer::cluster::{is_khmer, leading_khmer, starts_cluster, KHMER_LEN};
+use crate::khmer::cluster::{clusters, is_khmer, leading_khmer, starts_cluster, KHMER_LEN};
 use crate::khmer::normalize::{fold_and_join_into, put_marks_in_order};
 
 /// A search term and its word position, for phrase matching.
@@ -189,6 +189,50 @@ pub fn for_each_token(text: &str, mut emit: impl FnMut(&str, u32)) {
     STEMS.set(stems);
 }
 
+/// Starts every cluster-trigram term, so that trigrams sort apart from the
+/// pairs and words (a term never holds it otherwise): a one-cluster query
+/// scans the terms starting with its cluster, and trigrams would swell that
+/// range several times over.
+pub const TRIGRAM: char = '~';
+
+/// Whether an index term is a cluster trigram (see [`for_each_term`]).
+pub fn is_trigram(term: &str) -> bool {
+    term.starts_with(TRIGRAM)
+}
+
+/// The index's terms: the tokens of [`for_each_token`], and after each
+/// Khmer pair that follows another in its run, the trigram of their three
+/// clusters, marked with [`TRIGRAM`] and given the first pair's position.
+/// A phrase of three clusters is then one term, and a longer one is held
+/// where all of its trigrams are (runs never share a trigram, being a
+/// position apart).
+pub fn for_each_term(text: &str, mut emit: impl FnMut(&str, u32)) {
+    let mut previous = String::new();
+    let mut previous_pos = None;
+    let mut trigram = String::new();
+    for_each_token(text, |term, pos| {
+        emit(term, pos);
+        if term.chars().next().is_some_and(is_khmer) {
+            let first = clusters(term).next().map_or(0, str::len);
+            // A pair; a run's last cluster alone ends its trigrams.
+            if first < term.len() {
+                if let Some(at) = previous_pos.filter(|&at| at + 1 == pos) {
+                    trigram.clear();
+                    trigram.push(TRIGRAM);
+                    trigram.push_str(&previous);
+                    trigram.push_str(&term[first..]);
+                    emit(&trigram, at);
+                }
+                previous.clear();
+                previous.push_str(term);
+                previous_pos = Some(pos);
+                return;
+            }
+        }
+        previous_pos = None;
+    });
+}
+
 /// Emits the cluster pairs of the Khmer run at byte `start` of `text` and
 /// its last cluster, putting the marks of each cluster in order first;
 /// returns the end of the run and the next free position. Clusters tile the
@@ -316,6 +360,25 @@ mod tests {
         assert!(tokenize("").is_empty());
         assert!(tokenize("   ").is_empty());
         assert!(tokenize("។ «» 🗳️").is_empty());
+    }
+
+    #[test]
+    fn terms_add_the_trigrams_of_each_run() {
+        let mut terms = Vec::new();
+        for_each_term("ការបោះ ឆ្នោត", |term, pos| {
+            terms.push((term.to_owned(), pos))
+        });
+        assert_eq!(
+            terms,
+            owned(&[
+                ("ការ", 0),
+                ("របោះ", 1),
+                ("~ការបោះ", 0),
+                ("បោះ", 2),
+                ("ឆ្នោត", 4),
+                ("ត", 5)
+            ])
+        );
     }
 
     #[test]

@@ -27,6 +27,7 @@ import { SUBPATH, build, hostileArchive, sastraBinary, serve } from "./lib/site.
 import { calendarChecks } from "./calendar.mjs";
 import { clsChecks } from "./cls.mjs";
 import { offlineChecks } from "./offline.mjs";
+import { searchFinalChecks } from "./search-final.mjs";
 import { timelineChecks } from "./timeline.mjs";
 
 const HERE = dirname(fileURLToPath(import.meta.url));
@@ -665,6 +666,7 @@ async function main() {
     await weightChecks(env); // 5
     await keyboardChecks(env); // 8
     await searchChecks(env); // 9
+    await searchFinalChecks({ ...env, artifacts: ARTIFACTS });
     await notFoundChecks(env); // 10
     await calendarChecks({ ...env, artifacts: ARTIFACTS });
     await timelineChecks(env);

@@ -13,6 +13,7 @@ mod incremental;
 mod khmer_calendar_vectors;
 mod offline;
 mod pull_requests;
+mod search_format;
 mod serve;
 mod timeline;
 mod tokenizer_vectors;

@@ -1,219 +1,210 @@
-// Queries one language's chunked search index (format: src/search/mod.rs),
+// Queries one language's search index (format: src/search/mod.rs, one
+// type per file in src/search/format.rs, one decoder per file here),
 // fetching only the files a query needs, each once.
 //
-// Counts are exact: a result is a document holding every term of the query
-// (Khmer pairs, stemmed words), and `total` counts them. Phrases (a Khmer
-// part of several pairs) are verified with positions, which are fetched
-// only for the best candidates: the `verify` best by summed weight (20 by
-// default, and at least offset + limit when the limit is finite), so a
-// caller listing results page by page asks for more as it goes. Verified
-// phrase hits rank first; `phrase` is true or false for verified results,
-// null for the others, and `verified` says how many were.
-import { clusters, isClusterPrefix, tokenize } from "./tokenize.js";
+// Results are final: every result holds the query as a phrase, which the
+// index answers without positions. A Khmer phrase of three clusters is one
+// cluster trigram, a longer one is held where all of its trigrams are (see
+// `phraseSlots`), two clusters are a pair, one cluster any term starting
+// with it. Latin words must all be present. Khmer typed with spaces between
+// its words ("គណបក្ស នយោបាយ") is one phrase; the documents holding those
+// words only apart are counted and listed apart (`apart`).
+import { clusters, isClusterPrefix, normalize, tokenize } from "./tokenize.js";
 
 export const FACETS = ["type", "organization", "year", "tag"];
-export const VERSION = 4;
-const KHMER = /[\u1780-\u17ff]/;
+export const VERSION = 5;
+const TRIGRAM = "~"; // starts every trigram term (src/search/tokens.rs)
 const PREFIX = 0.5; // weight of a term matched only as a prefix of the typed word
-const PHRASE = 100; // per verified phrase: above any sum of term weights
-const VERIFY = 20; // candidates whose phrases are verified, at least
+// A phrase of up to this many trigrams is looked up with all of them;
+// a longer one with every other one (each overlapping the next by a
+// cluster) and the last, so that a query fetches few chunks.
+const ALL_TRIGRAMS = 4;
 // A one-cluster query takes the terms starting with the cluster from at
-// most this many postings chunks (about 15 KB compressed each), those
-// holding the most frequent terms: a frequent cluster (ជា) starts terms in
-// dozens of chunks, and the rarer terms left out change little.
+// most this many postings chunks, those holding the most frequent terms: a
+// frequent cluster (ជា) starts terms in dozens of chunks, and the rarer
+// terms left out change little.
 const CLUSTER_CHUNKS = 6;
+const DIGIT = new Int8Array(128).fill(-1);
+[..."0123456789abcdefghijklmnopqrstuvABCDEFGHIJKLMNOPQRSTUVWXYZwxyz-_"].forEach((c, i) => (DIGIT[c.charCodeAt(0)] = i));
+
+// One decoder per file kind, giving named fields.
+export const decode = {
+  manifest: (m) => ({
+    version: m.version,
+    lang: m.lang,
+    docs: m.docs,
+    chunks: m.chunks.map((c) => ({ first: c.f, file: `p-${c.h}.json` })),
+    display: m.display,
+    meta: m.meta,
+  }),
+  meta: (m) => {
+    const c = m.docs;
+    let entry = 0;
+    return {
+      types: m.types,
+      organizations: m.organizations,
+      tags: m.tags,
+      docs: c.types.map((type, doc) => ({ type, organization: c.organizations[doc], year: c.years[doc], tags: c.tags[doc], entry: (entry += c.entries[doc]) })),
+    };
+  },
+  // term → its encoded postings, decoded by `postings` when asked for.
+  chunk: (terms) => terms,
+  // "<unit>:<digits>" → {docs, weights}: see EncodedPostings in format.rs.
+  postings: (text) => {
+    const colon = text.indexOf(":");
+    const unit = Number(text.slice(0, colon));
+    const numbers = [];
+    for (let i = colon + 1, value = 0; i < text.length; i++) {
+      const digit = DIGIT[text.charCodeAt(i)];
+      value = value * 32 + (digit & 31);
+      if (digit < 32) numbers.push(value), (value = 0);
+    }
+    const docs = new Uint32Array(numbers.length / 2);
+    const weights = new Float32Array(numbers.length / 2);
+    for (let k = 0, doc = 0; k < docs.length; k++) {
+      docs[k] = doc += numbers[2 * k];
+      weights[k] = numbers[2 * k + 1] * unit;
+    }
+    return { docs, weights };
+  },
+  display: (rows) => rows.map((r) => ({ url: r.u, title: r.t, lang: r.l, date: r.d, isoDate: r.i, type: r.y, organization: r.o, excerpt: r.x })),
+};
+
+// A function of one key whose answers (promises) are kept; a failed one is
+// forgotten, so that a moment offline is retried next time.
+export function memo(load) {
+  const kept = new Map();
+  return (key) => {
+    if (!kept.has(key)) {
+      const answer = load(key);
+      answer.catch(() => kept.delete(key));
+      kept.set(key, answer);
+    }
+    return kept.get(key);
+  };
+}
 
 export async function openIndex(base, fetchFn = fetch) {
-  const files = new Map();
-  const json = (name) => {
-    if (!files.has(name)) {
-      const p = fetchFn(base.replace(/\/?$/, "/") + name).then((r) => {
-        if (!r.ok) throw new Error(`${name}: HTTP ${r.status}`);
-        return r.json();
-      });
-      p.catch(() => files.delete(name)); // offline for a moment: retry next time
-      files.set(name, p);
-    }
-    return files.get(name);
+  const get = async (name, decoder) => {
+    const response = await fetchFn(base.replace(/\/?$/, "/") + name);
+    if (!response.ok) throw new Error(`${name}: HTTP ${response.status}`);
+    return decoder(await response.json());
   };
-  const manifest = await json("manifest.json");
+  const manifest = await get("manifest.json", decode.manifest);
   if (manifest.version !== VERSION) throw new Error(`unsupported search index version ${manifest.version}`);
-  const meta = await json(manifest.meta);
-  // Rows [type, organization, year, tags] from the columns.
-  const columns = meta.docs;
-  // Rows: type, organisation, year, tags, and the archive entry (the same
-  // for a document's versions in every language).
-  let entry = 0;
-  meta.docs = columns.types.map((type, doc) => [type, columns.organizations[doc], columns.years[doc], columns.tags[doc], (entry += columns.entries[doc])]);
+  const meta = await get(manifest.meta, decode.meta);
+  const chunk = memo((file) => get(file, decode.chunk));
+  const postings = memo(async (term) => {
+    const terms = await chunk(manifest.chunks[chunkIndex(manifest.chunks, term)].file);
+    return Object.hasOwn(terms, term) ? decode.postings(terms[term]) : null;
+  });
+  const displayFile = memo((file) => get(file, decode.display));
   const keys = { type: meta.types, organization: meta.organizations, tag: meta.tags };
-  const tables = manifest.postings.map(([first, file]) => ({ first, file }));
 
-  // The postings chunks whose ranges meet [from, to]: {first, file, df}.
-  const chunkRefs = async (from, to) => {
-    const [a, b] = [chunkIndex(tables, from), chunkIndex(tables, to)];
-    const rows = (await Promise.all(tables.slice(a, b + 1).map((t) => json(t.file)))).flat().map(([first, file, df]) => ({ first, file, df }));
-    return rows.slice(chunkIndex(rows, from), chunkIndex(rows, to) + 1);
-  };
-  // A postings chunk, its positions files' first documents made absolute.
-  const chunks = new Map();
-  const chunk = ({ file }) => {
-    if (!chunks.has(file)) {
-      const p = json(file).then((c) => {
-        let doc = 0;
-        return { terms: c.t, group: c.q.h, firsts: c.q.f.map((d) => ({ first: (doc += d) })) };
-      });
-      p.catch(() => chunks.delete(file));
-      chunks.set(file, p);
-    }
-    return chunks.get(file);
-  };
-  // {term, chunk, docs: [[doc, weight], …]}
-  const found = (c, term) => {
-    const flat = c.terms[term]; // [unit, Δdoc, steps, Δdoc, steps, …]
-    const unit = flat[0];
-    const docs = new Array((flat.length - 1) / 2);
-    for (let i = 1, doc = 0; i < flat.length; i += 2) docs[(i - 1) / 2] = [(doc += flat[i]), flat[i + 1] * unit];
-    return { term, chunk: c, docs };
-  };
-  const lookup = async (term) => {
-    const c = await chunk((await chunkRefs(term, term))[0]);
-    return Object.hasOwn(c.terms, term) ? found(c, term) : null;
-  };
-  // [chunk, term] of the terms starting with prefix, from at most max chunks
-  // (those with the most frequent terms).
-  const withPrefix = async (prefix, max = Infinity) => {
-    let refs = await chunkRefs(prefix, prefix + "\uffff");
-    if (refs.length > max) refs = refs.slice().sort((a, b) => b.df - a.df).slice(0, max);
-    const all = await Promise.all(refs.map(chunk));
-    return all.flatMap((c) => Object.keys(c.terms).filter((t) => t.startsWith(prefix)).map((t) => [c, t]));
-  };
-
-  // Positions of term in doc (a Set), or an empty set.
-  const decoded = new Map();
-  async function positionsOf({ term, chunk: c }, doc) {
-    const k = chunkIndex(c.firsts, doc);
-    const file = `q-${c.group}-${k}.json`;
-    if (!decoded.has(file)) {
-      const p = json(file).then((entries) => {
-        const byTerm = new Map();
-        for (const [t, list] of Object.entries(entries)) {
-          const byDoc = new Map();
-          let d = c.firsts[k].first;
-          for (const [delta, ...deltas] of list) {
-            let position = 0;
-            byDoc.set((d += delta), new Set(deltas.map((x) => (position += x))));
-          }
-          byTerm.set(t, byDoc);
-        }
-        return byTerm;
-      });
-      p.catch(() => decoded.delete(file));
-      decoded.set(file, p);
-    }
-    return (await decoded.get(file)).get(term)?.get(doc) ?? new Set();
+  // The terms starting with prefix, from at most max chunks (the largest,
+  // which hold the most frequent terms).
+  async function withPrefix(prefix, max = Infinity) {
+    const { chunks } = manifest;
+    let refs = chunks.slice(chunkIndex(chunks, prefix), chunkIndex(chunks, prefix + "\uffff") + 1);
+    if (refs.length > max) refs = refs.slice(0, max);
+    const all = await Promise.all(refs.map((r) => chunk(r.file)));
+    return all.flatMap((terms) => Object.keys(terms).filter((t) => t.startsWith(prefix)));
   }
 
-  // [found, factor] of every term the slot accepts.
-  async function resolve({ term, kind }) {
-    if (kind === "cluster") {
-      return (await withPrefix(term, CLUSTER_CHUNKS)).filter(([, t]) => isClusterPrefix(t, term)).map(([c, t]) => [found(c, t), 1]);
-    }
-    const exact = await lookup(term);
-    const hits = exact ? [[exact, 1]] : [];
-    if (kind !== "typing") return hits;
-    for (const [c, t] of await withPrefix(term)) if (t !== term) hits.push([found(c, t), PREFIX]);
-    if (hits.length || KHMER.test(term)) return hits;
+  // [term, factor] of every term the slot accepts.
+  async function terms({ term, kind }) {
+    if (kind === "cluster") return (await withPrefix(term, CLUSTER_CHUNKS)).filter((t) => isClusterPrefix(t, term)).map((t) => [t, 1]);
+    const exact = (await postings(term)) ? [[term, 1]] : [];
+    if (kind !== "typing") return exact;
+    const longer = (await withPrefix(term)).filter((t) => t !== term).map((t) => [t, PREFIX]);
+    if (exact.length || longer.length || /[\u1780-\u17ff]/.test(term)) return exact.concat(longer);
     // A half-typed word's stem can run past the indexed stem ("registra" vs
     // "registr"): try its shorter prefixes.
     for (let n = term.length - 1; n >= Math.max(3, term.length - 4); n--) {
-      const p = await lookup(term.slice(0, n));
-      if (p) return [[p, PREFIX]];
+      if (await postings(term.slice(0, n))) return [[term.slice(0, n), PREFIX]];
     }
     return [];
   }
 
-  // Map doc → {score, phrase}; an empty query matches every document.
-  // phrase: true or false when known without positions, else undefined,
-  // and verify(doc) tells (adding PHRASE per verified phrase to the score).
-  async function match(query) {
-    if (!query.trim()) return { hits: new Map(meta.docs.map((_, doc) => [doc, { score: 0, phrase: false }])) };
-    const parts = parseQuery(query);
-    const slots = parts.flat();
-    if (!slots.length) return { hits: new Map() };
-    await Promise.all(slots.map(async (s) => (s.hits = byDoc(await resolve(s)))));
-    const phrases = parts.filter((part) => part.phrase);
-    // A phrase of one Khmer pair holds wherever the pair does.
-    const long = phrases.filter((part) => part.length > 1);
-    const short = phrases.length - long.length;
+  // Map doc → score of the documents some accepted term of the slot is in.
+  async function slotHits(slot) {
     const hits = new Map();
-    const rarest = slots.reduce((a, b) => (b.hits.size < a.hits.size ? b : a));
-    for (const doc of rarest.hits.keys()) {
-      if (!slots.every((s) => s.hits.has(doc))) continue;
-      const score = slots.reduce((sum, s) => sum + s.hits.get(doc).score, short * PHRASE);
-      hits.set(doc, { score, phrase: long.length ? undefined : short > 0 && short === phrases.length });
+    for (const [term, factor] of await terms(slot)) {
+      const { docs, weights } = await postings(term);
+      for (let k = 0; k < docs.length; k++) hits.set(docs[k], (hits.get(docs[k]) || 0) + weights[k] * factor);
     }
-    const verify = async (doc, hit) => {
-      const verified = (await Promise.all(long.map((part) => isPhraseAt(part, doc)))).filter(Boolean).length;
-      hit.score += verified * PHRASE;
-      hit.phrase = verified + short === phrases.length;
-    };
-    return { hits, verify: long.length ? verify : null };
+    return hits;
   }
 
-  // Whether the part's terms occur at p + offset in doc, for some p. Only
-  // the slots of proof(part) are looked at: the candidates hold every term.
-  async function isPhraseAt(part, doc) {
-    part = (part.proof ||= proof(part));
-    const sets = await Promise.all(part.map(async (s) => {
-      const all = await Promise.all(s.hits.get(doc).terms.map((f) => positionsOf(f, doc)));
-      return all.length === 1 ? all[0] : new Set(all.flatMap((set) => [...set]));
-    }));
-    const [first, ...rest] = part;
-    for (const p of sets[0]) {
-      if (rest.every((s, k) => sets[k + 1].has(p - first.offset + s.offset))) return true;
+  // Map doc → score of the documents every slot holds.
+  async function allOf(slots) {
+    if (!slots.length) return new Map();
+    const each = await Promise.all(slots.map(slotHits));
+    const rarest = each.reduce((a, b) => (b.size < a.size ? b : a));
+    const hits = new Map();
+    for (const [doc] of rarest) {
+      let score = 0;
+      for (const h of each) {
+        const s = h.get(doc);
+        if (s === undefined) { score = -1; break; }
+        score += s;
+      }
+      if (score >= 0) hits.set(doc, score);
     }
-    return false;
+    return hits;
   }
 
   // filters: {type: [key], organization: [key], year: [year], tag: [key]},
   // OR within a facet, AND across. Facet counts (by key) are standard: over
-  // the matches passing every filter but that facet's own. `entries` holds,
+  // the results passing every filter but that facet's own. `entries` holds,
   // per facet value, the archive entries counted, so counts over several
-  // languages' indexes can count a document once.
-  async function search(query, { filters = {}, limit = 20, offset = 0, verify = VERIFY } = {}) {
+  // languages' indexes can count a document once. `prefix`: the last word
+  // is still being typed, and matches the terms it starts too.
+  async function search(query, { filters = {}, limit = 20, offset = 0, prefix = false } = {}) {
     const wanted = FACETS.filter((f) => filters[f]?.length).map((f) => [f, new Set(filters[f].map(String))]);
     const facets = Object.fromEntries(FACETS.map((f) => [f, {}]));
     const entries = Object.fromEntries(FACETS.map((f) => [f, {}]));
-    let results = [];
-    const matched = await match(query);
-    for (const [doc, hit] of matched.hits) {
-      const values = docValues(meta.docs[doc], keys);
-      const failing = wanted.filter(([f, set]) => !values[f].some((v) => set.has(String(v)))).map(([f]) => f);
-      for (const f of FACETS) {
-        if (failing.length > (failing[0] === f ? 1 : 0)) continue;
-        for (const v of values[f]) {
-          facets[f][v] = (facets[f][v] || 0) + 1;
-          (entries[f][v] ||= new Set()).add(meta.docs[doc][4]);
+    const plan = parseQuery(query, { prefix });
+    // The empty query matches every document; stop words alone, none.
+    const everything = () => new Map(query.trim() ? [] : meta.docs.map((_, doc) => [doc, 0]));
+    const [together, words] = await Promise.all([
+      plan.phrase.length ? allOf(plan.phrase) : everything(),
+      plan.apart ? allOf(plan.apart) : new Map(),
+    ]);
+    const passing = (hits, count) => {
+      const kept = [];
+      for (const [doc, score] of hits) {
+        const values = docValues(meta.docs[doc], keys);
+        const failing = wanted.filter(([f, set]) => !values[f].some((v) => set.has(String(v)))).map(([f]) => f);
+        if (count) {
+          for (const f of FACETS) {
+            if (failing.length > (failing[0] === f ? 1 : 0)) continue;
+            for (const v of values[f]) {
+              facets[f][v] = (facets[f][v] || 0) + 1;
+              (entries[f][v] ||= new Set()).add(meta.docs[doc].entry);
+            }
+          }
         }
+        if (!failing.length) kept.push({ doc, score });
       }
-      if (!failing.length) results.push({ doc, ...hit });
-    }
-    let verified = results.length;
-    if (matched.verify) {
-      results.sort((a, b) => b.score - a.score || a.doc - b.doc);
-      verified = Math.min(results.length, Math.max(verify, Number.isFinite(limit) ? offset + limit : 0));
-      await Promise.all(results.slice(0, verified).map((r) => matched.verify(r.doc, r)));
-      for (const r of results.slice(verified)) r.phrase = null;
-    }
-    results.sort((a, b) => b.phrase - a.phrase || b.score - a.score || a.doc - b.doc);
-    return { total: results.length, verified, results: results.slice(offset, offset + limit), facets, entries };
+      return kept.sort((a, b) => b.score - a.score || a.doc - b.doc);
+    };
+    const results = passing(together, true);
+    const apart = passing(new Map([...words].filter(([doc]) => !together.has(doc))), false);
+    return {
+      total: results.length,
+      results: results.slice(offset, offset + limit),
+      apart: { total: apart.length, results: apart.slice(0, Math.max(0, offset + limit - results.length)) },
+      facets,
+      entries,
+    };
   }
 
-  // Display rows of the documents, in order; fetches only their chunks.
+  // Display rows of the documents, in order; fetches only their files.
   const { size, group, hashes } = manifest.display;
   const display = (docs) => Promise.all(docs.map(async (doc) => {
     const file = `d-${hashes[Math.floor(doc / group)]}-${Math.floor((doc % group) / size)}.json`;
-    return (await json(file))[doc % size];
+    return (await displayFile(file))[doc % size];
   }));
 
   const labels = Object.fromEntries(Object.entries(keys).map(([f, list]) => [f, new Map(list)]));
@@ -232,72 +223,57 @@ function chunkIndex(list, key) {
   return lo;
 }
 
-const isCluster = (term) => KHMER.test(term) && clusters(term).length === 1;
+// Parts of a query, normalised: Khmer runs, spaces, and the rest.
+const SEGMENTS = /([\u1780-\u17d3\u17dc\u17dd]+)|(\s+)|[^\u1780-\u17d3\u17dc\u17dd\s]+/gu;
 
-// Parts of the query (split on spaces), each a list of slots {term, offset,
-// kind}: "cluster", a one-cluster Khmer part, any term starting with that
-// cluster; "typing", the last term typed, also as a prefix; else "term".
-// part.phrase: its terms must be adjacent (one Khmer pair is by itself).
-export function parseQuery(query) {
-  const texts = query.split(/\s+/).filter(Boolean);
-  return texts.map((text, p) => {
-    // A run's last cluster alone is indexed only where a run ends; in the
-    // query it is covered by the pair before it.
-    const tokens = tokenize(text).filter((t, i, all) => !(i && all[i - 1].pos === t.pos - 1 && isCluster(t.term)));
-    const slots = tokens.map((t, i) => ({
-      term: t.term,
-      offset: t.pos - tokens[0].pos,
-      kind: tokens.length === 1 && isCluster(t.term) ? "cluster" : p === texts.length - 1 && i === tokens.length - 1 ? "typing" : "term",
-    }));
-    // Only Khmer terms have positions: a part mixing scripts is matched as
-    // separate terms.
-    const khmer = slots.every((s) => KHMER.test(s.term));
-    slots.phrase = khmer && (slots.length > 1 || slots[0]?.kind !== "cluster");
-    return slots;
-  }).filter((slots) => slots.length);
-}
-
-// The slots of a phrase part whose positions prove it: a set in which
-// every cluster of the part is the first or second cluster of some slot's
-// exact term. A pair whose two clusters are so placed holds without its
-// own positions, since two clusters at consecutive positions are adjacent
-// in one run (runs are a position apart). A pair in the middle of a long
-// part is then not fetched; a part of n pairs fetches about n / 2 + 1.
-// The last word typed may be the start of longer terms, so it is always
-// kept and places only its first cluster.
-export function proof(part) {
-  const kept = part.filter((s) => s.kind !== "term");
-  const placed = new Set(kept.map((s) => s.offset));
-  const spans = part.filter((s) => s.kind === "term").map((s) => ({ slot: s, from: s.offset, to: s.offset + clusters(s.term).length - 1 }));
-  const needed = [...new Set(spans.flatMap(({ from, to }) => Array.from({ length: to - from + 1 }, (_, i) => from + i)))].sort((a, b) => a - b);
-  for (const cluster of needed) {
-    if (placed.has(cluster)) continue;
-    // Of the terms on this cluster, the one reaching furthest on.
-    const best = spans.filter((t) => t.from <= cluster && cluster <= t.to).reduce((a, b) => (b.to > a.to ? b : a));
-    kept.push(best.slot);
-    for (let c = best.from; c <= best.to; c++) placed.add(c);
-  }
-  return part.filter((s) => kept.includes(s));
-}
-
-// Map doc → {score, terms: [found, …]} over [found, factor] pairs.
-function byDoc(found) {
-  const docs = new Map();
-  for (const [f, factor] of found) {
-    for (const [doc, weight] of f.docs) {
-      const hit = docs.get(doc) || { score: 0, terms: [] };
-      hit.score += weight * factor;
-      hit.terms.push(f);
-      docs.set(doc, hit);
+// The slots {term, kind} whose documents hold the query as a phrase, and
+// (when its Khmer was typed as several words) those holding the words
+// anyway, `apart`, or null. kind: "cluster", any term starting with that
+// cluster; "typing", the last term while it is typed, also as a prefix;
+// else "term", the term itself.
+export function parseQuery(query, { prefix = false } = {}) {
+  const text = normalize(query);
+  const phrases = []; // each a list of Khmer runs (lists of clusters) typed with spaces between
+  const words = [];
+  let open = null; // the phrase a Khmer run after spaces joins
+  let last = null; // what the query ends with: a phrase or a word
+  for (const m of text.matchAll(SEGMENTS)) {
+    if (m[1]) {
+      if (!open) phrases.push((open = []));
+      open.push(clusters(m[1]));
+      last = open;
+    } else if (!m[2]) {
+      open = null;
+      for (const t of tokenize(m[0])) words.push((last = { term: t.term, kind: "term" }));
     }
   }
-  return docs;
+  const typing = prefix && !/\s$/.test(query) ? last : null;
+  if (typing && !Array.isArray(typing)) typing.kind = "typing";
+  const together = phrases.flatMap((runs) => phraseSlots(runs.flat(), runs === typing));
+  const split = phrases.filter((runs) => runs.length > 1);
+  const apart = split.length
+    ? phrases.flatMap((runs) => runs.flatMap((run, i) => phraseSlots(run, runs === typing && i === runs.length - 1)))
+    : null;
+  return { phrase: together.concat(words), apart: apart && apart.concat(words) };
 }
 
-function docValues([type, org, year, tags], keys) {
+// The slots of a Khmer phrase of clusters cs: one cluster, a pair, or
+// trigrams, the last one typed if the phrase is.
+export function phraseSlots(cs, typing) {
+  const n = cs.length;
+  if (n === 1) return [{ term: cs[0], kind: "cluster" }];
+  if (n === 2) return [{ term: cs[0] + cs[1], kind: typing ? "typing" : "term" }];
+  const offsets = [];
+  const step = n - 2 <= ALL_TRIGRAMS ? 1 : 2;
+  for (let i = 0; i < n - 3; i += step) offsets.push(i);
+  offsets.push(n - 3);
+  return offsets.map((i) => ({ term: TRIGRAM + cs.slice(i, i + 3).join(""), kind: typing && i === n - 3 ? "typing" : "term" }));
+}
+
+function docValues({ type, organization, year, tags }, keys) {
   return {
     type: [keys.type[type][0]],
-    organization: org >= 0 ? [keys.organization[org][0]] : [],
+    organization: organization >= 0 ? [keys.organization[organization][0]] : [],
     year: year ? [year] : [],
     tag: tags.map((t) => keys.tag[t][0]),
   };

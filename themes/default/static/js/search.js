@@ -11,14 +11,16 @@ const allBox = $("search-all");
 const filters = $("search-filters");
 const list = $("search-list");
 const more = $("search-more");
-const { lang, otherLang, otherName, tCount, tNone, tLoading, tError, tDigits } = app.dataset;
+const { lang, otherLang, otherName, tCount, tNone, tApart, tLoading, tError, tDigits } = app.dataset;
 const PARAMS = { type: "type", organization: "org", year: "year", tag: "tag" };
-const PAGE = 20;
+// Results fetched at a time: each takes a request of its own for its
+// title and excerpt, and a phone shows about five.
+const PAGE = 8;
 const indexes = new Map();
 const built = new Set();
-let results = [];
+let results = []; // the phrase hits, then those holding the words apart ({apart: true})
+let apartTotal = 0;
 let shown = 0;
-let searched = null; // {ixs, q, filters} of the latest run, to verify more phrases
 let generation = 0; // of the latest run: older runs drop their answers
 let pending = {}; // filters from the URL, ticked when their checkboxes appear
 
@@ -76,7 +78,7 @@ function buildFilters(ix) {
   if (built.has(ix)) return;
   built.add(ix);
   for (const f of ["type", "organization", "tag"]) for (const [key, label] of ix.labels[f]) option(f, key, label);
-  for (const year of new Set(ix.meta.docs.map((row) => row[2]))) if (year) option("year", year, digits(year));
+  for (const year of new Set(ix.meta.docs.map((row) => row.year))) if (year) option("year", year, digits(year));
   filters.hidden = false;
 }
 
@@ -108,7 +110,7 @@ async function run(step) {
     // Read once the checkboxes exist: values no index knows are dropped.
     state = { q: input.value, filters: Object.fromEntries(FACETS.map((f) => [f, [...boxes(f)].filter((b) => b.checked).map((b) => b.value)])) };
     if (step && mine === generation) writeUrl(state, step === "push");
-    answers = await Promise.all(ixs.map(async (ix) => ({ ix, ...(await ix.search(state.q, { filters: state.filters, limit: Infinity, verify: PAGE })) })));
+    answers = await Promise.all(ixs.map(async (ix) => ({ ix, ...(await ix.search(state.q, { filters: state.filters, limit: Infinity, prefix: true })) })));
   } finally {
     clearTimeout(loading);
   }
@@ -116,59 +118,53 @@ async function run(step) {
   // The empty query matches everything: the counts show what there is, and
   // filters alone list documents.
   const wanted = state.q.trim() || FACETS.some((f) => state.filters[f].length);
-  results = wanted ? merged(answers) : [];
-  results.sort((a, b) => b.phrase - a.phrase || b.score - a.score);
+  const together = wanted ? merged(answers.map((a) => [a.ix, a.results])) : [];
+  const apart = wanted ? merged(answers.map((a) => [a.ix, a.apart.results])) : [];
+  results = together.concat(apart.map((r) => ({ ...r, apart: true })));
+  apartTotal = apart.length;
   showCounts(answers);
-  say(!wanted ? "" : results.length ? tCount.replace("{count}", digits(results.length)) : tNone);
+  say(!wanted ? "" : together.length ? tCount.replace("{count}", digits(together.length)) : tNone);
   shown = 0;
-  searched = { ixs: answers.map((a) => a.ix), ...state };
   await showMore(mine, state.q, true);
 }
 
-// The results of every index searched, each tagged with its index; a
-// document found in both languages is listed once, in the page's language.
-function merged(answers) {
-  const found = answers.flatMap((a) => a.results.map((r) => ({ ...r, ix: a.ix })));
-  const entry = (r) => r.ix.meta.docs[r.doc][4];
-  const mine = new Set(found.filter((r) => r.ix.lang === lang).map(entry));
-  return found.filter((r) => r.ix.lang === lang || !mine.has(entry(r)));
-}
-
-// Phrases are verified for the best candidates only (search-engine.js):
-// before a further page, verify enough for it, keeping the rows shown.
-async function verifyMore(mine) {
-  const { ixs, q, filters } = searched;
-  const answers = await Promise.all(ixs.map(async (ix) => ({ ix, ...(await ix.search(q, { filters, limit: Infinity, verify: shown + PAGE })) })));
-  const kept = results.slice(0, shown);
-  const seen = new Set(kept.map((r) => `${r.ix.lang} ${r.doc}`));
-  const rest = merged(answers).filter((r) => !seen.has(`${r.ix.lang} ${r.doc}`));
-  rest.sort((a, b) => b.phrase - a.phrase || b.score - a.score);
-  if (mine === generation) results = kept.concat(rest);
+// The results of every index searched, best first, each tagged with its
+// index; a document found in both languages is listed once, in the page's
+// language.
+function merged(found) {
+  const all = found.flatMap(([ix, list]) => list.map((r) => ({ ...r, ix })));
+  const entry = (r) => r.ix.meta.docs[r.doc].entry;
+  const mine = new Set(all.filter((r) => r.ix.lang === lang).map(entry));
+  return all.filter((r) => r.ix.lang === lang || !mine.has(entry(r))).sort((a, b) => b.score - a.score);
 }
 
 // Shows the next page (replacing the list only once its rows are in, so
-// typing does not flicker); returns the first new item.
+// typing does not flicker); returns the first new result.
 async function showMore(mine, q, replace) {
-  if (!replace && results.slice(shown, shown + PAGE).some((r) => r.phrase === null)) await verifyMore(mine);
-  if (mine !== generation) return null;
-  const page = results.slice(shown, (shown += PAGE));
+  const from = shown;
+  const page = results.slice(from, (shown += PAGE));
   const rows = await Promise.all(page.map(async (r) => (await r.ix.display([r.doc]))[0]));
   if (mine !== generation) return null;
-  const items = rows.map((row) => item(row, q));
+  const items = [];
+  rows.forEach((row, i) => {
+    // The documents holding the words apart follow the others, under their count.
+    if (page[i].apart && !results[from + i - 1]?.apart) items.push(el("li", { className: "search-apart" }, tApart.replace("{count}", digits(apartTotal))));
+    items.push(item(row, q));
+  });
   list[replace ? "replaceChildren" : "append"](...items);
   more.hidden = shown >= results.length;
-  return items[0];
+  return items.find((li) => li.classList.contains("item")) ?? null;
 }
 
 function item(row, q) {
-  const link = el("a", { href: row.u }, ...highlight(row.t, q, Infinity));
-  const meta = el("p", { className: "item-meta" }, el("time", { dateTime: row.i }, row.d), ` · ${row.y}`, row.o && ` · ${row.o}`);
-  if (row.l !== lang) {
-    link.hreflang = row.l;
+  const link = el("a", { href: row.url }, ...highlight(row.title, q, Infinity));
+  const meta = el("p", { className: "item-meta" }, el("time", { dateTime: row.isoDate }, row.date), ` · ${row.type}`, row.organization && ` · ${row.organization}`);
+  if (row.lang !== lang) {
+    link.hreflang = row.lang;
     meta.append(" ", el("span", { className: "badge" }, otherName));
   }
-  return el("li", { className: "item", lang: row.l }, el("h3", { className: "item-title" }, link), meta,
-    el("p", { className: "item-summary" }, ...highlight(row.x, q, 220)));
+  return el("li", { className: "item", lang: row.lang }, el("h3", { className: "item-title" }, link), meta,
+    el("p", { className: "item-summary" }, ...highlight(row.excerpt, q, 220)));
 }
 
 // Pieces that normalise on their own: a Khmer cluster (its marks may come in

@@ -1,0 +1,117 @@
+//! The published search index, read back with the types of
+//! `sastra::search::format` and compared with a golden dump, so that a
+//! change to the format, the tokenizer or the scoring fails here unless the
+//! golden file is updated with it (`UPDATE_GOLDEN=1 cargo test --test
+//! it search_format`), and the browser's decoder with it.
+
+use std::fmt::Write as _;
+
+use crate::common::{repo, Site};
+use sastra::search::format::{DisplayRow, Manifest, Meta, PostingsChunk, FORMAT_VERSION};
+
+const GOLDEN: &str = "tests/golden/search-index-basic.txt";
+
+fn read<T: serde::de::DeserializeOwned>(site: &Site, lang: &str, name: &str) -> T {
+    let path = format!("search/{lang}/{name}");
+    serde_json::from_str(&site.read(&path)).unwrap_or_else(|e| panic!("{path}: {e}"))
+}
+
+/// Every file but the manifest is named by a hash of its content.
+fn assert_named_by_content(site: &Site, lang: &str, name: &str) {
+    let hash = blake3::hash(site.read(&format!("search/{lang}/{name}")).as_bytes()).to_hex();
+    let stem = name.trim_end_matches(".json");
+    let named = &stem[stem.len() - 12..];
+    assert_eq!(
+        named,
+        &hash[..12],
+        "{lang}/{name} is not named by its content"
+    );
+}
+
+fn dump(site: &Site, lang: &str, out: &mut String) {
+    let manifest: Manifest = read(site, lang, "manifest.json");
+    assert_eq!(manifest.version, FORMAT_VERSION);
+    writeln!(
+        out,
+        "# {lang}: {} documents, {} chunks",
+        manifest.docs,
+        manifest.chunks.len()
+    )
+    .unwrap();
+    for (i, chunk) in manifest.chunks.iter().enumerate() {
+        assert_named_by_content(site, lang, &chunk.file());
+        let postings: PostingsChunk = read(site, lang, &chunk.file());
+        let next = manifest.chunks.get(i + 1).map(|c| c.first.as_str());
+        for (term, encoded) in &postings.terms {
+            let utf16 = |s: &str| s.encode_utf16().collect::<Vec<_>>();
+            assert!(
+                utf16(&chunk.first) <= utf16(term),
+                "{term} before its chunk"
+            );
+            assert!(
+                next.is_none_or(|n| utf16(term) < utf16(n)),
+                "{term} after its chunk"
+            );
+            let docs = encoded
+                .decode()
+                .unwrap_or_else(|| panic!("{term}: {encoded:?}"));
+            let docs: Vec<String> = docs
+                .iter()
+                .map(|(doc, score)| format!("{doc}:{score:.3}"))
+                .collect();
+            writeln!(out, "{term} {}", docs.join(" ")).unwrap();
+        }
+    }
+    let meta: Meta = read(site, lang, &manifest.meta);
+    assert_named_by_content(site, lang, &manifest.meta);
+    writeln!(out, "types {:?}", meta.docs.types).unwrap();
+    writeln!(out, "organizations {:?}", meta.docs.organizations).unwrap();
+    writeln!(out, "years {:?}", meta.docs.years).unwrap();
+    writeln!(out, "tags {:?}", meta.docs.tags).unwrap();
+    writeln!(out, "entries {:?}", meta.docs.entries).unwrap();
+    let display = &manifest.display;
+    for doc in 0..manifest.docs {
+        let group = &display.hashes[doc / display.group];
+        let file = format!("d-{group}-{}.json", doc % display.group / display.size);
+        let rows: Vec<DisplayRow> = read(site, lang, &file);
+        let row = &rows[doc % display.size];
+        writeln!(
+            out,
+            "doc {doc} {} | {} | {} | {} | {} | {} chars",
+            row.url,
+            row.title,
+            row.date,
+            row.doc_type,
+            row.organization,
+            row.excerpt.chars().count()
+        )
+        .unwrap();
+    }
+}
+
+#[test]
+fn the_basic_fixture_index_reads_back_as_the_golden_dump() {
+    let site = Site::fixture("basic");
+    site.build();
+    let mut out = String::new();
+    for lang in ["en", "km"] {
+        dump(&site, lang, &mut out);
+    }
+    let golden = repo().join(GOLDEN);
+    if std::env::var_os("UPDATE_GOLDEN").is_some() {
+        std::fs::write(&golden, &out).unwrap();
+    }
+    let expected = std::fs::read_to_string(&golden).unwrap_or_default();
+    assert!(
+        out == expected,
+        "the search index of tests/fixtures/basic differs from {GOLDEN}; if the change is meant, \
+         run UPDATE_GOLDEN=1 cargo test --test it search_format and bump the format version\n{}",
+        out.lines()
+            .zip(expected.lines().chain(std::iter::repeat("<missing>")))
+            .filter(|(a, b)| a != b)
+            .take(5)
+            .map(|(a, b)| format!("  got:      {a}\n  expected: {b}"))
+            .collect::<Vec<_>>()
+            .join("\n")
+    );
+}
