@@ -8,6 +8,7 @@ use indicatif::{ProgressBar, ProgressStyle};
 use rayon::prelude::*;
 
 use crate::archive::Archive;
+use crate::attachments::{self, Extracts};
 use crate::config::{BaseUrl, Config};
 use crate::content::{self, Document};
 use crate::diagnostics::{Diagnostic, Diagnostics};
@@ -31,6 +32,8 @@ pub struct BuildOptions {
     pub progress: bool,
     /// Off only to measure what the index costs.
     pub search_index: bool,
+    /// Read the attached PDFs' scanned pages with Tesseract.
+    pub ocr: bool,
 }
 
 impl BuildOptions {
@@ -42,6 +45,7 @@ impl BuildOptions {
             drafts: false,
             progress: false,
             search_index: true,
+            ocr: false,
         }
     }
 
@@ -79,10 +83,24 @@ pub struct Loaded {
     pub config: Config,
     pub documents: Vec<Arc<Document>>,
     pub diagnostics: Diagnostics,
+    /// What the attached PDFs hold (empty until [`Loaded::read_attachments`]).
+    pub attachments: Arc<Extracts>,
 }
 
-/// Loads and checks everything a build reads, writing nothing. `check` is
-/// this; `build` runs it first and refuses to go on after errors.
+impl Loaded {
+    /// Reads the attached PDFs (from the cache when it has them), adding
+    /// what a reader should know about each to the diagnostics.
+    pub fn read_attachments(&mut self, ocr: bool) {
+        let options = attachments::Options::for_root(&self.config.root, ocr);
+        let (extracts, warnings) = attachments::read_all(&self.documents, &options);
+        self.attachments = Arc::new(extracts);
+        self.diagnostics.extend(warnings);
+    }
+}
+
+/// Loads and checks everything a build reads, writing nothing but the
+/// attachments' cache. `check` is this; `build` runs it first and refuses
+/// to go on after errors.
 pub fn load(root: &Path, base_url: Option<&str>) -> Result<Loaded, Diagnostics> {
     let mut config = Config::load(root)?;
     if let Some(url) = base_url {
@@ -96,12 +114,16 @@ pub fn load(root: &Path, base_url: Option<&str>) -> Result<Loaded, Diagnostics> 
         config,
         documents,
         diagnostics,
+        attachments: Arc::default(),
     })
 }
 
 pub fn check(root: &Path) -> Diagnostics {
     match load(root, None) {
-        Ok(loaded) => {
+        Ok(mut loaded) => {
+            if !loaded.diagnostics.has_errors() {
+                loaded.read_attachments(false);
+            }
             let mut diagnostics = loaded.diagnostics;
             // Drafts too: a draft's URL clash is found before it is published.
             diagnostics.extend(url_collisions(&loaded.config, &loaded.documents, true));
@@ -138,10 +160,12 @@ pub fn refuse_collisions(
 
 /// What a build reads, checked, with the theme: [`load`], refused on errors.
 pub fn load_checked(options: &BuildOptions) -> Result<(Loaded, Theme), BuildError> {
-    let loaded = load(&options.root, options.base_url.as_deref()).map_err(BuildError::Invalid)?;
+    let mut loaded =
+        load(&options.root, options.base_url.as_deref()).map_err(BuildError::Invalid)?;
     if loaded.diagnostics.has_errors() {
         return Err(BuildError::Invalid(loaded.diagnostics));
     }
+    loaded.read_attachments(options.ocr);
     let theme = Theme::load(&loaded.config).map_err(BuildError::Invalid)?;
     Ok((loaded, theme))
 }
@@ -165,6 +189,7 @@ pub fn build(options: &BuildOptions) -> Result<BuildReport, BuildError> {
         Steps {
             progress: options.progress,
             search_index: options.search_index,
+            attachments: &loaded.attachments,
         },
     )?;
     Ok(BuildReport {
@@ -185,9 +210,11 @@ pub struct Published {
 
 /// How [`publish`] goes about it.
 #[derive(Debug, Clone, Copy)]
-pub struct Steps {
+pub struct Steps<'a> {
     pub progress: bool,
     pub search_index: bool,
+    /// What the attached PDFs hold, shown on the pages that attach them.
+    pub attachments: &'a Extracts,
 }
 
 /// Writes the whole site of a checked archive, planned as `plan`, to
@@ -200,7 +227,7 @@ pub fn publish(
     output: &Output,
     steps: Steps,
 ) -> Result<Published, BuildError> {
-    let renderer = Renderer::new(config, archive, theme);
+    let renderer = Renderer::new(config, archive, theme).with_attachments(steps.attachments);
     let staging = Staging::new(output)?;
     let progress = if steps.progress {
         // Draws on stderr only when it is a terminal; silent in CI and pipes.
@@ -221,6 +248,7 @@ pub fn publish(
             progress.finish_and_clear();
             let files = pages
                 + write_attachments(archive, &staging)?
+                + write_previews(steps.attachments, &staging)?
                 + copy_static(theme, &staging)?
                 + write_machine_readable(config, archive, plan, &staging)?;
             Ok::<_, BuildError>((pages, files))
@@ -269,6 +297,16 @@ fn write_attachments(archive: &Archive, sink: &dyn Sink) -> Result<usize, WriteE
             )?;
             count += 1;
         }
+    }
+    Ok(count)
+}
+
+/// The attached PDFs' first-page previews, named by the files' content.
+fn write_previews(attachments: &Extracts, sink: &dyn Sink) -> Result<usize, WriteError> {
+    let mut count = 0;
+    for (hash, file) in attachments.previews() {
+        sink.copy(&urls::attachment_preview(hash), file)?;
+        count += 1;
     }
     Ok(count)
 }

@@ -14,6 +14,7 @@ use std::collections::BTreeMap;
 use serde::Serialize;
 
 use crate::archive::Archive;
+use crate::attachments::Extracts;
 use crate::config::{Config, Taxonomy};
 use crate::content::links::{self, LinkTarget};
 use crate::diagnostics::{display_path, Diagnostic, Diagnostics};
@@ -22,6 +23,8 @@ use i18n::I18n;
 use pages::{Page, PageKind};
 use templates::{RenderError, Templates};
 use views::ViewBuilder;
+
+static NO_ATTACHMENTS: std::sync::LazyLock<Extracts> = std::sync::LazyLock::new(Extracts::default);
 
 /// Everything every page of one language shares.
 #[derive(Debug, Serialize)]
@@ -114,6 +117,7 @@ pub struct Renderer<'a> {
     archive: &'a Archive,
     templates: &'a Templates,
     i18n: &'a BTreeMap<String, I18n>,
+    attachments: &'a Extracts,
 }
 
 impl<'a> Renderer<'a> {
@@ -123,7 +127,14 @@ impl<'a> Renderer<'a> {
             archive,
             templates: &theme.templates,
             i18n: &theme.i18n,
+            attachments: &NO_ATTACHMENTS,
         }
+    }
+
+    /// Shows what the attached PDFs hold (their pages, text and previews).
+    pub fn with_attachments(mut self, attachments: &'a Extracts) -> Renderer<'a> {
+        self.attachments = attachments;
+        self
     }
 
     pub fn views(&self, lang: &'a str) -> ViewBuilder<'_> {
@@ -132,6 +143,7 @@ impl<'a> Renderer<'a> {
             archive: self.archive,
             i18n: &self.i18n[lang],
             lang,
+            attachments: self.attachments,
         }
     }
 

@@ -56,6 +56,12 @@ pub fn attachment(section: &str, name: &str) -> String {
     format!("files/{section}/{name}")
 }
 
+/// The first-page preview of an attached PDF, named by the PDF's content
+/// hash so that hosts may cache it forever.
+pub fn attachment_preview(hash: &str) -> String {
+    format!("previews/{hash}.png")
+}
+
 pub fn asset(path: &str) -> String {
     format!("assets/{path}")
 }

@@ -69,6 +69,7 @@ pub fn serve(options: ServeOptions) -> Result<(), ServeError> {
         drafts: options.drafts,
         progress: false,
         search_index: true,
+        ocr: false,
     };
     let reloader = Arc::new(Reloader::default());
     let mut preview = Preview::new(build_options);
