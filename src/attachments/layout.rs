@@ -44,8 +44,10 @@ impl Page {
     }
 
     /// The page's text: words joined by spaces (or by nothing where
-    /// `joined` says a gap is no space), lines by newlines, blocks by an
-    /// empty line.
+    /// `joined` says a gap is no space), a block's lines into one paragraph,
+    /// paragraphs separated by an empty line. Khmer puts no space between
+    /// words, so a line that ends in Khmer and a line that starts in Khmer
+    /// join with nothing between them: a line end is no word break there.
     pub fn text(&self, joined: &dyn Fn(&Word, &Word) -> bool) -> String {
         let mut out = String::new();
         for block in &self.blocks {
@@ -53,8 +55,9 @@ impl Page {
                 out.push_str("\n\n");
             }
             for (i, line) in block.iter().enumerate() {
-                if i > 0 {
-                    out.push('\n');
+                let starts = line.first().is_some_and(|w| starts_khmer(&w.text));
+                if i > 0 && !(starts && ends_khmer(&out)) {
+                    out.push(' ');
                 }
                 for (j, word) in line.iter().enumerate() {
                     if j > 0 && !joined(&line[j - 1], word) {
@@ -192,7 +195,8 @@ mod tests {
 <word xMin="89.9" yMin="42.0" xMax="99.0" yMax="61.1">ត</word>
 <word xMin="103.0" yMin="42.0" xMax="120.0" yMax="61.1">A&amp;B&#x41;</word>
 </line></block></flow></page>
-<page width="612" height="792"></page></doc></body></html>"#;
+<page width="612" height="792"><flow><block><line><word>ក</word></line><line><word>ខ</word></line><line><word>A</word></line></block>
+<block><line><word>B</word></line></block></flow></page></doc></body></html>"#;
 
     #[test]
     fn words_lines_and_pages_are_read() {
@@ -204,7 +208,7 @@ mod tests {
         assert_eq!(line[0].text, "ការបោះឆ្នោ");
         assert_eq!(line[0].x_max, 85.8);
         assert_eq!(line[2].text, "A&BA");
-        assert!(pages[1].blocks.is_empty());
+        assert_eq!(pages[1].blocks.len(), 2);
     }
 
     #[test]
@@ -218,6 +222,11 @@ mod tests {
         let joined = |a: &Word, b: &Word| ends_khmer(&a.text) && starts_khmer(&b.text);
         assert_eq!(pages[0].text(&joined), "ការបោះឆ្នោត A&BA");
         assert_eq!(pages[0].text(&|_, _| false), "ការបោះឆ្នោ ត A&BA");
+        assert_eq!(
+            pages[1].text(&|_, _| false),
+            "កខ A\n\nB",
+            "Khmer lines join without a space"
+        );
     }
 
     #[test]
