@@ -255,7 +255,7 @@ pub fn publish(
         },
         || {
             if steps.search_index {
-                write_search_index(config, archive, theme, &staging)
+                write_search_index(config, archive, theme, &staging, steps.attachments)
             } else {
                 Ok(0)
             }
@@ -340,10 +340,11 @@ pub fn write_search_index(
     archive: &Archive,
     theme: &Theme,
     sink: &dyn Sink,
+    attachments: &Extracts,
 ) -> Result<usize, WriteError> {
     let mut count = 0;
     for lang in config.language_codes() {
-        count += write_language_index(config, archive, theme, lang, sink, &|| false)?;
+        count += write_language_index(config, archive, theme, lang, sink, &|| false, attachments)?;
     }
     Ok(count)
 }
@@ -358,8 +359,16 @@ pub fn write_language_index(
     lang: &str,
     sink: &dyn Sink,
     stop: search::index::Stop,
+    attachments: &Extracts,
 ) -> Result<usize, WriteError> {
-    let Some(index) = search::index::build(config, archive, theme.i18n(lang), lang, stop) else {
+    let Some(index) = search::index::build_with_attachments(
+        config,
+        archive,
+        attachments,
+        theme.i18n(lang),
+        lang,
+        stop,
+    ) else {
         return Ok(0);
     };
     search::chunks::write(&index, &|name, content| {

@@ -89,6 +89,8 @@ pub struct PreviewView {
 
 #[derive(Debug, Serialize)]
 pub struct PageText {
+    /// The id that search results link to.
+    pub anchor: String,
     pub number: String,
     pub text: String,
     pub machine_read: bool,
@@ -240,7 +242,12 @@ impl<'a> ViewBuilder<'a> {
         })
     }
 
-    fn attachment_content(&self, attachment: &Attachment) -> Option<AttachmentContent> {
+    /// `place` is the attachment's place in its document's list.
+    fn attachment_content(
+        &self,
+        attachment: &Attachment,
+        place: usize,
+    ) -> Option<AttachmentContent> {
         let reading = self.attachments.get(attachment)?;
         let Ok(extract) = &reading.outcome else {
             return Some(AttachmentContent {
@@ -257,6 +264,7 @@ impl<'a> ViewBuilder<'a> {
             .zip(1u32..)
             .filter(|(text, _)| !text.trim().is_empty())
             .map(|(text, number)| PageText {
+                anchor: urls::attachment_text_anchor(place, number),
                 number: self.i18n.number(number),
                 text: text.clone(),
                 machine_read: extract.machine_read.contains(&number),
@@ -325,7 +333,8 @@ impl<'a> ViewBuilder<'a> {
             attachments: document
                 .attachments
                 .iter()
-                .map(|a| AttachmentView {
+                .enumerate()
+                .map(|(place, a)| AttachmentView {
                     title: a.title.clone(),
                     href: self.href(&urls::attachment(&entry.section, &a.name)),
                     kind: a.kind(),
@@ -333,7 +342,7 @@ impl<'a> ViewBuilder<'a> {
                     lang_name: a.lang.as_deref().map(|l| self.language_name(l)),
                     lang: a.lang.clone(),
                     placeholder: a.placeholder,
-                    content: self.attachment_content(a),
+                    content: self.attachment_content(a, place),
                 })
                 .collect(),
             source: document.source.clone(),

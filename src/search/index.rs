@@ -10,6 +10,7 @@ use rayon::prelude::*;
 use rustc_hash::FxBuildHasher;
 
 use crate::archive::Archive;
+use crate::attachments::Extracts;
 use crate::config::{Config, Taxonomy};
 use crate::content::Document;
 use crate::khmer::cluster::is_khmer;
@@ -18,13 +19,18 @@ use crate::render::markdown;
 use crate::render::urls;
 use crate::search::tokens::for_each_token;
 
-/// Indexed fields and their boosts: a match in the title counts most.
-const FIELDS: [(&str, f32); 4] = [
+/// Indexed fields and their boosts: a match in the title counts most, one
+/// in an attached PDF's text least.
+const FIELDS: [(&str, f32); 5] = [
     ("title", 4.0),
     ("tags", 3.0),
     ("summary", 2.0),
     ("body", 1.0),
+    ("attachment", 0.5),
 ];
+
+/// The text of the fields, in [`FIELDS`] order.
+type FieldTexts<'a> = [&'a str; FIELDS.len()];
 
 /// Position gap between fields, so no phrase spans two of them.
 const FIELD_GAP: u32 = 2;
@@ -253,12 +259,65 @@ pub fn build(
     lang: &str,
     stop: Stop,
 ) -> Option<LanguageIndex> {
-    let documents: Vec<(&Document, usize)> = archive
+    build_with_attachments(config, archive, &Extracts::default(), i18n, lang, stop)
+}
+
+/// One unit of the index: a document's version, or one page of the text of
+/// a PDF it attaches (found as its own result: "in the attached PDF, page 3").
+struct Unit<'a> {
+    document: &'a Document,
+    entry: usize,
+    page: Option<PdfPage<'a>>,
+}
+
+struct PdfPage<'a> {
+    /// The attachment's place in the document's list.
+    attachment: usize,
+    number: u32,
+    text: &'a str,
+}
+
+/// Like [`build`], with the pages of the attached PDFs' text as units of
+/// their own, right after their document.
+pub fn build_with_attachments(
+    config: &Config,
+    archive: &Archive,
+    attachments: &Extracts,
+    i18n: &I18n,
+    lang: &str,
+    stop: Stop,
+) -> Option<LanguageIndex> {
+    let mut documents: Vec<Unit> = Vec::new();
+    for (entry, document) in archive
         .entries
         .iter()
         .enumerate()
-        .filter_map(|(id, entry)| entry.version(lang).map(|d| (d, id)))
-        .collect();
+        .filter_map(|(id, entry)| entry.version(lang).map(|d| (id, d)))
+    {
+        documents.push(Unit {
+            document,
+            entry,
+            page: None,
+        });
+        for (i, attachment) in document.attachments.iter().enumerate() {
+            let Some(extract) = attachments.get(attachment).and_then(|r| r.extract()) else {
+                continue;
+            };
+            for (text, number) in extract.text.iter().zip(1..) {
+                if !text.trim().is_empty() {
+                    documents.push(Unit {
+                        document,
+                        entry,
+                        page: Some(PdfPage {
+                            attachment: i,
+                            number,
+                            text,
+                        }),
+                    });
+                }
+            }
+        }
+    }
     let facets = Taxonomy::ALL.map(|taxonomy| {
         let keys = config
             .taxonomy(taxonomy)
@@ -279,7 +338,14 @@ pub fn build(
         }
         let analysed: Vec<(DocTerms, String)> = batch
             .par_iter()
-            .map(|(document, _)| {
+            .map(|unit| {
+                let document = unit.document;
+                if let Some(page) = &unit.page {
+                    let mut analyser = ANALYSER.take();
+                    let terms = analyser.analyse(&["", "", "", "", page.text]);
+                    ANALYSER.set(analyser);
+                    return (terms, excerpt(None, page.text));
+                }
                 let body = markdown::plain_text(&document.body);
                 let tags: Vec<&str> = document
                     .tags
@@ -291,6 +357,7 @@ pub fn build(
                     &tags.join(" · "),
                     document.summary.as_deref().unwrap_or(""),
                     &body,
+                    "",
                 ];
                 let mut analyser = ANALYSER.take();
                 let terms = analyser.analyse(&fields);
@@ -318,11 +385,24 @@ pub fn build(
                 }
             }
         });
-        for ((document, entry_id), (_, excerpt)) in batch.iter().zip(analysed) {
+        for (unit, (_, excerpt)) in batch.iter().zip(analysed) {
+            let (document, entry_id) = (unit.document, &unit.entry);
             let entry = &archive.entries[*entry_id];
+            let (url, title) = match &unit.page {
+                None => (urls::document(lang, &entry.key), document.title.clone()),
+                Some(page) => (
+                    urls::attachment_text_page(lang, &entry.key, page.attachment, page.number),
+                    format!(
+                        "{} · {}",
+                        document.title,
+                        i18n.string("search_in_pdf_page")
+                            .replace("{page}", &i18n.number(page.number))
+                    ),
+                ),
+            };
             display.push(DisplayRow {
-                u: config.base_url.href(&urls::document(lang, &entry.key)),
-                t: document.title.clone(),
+                u: config.base_url.href(&url),
+                t: title,
                 l: document.lang.clone(),
                 d: i18n.date(entry.date),
                 i: entry.date.to_string(),
@@ -379,7 +459,7 @@ struct Analyser {
     /// Term numbers by the term's text.
     numbers: HashTable<usize>,
     /// Per term number, the term's frequency in each field.
-    tfs: Vec<[u32; 4]>,
+    tfs: Vec<[u32; FIELDS.len()]>,
     /// Per term number, whether its positions are kept.
     positional: Vec<bool>,
     /// (term number, position) per token of a term whose positions are kept.
@@ -389,7 +469,7 @@ struct Analyser {
 impl Analyser {
     /// Tokenises a document's fields into one position stream and computes
     /// each term's boosted, length-normalised frequency (idf comes later).
-    fn analyse(&mut self, fields: &[&str; 4]) -> DocTerms {
+    fn analyse(&mut self, fields: &FieldTexts) -> DocTerms {
         let Analyser {
             text,
             spans,
@@ -406,7 +486,7 @@ impl Analyser {
         tfs.clear();
         positional.clear();
         tokens.clear();
-        let mut lengths = [0u32; 4];
+        let mut lengths = [0u32; FIELDS.len()];
         let mut offset = 0;
         for (f, field) in fields.iter().enumerate() {
             let mut last = 0;
@@ -420,7 +500,7 @@ impl Analyser {
                         spans.push(text.len()..text.len() + term.len());
                         text.push_str(term);
                         hashes.push(term_hash);
-                        tfs.push([0; 4]);
+                        tfs.push([0; FIELDS.len()]);
                         positional.push(keeps_positions(term));
                         numbers.insert_unique(term_hash, number, |&n| hashes[n]);
                         number

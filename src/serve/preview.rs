@@ -257,6 +257,7 @@ impl Preview {
             state.archive.clone(),
             state.plan.clone(),
         );
+        let attachments = state.attachments.clone();
         let latest = self.generation.clone();
         let background = self.background.clone();
         let site = self.site();
@@ -283,6 +284,7 @@ impl Preview {
                         lang,
                         &index,
                         &superseded,
+                        &attachments,
                     )?;
                     // A stopped build wrote nothing to keep the files of.
                     if superseded() {
