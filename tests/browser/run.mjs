@@ -25,12 +25,13 @@ import {
 } from "./lib/harness.mjs";
 import { SUBPATH, build, hostileArchive, sastraBinary, serve } from "./lib/site.mjs";
 import { calendarChecks } from "./calendar.mjs";
+import { attachmentsChecks } from "./attachments.mjs";
 
 const HERE = dirname(fileURLToPath(import.meta.url));
 const REPO = resolve(HERE, "../..");
 const ARTIFACTS = join(HERE, "artifacts");
 const AXE_SOURCE = readFileSync(createRequire(import.meta.url).resolve("axe-core/axe.min.js"), "utf8");
-const DEADLINE_MS = 180_000;
+const DEADLINE_MS = 200_000;
 
 // ---- the pages under test ---------------------------------------------------
 
@@ -662,6 +663,7 @@ async function main() {
     await calendarChecks({ ...env, artifacts: ARTIFACTS });
     await wholeRunChecks(env); // 4, 6 on every page visited
     await hostileChecks(env); // 7
+    await attachmentsChecks(env);
   } finally {
     await browser.close();
     for (const s of servers) await s.close();
