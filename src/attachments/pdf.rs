@@ -18,6 +18,8 @@ pub const MAX_BYTES: u64 = 512 << 20;
 pub const PREVIEW_SIZE: u32 = 200;
 /// Resolution of the page images searched for ink in word gaps.
 const INK_DPI: f32 = 144.0;
+/// Pages drawn at a time to look for ink (each about 2 MB in grey).
+const INK_BATCH: usize = 16;
 /// A page image is never larger than this many pixels on a side.
 const MAX_RASTER_SIDE: f32 = 6000.0;
 
@@ -107,15 +109,24 @@ impl Reader {
                 reason: e.to_string(),
             })?;
         let mut text = Vec::with_capacity(pages.len());
-        for (i, page) in pages.iter().enumerate() {
-            let ink = match page.khmer_gaps().next() {
-                Some(_) => self.page_image(path, i as u32 + 1, page.width, page.height)?,
-                None => None,
-            };
-            text.push(page.text(&|a, b| {
-                ink.as_ref()
-                    .is_some_and(|(grey, scale)| inked(grey, *scale, a, b))
-            }));
+        // Pages are drawn a few at a time, by one pdftoppm each, and only
+        // the pages with a gap between Khmer words.
+        for (chunk, batch) in pages.chunks(INK_BATCH).enumerate() {
+            let first = (chunk * INK_BATCH) as u32 + 1;
+            let needed: Vec<u32> = (first..)
+                .zip(batch)
+                .filter(|(_, page)| page.khmer_gaps().next().is_some())
+                .map(|(number, _)| number)
+                .collect();
+            let images = self.page_images(path, &needed, batch)?;
+            for (number, page) in (first..).zip(batch) {
+                let ink = images.iter().find(|(n, _, _)| *n == number);
+                text.push(
+                    page.text(&|a, b| {
+                        ink.is_some_and(|(_, grey, scale)| inked(grey, *scale, a, b))
+                    }),
+                );
+            }
         }
         let layer = classify(&text, &fonts);
         if !matches!(layer, TextLayer::Unicode) {
@@ -203,32 +214,66 @@ impl Reader {
             .collect())
     }
 
-    /// Page `number` in grey at the ink resolution (lower for huge pages),
-    /// with its pixels per point; `None` when the page cannot be drawn.
-    fn page_image(
+    /// The pages `numbers` (all in `batch`) in grey at the ink resolution
+    /// (lower for huge pages), each with its pixels per point.
+    fn page_images(
         &self,
         path: &Path,
-        number: u32,
-        width: f32,
-        height: f32,
-    ) -> Result<Option<(Grey, f32)>, Unreadable> {
-        let side = width.max(height).max(1.0);
+        numbers: &[u32],
+        batch: &[layout::Page],
+    ) -> Result<Vec<(u32, Grey, f32)>, Unreadable> {
+        let (Some(&first), Some(&last)) = (numbers.first(), numbers.last()) else {
+            return Ok(Vec::new());
+        };
+        let side = batch
+            .iter()
+            .map(|p| p.width.max(p.height))
+            .fold(1.0, f32::max);
         let dpi = INK_DPI.min(MAX_RASTER_SIDE * 72.0 / side).floor().max(1.0);
-        let pgm = self.run(
+        let folder = tempfile::tempdir().map_err(|e| Unreadable::Limit {
+            reason: format!("no scratch folder for page images: {e}"),
+        })?;
+        let root = folder.path().join("page");
+        self.run(
             "pdftoppm",
             &[
                 "-gray".as_ref(),
                 "-r".as_ref(),
                 dpi.to_string().as_ref(),
                 "-f".as_ref(),
-                number.to_string().as_ref(),
+                first.to_string().as_ref(),
                 "-l".as_ref(),
-                number.to_string().as_ref(),
+                last.to_string().as_ref(),
                 "--".as_ref(),
                 path.as_os_str(),
+                root.as_os_str(),
             ],
         )?;
-        Ok(Grey::from_pgm(&pgm).map(|grey| (grey, dpi / 72.0)))
+        // pdftoppm names them page-<number>.pgm, the number zero-padded.
+        let mut images = Vec::new();
+        for entry in std::fs::read_dir(folder.path())
+            .into_iter()
+            .flatten()
+            .flatten()
+        {
+            let name = entry.file_name().to_string_lossy().into_owned();
+            let Some(number) = name
+                .strip_prefix("page-")
+                .and_then(|n| n.strip_suffix(".pgm"))
+                .and_then(|n| n.parse::<u32>().ok())
+            else {
+                continue;
+            };
+            if numbers.contains(&number) {
+                if let Some(grey) = std::fs::read(entry.path())
+                    .ok()
+                    .and_then(|d| Grey::from_pgm(&d))
+                {
+                    images.push((number, grey, dpi / 72.0));
+                }
+            }
+        }
+        Ok(images)
     }
 
     /// Tesseract's reading of page `number`, Khmer and English.
