@@ -57,7 +57,7 @@ done
 
 measure() {
   /usr/bin/time -f "%e %M %U %S" -o "$work/time.txt" "$@" >/dev/null 2>"$work/stderr.txt" || { cat "$work/stderr.txt" >&2; return 1; }
-  awk '{ printf "%.1f s wall, %.0f MB peak, %.1f s user + %.1f s system (sastra itself)\n", $1, $2 / 1024, $3, $4 }' "$work/time.txt"
+  awk '{ printf "%.1f s wall, %.0f MB peak, %.1f s user + %.1f s system CPU (sastra and the engines it ran)\n", $1, $2 / 1024, $3, $4 }' "$work/time.txt"
 }
 out="$work/out-$count"
 rm -rf "$archive/.sastra-cache" "$out"
