@@ -67,15 +67,6 @@ pub fn attachment_text_anchor(attachment: usize, page: u32) -> String {
     format!("pdf-{attachment}-page-{page}")
 }
 
-/// A page of an attached PDF's text, on its document's page.
-pub fn attachment_text_page(lang: &str, key: &str, attachment: usize, page: u32) -> String {
-    format!(
-        "{}#{}",
-        document(lang, key),
-        attachment_text_anchor(attachment, page)
-    )
-}
-
 pub fn asset(path: &str) -> String {
     format!("assets/{path}")
 }

@@ -262,23 +262,8 @@ pub fn build(
     build_with_attachments(config, archive, &Extracts::default(), i18n, lang, stop)
 }
 
-/// One unit of the index: a document's version, or one page of the text of
-/// a PDF it attaches (found as its own result: "in the attached PDF, page 3").
-struct Unit<'a> {
-    document: &'a Document,
-    entry: usize,
-    page: Option<PdfPage<'a>>,
-}
-
-struct PdfPage<'a> {
-    /// The attachment's place in the document's list.
-    attachment: usize,
-    number: u32,
-    text: &'a str,
-}
-
-/// Like [`build`], with the pages of the attached PDFs' text as units of
-/// their own, right after their document.
+/// Like [`build`], with the text of each document's attached PDFs as a
+/// field of its own, weighted below the body.
 pub fn build_with_attachments(
     config: &Config,
     archive: &Archive,
@@ -287,37 +272,12 @@ pub fn build_with_attachments(
     lang: &str,
     stop: Stop,
 ) -> Option<LanguageIndex> {
-    let mut documents: Vec<Unit> = Vec::new();
-    for (entry, document) in archive
+    let documents: Vec<(&Document, usize)> = archive
         .entries
         .iter()
         .enumerate()
-        .filter_map(|(id, entry)| entry.version(lang).map(|d| (id, d)))
-    {
-        documents.push(Unit {
-            document,
-            entry,
-            page: None,
-        });
-        for (i, attachment) in document.attachments.iter().enumerate() {
-            let Some(extract) = attachments.get(attachment).and_then(|r| r.extract()) else {
-                continue;
-            };
-            for (text, number) in extract.text.iter().zip(1..) {
-                if !text.trim().is_empty() {
-                    documents.push(Unit {
-                        document,
-                        entry,
-                        page: Some(PdfPage {
-                            attachment: i,
-                            number,
-                            text,
-                        }),
-                    });
-                }
-            }
-        }
-    }
+        .filter_map(|(id, entry)| entry.version(lang).map(|d| (d, id)))
+        .collect();
     let facets = Taxonomy::ALL.map(|taxonomy| {
         let keys = config
             .taxonomy(taxonomy)
@@ -338,14 +298,7 @@ pub fn build_with_attachments(
         }
         let analysed: Vec<(DocTerms, String)> = batch
             .par_iter()
-            .map(|unit| {
-                let document = unit.document;
-                if let Some(page) = &unit.page {
-                    let mut analyser = ANALYSER.take();
-                    let terms = analyser.analyse(&["", "", "", "", page.text]);
-                    ANALYSER.set(analyser);
-                    return (terms, excerpt(None, page.text));
-                }
+            .map(|(document, _)| {
                 let body = markdown::plain_text(&document.body);
                 let tags: Vec<&str> = document
                     .tags
@@ -357,7 +310,7 @@ pub fn build_with_attachments(
                     &tags.join(" · "),
                     document.summary.as_deref().unwrap_or(""),
                     &body,
-                    "",
+                    &attachment_text(document, attachments),
                 ];
                 let mut analyser = ANALYSER.take();
                 let terms = analyser.analyse(&fields);
@@ -385,24 +338,11 @@ pub fn build_with_attachments(
                 }
             }
         });
-        for (unit, (_, excerpt)) in batch.iter().zip(analysed) {
-            let (document, entry_id) = (unit.document, &unit.entry);
+        for ((document, entry_id), (_, excerpt)) in batch.iter().zip(analysed) {
             let entry = &archive.entries[*entry_id];
-            let (url, title) = match &unit.page {
-                None => (urls::document(lang, &entry.key), document.title.clone()),
-                Some(page) => (
-                    urls::attachment_text_page(lang, &entry.key, page.attachment, page.number),
-                    format!(
-                        "{} · {}",
-                        document.title,
-                        i18n.string("search_in_pdf_page")
-                            .replace("{page}", &i18n.number(page.number))
-                    ),
-                ),
-            };
             display.push(DisplayRow {
-                u: config.base_url.href(&url),
-                t: title,
+                u: config.base_url.href(&urls::document(lang, &entry.key)),
+                t: document.title.clone(),
                 l: document.lang.clone(),
                 d: i18n.date(entry.date),
                 i: entry.date.to_string(),
@@ -567,6 +507,18 @@ fn group_starts(groups: usize, keys: impl Iterator<Item = usize>) -> Vec<usize> 
         starts[group + 1] += starts[group];
     }
     starts
+}
+
+/// The text of the PDFs a document attaches, page after page.
+fn attachment_text(document: &Document, attachments: &Extracts) -> String {
+    document
+        .attachments
+        .iter()
+        .filter_map(|a| attachments.get(a)?.extract())
+        .flat_map(|extract| &extract.text)
+        .map(String::as_str)
+        .collect::<Vec<_>>()
+        .join("\n")
 }
 
 /// The text a result's excerpt is cut from: the summary, then the start of
