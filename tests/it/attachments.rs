@@ -3,12 +3,10 @@
 //! with qpdf), never fixtures of unknown origin. Made once and kept under
 //! `target/test-pdfs/`, named by their recipe.
 
-mod common;
-
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
-use common::{repo, Site};
+use crate::common::{repo, Site};
 use sastra::build::{self, BuildOptions};
 
 /// Only in the PDF, and across both of the split vowels pdftotext opens
