@@ -8,6 +8,7 @@ use indicatif::{ProgressBar, ProgressStyle};
 use rayon::prelude::*;
 
 use crate::archive::Archive;
+use crate::attachments::{self, Extracts};
 use crate::config::{BaseUrl, Config};
 use crate::content::{self, Document};
 use crate::diagnostics::{Diagnostic, Diagnostics};
@@ -35,6 +36,8 @@ pub struct BuildOptions {
     /// The service worker, app manifests and "save for offline" (see
     /// `output::offline`); off in a preview, whose edits must show at once.
     pub offline: bool,
+    /// Read the attached PDFs' scanned pages with Tesseract.
+    pub ocr: bool,
 }
 
 impl BuildOptions {
@@ -47,6 +50,7 @@ impl BuildOptions {
             progress: false,
             search_index: true,
             offline: true,
+            ocr: false,
         }
     }
 
@@ -84,10 +88,24 @@ pub struct Loaded {
     pub config: Config,
     pub documents: Vec<Arc<Document>>,
     pub diagnostics: Diagnostics,
+    /// What the attached PDFs hold (empty until [`Loaded::read_attachments`]).
+    pub attachments: Arc<Extracts>,
 }
 
-/// Loads and checks everything a build reads, writing nothing. `check` is
-/// this; `build` runs it first and refuses to go on after errors.
+impl Loaded {
+    /// Reads the attached PDFs (from the cache when it has them), adding
+    /// what a reader should know about each to the diagnostics.
+    pub fn read_attachments(&mut self, ocr: bool) {
+        let options = attachments::Options::for_root(&self.config.root, ocr);
+        let (extracts, warnings) = attachments::read_all(&self.documents, &options);
+        self.attachments = Arc::new(extracts);
+        self.diagnostics.extend(warnings);
+    }
+}
+
+/// Loads and checks everything a build reads, writing nothing but the
+/// attachments' cache. `check` is this; `build` runs it first and refuses
+/// to go on after errors.
 pub fn load(root: &Path, base_url: Option<&str>) -> Result<Loaded, Diagnostics> {
     let mut config = Config::load(root)?;
     if let Some(url) = base_url {
@@ -101,12 +119,16 @@ pub fn load(root: &Path, base_url: Option<&str>) -> Result<Loaded, Diagnostics> 
         config,
         documents,
         diagnostics,
+        attachments: Arc::default(),
     })
 }
 
 pub fn check(root: &Path) -> Diagnostics {
     match load(root, None) {
-        Ok(loaded) => {
+        Ok(mut loaded) => {
+            if !loaded.diagnostics.has_errors() {
+                loaded.read_attachments(false);
+            }
             let mut diagnostics = loaded.diagnostics;
             // Drafts too: a draft's URL clash is found before it is published.
             diagnostics.extend(url_collisions(&loaded.config, &loaded.documents, true));
@@ -143,10 +165,12 @@ pub fn refuse_collisions(
 
 /// What a build reads, checked, with the theme: [`load`], refused on errors.
 pub fn load_checked(options: &BuildOptions) -> Result<(Loaded, Theme), BuildError> {
-    let loaded = load(&options.root, options.base_url.as_deref()).map_err(BuildError::Invalid)?;
+    let mut loaded =
+        load(&options.root, options.base_url.as_deref()).map_err(BuildError::Invalid)?;
     if loaded.diagnostics.has_errors() {
         return Err(BuildError::Invalid(loaded.diagnostics));
     }
+    loaded.read_attachments(options.ocr);
     let theme = Theme::load(&loaded.config).map_err(BuildError::Invalid)?;
     Ok((loaded, theme))
 }
@@ -171,6 +195,7 @@ pub fn build(options: &BuildOptions) -> Result<BuildReport, BuildError> {
             progress: options.progress,
             search_index: options.search_index,
             offline: options.offline,
+            attachments: &loaded.attachments,
         },
     )?;
     Ok(BuildReport {
@@ -191,10 +216,13 @@ pub struct Published {
 
 /// How [`publish`] goes about it.
 #[derive(Debug, Clone, Copy)]
-pub struct Steps {
+pub struct Steps<'a> {
     pub progress: bool,
     pub search_index: bool,
+    /// The service worker, app manifests and "save for offline".
     pub offline: bool,
+    /// What the attached PDFs hold, shown on the pages that attach them.
+    pub attachments: &'a Extracts,
 }
 
 /// Writes the whole site of a checked archive, planned as `plan`, to
@@ -222,7 +250,8 @@ pub fn publish(
     // stretches of both (feeds and sitemap here, merging batches there).
     let (rest, index) = rayon::join(
         || {
-            let renderer = Renderer::new(config, archive, theme);
+            let renderer =
+                Renderer::new(config, archive, theme).with_attachments(steps.attachments);
             let (pages, offline_files) = if steps.offline {
                 write_pages_for_offline(
                     &renderer, config, archive, theme, plan, &staging, &progress,
@@ -235,13 +264,14 @@ pub fn publish(
             let files = pages
                 + offline_files
                 + write_attachments(archive, &staging)?
+                + write_previews(steps.attachments, &staging)?
                 + copy_static(theme, &staging)?
                 + write_machine_readable(config, archive, plan, &staging)?;
             Ok::<_, BuildError>((pages, files))
         },
         || {
             if steps.search_index {
-                write_search_index(config, archive, theme, &staging)
+                write_search_index(config, archive, theme, &staging, steps.attachments)
             } else {
                 Ok(0)
             }
@@ -346,6 +376,16 @@ fn write_attachments(archive: &Archive, sink: &dyn Sink) -> Result<usize, WriteE
     Ok(count)
 }
 
+/// The attached PDFs' first-page previews, named by the files' content.
+fn write_previews(attachments: &Extracts, sink: &dyn Sink) -> Result<usize, WriteError> {
+    let mut count = 0;
+    for (hash, file) in attachments.previews() {
+        sink.copy(&urls::attachment_preview(hash), file)?;
+        count += 1;
+    }
+    Ok(count)
+}
+
 /// Feeds, sitemap, robots.txt and the catalogue.
 pub fn write_machine_readable(
     config: &Config,
@@ -375,10 +415,11 @@ pub fn write_search_index(
     archive: &Archive,
     theme: &Theme,
     sink: &dyn Sink,
+    attachments: &Extracts,
 ) -> Result<usize, WriteError> {
     let mut count = 0;
     for lang in config.language_codes() {
-        count += write_language_index(config, archive, theme, lang, sink, &|| false)?;
+        count += write_language_index(config, archive, theme, lang, sink, &|| false, attachments)?;
     }
     Ok(count)
 }
@@ -393,8 +434,16 @@ pub fn write_language_index(
     lang: &str,
     sink: &dyn Sink,
     stop: search::index::Stop,
+    attachments: &Extracts,
 ) -> Result<usize, WriteError> {
-    let Some(index) = search::index::build(config, archive, theme.i18n(lang), lang, stop) else {
+    let Some(index) = search::index::build_with_attachments(
+        config,
+        archive,
+        attachments,
+        theme.i18n(lang),
+        lang,
+        stop,
+    ) else {
         return Ok(0);
     };
     search::chunks::write(&index, &|name, content| {

@@ -5,6 +5,7 @@
 //! them; [`search`] builds the search index beside the pages.
 
 pub mod archive;
+pub mod attachments;
 pub mod build;
 pub mod config;
 pub mod confine;

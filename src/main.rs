@@ -47,6 +47,10 @@ enum Command {
         /// costs (benches/run.sh): the site's search then finds nothing.
         #[arg(long, hide = true)]
         no_search_index: bool,
+        /// Read the scanned pages of attached PDFs with Tesseract (Khmer and
+        /// English); cached, and marked as machine-read on the page.
+        #[arg(long)]
+        ocr: bool,
     },
     /// Check the archive without writing anything.
     Check {
@@ -106,6 +110,7 @@ fn main() -> ExitCode {
             base_url,
             drafts,
             no_search_index,
+            ocr,
         } => {
             let options = BuildOptions {
                 root: cli.root,
@@ -115,6 +120,7 @@ fn main() -> ExitCode {
                 progress: true,
                 search_index: !no_search_index,
                 offline: true,
+                ocr,
             };
             run_build(&options)
         }

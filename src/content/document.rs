@@ -84,6 +84,8 @@ pub struct Attachment {
     /// A stand-in for an original the archive does not hold.
     pub placeholder: bool,
     pub bytes: u64,
+    /// Its place in the `attachments:` list, for messages and anchors.
+    pub index: usize,
 }
 
 impl Attachment {
@@ -562,6 +564,7 @@ impl Fields<'_> {
                     lang,
                     placeholder,
                     bytes,
+                    index: i,
                 }),
                 Err(error) => {
                     let hint = error.hint(location);

@@ -16,6 +16,7 @@ use std::collections::BTreeMap;
 use serde::Serialize;
 
 use crate::archive::Archive;
+use crate::attachments::Extracts;
 use crate::config::{Config, Taxonomy};
 use crate::content::links::{self, LinkTarget};
 use crate::diagnostics::{display_path, Diagnostic, Diagnostics};
@@ -25,6 +26,8 @@ use pages::{Page, PageKind};
 use saving::Saving;
 use templates::{RenderError, Templates};
 use views::ViewBuilder;
+
+static NO_ATTACHMENTS: std::sync::LazyLock<Extracts> = std::sync::LazyLock::new(Extracts::default);
 
 /// Everything every page of one language shares.
 #[derive(Debug, Serialize)]
@@ -155,6 +158,7 @@ pub struct Renderer<'a> {
     assets: &'a Assets,
     /// Offline reading, off in a preview (which registers no service worker).
     saving: Option<&'a Saving>,
+    attachments: &'a Extracts,
 }
 
 impl<'a> Renderer<'a> {
@@ -166,6 +170,7 @@ impl<'a> Renderer<'a> {
             i18n: &theme.i18n,
             assets: &theme.assets,
             saving: None,
+            attachments: &NO_ATTACHMENTS,
         }
     }
 
@@ -177,12 +182,19 @@ impl<'a> Renderer<'a> {
         }
     }
 
+    /// Shows what the attached PDFs hold (their pages, text and previews).
+    pub fn with_attachments(mut self, attachments: &'a Extracts) -> Renderer<'a> {
+        self.attachments = attachments;
+        self
+    }
+
     pub fn views(&self, lang: &'a str) -> ViewBuilder<'_> {
         ViewBuilder {
             config: self.config,
             archive: self.archive,
             i18n: &self.i18n[lang],
             lang,
+            attachments: self.attachments,
         }
     }
 

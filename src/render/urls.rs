@@ -74,6 +74,17 @@ pub fn attachment(section: &str, name: &str) -> String {
     format!("files/{section}/{name}")
 }
 
+/// The first-page preview of an attached PDF, named by the PDF's content
+/// hash so that hosts may cache it forever.
+pub fn attachment_preview(hash: &str) -> String {
+    format!("previews/{hash}.png")
+}
+
+/// The id of a page of an attached PDF's text on its document's page.
+pub fn attachment_text_anchor(attachment: usize, page: u32) -> String {
+    format!("pdf-{attachment}-page-{page}")
+}
+
 /// A theme file. `version` hashes every file of the theme's static folder,
 /// so a page and the files it loads always come from the same build, and
 /// readers (and the service worker) may keep them forever.

@@ -4,8 +4,9 @@
 use serde::Serialize;
 
 use crate::archive::{Archive, Entry, EntryId, TimelineYear};
+use crate::attachments::{Extracts, Reading, TextLayer};
 use crate::config::{Config, Taxonomy};
-use crate::content::{Document, PartialDate};
+use crate::content::{Attachment, Document, PartialDate};
 use crate::render::chart::{self, Bar, Marker, Row, Tally};
 use crate::render::cite::{self, Citation};
 use crate::render::i18n::I18n;
@@ -43,6 +44,14 @@ pub struct Item {
     pub doc_type: Link,
     pub organization: Option<Link>,
     pub summary: Option<String>,
+    /// The first attached PDF that was read: its preview and page count.
+    pub pdf: Option<ItemPdf>,
+}
+
+#[derive(Debug, Serialize)]
+pub struct ItemPdf {
+    pub pages: String,
+    pub preview: Option<PreviewView>,
 }
 
 #[derive(Debug, Serialize)]
@@ -54,6 +63,38 @@ pub struct AttachmentView {
     pub lang: Option<String>,
     pub lang_name: Option<String>,
     pub placeholder: bool,
+    /// What reading the file gave, for the PDFs that were read.
+    pub content: Option<AttachmentContent>,
+}
+
+/// An attached PDF's page count, preview and text, as read at build time.
+#[derive(Debug, Serialize)]
+pub struct AttachmentContent {
+    /// In the page's digits; `None` when the file could not be read.
+    pub pages: Option<String>,
+    pub preview: Option<PreviewView>,
+    /// The text per page; empty when there is none to show.
+    pub text: Vec<PageText>,
+    /// Why there is no text: `legacy-font`, `scanned` or `unreadable`.
+    pub missing: Option<&'static str>,
+    /// Some of the text is Tesseract's reading of scanned pages.
+    pub machine_read: bool,
+}
+
+#[derive(Debug, Serialize)]
+pub struct PreviewView {
+    pub src: String,
+    pub width: u32,
+    pub height: u32,
+}
+
+#[derive(Debug, Serialize)]
+pub struct PageText {
+    /// The id that search results link to.
+    pub anchor: String,
+    pub number: String,
+    pub text: String,
+    pub machine_read: bool,
 }
 
 #[derive(Debug, Serialize)]
@@ -171,6 +212,7 @@ pub struct ViewBuilder<'a> {
     pub archive: &'a Archive,
     pub i18n: &'a I18n,
     pub lang: &'a str,
+    pub attachments: &'a Extracts,
 }
 
 impl<'a> ViewBuilder<'a> {
@@ -212,7 +254,65 @@ impl<'a> ViewBuilder<'a> {
                 .as_ref()
                 .map(|o| self.term_link(Taxonomy::Organization, o)),
             summary: document.summary.clone(),
+            pdf: document.attachments.iter().find_map(|a| {
+                let extract = self.attachments.get(a)?.extract()?;
+                Some(ItemPdf {
+                    pages: self.i18n.number(extract.pages),
+                    preview: self.preview(self.attachments.get(a)?),
+                })
+            }),
         }
+    }
+
+    fn preview(&self, reading: &Reading) -> Option<PreviewView> {
+        let preview = reading.extract()?.preview?;
+        Some(PreviewView {
+            src: self.href(&urls::attachment_preview(&reading.hash)),
+            width: preview.width,
+            height: preview.height,
+        })
+    }
+
+    /// `place` is the attachment's place in its document's list.
+    fn attachment_content(
+        &self,
+        attachment: &Attachment,
+        place: usize,
+    ) -> Option<AttachmentContent> {
+        let reading = self.attachments.get(attachment)?;
+        let Ok(extract) = &reading.outcome else {
+            return Some(AttachmentContent {
+                pages: None,
+                preview: None,
+                text: Vec::new(),
+                missing: Some("unreadable"),
+                machine_read: false,
+            });
+        };
+        let text: Vec<PageText> = extract
+            .text
+            .iter()
+            .zip(1u32..)
+            .filter(|(text, _)| !text.trim().is_empty())
+            .map(|(text, number)| PageText {
+                anchor: urls::attachment_text_anchor(place, number),
+                number: self.i18n.number(number),
+                text: text.clone(),
+                machine_read: extract.machine_read.contains(&number),
+            })
+            .collect();
+        let missing = match extract.layer {
+            TextLayer::LegacyFont { .. } => Some("legacy-font"),
+            TextLayer::Scanned if text.is_empty() => Some("scanned"),
+            _ => None,
+        };
+        Some(AttachmentContent {
+            pages: Some(self.i18n.number(extract.pages)),
+            preview: self.preview(reading),
+            machine_read: text.iter().any(|p| p.machine_read),
+            text,
+            missing,
+        })
     }
 
     pub fn items(&self, ids: &[EntryId]) -> Vec<Item> {
@@ -264,7 +364,8 @@ impl<'a> ViewBuilder<'a> {
             attachments: document
                 .attachments
                 .iter()
-                .map(|a| AttachmentView {
+                .enumerate()
+                .map(|(place, a)| AttachmentView {
                     title: a.title.clone(),
                     href: self.href(&urls::attachment(&entry.section, &a.name)),
                     kind: a.kind(),
@@ -272,6 +373,7 @@ impl<'a> ViewBuilder<'a> {
                     lang_name: a.lang.as_deref().map(|l| self.language_name(l)),
                     lang: a.lang.clone(),
                     placeholder: a.placeholder,
+                    content: self.attachment_content(a, place),
                 })
                 .collect(),
             source: document.source.clone(),

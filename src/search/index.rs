@@ -10,6 +10,7 @@ use rayon::prelude::*;
 use rustc_hash::FxBuildHasher;
 
 use crate::archive::Archive;
+use crate::attachments::Extracts;
 use crate::config::{Config, Taxonomy};
 use crate::content::Document;
 use crate::render::i18n::I18n;
@@ -18,13 +19,18 @@ use crate::render::urls;
 use crate::search::format::DisplayRow;
 use crate::search::tokens::{for_each_term, is_trigram};
 
-/// Indexed fields and their boosts: a match in the title counts most.
-const FIELDS: [(&str, f32); 4] = [
+/// Indexed fields and their boosts: a match in the title counts most, one
+/// in an attached PDF's text least.
+const FIELDS: [(&str, f32); 5] = [
     ("title", 4.0),
     ("tags", 3.0),
     ("summary", 2.0),
     ("body", 1.0),
+    ("attachment", 0.5),
 ];
+
+/// The text of the fields, in [`FIELDS`] order.
+type FieldTexts<'a> = [&'a str; FIELDS.len()];
 
 /// Characters of text kept per document for result excerpts.
 const EXCERPT_CHARS: usize = 240;
@@ -182,6 +188,19 @@ pub fn build(
     lang: &str,
     stop: Stop,
 ) -> Option<LanguageIndex> {
+    build_with_attachments(config, archive, &Extracts::default(), i18n, lang, stop)
+}
+
+/// Like [`build`], with the text of each document's attached PDFs as a
+/// field of its own, weighted below the body.
+pub fn build_with_attachments(
+    config: &Config,
+    archive: &Archive,
+    attachments: &Extracts,
+    i18n: &I18n,
+    lang: &str,
+    stop: Stop,
+) -> Option<LanguageIndex> {
     let documents: Vec<(&Document, usize)> = archive
         .entries
         .iter()
@@ -220,6 +239,7 @@ pub fn build(
                     &tags.join(" · "),
                     document.summary.as_deref().unwrap_or(""),
                     &body,
+                    &attachment_text(document, attachments),
                 ];
                 let mut analyser = ANALYSER.take();
                 let terms = analyser.analyse(&fields);
@@ -304,13 +324,13 @@ struct Analyser {
     /// Term numbers by the term's text.
     numbers: HashTable<usize>,
     /// Per term number, the term's frequency in each field.
-    tfs: Vec<[u32; 4]>,
+    tfs: Vec<[u32; FIELDS.len()]>,
 }
 
 impl Analyser {
     /// Computes each term of a document's fields with its boosted,
     /// length-normalised frequency (idf comes later).
-    fn analyse(&mut self, fields: &[&str; 4]) -> DocTerms {
+    fn analyse(&mut self, fields: &FieldTexts) -> DocTerms {
         let Analyser {
             text,
             spans,
@@ -324,7 +344,7 @@ impl Analyser {
         numbers.clear();
         tfs.clear();
         // Field lengths count tokens: trigrams restate the pairs.
-        let mut lengths = [0u32; 4];
+        let mut lengths = [0u32; FIELDS.len()];
         for (f, field) in fields.iter().enumerate() {
             for_each_term(field, |term, _| {
                 let term_hash = hash(term);
@@ -336,7 +356,7 @@ impl Analyser {
                         spans.push(text.len()..text.len() + term.len());
                         text.push_str(term);
                         hashes.push(term_hash);
-                        tfs.push([0; 4]);
+                        tfs.push([0; FIELDS.len()]);
                         numbers.insert_unique(term_hash, number, |&n| hashes[n]);
                         number
                     }
@@ -389,6 +409,18 @@ fn group_starts(groups: usize, keys: impl Iterator<Item = usize>) -> Vec<usize> 
     starts
 }
 
+/// The text of the PDFs a document attaches, page after page.
+fn attachment_text(document: &Document, attachments: &Extracts) -> String {
+    document
+        .attachments
+        .iter()
+        .filter_map(|a| attachments.get(a)?.extract())
+        .flat_map(|extract| &extract.text)
+        .map(String::as_str)
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
 /// The text a result's excerpt is cut from: the summary, then the start of
 /// the body, on whole characters.
 fn excerpt(summary: Option<&str>, body: &str) -> String {
@@ -439,7 +471,7 @@ mod tests {
     #[test]
     fn a_document_gets_pairs_trigrams_and_words() {
         let mut analyser = Analyser::default();
-        let terms = analyser.analyse(&["ការបោះ", "", "", "ballot"]);
+        let terms = analyser.analyse(&["ការបោះ", "", "", "ballot", ""]);
         let mut texts: Vec<&str> = terms
             .terms
             .iter()

@@ -72,6 +72,7 @@ pub fn serve(options: ServeOptions) -> Result<(), ServeError> {
         // No service worker in a preview: it would keep pages that an edit
         // has just changed.
         offline: false,
+        ocr: false,
     };
     let reloader = Arc::new(Reloader::default());
     let mut preview = Preview::new(build_options);

@@ -20,6 +20,7 @@ use std::time::{Duration, Instant};
 use indicatif::ProgressBar;
 
 use crate::archive::Archive;
+use crate::attachments::Extracts;
 use crate::build::{self, BuildError, BuildOptions};
 use crate::config::Config;
 use crate::content::load::load_file;
@@ -69,6 +70,7 @@ struct State {
     documents: BTreeMap<PathBuf, Arc<Document>>,
     archive: Arc<Archive>,
     plan: Arc<Vec<Page>>,
+    attachments: Arc<Extracts>,
 }
 
 pub struct Preview {
@@ -147,6 +149,7 @@ impl Preview {
             progress: false,
             search_index: self.options.search_index,
             offline: self.options.offline,
+            attachments: &loaded.attachments,
         };
         let plan = Arc::new(pages::plan(&config, &archive));
         build::refuse_collisions(&plan, &archive, &loaded.diagnostics)?;
@@ -162,6 +165,7 @@ impl Preview {
             theme: Arc::new(theme),
             archive: Arc::new(archive),
             plan,
+            attachments: loaded.attachments,
         });
         let rebuilt = Rebuilt::Full {
             documents: self
@@ -217,7 +221,8 @@ impl Preview {
             &changed_keys,
             config.page_size,
         );
-        let renderer = Renderer::new(config, &archive, &state.theme);
+        let renderer =
+            Renderer::new(config, &archive, &state.theme).with_attachments(&state.attachments);
         let live = Live::new(self.site());
         let written = build::write_pages(&renderer, &redrawn, &live, &ProgressBar::hidden())
             .and_then(|pages| {
@@ -253,6 +258,7 @@ impl Preview {
             state.archive.clone(),
             state.plan.clone(),
         );
+        let attachments = state.attachments.clone();
         let latest = self.generation.clone();
         let background = self.background.clone();
         let site = self.site();
@@ -279,6 +285,7 @@ impl Preview {
                         lang,
                         &index,
                         &superseded,
+                        &attachments,
                     )?;
                     // A stopped build wrote nothing to keep the files of.
                     if superseded() {

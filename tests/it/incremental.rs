@@ -265,9 +265,16 @@ fn a_search_index_called_off_writes_nothing() {
     let archive = Archive::new(&loaded.config, loaded.documents, false);
     let index = |stop: &(dyn Fn() -> bool + Sync)| {
         let sink = Counter::default();
-        let files =
-            build::write_language_index(&loaded.config, &archive, &theme, "km", &sink, stop)
-                .unwrap();
+        let files = build::write_language_index(
+            &loaded.config,
+            &archive,
+            &theme,
+            "km",
+            &sink,
+            stop,
+            &loaded.attachments,
+        )
+        .unwrap();
         assert_eq!(files, sink.0.load(Ordering::SeqCst));
         files
     };

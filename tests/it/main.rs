@@ -4,6 +4,7 @@
 mod common;
 
 mod atomic;
+mod attachments;
 mod browse;
 mod build;
 mod check;

@@ -1,0 +1,432 @@
+//! Reading one PDF with Poppler's tools: its facts (`pdfinfo`), fonts
+//! (`pdffonts`), words (`pdftotext -bbox-layout`), page images (`pdftoppm`)
+//! and, for pages without text, Tesseract's reading of them.
+
+use std::path::Path;
+
+use serde::{Deserialize, Serialize};
+
+use super::layout::{self, Word};
+use super::raster::{self, Grey};
+use super::tools::{self, Limits, ToolError};
+
+/// Pages read at most; a longer PDF is read that far and says so.
+pub const MAX_PAGES: u32 = 1000;
+/// Files larger than this are not read at all.
+pub const MAX_BYTES: u64 = 512 << 20;
+/// The preview's longer side, in pixels.
+pub const PREVIEW_SIZE: u32 = 200;
+/// Resolution of the page images searched for ink in word gaps.
+const INK_DPI: f32 = 144.0;
+/// Pages drawn at a time to look for ink (each about 2 MB in grey).
+const INK_BATCH: usize = 16;
+/// A page image is never larger than this many pixels on a side.
+const MAX_RASTER_SIDE: f32 = 6000.0;
+
+/// What a PDF gave: the cached result of reading it.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Extract {
+    pub pages: u32,
+    /// The text of each page read, in order (empty for a page without any,
+    /// and for every page when the text is not searchable).
+    pub text: Vec<String>,
+    pub layer: TextLayer,
+    /// 1-based numbers of the pages whose text is Tesseract's reading.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub machine_read: Vec<u32>,
+    /// The PDF's own metadata, offered to `sastra new --attach`.
+    pub title: Option<String>,
+    pub created: Option<String>,
+    /// Only the first [`MAX_PAGES`] were read.
+    #[serde(default)]
+    pub truncated: bool,
+    pub preview: Option<Preview>,
+}
+
+/// Where the text of a PDF comes from.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(tag = "kind", rename_all = "kebab-case")]
+pub enum TextLayer {
+    /// Unicode text on at least one page.
+    Unicode,
+    /// Khmer drawn on Latin code points by a pre-Unicode font: the text is
+    /// garbage to a search engine and is dropped.
+    LegacyFont { font: Option<String> },
+    /// No page has any text: scanned images.
+    Scanned,
+}
+
+/// The first page as a small PNG, kept in the cache beside the extract.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Preview {
+    pub width: u32,
+    pub height: u32,
+}
+
+/// Why a PDF was not read. Each names no file: the caller does.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, thiserror::Error)]
+#[serde(tag = "kind", rename_all = "kebab-case")]
+pub enum Unreadable {
+    #[error("the PDF is protected by a password")]
+    Encrypted,
+    #[error("not a readable PDF ({reason})")]
+    Corrupt { reason: String },
+    #[error("the file has {bytes} bytes, more than the {limit} read at most")]
+    TooLarge { bytes: u64, limit: u64 },
+    #[error("reading it went over a limit ({reason})")]
+    Limit { reason: String },
+}
+
+/// How to read: the limits of each tool run, and whether to run Tesseract.
+#[derive(Debug, Clone, Copy)]
+pub struct Reader {
+    pub limits: Limits,
+    pub ocr: bool,
+}
+
+impl Reader {
+    /// Reads the PDF at `path` (absolute); `preview` receives the preview
+    /// image's bytes.
+    pub fn read(&self, path: &Path, preview: &mut Vec<u8>) -> Result<Extract, Unreadable> {
+        let info = self.info(path)?;
+        let last = info.pages.min(MAX_PAGES);
+        let fonts = self.fonts(path, last)?;
+        let xhtml = self.run(
+            "pdftotext",
+            &[
+                "-bbox-layout".as_ref(),
+                "-enc".as_ref(),
+                "UTF-8".as_ref(),
+                "-l".as_ref(),
+                last.to_string().as_ref(),
+                "--".as_ref(),
+                path.as_os_str(),
+                "-".as_ref(),
+            ],
+        )?;
+        let pages =
+            layout::parse(&String::from_utf8_lossy(&xhtml)).map_err(|e| Unreadable::Corrupt {
+                reason: e.to_string(),
+            })?;
+        let mut text = Vec::with_capacity(pages.len());
+        // Pages are drawn a few at a time, by one pdftoppm each, and only
+        // the pages with a gap between Khmer words.
+        for (chunk, batch) in pages.chunks(INK_BATCH).enumerate() {
+            let first = (chunk * INK_BATCH) as u32 + 1;
+            let needed: Vec<u32> = (first..)
+                .zip(batch)
+                .filter(|(_, page)| page.khmer_gaps().next().is_some())
+                .map(|(number, _)| number)
+                .collect();
+            let images = self.page_images(path, &needed, batch)?;
+            for (number, page) in (first..).zip(batch) {
+                let ink = images.iter().find(|(n, _, _)| *n == number);
+                text.push(
+                    page.text(&|a, b| {
+                        ink.is_some_and(|(_, grey, scale)| inked(grey, *scale, a, b))
+                    }),
+                );
+            }
+        }
+        let layer = classify(&text, &fonts);
+        if !matches!(layer, TextLayer::Unicode) {
+            text.iter_mut().for_each(String::clear);
+        }
+        let mut machine_read = Vec::new();
+        if self.ocr && !matches!(layer, TextLayer::LegacyFont { .. }) {
+            for (i, page) in text.iter_mut().enumerate() {
+                if page.trim().is_empty() {
+                    *page = self.ocr_page(path, i as u32 + 1)?;
+                    machine_read.push(i as u32 + 1);
+                }
+            }
+        }
+        *preview = self.run(
+            "pdftoppm",
+            &[
+                "-png".as_ref(),
+                "-f".as_ref(),
+                "1".as_ref(),
+                "-l".as_ref(),
+                "1".as_ref(),
+                "-scale-to".as_ref(),
+                PREVIEW_SIZE.to_string().as_ref(),
+                "--".as_ref(),
+                path.as_os_str(),
+            ],
+        )?;
+        let preview_size =
+            raster::png_size(preview).map(|(width, height)| Preview { width, height });
+        Ok(Extract {
+            pages: info.pages,
+            text,
+            layer,
+            machine_read,
+            title: info.title,
+            created: info.created,
+            truncated: info.pages > last,
+            preview: preview_size,
+        })
+    }
+
+    fn run(&self, program: &str, args: &[&std::ffi::OsStr]) -> Result<Vec<u8>, Unreadable> {
+        tools::run(program, args, self.limits).map_err(|e| match e {
+            ToolError::Failed { message, .. } if message.contains("Incorrect password") => {
+                Unreadable::Encrypted
+            }
+            ToolError::Failed { message, .. } => Unreadable::Corrupt { reason: message },
+            other => Unreadable::Limit {
+                reason: other.to_string(),
+            },
+        })
+    }
+
+    fn info(&self, path: &Path) -> Result<Info, Unreadable> {
+        let output = self.run(
+            "pdfinfo",
+            &["-isodates".as_ref(), "--".as_ref(), path.as_os_str()],
+        )?;
+        let info = Info::parse(&String::from_utf8_lossy(&output));
+        if info.pages == 0 {
+            return Err(Unreadable::Corrupt {
+                reason: "it has no pages".into(),
+            });
+        }
+        Ok(info)
+    }
+
+    /// The fonts' names, subset prefixes ("AAAAAA+") removed.
+    fn fonts(&self, path: &Path, last: u32) -> Result<Vec<String>, Unreadable> {
+        let output = self.run(
+            "pdffonts",
+            &[
+                "-l".as_ref(),
+                last.to_string().as_ref(),
+                "--".as_ref(),
+                path.as_os_str(),
+            ],
+        )?;
+        Ok(String::from_utf8_lossy(&output)
+            .lines()
+            .skip(2)
+            .filter_map(|line| line.split_whitespace().next())
+            .map(|name| name.split_once('+').map_or(name, |(_, n)| n).to_string())
+            .collect())
+    }
+
+    /// The pages `numbers` (all in `batch`) in grey at the ink resolution
+    /// (lower for huge pages), each with its pixels per point.
+    fn page_images(
+        &self,
+        path: &Path,
+        numbers: &[u32],
+        batch: &[layout::Page],
+    ) -> Result<Vec<(u32, Grey, f32)>, Unreadable> {
+        let (Some(&first), Some(&last)) = (numbers.first(), numbers.last()) else {
+            return Ok(Vec::new());
+        };
+        let side = batch
+            .iter()
+            .map(|p| p.width.max(p.height))
+            .fold(1.0, f32::max);
+        let dpi = INK_DPI.min(MAX_RASTER_SIDE * 72.0 / side).floor().max(1.0);
+        let folder = tempfile::tempdir().map_err(|e| Unreadable::Limit {
+            reason: format!("no scratch folder for page images: {e}"),
+        })?;
+        let root = folder.path().join("page");
+        self.run(
+            "pdftoppm",
+            &[
+                "-gray".as_ref(),
+                "-r".as_ref(),
+                dpi.to_string().as_ref(),
+                "-f".as_ref(),
+                first.to_string().as_ref(),
+                "-l".as_ref(),
+                last.to_string().as_ref(),
+                "--".as_ref(),
+                path.as_os_str(),
+                root.as_os_str(),
+            ],
+        )?;
+        // pdftoppm names them page-<number>.pgm, the number zero-padded.
+        let mut images = Vec::new();
+        for entry in std::fs::read_dir(folder.path())
+            .into_iter()
+            .flatten()
+            .flatten()
+        {
+            let name = entry.file_name().to_string_lossy().into_owned();
+            let Some(number) = name
+                .strip_prefix("page-")
+                .and_then(|n| n.strip_suffix(".pgm"))
+                .and_then(|n| n.parse::<u32>().ok())
+            else {
+                continue;
+            };
+            if numbers.contains(&number) {
+                if let Some(grey) = std::fs::read(entry.path())
+                    .ok()
+                    .and_then(|d| Grey::from_pgm(&d))
+                {
+                    images.push((number, grey, dpi / 72.0));
+                }
+            }
+        }
+        Ok(images)
+    }
+
+    /// Tesseract's reading of page `number`, Khmer and English.
+    fn ocr_page(&self, path: &Path, number: u32) -> Result<String, Unreadable> {
+        let image = tempfile_png(&self.run(
+            "pdftoppm",
+            &[
+                "-gray".as_ref(),
+                "-png".as_ref(),
+                "-r".as_ref(),
+                "300".as_ref(),
+                "-f".as_ref(),
+                number.to_string().as_ref(),
+                "-l".as_ref(),
+                number.to_string().as_ref(),
+                "--".as_ref(),
+                path.as_os_str(),
+            ],
+        )?)
+        .map_err(|e| Unreadable::Limit {
+            reason: format!("cannot write the page image: {e}"),
+        })?;
+        let text = self.run(
+            "tesseract",
+            &[
+                image.path().as_os_str(),
+                "stdout".as_ref(),
+                "-l".as_ref(),
+                "khm+eng".as_ref(),
+            ],
+        )?;
+        Ok(String::from_utf8_lossy(&text).trim().to_string())
+    }
+}
+
+fn tempfile_png(bytes: &[u8]) -> std::io::Result<tempfile::NamedTempFile> {
+    use std::io::Write;
+    let mut file = tempfile::Builder::new()
+        .prefix("sastra-ocr-")
+        .suffix(".png")
+        .tempfile()?;
+    file.write_all(bytes)?;
+    file.flush()?;
+    Ok(file)
+}
+
+/// Whether the gap between words `a` and `b` holds ink, that is, whether it
+/// is no space but part of a glyph the text layer's boxes left out.
+fn inked(grey: &Grey, scale: f32, a: &Word, b: &Word) -> bool {
+    let x0 = (a.x_max * scale).floor() as usize + 1;
+    let x1 = ((b.x_min * scale).ceil() as usize).saturating_sub(1);
+    let y0 = (a.y_min.max(b.y_min) * scale) as usize;
+    let y1 = (a.y_max.min(b.y_max) * scale) as usize;
+    x1 > x0 && grey.has_stroke((x0, x1), (y0, y1), (y1.saturating_sub(y0) / 5).max(2))
+}
+
+/// Font families that put Khmer glyphs on Latin code points.
+const LEGACY_KHMER_FONTS: &[&str] = &[
+    "limon",
+    "abc-",
+    "abc_",
+    "khek",
+    "kh-system",
+    "ksl-",
+    "ksl_",
+    "kangrey",
+];
+
+fn classify(text: &[String], fonts: &[String]) -> TextLayer {
+    let (mut khmer, mut latin) = (0usize, 0usize);
+    for c in text.iter().flat_map(|t| t.chars()) {
+        match c {
+            '\u{1780}'..='\u{17FF}' | '\u{19E0}'..='\u{19FF}' => khmer += 1,
+            c if c.is_ascii_alphabetic() => latin += 1,
+            _ => {}
+        }
+    }
+    if khmer + latin == 0 && text.iter().all(|t| t.trim().is_empty()) {
+        return TextLayer::Scanned;
+    }
+    let legacy = fonts.iter().find(|f| {
+        let name = f.to_ascii_lowercase();
+        LEGACY_KHMER_FONTS
+            .iter()
+            .any(|family| name.contains(family))
+    });
+    // A legacy font's text reads as Latin letters; Unicode Khmer beside it
+    // (a title in a Unicode font) does not make the rest searchable.
+    match legacy {
+        Some(font) if latin > khmer => TextLayer::LegacyFont {
+            font: Some(font.clone()),
+        },
+        _ => TextLayer::Unicode,
+    }
+}
+
+/// What `pdfinfo` says.
+#[derive(Debug, Default, PartialEq)]
+struct Info {
+    pages: u32,
+    title: Option<String>,
+    created: Option<String>,
+}
+
+impl Info {
+    fn parse(output: &str) -> Info {
+        let mut info = Info::default();
+        for line in output.lines() {
+            let Some((key, value)) = line.split_once(':') else {
+                continue;
+            };
+            let value = value.trim();
+            match key {
+                "Pages" => info.pages = value.parse().unwrap_or(0),
+                "Title" if !value.is_empty() => info.title = Some(value.to_string()),
+                "CreationDate" if !value.is_empty() => info.created = Some(value.to_string()),
+                _ => {}
+            }
+        }
+        info
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn pdfinfo_output_is_read() {
+        let info = Info::parse("Title:           Report: 2023\nCreationDate:    2023-06-01T10:00:00Z\nPages:           12\nEncrypted:       no\n");
+        assert_eq!(info.pages, 12);
+        assert_eq!(info.title.as_deref(), Some("Report: 2023"));
+        assert_eq!(info.created.as_deref(), Some("2023-06-01T10:00:00Z"));
+    }
+
+    #[test]
+    fn legacy_fonts_scans_and_unicode_are_told_apart() {
+        let fonts = |names: &[&str]| names.iter().map(|s| s.to_string()).collect::<Vec<_>>();
+        let latin = vec!["kareboHeqñatCaskl".to_string()];
+        assert_eq!(
+            classify(&latin, &fonts(&["Limon-S1"])),
+            TextLayer::LegacyFont {
+                font: Some("Limon-S1".into())
+            }
+        );
+        assert_eq!(classify(&latin, &fonts(&["Helvetica"])), TextLayer::Unicode);
+        assert_eq!(
+            classify(&["ការបោះឆ្នោត".into()], &fonts(&["Limon-S1"])),
+            TextLayer::Unicode
+        );
+        assert_eq!(
+            classify(&[String::new(), " \n".into()], &[]),
+            TextLayer::Scanned
+        );
+    }
+}

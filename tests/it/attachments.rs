@@ -1,0 +1,489 @@
+//! Attached PDFs, read with Poppler: real PDFs made here (printed by
+//! headless Chromium, rasterised and wrapped back, written by hand, encrypted
+//! with qpdf), never fixtures of unknown origin. Made once and kept under
+//! `target/test-pdfs/`, named by their recipe.
+
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+use crate::common::{repo, Site};
+use sastra::build::{self, BuildOptions};
+
+/// Only in the PDF, and across both of the split vowels pdftotext opens
+/// (ឆ្នោ|ត and កម្មា|ធិការ).
+const PDF_ONLY_PHRASE: &str = "គណៈកម្មាធិការត្រួតពិនិត្យសន្លឹកឆ្នោតខេត្តព្រះវិហារ";
+const ENGLISH_LINE: &str = "Minutes of the provincial ballot review committee";
+
+fn khmer_font_url() -> String {
+    let font = repo().join("themes/default/static/fonts/noto-sans-khmer-khmer-400-normal.woff2");
+    format!("file://{}", font.display())
+}
+
+/// `target/test-pdfs/<name>-<hash of recipe>.pdf`, made by `make` if absent.
+fn made(name: &str, recipe: &str, make: impl FnOnce(&Path)) -> PathBuf {
+    let folder = repo().join("target/test-pdfs");
+    std::fs::create_dir_all(&folder).unwrap();
+    let hash = blake3::hash(recipe.as_bytes()).to_hex()[..12].to_string();
+    let path = folder.join(format!("{name}-{hash}.pdf"));
+    if !path.is_file() {
+        // Tests run in parallel: each makes its own copy and the last
+        // rename wins, with the same bytes.
+        let partial = tempfile::Builder::new()
+            .suffix(".pdf")
+            .tempfile_in(&folder)
+            .unwrap();
+        make(partial.path());
+        partial.persist(&path).unwrap();
+    }
+    path
+}
+
+fn run(program: &str, args: &[&str]) {
+    let output = Command::new(program)
+        .args(args)
+        .output()
+        .unwrap_or_else(|e| panic!("{program}: {e}"));
+    assert!(
+        output.status.success(),
+        "{program} {args:?}: {}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+}
+
+/// `html` printed to PDF by headless Chromium.
+fn chromium_pdf(name: &str, html: &str) -> PathBuf {
+    made(name, html, |out| {
+        let scratch = tempfile::tempdir().unwrap();
+        let page = scratch.path().join("page.html");
+        std::fs::write(&page, html).unwrap();
+        let chromium = std::env::var("CHROMIUM").unwrap_or_else(|_| "/usr/bin/chromium".into());
+        run(
+            &chromium,
+            &[
+                "--headless",
+                "--no-sandbox",
+                "--disable-gpu",
+                "--no-pdf-header-footer",
+                &format!(
+                    "--user-data-dir={}",
+                    scratch.path().join("profile").display()
+                ),
+                &format!("--print-to-pdf={}", out.display()),
+                &format!("file://{}", page.display()),
+            ],
+        );
+    })
+}
+
+fn page_html(body: &str) -> String {
+    format!(
+        "<!doctype html><html><head><meta charset=\"utf-8\"><style>@font-face{{font-family:K;src:url(\"{}\") format(\"woff2\")}} body{{font-family:K,sans-serif;font-size:14pt}} .page{{break-before:page}}</style></head><body>{body}</body></html>",
+        khmer_font_url()
+    )
+}
+
+/// Two pages of Khmer and English; page 2 holds [`PDF_ONLY_PHRASE`].
+fn khmer_pdf() -> PathBuf {
+    chromium_pdf(
+        "khmer-english",
+        &page_html(&format!(
+            "<p>សេចក្ដីប្រកាសព័ត៌មាន ស្ដីពីការបោះឆ្នោតជ្រើសរើសក្រុមប្រឹក្សា</p><p>{ENGLISH_LINE}.</p>\
+             <p class=\"page\">ឯកសារនេះចេញដោយ {PDF_ONLY_PHRASE} នៅថ្ងៃទីមួយ</p><p>Page two, in English &amp; Khmer.</p>"
+        )),
+    )
+}
+
+/// The Khmer PDF's first page as a picture, printed again: no text at all.
+fn scanned_pdf() -> PathBuf {
+    let source = khmer_pdf();
+    made("scanned", &source.display().to_string(), |out| {
+        let scratch = tempfile::tempdir().unwrap();
+        let root = scratch.path().join("page");
+        run(
+            "pdftoppm",
+            &[
+                "-png",
+                "-r",
+                "150",
+                "-f",
+                "1",
+                "-l",
+                "1",
+                "-singlefile",
+                source.to_str().unwrap(),
+                root.to_str().unwrap(),
+            ],
+        );
+        let html = format!(
+            "<!doctype html><html><head><style>@page{{margin:0}} body{{margin:0}} img{{width:100%}}</style></head><body><img src=\"file://{}.png\"></body></html>",
+            root.display()
+        );
+        let pdf = chromium_pdf("scanned-print", &html);
+        std::fs::copy(pdf, out).unwrap();
+    })
+}
+
+/// A PDF written by hand whose text is Latin letters in a font named like
+/// the legacy Khmer font Limon: what such documents look like to Poppler.
+fn legacy_font_pdf() -> PathBuf {
+    // "ការបោះឆ្នោត" typed on a Limon keyboard layout.
+    let text = "kare)aHeqñat RbCaCnkm<uCa";
+    let recipe = format!("legacy-v2 {text}");
+    made("legacy-font", &recipe, |out| {
+        // A PDF string: parentheses and backslashes escaped, one byte per
+        // character (WinAnsi).
+        let mut stream = b"BT /F1 18 Tf 72 700 Td (".to_vec();
+        for c in text.chars() {
+            if matches!(c, '(' | ')' | '\\') {
+                stream.push(b'\\');
+            }
+            stream.push(u8::try_from(u32::from(c)).expect("a WinAnsi character"));
+        }
+        stream.extend_from_slice(b") Tj ET");
+        let mut contents = format!("<< /Length {} >>\nstream\n", stream.len()).into_bytes();
+        contents.extend_from_slice(&stream);
+        contents.extend_from_slice(b"\nendstream");
+        let objects: [Vec<u8>; 5] = [
+            b"<< /Type /Catalog /Pages 2 0 R >>".to_vec(),
+            b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>".to_vec(),
+            b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Resources << /Font << /F1 5 0 R >> >> /Contents 4 0 R >>".to_vec(),
+            contents,
+            b"<< /Type /Font /Subtype /Type1 /BaseFont /Limon-S1 /Encoding /WinAnsiEncoding >>".to_vec(),
+        ];
+        let mut pdf = b"%PDF-1.4\n".to_vec();
+        let mut offsets = Vec::new();
+        for (i, object) in objects.iter().enumerate() {
+            offsets.push(pdf.len());
+            pdf.extend_from_slice(format!("{} 0 obj\n", i + 1).as_bytes());
+            pdf.extend_from_slice(object);
+            pdf.extend_from_slice(b"\nendobj\n");
+        }
+        let xref = pdf.len();
+        pdf.extend_from_slice(
+            format!("xref\n0 {}\n0000000000 65535 f \n", objects.len() + 1).as_bytes(),
+        );
+        for offset in offsets {
+            pdf.extend_from_slice(format!("{offset:010} 00000 n \n").as_bytes());
+        }
+        pdf.extend_from_slice(
+            format!(
+                "trailer\n<< /Size {} /Root 1 0 R >>\nstartxref\n{xref}\n%%EOF\n",
+                objects.len() + 1
+            )
+            .as_bytes(),
+        );
+        std::fs::write(out, pdf).unwrap();
+    })
+}
+
+fn encrypted_pdf() -> PathBuf {
+    let source = khmer_pdf();
+    made("encrypted", &source.display().to_string(), |out| {
+        run(
+            "qpdf",
+            &[
+                "--encrypt",
+                "user-secret",
+                "owner-secret",
+                "256",
+                "--",
+                source.to_str().unwrap(),
+                out.to_str().unwrap(),
+            ],
+        );
+    })
+}
+
+/// The Khmer PDF cut off in the middle.
+fn corrupt_pdf() -> PathBuf {
+    let source = khmer_pdf();
+    made("corrupt", &source.display().to_string(), |out| {
+        let bytes = std::fs::read(&source).unwrap();
+        std::fs::write(out, &bytes[..bytes.len() / 2]).unwrap();
+    })
+}
+
+/// The basic fixture with one document attaching `files` (name, PDF).
+fn site_with(files: &[(&str, &Path)]) -> Site {
+    let site = Site::fixture("basic");
+    let mut entries = String::new();
+    for (name, pdf) in files {
+        let target = site.root().join("content/announcements/files").join(name);
+        std::fs::copy(pdf, target).unwrap();
+        entries.push_str(&format!(
+            "  - file: files/{name}\n    title: \"{name}\"\n    lang: km\n"
+        ));
+    }
+    site.write(
+        "content/announcements/pdfs.km.md",
+        &format!(
+            "---\ntitle: \"ឯកសារ PDF\"\ndate: 2023-06-01\ntype: announcement\norganization: nec\nattachments:\n{entries}---\nអត្ថបទ។\n"
+        ),
+    );
+    site
+}
+
+const PAGE: &str = "km/announcements/pdfs/index.html";
+
+#[test]
+fn khmer_and_english_text_is_read_per_page_with_split_vowels_joined() {
+    let site = site_with(&[("minutes.pdf", &khmer_pdf())]);
+    let report = site.build();
+    assert_eq!(
+        attachment_warnings(&report.diagnostics),
+        Vec::<String>::new()
+    );
+    let html = site.read(PAGE);
+    assert!(
+        html.contains(PDF_ONLY_PHRASE),
+        "the phrase comes out whole:\n{html}"
+    );
+    assert!(
+        !html.contains("ឆ្នោ ត") && !html.contains("កម្មា ធិការ"),
+        "no split vowel is left"
+    );
+    assert!(html.contains(ENGLISH_LINE));
+    assert!(
+        html.contains("<details class=\"pdf-text\">"),
+        "the text is folded away"
+    );
+    assert!(html.contains("ទំព័រ ២"), "pages are numbered in Khmer digits");
+    assert!(
+        html.contains("Page two, in English &amp; Khmer."),
+        "and escaped"
+    );
+    assert!(html.contains("ចំនួនទំព័រ៖ ២"), "the page count is shown");
+    // The preview: small, lazy, sized, named by content, published.
+    let preview = html
+        .split("<img class=\"pdf-preview\" src=\"")
+        .nth(1)
+        .expect("a preview")
+        .split('"')
+        .next()
+        .unwrap()
+        .to_string();
+    let published = preview
+        .strip_prefix("/repo/")
+        .expect("under the site's base path");
+    assert!(
+        published.starts_with("previews/") && published.ends_with(".png"),
+        "{preview}"
+    );
+    let bytes = site.read_bytes(published);
+    assert!(bytes.len() < 30_000, "a preview of {} bytes", bytes.len());
+    assert!(html.contains("loading=\"lazy\"") && html.contains("width=\"155\" height=\"200\""));
+    // Listings show the page count and the preview too.
+    let home = site.read("km/index.html");
+    assert!(
+        home.contains("PDF · ចំនួនទំព័រ៖ ២") && home.contains(&preview),
+        "{home}"
+    );
+}
+
+#[test]
+fn a_rebuild_reads_the_cache_not_the_pdf() {
+    let site = site_with(&[("minutes.pdf", &khmer_pdf())]);
+    site.build();
+    let folder = site.root().join(".sastra-cache/attachments");
+    let entry = std::fs::read_dir(&folder)
+        .unwrap()
+        .flatten()
+        .map(|e| e.path())
+        .find(|p| p.extension().is_some_and(|e| e == "json"))
+        .expect("a cached reading");
+    // A reading the engine could never give proves the cache was read.
+    let text = std::fs::read_to_string(&entry).unwrap();
+    std::fs::write(&entry, text.replace(ENGLISH_LINE, "Read from the cache")).unwrap();
+    site.build();
+    assert!(site.read(PAGE).contains("Read from the cache"));
+    assert!(
+        !site.out().join(".sastra-cache").exists(),
+        "the cache is outside the output"
+    );
+}
+
+#[test]
+fn unreadable_legacy_and_scanned_pdfs_are_reported_and_the_build_goes_on() {
+    let site = site_with(&[
+        ("corrupt.pdf", &corrupt_pdf()),
+        ("encrypted.pdf", &encrypted_pdf()),
+        ("legacy.pdf", &legacy_font_pdf()),
+        ("scanned.pdf", &scanned_pdf()),
+    ]);
+    let shown = attachment_warnings(&build::check(site.root()));
+    let expect = |line: usize, field: usize, words: &str| {
+        assert!(
+            shown.iter().any(|d| d.starts_with(&format!(
+                "content/announcements/pdfs.km.md:{line}: warning: field `attachments[{field}].file`: {words}"
+            ))),
+            "{words} at line {line}:\n{}",
+            shown.join("\n")
+        );
+    };
+    expect(7, 0, "cannot read `corrupt.pdf`: not a readable PDF");
+    expect(
+        10,
+        1,
+        "cannot read `encrypted.pdf`: the PDF is protected by a password",
+    );
+    expect(
+        13,
+        2,
+        "text not searchable: legacy Khmer font (Limon-S1) in `legacy.pdf`",
+    );
+    expect(
+        16,
+        3,
+        "no text layer: scanned, `scanned.pdf` cannot be searched",
+    );
+    assert_eq!(shown.len(), 4, "{}", shown.join("\n"));
+
+    let report = site.build();
+    assert_eq!(attachment_warnings(&report.diagnostics).len(), 4);
+    let html = site.read(PAGE);
+    assert!(
+        html.contains("ពុម្ពអក្សរខ្មែរចាស់"),
+        "the page says the font is legacy"
+    );
+    assert!(html.contains("ជារូបភាពស្កេន"), "and that the scan has no text");
+    assert!(
+        html.contains("មិនអាចអានឯកសារនេះបានទេ"),
+        "and which files could not be read"
+    );
+    assert!(!html.contains("kare)aHeq"), "legacy garbage is never shown");
+    assert!(
+        site.exists("files/announcements/encrypted.pdf"),
+        "the files are still published"
+    );
+}
+
+#[test]
+fn ocr_reads_scanned_pages_and_the_page_says_machine_read() {
+    let site = site_with(&[("scanned.pdf", &scanned_pdf())]);
+    let options = BuildOptions {
+        ocr: true,
+        ..BuildOptions::new(site.root())
+    };
+    let report = build::build(&options).unwrap();
+    assert_eq!(
+        attachment_warnings(&report.diagnostics),
+        Vec::<String>::new()
+    );
+    let html = site.read(PAGE);
+    assert!(html.contains("អានដោយម៉ាស៊ីន (OCR)"), "marked machine-read");
+    assert!(
+        html.contains("ballot review committee"),
+        "Tesseract read the English line:\n{html}"
+    );
+    assert!(html.contains("ការបោះឆ្នោត"), "and Khmer");
+}
+
+/// Character accuracy of the Khmer text read back from a PDF that
+/// Chromium printed from real VOA and UDHR text (the tokenizer vectors).
+#[test]
+fn khmer_character_accuracy() {
+    let mut paragraphs: Vec<String> =
+        std::fs::read_to_string(repo().join("tests/vectors/tokenizer.jsonl"))
+            .unwrap()
+            .lines()
+            .filter_map(|l| serde_json::from_str::<serde_json::Value>(l).ok())
+            .filter_map(|v| v["normalized"].as_str().map(str::to_string))
+            .filter(|t| t.chars().count() >= 40 && !t.contains(['<', '&']))
+            .collect();
+    paragraphs.dedup();
+    // About 6,000 characters: several pages, and a distance that stays
+    // quick to compute.
+    let mut total = 0;
+    paragraphs.retain(|p| {
+        total += p.chars().count();
+        total <= 6_000
+    });
+    let body: String = paragraphs.iter().map(|p| format!("<p>{p}</p>")).collect();
+    let pdf = chromium_pdf("accuracy", &page_html(&body));
+    let site = site_with(&[("accuracy.pdf", &pdf)]);
+    let loaded = {
+        let mut loaded = build::load(site.root(), None).unwrap();
+        loaded.read_attachments(false);
+        loaded
+    };
+    let document = loaded.documents.iter().find(|d| d.slug == "pdfs").unwrap();
+    let reading = loaded.attachments.get(&document.attachments[0]).unwrap();
+    let extracted = reading.extract().unwrap().text.join(" ");
+    let naive = String::from_utf8(
+        Command::new("pdftotext")
+            .args(["-enc", "UTF-8", "--", pdf.to_str().unwrap(), "-"])
+            .output()
+            .unwrap()
+            .stdout,
+    )
+    .unwrap();
+    let source = collapse(&paragraphs.join(" "));
+    let accuracy = |text: &str| {
+        let text = collapse(text);
+        1.0 - strsim::generic_levenshtein(
+            &source.chars().collect::<Vec<_>>(),
+            &text.chars().collect::<Vec<_>>(),
+        ) as f64
+            / source.chars().count() as f64
+    };
+    let (ours, theirs) = (accuracy(&extracted), accuracy(&naive));
+    eprintln!(
+        "Khmer character accuracy over {} characters: {:.2}% (pdftotext alone: {:.2}%)",
+        source.chars().count(),
+        ours * 100.0,
+        theirs * 100.0
+    );
+    assert!(ours > 0.995, "accuracy {ours}");
+    assert!(ours > theirs, "the repair must help: {ours} vs {theirs}");
+}
+
+/// The messages about attachments (the fixture has others: documents
+/// without a translation).
+fn attachment_warnings(diagnostics: &sastra::diagnostics::Diagnostics) -> Vec<String> {
+    diagnostics
+        .clone()
+        .sorted()
+        .iter()
+        .filter(|d| {
+            d.field
+                .as_deref()
+                .is_some_and(|f| f.starts_with("attachments"))
+        })
+        .map(ToString::to_string)
+        .collect()
+}
+
+/// Whitespace runs as one space, no space at either end.
+fn collapse(text: &str) -> String {
+    text.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// The search index holds the PDF's text as a field of the document's own
+/// entry: a phrase only in the PDF finds the document.
+#[test]
+fn the_search_index_holds_the_pdf_text() {
+    let site = site_with(&[("minutes.pdf", &khmer_pdf())]);
+    site.build();
+    // The pair across the split vowel កម្មា|ធិការ is a term, which only the
+    // PDF has in this archive; and so is the pair across ឆ្នោ|ត of its
+    // ការបោះឆ្នោតជ្រើសរើស.
+    let postings: String = site
+        .files()
+        .iter()
+        .filter(|f| f.starts_with("search/km/p-"))
+        .map(|f| site.read(f))
+        .collect();
+    assert!(
+        postings.contains("\"ម្មាធិ\""),
+        "the pair across the split vowel is a term"
+    );
+    assert!(
+        postings.contains("\"ព្រះវិ\""),
+        "a pair of the PDF-only phrase is a term"
+    );
+    let page = site.read(PAGE);
+    assert!(
+        page.contains("id=\"pdf-0-page-2\""),
+        "each page of the text has an anchor"
+    );
+}
