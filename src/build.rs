@@ -18,8 +18,9 @@ use crate::output::{catalog, feeds, offline, sitemap};
 use crate::render::pages::{self, Page, PageKind};
 use crate::render::saving::{self, Saving};
 use crate::render::templates::RenderError;
-use crate::render::{urls, Renderer, Theme};
+use crate::render::{Renderer, Theme};
 use crate::search;
+use crate::urls;
 
 #[derive(Debug, Clone)]
 pub struct BuildOptions {

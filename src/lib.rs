@@ -19,3 +19,4 @@ pub mod search;
 pub mod serve;
 pub mod text;
 pub mod unique;
+pub mod urls;

@@ -3,6 +3,10 @@
 
 use std::fmt;
 
+use serde::{Deserialize, Serialize};
+
+use crate::khmer::calendar;
+
 /// A calendar date known to the year, the month or the day.
 ///
 /// The variants make an impossible state (a day without a month)
@@ -145,6 +149,38 @@ pub fn days_in_month(year: u16, month: u8) -> u8 {
         4 | 6 | 9 | 11 => 30,
         _ => 31,
     }
+}
+
+/// How a page writes the Khmer lunar date.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum LunarStyle {
+    /// `ថ្ងៃសៅរ៍ ៨កើត ខែមិគសិរ ឆ្នាំច សំរឹទ្ធិស័ក ព.ស.២៥៦២`
+    Khmer,
+    /// "8th waxing day of Migasir, Year of the Dog, B.E. 2562"
+    English,
+}
+
+/// The lunar date a document's date determines: the whole line for a day;
+/// for a month or a year, only the year counts that hold throughout it
+/// (none for a year, which always straddles their changes). `None` when
+/// nothing is determined or the date is outside the calendar's years.
+pub fn lunar_line(date: PartialDate, style: LunarStyle) -> Option<String> {
+    let text = if let PartialDate::Day(y, m, d) = date {
+        let day = calendar::lunar_day(y.into(), m, d)?;
+        match style {
+            LunarStyle::Khmer => day.khmer(),
+            LunarStyle::English => day.english(),
+        }
+    } else {
+        let ((y1, m1, d1), (y2, m2, d2)) = date.first_and_last_day();
+        let years = calendar::lunar_years((y1.into(), m1, d1), (y2.into(), m2, d2))?;
+        match style {
+            LunarStyle::Khmer => years.khmer(),
+            LunarStyle::English => years.english(),
+        }
+    };
+    (!text.is_empty()).then_some(text)
 }
 
 #[cfg(test)]

@@ -8,6 +8,7 @@ pub mod field_path;
 pub mod front_matter;
 pub mod links;
 pub mod load;
+pub mod markdown;
 pub mod validate;
 
 pub use date::PartialDate;

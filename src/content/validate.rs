@@ -9,9 +9,9 @@ use std::sync::Arc;
 use super::document::Document;
 use super::links::{self, LinkTarget};
 use crate::config::Config;
+use crate::content::markdown;
 use crate::diagnostics::{did_you_mean, line_column, Diagnostic, Diagnostics, Severity};
 use crate::khmer::cluster::is_khmer;
-use crate::render::markdown;
 
 pub fn validate(config: &Config, documents: &[Arc<Document>]) -> Diagnostics {
     validate_changed(config, documents, |_| true)

@@ -7,8 +7,8 @@ use serde::Serialize;
 
 use crate::archive::Archive;
 use crate::config::Config;
-use crate::render::i18n::{lunar_line, LunarStyle};
-use crate::render::urls;
+use crate::content::date::{lunar_line, LunarStyle};
+use crate::urls;
 
 #[derive(Debug, Serialize)]
 pub struct Record {

@@ -4,7 +4,7 @@ use atom_syndication::{Entry, Feed, FixedDateTime, Link, Person, Text};
 
 use crate::archive::{Archive, EntryId};
 use crate::config::{Config, Taxonomy};
-use crate::render::urls;
+use crate::urls;
 
 /// Feeds list the newest documents only; the archive is in the sitemap.
 const FEED_LENGTH: usize = 50;

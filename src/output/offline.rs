@@ -18,7 +18,8 @@ use crate::config::Config;
 use crate::output::{Sink, WriteError};
 use crate::render::pages::{Page, PageKind};
 use crate::render::saving::SaveSet;
-use crate::render::{urls, Theme};
+use crate::render::Theme;
+use crate::urls;
 
 const WORKER: &str = include_str!("offline-sw.js");
 /// Where the config goes in [`WORKER`].

@@ -5,8 +5,9 @@ use serde_json::json;
 
 use crate::archive::Entry;
 use crate::config::{Config, Taxonomy};
+use crate::content::date::LunarStyle;
 use crate::content::{Document, PartialDate};
-use crate::render::i18n::{I18n, LunarStyle};
+use crate::render::i18n::I18n;
 
 #[derive(Debug, serde::Serialize)]
 pub struct Citation {

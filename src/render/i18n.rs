@@ -6,9 +6,9 @@ use std::collections::BTreeMap;
 use serde::{Deserialize, Serialize};
 
 use crate::confine::Root;
+use crate::content::date::{lunar_line, LunarStyle};
 use crate::content::PartialDate;
 use crate::diagnostics::{display_path, line_column, Diagnostic, Diagnostics};
-use crate::khmer::calendar;
 use crate::khmer::numerals::to_khmer_digits;
 
 #[derive(Debug, Clone, Deserialize, Serialize)]
@@ -34,38 +34,6 @@ pub struct DateFormat {
     /// Show the Khmer lunar date beside the Gregorian one, in this form.
     #[serde(default)]
     pub lunar: Option<LunarStyle>,
-}
-
-/// How a page writes the Khmer lunar date.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize)]
-#[serde(rename_all = "lowercase")]
-pub enum LunarStyle {
-    /// `ថ្ងៃសៅរ៍ ៨កើត ខែមិគសិរ ឆ្នាំច សំរឹទ្ធិស័ក ព.ស.២៥៦២`
-    Khmer,
-    /// "8th waxing day of Migasir, Year of the Dog, B.E. 2562"
-    English,
-}
-
-/// The lunar date a document's date determines: the whole line for a day;
-/// for a month or a year, only the year counts that hold throughout it
-/// (none for a year, which always straddles their changes). `None` when
-/// nothing is determined or the date is outside the calendar's years.
-pub fn lunar_line(date: PartialDate, style: LunarStyle) -> Option<String> {
-    let text = if let PartialDate::Day(y, m, d) = date {
-        let day = calendar::lunar_day(y.into(), m, d)?;
-        match style {
-            LunarStyle::Khmer => day.khmer(),
-            LunarStyle::English => day.english(),
-        }
-    } else {
-        let ((y1, m1, d1), (y2, m2, d2)) = date.first_and_last_day();
-        let years = calendar::lunar_years((y1.into(), m1, d1), (y2.into(), m2, d2))?;
-        match style {
-            LunarStyle::Khmer => years.khmer(),
-            LunarStyle::English => years.english(),
-        }
-    };
-    (!text.is_empty()).then_some(text)
 }
 
 impl I18n {

@@ -4,7 +4,9 @@
 use std::collections::HashSet;
 use std::sync::LazyLock;
 
-use pulldown_cmark::{html, CowStr, Event, HeadingLevel, Options, Parser, Tag, TagEnd};
+use pulldown_cmark::{html, CowStr, Event, HeadingLevel, Parser, Tag, TagEnd};
+
+use crate::content::markdown::{swallowing_tag, OPTIONS};
 use serde::Serialize;
 
 #[derive(Debug, Clone, Serialize, PartialEq, Eq)]
@@ -23,11 +25,6 @@ pub struct Rendered {
     /// contents.
     pub toc: Vec<Heading>,
 }
-
-const OPTIONS: Options = Options::ENABLE_TABLES
-    .union(Options::ENABLE_FOOTNOTES)
-    .union(Options::ENABLE_STRIKETHROUGH)
-    .union(Options::ENABLE_HEADING_ATTRIBUTES);
 
 /// Renders a body; `rewrite_link` maps a link destination to the URL to
 /// publish, or `None` to keep it as written.
@@ -105,111 +102,6 @@ fn sanitised(events: Vec<Event<'_>>, size_hint: usize) -> String {
     chunk.append(&mut block);
     flush(&mut chunk, &mut out);
     out
-}
-
-/// Every link and image destination of a body, with its byte offset.
-pub fn links(markdown: &str) -> Vec<(String, usize)> {
-    Parser::new_ext(markdown, OPTIONS)
-        .into_offset_iter()
-        .filter_map(|(event, range)| match event {
-            Event::Start(Tag::Link { dest_url, .. } | Tag::Image { dest_url, .. }) => {
-                Some((dest_url.to_string(), range.start))
-            }
-            _ => None,
-        })
-        .collect()
-}
-
-/// Raw HTML that would make the sanitiser drop what follows it: elements
-/// whose content the HTML parser reads as raw text or foreign markup
-/// (`<style>`, `<script>`, `<textarea>`, `<math>`, `<svg>`…), and comments
-/// or CDATA that are not closed. Where raw HTML is not trusted, such HTML
-/// is shown as text instead, so that no paragraph after it vanishes; `check`
-/// warns about each. Returns the tag as written.
-pub fn swallowing_tag(html: &str) -> Option<&str> {
-    const ELEMENTS: [&str; 17] = [
-        "style",
-        "script",
-        "textarea",
-        "title",
-        "xmp",
-        "iframe",
-        "noembed",
-        "noframes",
-        "noscript",
-        "plaintext",
-        "math",
-        "svg",
-        "template",
-        "select",
-        "object",
-        "embed",
-        "frameset",
-    ];
-    let lower = html.to_ascii_lowercase();
-    if let Some(i) = lower.find("<!--") {
-        if !lower[i..].contains("-->") {
-            return Some(&html[i..i + 4]);
-        }
-    }
-    if let Some(i) = lower.find("<![cdata[") {
-        return Some(&html[i..i + 9]);
-    }
-    let mut rest = 0;
-    while let Some(i) = lower[rest..].find('<') {
-        let start = rest + i + 1;
-        let name_len = lower[start..]
-            .bytes()
-            .take_while(u8::is_ascii_alphanumeric)
-            .count();
-        if ELEMENTS.contains(&&lower[start..start + name_len]) {
-            return Some(&html[start - 1..start + name_len]);
-        }
-        rest = start;
-    }
-    None
-}
-
-/// Raw HTML of a body that is shown as text rather than sanitised (see
-/// [`swallowing_tag`]), with its byte offset.
-pub fn raw_html_shown_as_text(markdown: &str) -> Vec<(String, usize)> {
-    if !markdown.contains('<') {
-        return Vec::new();
-    }
-    Parser::new_ext(markdown, OPTIONS)
-        .into_offset_iter()
-        .filter_map(|(event, range)| match event {
-            Event::Html(html) | Event::InlineHtml(html) => {
-                swallowing_tag(&html).map(|tag| (tag.to_string(), range.start))
-            }
-            _ => None,
-        })
-        .collect()
-}
-
-/// The text of a body without markup, for the search index. Raw HTML is
-/// dropped, not indexed.
-pub fn plain_text(markdown: &str) -> String {
-    let mut text = String::with_capacity(markdown.len());
-    for event in Parser::new_ext(markdown, OPTIONS) {
-        match event {
-            Event::Text(t) | Event::Code(t) => text.push_str(&t),
-            Event::SoftBreak | Event::HardBreak => text.push(' '),
-            // Block ends separate text; inline ends (emphasis, links) must
-            // not, or a phrase would be cut where the author styled a word.
-            Event::End(
-                TagEnd::Paragraph
-                | TagEnd::Heading(_)
-                | TagEnd::Item
-                | TagEnd::TableCell
-                | TagEnd::BlockQuote(_)
-                | TagEnd::CodeBlock
-                | TagEnd::FootnoteDefinition,
-            ) => text.push('\n'),
-            _ => {}
-        }
-    }
-    text
 }
 
 /// Gives every heading an id (its own `{#id}` if the author wrote one) and
@@ -305,6 +197,8 @@ fn sanitizer() -> ammonia::Builder<'static> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    #[allow(unused_imports)]
+    use crate::content::markdown::{links, plain_text};
 
     fn render_plain(markdown: &str, allow_raw_html: bool) -> Rendered {
         render(markdown, allow_raw_html, &|_| None)

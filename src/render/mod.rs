@@ -8,7 +8,6 @@ pub mod markdown;
 pub mod pages;
 pub mod saving;
 pub mod templates;
-pub mod urls;
 pub mod views;
 
 use std::collections::BTreeMap;
@@ -20,6 +19,7 @@ use crate::attachments::Extracts;
 use crate::config::{Config, Taxonomy};
 use crate::content::links::{self, LinkTarget};
 use crate::diagnostics::{display_path, Diagnostic, Diagnostics};
+use crate::urls;
 pub use assets::StaticFile;
 use i18n::I18n;
 use pages::{Page, PageKind};

@@ -8,7 +8,7 @@ use crate::archive::{Archive, EntryId};
 use crate::config::{Config, Taxonomy};
 use crate::diagnostics::{Diagnostic, Diagnostics};
 use crate::render::chart::{self, Tally};
-use crate::render::urls;
+use crate::urls;
 
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub enum PageKind {

@@ -17,7 +17,7 @@ use crate::archive::{Archive, Entry, EntryId};
 use crate::config::Config;
 use crate::render::i18n::I18n;
 use crate::render::pages::PageKind;
-use crate::render::urls;
+use crate::urls;
 
 /// `offline.json`: `{"d": [{"u": page URL, "t": title, "b": page bytes,
 /// "f": [{"u": attachment URL, "b": bytes}, …]}, …]}`. Decoded by

@@ -11,7 +11,7 @@ use crate::render::chart::{self, Bar, Marker, Row, Tally};
 use crate::render::cite::{self, Citation};
 use crate::render::i18n::I18n;
 use crate::render::markdown::Heading;
-use crate::render::urls;
+use crate::urls;
 
 /// A link with a label, in the page's language.
 #[derive(Debug, Serialize)]

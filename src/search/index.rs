@@ -12,12 +12,12 @@ use rustc_hash::FxBuildHasher;
 use crate::archive::Archive;
 use crate::attachments::Extracts;
 use crate::config::{Config, Taxonomy};
+use crate::content::markdown;
 use crate::content::Document;
 use crate::render::i18n::I18n;
-use crate::render::markdown;
-use crate::render::urls;
 use crate::search::format::DisplayRow;
 use crate::search::tokens::{for_each_term, is_trigram};
+use crate::urls;
 
 /// Indexed fields and their boosts: a match in the title counts most, one
 /// in an attached PDF's text least.

@@ -31,7 +31,8 @@ use crate::output::live::Live;
 use crate::output::Output;
 use crate::output::{Sink, WriteError};
 use crate::render::pages::{self, Page};
-use crate::render::{urls, Renderer, Theme};
+use crate::render::{Renderer, Theme};
+use crate::urls;
 
 /// How long the background work waits for the saves of a burst to end.
 const BACKGROUND_DELAY: Duration = Duration::from_millis(300);

@@ -65,7 +65,7 @@ proptest! {
     fn rendering_never_panics_and_never_emits_script(body in document_text()) {
         let rendered = markdown::render(&body, false, &|_| None);
         prop_assert!(!rendered.html.to_ascii_lowercase().contains("<script"));
-        let _ = markdown::plain_text(&body);
+        let _ = sastra::content::markdown::plain_text(&body);
     }
 
     #[test]
