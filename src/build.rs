@@ -15,7 +15,7 @@ use crate::diagnostics::{Diagnostic, Diagnostics};
 use crate::output::writer::{Output, OutputError, Staging, WriteError};
 use crate::output::Sink;
 use crate::output::{catalog, feeds, offline, sitemap};
-use crate::render::pages::{self, Page, PageKind};
+use crate::plan::{self, Page, PageKind};
 use crate::render::saving::{self, Saving};
 use crate::render::templates::RenderError;
 use crate::render::{Renderer, Theme};
@@ -145,7 +145,7 @@ pub fn check(root: &Path) -> Diagnostics {
 /// Documents whose URL another document or a generated page also claims.
 fn url_collisions(config: &Config, documents: &[Arc<Document>], drafts: bool) -> Diagnostics {
     let archive = Archive::new(config, documents.iter().cloned(), drafts);
-    pages::collisions(&pages::plan(config, &archive), &archive)
+    plan::collisions(&plan::plan(config, &archive), &archive)
 }
 
 /// Refuses a plan in which two producers claim one URL, reporting the
@@ -155,7 +155,7 @@ pub fn refuse_collisions(
     archive: &Archive,
     diagnostics: &Diagnostics,
 ) -> Result<(), BuildError> {
-    let collisions = pages::collisions(plan, archive);
+    let collisions = plan::collisions(plan, archive);
     if !collisions.has_errors() {
         return Ok(());
     }
@@ -184,7 +184,7 @@ pub fn build(options: &BuildOptions) -> Result<BuildReport, BuildError> {
     let output = Output::claim(&options.output_dir(), &options.root)?;
     let (loaded, theme) = load_checked(options)?;
     let archive = Archive::new(&loaded.config, loaded.documents, options.drafts);
-    let plan = pages::plan(&loaded.config, &archive);
+    let plan = plan::plan(&loaded.config, &archive);
     refuse_collisions(&plan, &archive, &loaded.diagnostics)?;
     let published = publish(
         &loaded.config,

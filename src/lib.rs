@@ -13,6 +13,7 @@ pub mod content;
 pub mod diagnostics;
 pub mod khmer;
 pub mod output;
+pub mod plan;
 pub mod render;
 pub mod scaffold;
 pub mod search;

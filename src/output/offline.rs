@@ -16,7 +16,7 @@ use serde::Serialize;
 
 use crate::config::Config;
 use crate::output::{Sink, WriteError};
-use crate::render::pages::{Page, PageKind};
+use crate::plan::{Page, PageKind};
 use crate::render::saving::SaveSet;
 use crate::render::Theme;
 use crate::urls;

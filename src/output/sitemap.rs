@@ -7,7 +7,7 @@ use quick_xml::Writer;
 use crate::archive::Archive;
 use crate::config::Config;
 use crate::content::PartialDate;
-use crate::render::pages::{Page, PageKind};
+use crate::plan::{Page, PageKind};
 
 pub fn render(config: &Config, archive: &Archive, pages: &[Page]) -> String {
     let mut writer = Writer::new_with_indent(Vec::new(), b' ', 1);

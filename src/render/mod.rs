@@ -5,7 +5,6 @@ pub mod chart;
 pub mod cite;
 pub mod i18n;
 pub mod markdown;
-pub mod pages;
 pub mod saving;
 pub mod templates;
 pub mod views;
@@ -19,10 +18,10 @@ use crate::attachments::Extracts;
 use crate::config::{Config, Taxonomy};
 use crate::content::links::{self, LinkTarget};
 use crate::diagnostics::{display_path, Diagnostic, Diagnostics};
+use crate::plan::{self, Page, PageKind};
 use crate::urls;
 pub use assets::StaticFile;
 use i18n::I18n;
-use pages::{Page, PageKind};
 use saving::Saving;
 use templates::{RenderError, Templates};
 use views::ViewBuilder;
@@ -257,7 +256,7 @@ impl<'a> Renderer<'a> {
         let site = self.site(lang);
         let (template, kind, title) = match &page.kind {
             PageKind::Home => {
-                let latest = pages::listed(self.archive, &page.kind, self.config.page_size);
+                let latest = plan::listed(self.archive, &page.kind, self.config.page_size);
                 context.insert("items", &views.items(&latest));
                 ("home.html", "home", site.title.to_string())
             }
@@ -294,7 +293,7 @@ impl<'a> Renderer<'a> {
                 pages,
             } => {
                 let ids = &self.archive.terms(*taxonomy)[key];
-                let shown = pages::listed(self.archive, &page.kind, self.config.page_size);
+                let shown = plan::listed(self.archive, &page.kind, self.config.page_size);
                 // The chart of the term's years, on its first page only.
                 if *number == 1 {
                     context.insert("chart", &views.term_chart(ids));

@@ -15,8 +15,8 @@ use serde::Serialize;
 
 use crate::archive::{Archive, Entry, EntryId};
 use crate::config::Config;
+use crate::plan::PageKind;
 use crate::render::i18n::I18n;
-use crate::render::pages::PageKind;
 use crate::urls;
 
 /// `offline.json`: `{"d": [{"u": page URL, "t": title, "b": page bytes,

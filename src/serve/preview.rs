@@ -30,7 +30,7 @@ use crate::diagnostics::Diagnostics;
 use crate::output::live::Live;
 use crate::output::Output;
 use crate::output::{Sink, WriteError};
-use crate::render::pages::{self, Page};
+use crate::plan::{self, Page};
 use crate::render::{Renderer, Theme};
 use crate::urls;
 
@@ -152,7 +152,7 @@ impl Preview {
             offline: self.options.offline,
             attachments: &loaded.attachments,
         };
-        let plan = Arc::new(pages::plan(&config, &archive));
+        let plan = Arc::new(plan::plan(&config, &archive));
         build::refuse_collisions(&plan, &archive, &loaded.diagnostics)?;
         let output = Output::claim(&self.site(), &self.options.root)?;
         build::publish(&config, &archive, &theme, &plan, &output, steps)?;
@@ -208,14 +208,14 @@ impl Preview {
             Some(archive) => (archive, state.plan.clone()),
             None => {
                 let archive = Archive::new(config, all, self.options.drafts);
-                let plan = Arc::new(pages::plan(config, &archive));
+                let plan = Arc::new(plan::plan(config, &archive));
                 if let Err(clash) = build::refuse_collisions(&plan, &archive, &problems) {
                     return Some(Err(clash));
                 }
                 (archive, plan)
             }
         };
-        let redrawn = pages::affected(
+        let redrawn = plan::affected(
             &plan,
             &state.archive,
             &archive,

@@ -1,6 +1,8 @@
 //! The archive as plain data: documents grouped by translation, taxonomies
 //! and the timeline. Built once from the loaded documents; read-only after.
 
+pub mod tally;
+
 use std::collections::BTreeMap;
 use std::sync::{Arc, OnceLock};
 

@@ -4,10 +4,10 @@ use std::collections::BTreeSet;
 
 use rustc_hash::FxHashMap as HashMap;
 
+use crate::archive::tally::{self, Tally};
 use crate::archive::{Archive, EntryId};
 use crate::config::{Config, Taxonomy};
 use crate::diagnostics::{Diagnostic, Diagnostics};
-use crate::render::chart::{self, Tally};
 use crate::urls;
 
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
@@ -248,7 +248,7 @@ pub fn affected<'p>(
         archive
             .timeline()
             .iter()
-            .map(|y| (y.year, chart::by_month(archive, y)))
+            .map(|y| (y.year, tally::by_month(archive, y)))
             .collect()
     };
     // What a term's chart shows: its documents per year, across the
@@ -257,9 +257,9 @@ pub fn affected<'p>(
         archive
             .terms(taxonomy)
             .get(key)
-            .map(|ids| chart::by_year(archive, ids))
+            .map(|ids| tally::by_year(archive, ids))
     };
-    let span_moved = chart::span(old) != chart::span(new);
+    let span_moved = tally::span(old) != tally::span(new);
     let years =
         |archive: &Archive| -> Vec<u16> { archive.timeline().iter().map(|y| y.year).collect() };
     let years_moved = years(old) != years(new);
