@@ -23,7 +23,8 @@
 // en "election committee", "ballot". With --runs N (default 1) each language's
 // session runs N times in fresh browser contexts; medians are printed.
 // Environment: KBPS (1600), RTT_MS (150), CPU_SLOWDOWN (4), KEY_MS (pause
-// between keystrokes, 180; 0 enters the query at once, as a paste does), CHROMIUM (/usr/bin/chromium). Markdown rows go
+// between keystrokes, 180; 0 enters the query at once, as a paste does), TRACE (set:
+// every request on stderr), CHROMIUM (/usr/bin/chromium). Markdown rows go
 // to stdout, one JSON line per measurement to stderr.
 import { createServer } from "node:http";
 import { readFile, stat } from "node:fs/promises";
@@ -46,6 +47,7 @@ const DEFAULT_QUERIES = [
 const env = (name, fallback) => Number(process.env[name] ?? fallback);
 const LINK = { kbps: env("KBPS", 1600), rtt: env("RTT_MS", 150), cpu: env("CPU_SLOWDOWN", 4), upKbps: 750 };
 const KEY_MS = env("KEY_MS", 180);
+const TRACE = Boolean(process.env.TRACE); // each request to stderr: file, duration, bytes
 const QUIET_MS = 1500; // no change and no request for this long: final
 const TIMEOUT_MS = 60_000;
 
@@ -156,8 +158,19 @@ async function phone(browser) {
   await cdp.send("Emulation.setCPUThrottlingRate", { rate: LINK.cpu });
   const wire = { requests: 0, bytes: 0, inFlight: new Set(), lastEvent: Date.now() };
   const touch = () => (wire.lastEvent = Date.now());
-  cdp.on("Network.requestWillBeSent", (e) => { wire.requests++; wire.inFlight.add(e.requestId); touch(); });
-  cdp.on("Network.loadingFinished", (e) => { wire.bytes += e.encodedDataLength; wire.inFlight.delete(e.requestId); touch(); });
+  const sent = new Map();
+  cdp.on("Network.requestWillBeSent", (e) => {
+    wire.requests++; wire.inFlight.add(e.requestId); touch();
+    if (TRACE) sent.set(e.requestId, { url: e.request.url.replace(/^.*\//, ""), start: e.timestamp });
+  });
+  cdp.on("Network.loadingFinished", (e) => {
+    wire.bytes += e.encodedDataLength; wire.inFlight.delete(e.requestId); touch();
+    const request = sent.get(e.requestId);
+    if (!request) return;
+    wire.zero ??= request.start;
+    const at = (t) => Math.round((t - wire.zero) * 1000);
+    console.error(`  ${at(request.start)}–${at(e.timestamp)} ms  ${e.encodedDataLength} B  ${request.url}`);
+  });
   cdp.on("Network.loadingFailed", (e) => { wire.inFlight.delete(e.requestId); touch(); });
   page.on("pageerror", (error) => console.error(`page error: ${error.message}`));
   return { context, page, wire };
@@ -192,6 +205,8 @@ async function typeQuery(page, wire, query) {
   const clsBefore = await page.evaluate(() => window.__cls);
   wire.requests = 0;
   wire.bytes = 0;
+  wire.zero = null;
+  if (TRACE) console.error(`query ${query}`);
   await page.focus("#q");
   const keys = [...query]; // code points: Khmer marks are typed one by one, as on a phone
   for (const [i, key] of keys.entries()) {

@@ -14,12 +14,16 @@ use super::index::{LanguageIndex, Term};
 const POSTINGS_CHUNK_BYTES: usize = 48 * 1024;
 
 /// Documents per display file: a page of results fetches one per result,
-/// and an archive's display files are a good part of its file count.
-const DISPLAY_FILE_DOCS: usize = 8;
+/// and an archive's display files are a good part of its file count (a
+/// thousand per language at 10,000 documents).
+const DISPLAY_FILE_DOCS: usize = 10;
 
 /// Documents per display group: the files of a group are named by one hash
 /// of them all, which the manifest lists.
-const DISPLAY_GROUP_DOCS: usize = 256;
+const DISPLAY_GROUP_DOCS: usize = 250;
+
+// A document's row is `doc % size` of its file only if groups hold whole files.
+const _: () = assert!(DISPLAY_GROUP_DOCS % DISPLAY_FILE_DOCS == 0);
 
 /// Characters of a content hash kept in a file name: 48 bits, plenty for
 /// the few thousand files of an index.

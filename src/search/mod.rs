@@ -16,7 +16,7 @@
 //! ```json
 //! { "version": 5, "lang": "km", "docs": 48,
 //!   "chunks": [{"f": "", "h": "1a2b3c4d5e6f"}, {"f": "ការ", "h": "…"}, …],
-//!   "display": {"size": 8, "group": 256, "hashes": ["0a1b2c3d4e5f", …]},
+//!   "display": {"size": 10, "group": 250, "hashes": ["0a1b2c3d4e5f", …]},
 //!   "meta": "m-….json" }
 //! ```
 //! `chunks` lists every postings chunk `p-<h>.json` in term order: chunk

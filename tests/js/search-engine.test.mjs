@@ -289,6 +289,20 @@ test("only the chunks a query needs are fetched, each once", async () => {
   assert.ok(display.length <= results.length, "display rows of the shown results only");
 });
 
+test("warming a query fetches the postings its search reads, so the search fetches none", async () => {
+  for (const [lang, query] of [["km", "សេចក្តីប្រកាសព័ត៌មាន"], ["km", "ការបោះឆ្នោ"], ["en", "election commi"]]) {
+    const log = [];
+    const index = await open(lang, log);
+    index.warm(query);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    const warmed = log.filter((p) => /\/p-[^/]+\.json$/.test(p)).length;
+    assert.ok(warmed > 0, `${query}: warming fetched postings`);
+    await index.search(query, { prefix: true });
+    const fetched = log.filter((p) => /\/p-[^/]+\.json$/.test(p)).length;
+    assert.equal(fetched, warmed, `${query}: the search fetched ${fetched - warmed} postings chunks more`);
+  }
+});
+
 test("query parsing: a Khmer phrase is its trigrams, a short one a pair or a cluster", () => {
   const terms = (query, options) => parseQuery(query, options).phrase.map((s) => [s.term, s.kind]);
   assert.deepEqual(terms("ការចុះឈ្មោះ"), [["~ការចុះ", "term"], ["~រចុះឈ្មោះ", "term"]]);

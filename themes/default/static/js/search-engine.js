@@ -20,10 +20,16 @@ const PREFIX = 0.5; // weight of a term matched only as a prefix of the typed wo
 // cluster) and the last, so that a query fetches few chunks.
 const ALL_TRIGRAMS = 4;
 // A one-cluster query takes the terms starting with the cluster from at
-// most this many postings chunks, those holding the most frequent terms: a
-// frequent cluster (ជា) starts terms in dozens of chunks, and the rarer
-// terms left out change little.
-const CLUSTER_CHUNKS = 6;
+// most the first this many postings chunks holding them, in term order: a
+// frequent cluster (ជា) starts terms in dozens of chunks. A document where
+// the cluster is only followed by clusters of later chunks is missed: a
+// one-cluster query is a browse, not a proof.
+const CLUSTER_CHUNKS = 2;
+// The word being typed also matches the longer terms it starts, from at
+// most this many chunks: a word's first letters ("e", "el") start terms in
+// dozens of chunks, and fetching them all at each keystroke would cost the
+// link several times what the finished query does.
+const TYPING_CHUNKS = 1;
 const DIGIT = new Int8Array(128).fill(-1);
 [..."0123456789abcdefghijklmnopqrstuvABCDEFGHIJKLMNOPQRSTUVWXYZwxyz-_"].forEach((c, i) => (DIGIT[c.charCodeAt(0)] = i));
 
@@ -101,8 +107,8 @@ export async function openIndex(base, fetchFn = fetch) {
   const displayFile = memo((file) => get(file, decode.display));
   const keys = { type: meta.types, organization: meta.organizations, tag: meta.tags };
 
-  // The terms starting with prefix, from at most max chunks (the largest,
-  // which hold the most frequent terms).
+  // The terms starting with prefix, from at most the first max chunks
+  // holding them.
   async function withPrefix(prefix, max = Infinity) {
     const { chunks } = manifest;
     let refs = chunks.slice(chunkIndex(chunks, prefix), chunkIndex(chunks, prefix + "\uffff") + 1);
@@ -116,7 +122,7 @@ export async function openIndex(base, fetchFn = fetch) {
     if (kind === "cluster") return (await withPrefix(term, CLUSTER_CHUNKS)).filter((t) => isClusterPrefix(t, term)).map((t) => [t, 1]);
     const exact = (await postings(term)) ? [[term, 1]] : [];
     if (kind !== "typing") return exact;
-    const longer = (await withPrefix(term)).filter((t) => t !== term).map((t) => [t, PREFIX]);
+    const longer = (await withPrefix(term, TYPING_CHUNKS)).filter((t) => t !== term).map((t) => [t, PREFIX]);
     if (exact.length || longer.length || /[\u1780-\u17ff]/.test(term)) return exact.concat(longer);
     // A half-typed word's stem can run past the indexed stem ("registra" vs
     // "registr"): try its shorter prefixes.
@@ -207,8 +213,17 @@ export async function openIndex(base, fetchFn = fetch) {
     return (await displayFile(file))[doc % size];
   }));
 
+  // Starts fetching the postings chunks a query's terms are in, without
+  // waiting for them: the page calls it at each keystroke, so the chunks
+  // travel while it waits for the typing to pause.
+  function warm(query) {
+    for (const { term, kind } of parseQuery(query, { prefix: true }).phrase) {
+      if (kind !== "cluster") chunk(manifest.chunks[chunkIndex(manifest.chunks, term)].file).catch(() => {});
+    }
+  }
+
   const labels = Object.fromEntries(Object.entries(keys).map(([f, list]) => [f, new Map(list)]));
-  return { lang: manifest.lang, meta, labels, search, display };
+  return { lang: manifest.lang, meta, labels, search, display, warm };
 }
 
 // The last chunk whose first key is <= key (JavaScript string order, as the

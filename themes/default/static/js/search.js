@@ -14,8 +14,8 @@ const more = $("search-more");
 const { lang, otherLang, otherName, tCount, tNone, tApart, tLoading, tError, tDigits } = app.dataset;
 const PARAMS = { type: "type", organization: "org", year: "year", tag: "tag" };
 // Results fetched at a time: each takes a request of its own for its
-// title and excerpt, and a phone shows about five.
-const PAGE = 8;
+// title and excerpt, and a phone's screen holds three or four.
+const PAGE = 6;
 const indexes = new Map();
 const built = new Set();
 let results = []; // the phrase hits, then those holding the words apart ({apart: true})
@@ -32,6 +32,8 @@ const el = (tag, props, ...children) => {
   return node;
 };
 const boxes = (f) => filters.querySelectorAll(`[data-facet="${f}"] input`);
+
+const searched = () => (allBox?.checked ? [lang, otherLang] : [lang]);
 
 function index(code) {
   if (!indexes.has(code)) {
@@ -105,7 +107,7 @@ async function run(step) {
   const loading = setTimeout(() => mine === generation && say(tLoading), 300);
   let answers, state;
   try {
-    const ixs = await Promise.all((allBox?.checked ? [lang, otherLang] : [lang]).map(index));
+    const ixs = await Promise.all(searched().map(index));
     ixs.forEach(buildFilters);
     // Read once the checkboxes exist: values no index knows are dropped.
     state = { q: input.value, filters: Object.fromEntries(FACETS.map((f) => [f, [...boxes(f)].filter((b) => b.checked).map((b) => b.value)])) };
@@ -122,10 +124,13 @@ async function run(step) {
   const apart = wanted ? merged(answers.map((a) => [a.ix, a.apart.results])) : [];
   results = together.concat(apart.map((r) => ({ ...r, apart: true })));
   apartTotal = apart.length;
+  shown = 0;
+  // The results' rows are asked for first: the counts are worked out
+  // while they travel.
+  const showing = showMore(mine, state.q, true);
   showCounts(answers);
   say(!wanted ? "" : together.length ? tCount.replace("{count}", digits(together.length)) : tNone);
-  shown = 0;
-  await showMore(mine, state.q, true);
+  await showing;
 }
 
 // The results of every index searched, best first, each tagged with its
@@ -138,22 +143,31 @@ function merged(found) {
   return all.filter((r) => r.ix.lang === lang || !mine.has(entry(r))).sort((a, b) => b.score - a.score);
 }
 
-// Shows the next page (replacing the list only once its rows are in, so
-// typing does not flicker); returns the first new result.
+// Shows the next page, each result as soon as its row and those above it
+// are in: the results are final, so none moves once shown. The list is
+// replaced only when the first row is in, so typing does not flicker.
+// Returns the first new result.
 async function showMore(mine, q, replace) {
   const from = shown;
   const page = results.slice(from, (shown += PAGE));
-  const rows = await Promise.all(page.map(async (r) => (await r.ix.display([r.doc]))[0]));
-  if (mine !== generation) return null;
-  const items = [];
-  rows.forEach((row, i) => {
+  const rows = page.map((r) => r.ix.display([r.doc]).then(([row]) => row));
+  for (const row of rows) row.catch(() => {}); // the first failure is thrown below, once
+  if (replace) more.hidden = true;
+  let first = null;
+  for (const [i, arriving] of rows.entries()) {
+    const row = await arriving;
+    if (mine !== generation) return null;
+    const items = [];
     // The documents holding the words apart follow the others, under their count.
     if (page[i].apart && !results[from + i - 1]?.apart) items.push(el("li", { className: "search-apart" }, tApart.replace("{count}", digits(apartTotal))));
-    items.push(item(row, q));
-  });
-  list[replace ? "replaceChildren" : "append"](...items);
+    const li = item(row, q);
+    first ??= li;
+    items.push(li);
+    list[replace && !i ? "replaceChildren" : "append"](...items);
+  }
+  if (replace && !page.length) list.replaceChildren();
   more.hidden = shown >= results.length;
-  return items.find((li) => li.classList.contains("item")) ?? null;
+  return first;
 }
 
 function item(row, q) {
@@ -241,10 +255,17 @@ const failed = (error) => {
   console.error(error);
 };
 const go = (step) => run(step).catch(failed);
+// The search starts once typing pauses; the postings it will need start
+// travelling sooner, once a burst of input ends (a paste, or a keyboard
+// writing a cluster's code points at once), and are then fetched only once.
+const warm = () => searched().forEach((code) => index(code).then((ix) => ix.warm(input.value), () => {}));
 let timer;
+let warming;
 input.addEventListener("input", () => {
   clearTimeout(timer);
+  clearTimeout(warming);
   timer = setTimeout(go, 150, "replace");
+  warming = setTimeout(warm, 30);
 });
 input.form.addEventListener("submit", (event) => {
   event.preventDefault();
