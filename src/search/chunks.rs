@@ -5,13 +5,17 @@
 use rayon::prelude::*;
 
 use super::format::{
-    ChunkRef, Columns, DisplayFiles, EncodedPostings, Manifest, Meta, PostingsChunk, FORMAT_VERSION,
+    Columns, DisplayFiles, EncodedPostings, Manifest, Meta, PostingsChunk, PostingsFiles,
+    FORMAT_VERSION,
 };
 use super::index::{LanguageIndex, Term};
 
 /// Postings chunks are cut once they pass this many bytes: a query fetches
 /// one per term, and the manifest lists them all.
 const POSTINGS_CHUNK_BYTES: usize = 48 * 1024;
+
+/// Postings chunks per group, whose files share one hash in the manifest.
+const POSTINGS_GROUP_CHUNKS: usize = 64;
 
 /// Documents per display file: a page of results fetches one per result,
 /// and an archive's display files are a good part of its file count (a
@@ -63,12 +67,12 @@ pub fn write<E: Send>(
     Ok(count + 1)
 }
 
-/// Writes the postings chunks; returns their references, in term order.
+/// Writes the postings chunks; returns where they are.
 fn write_postings<E: Send>(
     index: &LanguageIndex,
     write: &(dyn Fn(&str, &str) -> Result<(), E> + Sync),
     count: &mut usize,
-) -> Result<Vec<ChunkRef>, E> {
+) -> Result<PostingsFiles, E> {
     let mut terms: Vec<(&Term, Vec<u16>)> = index
         .terms()
         .map(|term| (term, term.text.encode_utf16().collect()))
@@ -101,7 +105,7 @@ fn write_postings<E: Send>(
     if cuts.is_empty() {
         cuts.push(0..0);
     }
-    let refs: Vec<ChunkRef> = cuts
+    let (firsts, contents): (Vec<String>, Vec<String>) = cuts
         .par_iter()
         .map(|range| {
             let chunk = PostingsChunk {
@@ -110,21 +114,42 @@ fn write_postings<E: Send>(
                     .map(|i| (terms[i].0.text.clone(), encoded[i].clone()))
                     .collect(),
             };
-            let content = serde_json::to_string(&chunk).expect("postings serialise");
             let first = match range.start {
                 0 => String::new(),
                 start => separator(&terms[start - 1].1, &terms[start].0.text),
             };
-            let chunk = ChunkRef {
-                first,
-                hash: hash(&content),
-            };
-            write(&chunk.file(), &content)?;
-            Ok(chunk)
+            let content = serde_json::to_string(&chunk).expect("postings serialise");
+            (first, content)
         })
-        .collect::<Result<_, E>>()?;
-    *count += refs.len();
-    Ok(refs)
+        .unzip();
+    let hashes = write_grouped("p", &contents, POSTINGS_GROUP_CHUNKS, write)?;
+    *count += contents.len();
+    Ok(PostingsFiles {
+        firsts,
+        group: POSTINGS_GROUP_CHUNKS,
+        hashes,
+    })
+}
+
+/// Writes `files` in groups of `group` as `<kind>-<hash>-<k>.json`, file
+/// `k` of a group whose files together hash to `hash`; returns the groups'
+/// hashes. One hash names many files, so the manifest stays short.
+fn write_grouped<E: Send>(
+    kind: &str,
+    files: &[String],
+    group: usize,
+    write: &(dyn Fn(&str, &str) -> Result<(), E> + Sync),
+) -> Result<Vec<String>, E> {
+    files
+        .par_chunks(group)
+        .map(|members| {
+            let hash = hash(&members.join("\n"));
+            for (k, content) in members.iter().enumerate() {
+                write(&format!("{kind}-{hash}-{k}.json"), content)?;
+            }
+            Ok(hash)
+        })
+        .collect()
 }
 
 /// The shortest prefix of `first` (whole characters) that sorts after
@@ -141,24 +166,18 @@ fn separator(previous: &[u16], first: &str) -> String {
     first.to_string()
 }
 
-fn write_display<E>(
+fn write_display<E: Send>(
     index: &LanguageIndex,
     write: &(dyn Fn(&str, &str) -> Result<(), E> + Sync),
     count: &mut usize,
 ) -> Result<DisplayFiles, E> {
-    let mut hashes = Vec::new();
-    for group in index.display.chunks(DISPLAY_GROUP_DOCS) {
-        let files: Vec<String> = group
-            .chunks(DISPLAY_FILE_DOCS)
-            .map(|rows| serde_json::to_string(rows).expect("rows serialise"))
-            .collect();
-        let hash = hash(&files.join("\n"));
-        for (k, content) in files.iter().enumerate() {
-            write(&format!("d-{hash}-{k}.json"), content)?;
-            *count += 1;
-        }
-        hashes.push(hash);
-    }
+    let files: Vec<String> = index
+        .display
+        .par_chunks(DISPLAY_FILE_DOCS)
+        .map(|rows| serde_json::to_string(rows).expect("rows serialise"))
+        .collect();
+    let hashes = write_grouped("d", &files, DISPLAY_GROUP_DOCS / DISPLAY_FILE_DOCS, write)?;
+    *count += files.len();
     Ok(DisplayFiles {
         size: DISPLAY_FILE_DOCS,
         group: DISPLAY_GROUP_DOCS,

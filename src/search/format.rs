@@ -7,7 +7,7 @@ use std::collections::BTreeMap;
 
 use serde::{Deserialize, Serialize};
 
-pub const FORMAT_VERSION: u32 = 5;
+pub const FORMAT_VERSION: u32 = 6;
 
 /// `manifest.json`, the one file not named by its content: where
 /// everything else is.
@@ -16,29 +16,32 @@ pub struct Manifest {
     pub version: u32,
     pub lang: String,
     pub docs: usize,
-    /// The postings chunks in term order.
-    pub chunks: Vec<ChunkRef>,
+    pub chunks: PostingsFiles,
     pub display: DisplayFiles,
     /// The name of the [`Meta`] file.
     pub meta: String,
 }
 
-/// A postings chunk: it holds the terms from `first` (included) to the next
-/// chunk's `first` (excluded), compared as JavaScript compares strings
-/// (UTF-16 code units), and its file is `p-<hash>.json`. `first` is the
+/// The postings chunks, in term order. Chunk `i` holds the terms from
+/// `firsts[i]` (included) to `firsts[i + 1]` (excluded), compared as
+/// JavaScript compares strings (UTF-16 code units); `firsts[i]` is the
 /// shortest prefix of the chunk's first term that sorts after the previous
-/// chunk's last term; the first chunk's is "".
+/// chunk's last term, and the first chunk's is "". Its file is
+/// `p-<hashes[i / group]>-<i % group>.json`: the files of `group`
+/// consecutive chunks share one hash of them all, because a manifest
+/// listing a hash per chunk would be mostly hashes, which do not compress.
 #[derive(Debug, Serialize, Deserialize)]
-pub struct ChunkRef {
+pub struct PostingsFiles {
     #[serde(rename = "f")]
-    pub first: String,
-    #[serde(rename = "h")]
-    pub hash: String,
+    pub firsts: Vec<String>,
+    pub group: usize,
+    pub hashes: Vec<String>,
 }
 
-impl ChunkRef {
-    pub fn file(&self) -> String {
-        format!("p-{}.json", self.hash)
+impl PostingsFiles {
+    pub fn file(&self, chunk: usize) -> String {
+        let hash = &self.hashes[chunk / self.group];
+        format!("p-{hash}-{}.json", chunk % self.group)
     }
 }
 
@@ -52,7 +55,7 @@ pub struct DisplayFiles {
     pub hashes: Vec<String>,
 }
 
-/// `p-<hash>.json`: each term of a chunk with its postings.
+/// `p-<hash>-<k>.json`: each term of a chunk with its postings.
 #[derive(Debug, Default, Serialize, Deserialize)]
 #[serde(transparent)]
 pub struct PostingsChunk {

@@ -28,6 +28,32 @@ fn assert_named_by_content(site: &Site, lang: &str, name: &str) {
     );
 }
 
+/// Files `file(0..count)`, in groups of `group`, are named
+/// `<kind>-<hash>-<k>.json` by a hash of their group's contents.
+fn assert_groups_named_by_content(
+    site: &Site,
+    lang: &str,
+    count: usize,
+    group: usize,
+    file: impl Fn(usize) -> String,
+) {
+    let names: Vec<String> = (0..count).map(file).collect();
+    for members in names.chunks(group) {
+        let contents: Vec<String> = members
+            .iter()
+            .map(|name| site.read(&format!("search/{lang}/{name}")))
+            .collect();
+        let hash = blake3::hash(contents.join("\n").as_bytes()).to_hex();
+        for (k, name) in members.iter().enumerate() {
+            assert_eq!(
+                name,
+                &format!("{}-{}-{k}.json", &name[..1], &hash[..12]),
+                "{lang}/{name} is not named by its group's content"
+            );
+        }
+    }
+}
+
 fn dump(site: &Site, lang: &str, out: &mut String) {
     let manifest: Manifest = read(site, lang, "manifest.json");
     assert_eq!(manifest.version, FORMAT_VERSION);
@@ -35,19 +61,19 @@ fn dump(site: &Site, lang: &str, out: &mut String) {
         out,
         "# {lang}: {} documents, {} chunks",
         manifest.docs,
-        manifest.chunks.len()
+        manifest.chunks.firsts.len()
     )
     .unwrap();
-    for (i, chunk) in manifest.chunks.iter().enumerate() {
-        assert_named_by_content(site, lang, &chunk.file());
-        let postings: PostingsChunk = read(site, lang, &chunk.file());
-        let next = manifest.chunks.get(i + 1).map(|c| c.first.as_str());
+    let chunks = &manifest.chunks;
+    assert_groups_named_by_content(site, lang, chunks.firsts.len(), chunks.group, |i| {
+        chunks.file(i)
+    });
+    for (i, first) in chunks.firsts.iter().enumerate() {
+        let postings: PostingsChunk = read(site, lang, &chunks.file(i));
+        let next = chunks.firsts.get(i + 1).map(String::as_str);
         for (term, encoded) in &postings.terms {
             let utf16 = |s: &str| s.encode_utf16().collect::<Vec<_>>();
-            assert!(
-                utf16(&chunk.first) <= utf16(term),
-                "{term} before its chunk"
-            );
+            assert!(utf16(first) <= utf16(term), "{term} before its chunk");
             assert!(
                 next.is_none_or(|n| utf16(term) < utf16(n)),
                 "{term} after its chunk"
@@ -70,6 +96,11 @@ fn dump(site: &Site, lang: &str, out: &mut String) {
     writeln!(out, "tags {:?}", meta.docs.tags).unwrap();
     writeln!(out, "entries {:?}", meta.docs.entries).unwrap();
     let display = &manifest.display;
+    let files = manifest.docs.div_ceil(display.size);
+    assert_groups_named_by_content(site, lang, files, display.group / display.size, |k| {
+        let group = &display.hashes[k * display.size / display.group];
+        format!("d-{group}-{}.json", k % (display.group / display.size))
+    });
     for doc in 0..manifest.docs {
         let group = &display.hashes[doc / display.group];
         let file = format!("d-{group}-{}.json", doc % display.group / display.size);

@@ -284,7 +284,7 @@ test("only the chunks a query needs are fetched, each once", async () => {
   const postings = log.filter((p) => /\/p-[^/]+\.json$/.test(p));
   const display = log.filter((p) => /\/d-[^/]+\.json$/.test(p));
   assert.equal(new Set(log).size, log.length, "nothing is fetched twice");
-  assert.ok(postings.length <= 3 && postings.length < manifest.chunks.length, `${postings.length} postings chunks`);
+  assert.ok(postings.length <= 3 && postings.length < manifest.chunks.f.length, `${postings.length} postings chunks`);
   assert.ok(!log.some((p) => /\/q-/.test(p)), "no positions");
   assert.ok(display.length <= results.length, "display rows of the shown results only");
 });

@@ -12,7 +12,7 @@
 import { clusters, isClusterPrefix, normalize, tokenize } from "./tokenize.js";
 
 export const FACETS = ["type", "organization", "year", "tag"];
-export const VERSION = 5;
+export const VERSION = 6;
 const TRIGRAM = "~"; // starts every trigram term (src/search/tokens.rs)
 const PREFIX = 0.5; // weight of a term matched only as a prefix of the typed word
 // A phrase of up to this many trigrams is looked up with all of them;
@@ -39,7 +39,7 @@ export const decode = {
     version: m.version,
     lang: m.lang,
     docs: m.docs,
-    chunks: m.chunks.map((c) => ({ first: c.f, file: `p-${c.h}.json` })),
+    chunks: m.chunks.f.map((first, i) => ({ first, file: `p-${m.chunks.hashes[Math.floor(i / m.chunks.group)]}-${i % m.chunks.group}.json` })),
     display: m.display,
     meta: m.meta,
   }),
