@@ -27,7 +27,7 @@ const DISPLAY_FILE_DOCS: usize = 10;
 const DISPLAY_GROUP_DOCS: usize = 250;
 
 // A document's row is `doc % size` of its file only if groups hold whole files.
-const _: () = assert!(DISPLAY_GROUP_DOCS % DISPLAY_FILE_DOCS == 0);
+const _: () = assert!(DISPLAY_GROUP_DOCS.is_multiple_of(DISPLAY_FILE_DOCS));
 
 /// Characters of a content hash kept in a file name: 48 bits, plenty for
 /// the few thousand files of an index.
