@@ -16,7 +16,7 @@ use crate::content::markdown;
 use crate::content::Document;
 use crate::render::i18n::I18n;
 use crate::search::format::DisplayRow;
-use crate::search::tokens::{for_each_term, is_trigram};
+use crate::search::tokens::{for_each_term, is_derived};
 use crate::urls;
 
 /// Indexed fields and their boosts: a match in the title counts most, one
@@ -362,7 +362,7 @@ impl Analyser {
                     }
                 };
                 tfs[number][f] += 1;
-                if !is_trigram(term) {
+                if !is_derived(term) {
                     lengths[f] += 1;
                 }
             });

@@ -12,6 +12,7 @@ use elasticlunr::lang::English;
 use elasticlunr::{Language, Pipeline};
 
 use std::cell::Cell;
+use std::ops::Range;
 
 use crate::khmer::cluster::{clusters, is_khmer, leading_khmer, starts_cluster, KHMER_LEN};
 use crate::khmer::normalize::{fold_and_join_into, put_marks_in_order};
@@ -153,7 +154,13 @@ pub fn tokenize(text: &str) -> Vec<Token> {
 
 /// The tokens of [`tokenize`], handed to `emit` as borrowed terms, so an
 /// indexer can count them without allocating a string per token.
-pub fn for_each_token(text: &str, mut emit: impl FnMut(&str, u32)) {
+pub fn for_each_token(text: &str, emit: impl FnMut(&str, u32)) {
+    walk(text, emit, |_, _| {});
+}
+
+/// The tokens of [`for_each_token`] to `emit`, and each junction (see
+/// [`JUNCTION`]) to `junction`, at the position where its second run starts.
+fn walk(text: &str, mut emit: impl FnMut(&str, u32), mut junction: impl FnMut(&str, u32)) {
     // The thread's buffers are taken rather than borrowed, so an `emit` that
     // tokenises too gets fresh ones instead of a panic.
     let mut normalized = NORMALIZED.take();
@@ -165,6 +172,8 @@ pub fn for_each_token(text: &str, mut emit: impl FnMut(&str, u32)) {
     let mut pos: u32 = 0;
     let mut at = 0;
     let mut first_run = true;
+    // The previous run's kind and bytes: a run starting where it ended touches it.
+    let mut previous: Option<(Kind, Range<usize>)> = None;
     while at < normalized.len() {
         let (kind, len) = kind_at(&normalized, at);
         if kind == Kind::Separator {
@@ -175,6 +184,7 @@ pub fn for_each_token(text: &str, mut emit: impl FnMut(&str, u32)) {
             pos += 1; // the gap between runs
         }
         first_run = false;
+        let (start, run_pos) = (at, pos);
         (at, pos) = match kind {
             Kind::Khmer => emit_khmer_tokens(&mut normalized, at, pos, &mut emit),
             _ => {
@@ -183,10 +193,75 @@ pub fn for_each_token(text: &str, mut emit: impl FnMut(&str, u32)) {
                 (at + word.len(), pos + 1)
             }
         };
+        if let Some((previous_kind, run)) = previous.filter(|(_, run)| run.end == start) {
+            junction_terms(
+                &normalized,
+                (previous_kind, run),
+                (kind, start..at),
+                |term| junction(term, run_pos),
+            );
+        }
+        previous = Some((kind, start..at));
     }
     NORMALIZED.set(normalized);
     SCRATCH.set(scratch);
     STEMS.set(stems);
+}
+
+/// Starts every junction term: a number written against a Khmer run
+/// (ឆ្នាំ២០១៨, ៣០ថ្ងៃ) gives `#`, then the run's cluster it touches and the
+/// number, in the order written, and the same with the run's two clusters
+/// nearest the number. Without them a query such as ឆ្នាំ២០១៨ would be the
+/// cluster and the number anywhere in a document; with two clusters, a
+/// longer run's pairs and trigrams overlap its junction.
+pub const JUNCTION: char = '#';
+
+/// Calls `with` with the junction terms of two touching runs of `text`, if
+/// one is a Khmer run and the other a number.
+fn junction_terms(
+    text: &str,
+    (first_kind, first): (Kind, Range<usize>),
+    (second_kind, second): (Kind, Range<usize>),
+    mut with: impl FnMut(&str),
+) {
+    let is_number = |run: &Range<usize>| text[run.clone()].bytes().all(|b| b.is_ascii_digit());
+    let (khmer, number, khmer_first) = match (first_kind, second_kind) {
+        (Kind::Khmer, Kind::Word) if is_number(&second) => (&text[first], &text[second], true),
+        (Kind::Word, Kind::Khmer) if is_number(&first) => (&text[second], &text[first], false),
+        _ => return,
+    };
+    // Where the run's clusters start, and its end.
+    let mut cuts: Vec<usize> = clusters(khmer)
+        .map(|c| c.as_ptr() as usize - khmer.as_ptr() as usize)
+        .collect();
+    cuts.push(khmer.len());
+    let nearest: Vec<&str> = if khmer_first {
+        cuts.iter()
+            .rev()
+            .skip(1)
+            .take(2)
+            .map(|&at| &khmer[at..])
+            .collect()
+    } else {
+        cuts.iter()
+            .skip(1)
+            .take(2)
+            .map(|&at| &khmer[..at])
+            .collect()
+    };
+    let mut term = String::new();
+    for part in nearest {
+        term.clear();
+        term.push(JUNCTION);
+        let (before, after) = if khmer_first {
+            (part, number)
+        } else {
+            (number, part)
+        };
+        term.push_str(before);
+        term.push_str(after);
+        with(&term);
+    }
 }
 
 /// Starts every cluster-trigram term, so that trigrams sort apart from the
@@ -195,9 +270,11 @@ pub fn for_each_token(text: &str, mut emit: impl FnMut(&str, u32)) {
 /// range several times over.
 pub const TRIGRAM: char = '~';
 
-/// Whether an index term is a cluster trigram (see [`for_each_term`]).
-pub fn is_trigram(term: &str) -> bool {
-    term.starts_with(TRIGRAM)
+/// Whether an index term is made of tokens (a trigram or a junction, see
+/// [`for_each_term`]) rather than a token itself: such terms do not count
+/// in a field's length, which scores its tokens.
+pub fn is_derived(term: &str) -> bool {
+    term.starts_with([TRIGRAM, JUNCTION])
 }
 
 /// The index's terms: the tokens of [`for_each_token`], and after each
@@ -205,32 +282,40 @@ pub fn is_trigram(term: &str) -> bool {
 /// clusters, marked with [`TRIGRAM`] and given the first pair's position.
 /// A phrase of three clusters is then one term, and a longer one is held
 /// where all of its trigrams are (runs never share a trigram, being a
-/// position apart).
+/// position apart). Then the junction terms of the text (see [`JUNCTION`]).
 pub fn for_each_term(text: &str, mut emit: impl FnMut(&str, u32)) {
     let mut previous = String::new();
     let mut previous_pos = None;
     let mut trigram = String::new();
-    for_each_token(text, |term, pos| {
-        emit(term, pos);
-        if term.chars().next().is_some_and(is_khmer) {
-            let first = clusters(term).next().map_or(0, str::len);
-            // A pair; a run's last cluster alone ends its trigrams.
-            if first < term.len() {
-                if let Some(at) = previous_pos.filter(|&at| at + 1 == pos) {
-                    trigram.clear();
-                    trigram.push(TRIGRAM);
-                    trigram.push_str(&previous);
-                    trigram.push_str(&term[first..]);
-                    emit(&trigram, at);
+    let mut junctions = Vec::new();
+    walk(
+        text,
+        |term, pos| {
+            emit(term, pos);
+            if term.chars().next().is_some_and(is_khmer) {
+                let first = clusters(term).next().map_or(0, str::len);
+                // A pair; a run's last cluster alone ends its trigrams.
+                if first < term.len() {
+                    if let Some(at) = previous_pos.filter(|&at| at + 1 == pos) {
+                        trigram.clear();
+                        trigram.push(TRIGRAM);
+                        trigram.push_str(&previous);
+                        trigram.push_str(&term[first..]);
+                        emit(&trigram, at);
+                    }
+                    previous.clear();
+                    previous.push_str(term);
+                    previous_pos = Some(pos);
+                    return;
                 }
-                previous.clear();
-                previous.push_str(term);
-                previous_pos = Some(pos);
-                return;
             }
-        }
-        previous_pos = None;
-    });
+            previous_pos = None;
+        },
+        |junction, pos| junctions.push((junction.to_owned(), pos)),
+    );
+    for (junction, pos) in &junctions {
+        emit(junction, *pos);
+    }
 }
 
 /// Emits the cluster pairs of the Khmer run at byte `start` of `text` and
@@ -379,6 +464,32 @@ mod tests {
                 ("ត", 5)
             ])
         );
+    }
+
+    #[test]
+    fn a_number_touching_a_khmer_run_gives_a_junction_term() {
+        let terms = |text: &str| {
+            let mut terms = Vec::new();
+            for_each_term(text, |term, _| terms.push(term.to_owned()));
+            terms
+        };
+        let junctions = |text: &str| -> Vec<String> {
+            terms(text)
+                .into_iter()
+                .filter(|t| t.starts_with(JUNCTION))
+                .collect()
+        };
+        assert_eq!(junctions("ឆ្នាំ២០១៨ ៣០ថ្ងៃ"), ["#ឆ្នាំ2018", "#30ថ្ងៃ"]);
+        // The one and two clusters nearest the number; a zero-width space
+        // does not part them.
+        assert_eq!(junctions("ការបោះឆ្នោត\u{200b}2023"), ["#ត2023", "#ឆ្នោត2023"]);
+        assert_eq!(junctions("30ថ្ងៃទី"), ["#30ថ្ងៃ", "#30ថ្ងៃទី"]);
+        // A space, a word that is not a number, or a mark's run: no junction.
+        assert!(!terms("ឆ្នាំ 2018").iter().any(|t| t.starts_with(JUNCTION)));
+        assert!(!terms("ឆ្នាំ2018a").iter().any(|t| t.starts_with(JUNCTION)));
+        assert!(!terms("NECគជប").iter().any(|t| t.starts_with(JUNCTION)));
+        // Tokens are unchanged: junctions are index terms only.
+        assert_eq!(pairs("ឆ្នាំ2018"), owned(&[("ឆ្នាំ", 0), ("2018", 2)]));
     }
 
     #[test]

@@ -14,6 +14,7 @@ import { clusters, isClusterPrefix, normalize, tokenize } from "./tokenize.js";
 export const FACETS = ["type", "organization", "year", "tag"];
 export const VERSION = 6;
 const TRIGRAM = "~"; // starts every trigram term (src/search/tokens.rs)
+const JUNCTION = "#"; // starts every junction term: a number against a Khmer run (ditto)
 const PREFIX = 0.5; // weight of a term matched only as a prefix of the typed word
 // A phrase of up to this many trigrams is looked up with all of them;
 // a longer one with every other one (each overlapping the next by a
@@ -240,6 +241,10 @@ function chunkIndex(list, key) {
 
 // Parts of a query, normalised: Khmer runs, spaces, and the rest.
 const SEGMENTS = /([\u1780-\u17d3\u17dc\u17dd]+)|(\s+)|[^\u1780-\u17d3\u17dc\u17dd\s]+/gu;
+// A number at the start or the end of a part that is neither Khmer nor
+// space, as a word of its own (not the digits of a longer word).
+const LEADING_NUMBER = /^\d+(?![\p{Alphabetic}\p{N}])/u;
+const TRAILING_NUMBER = /(?<![\p{Alphabetic}\p{N}])\d+$/u;
 
 // The slots {term, kind} whose documents hold the query as a phrase, and
 // (when its Khmer was typed as several words) those holding the words
@@ -250,21 +255,46 @@ export function parseQuery(query, { prefix = false } = {}) {
   const text = normalize(query);
   const phrases = []; // each a list of Khmer runs (lists of clusters) typed with spaces between
   const words = [];
+  const junctions = [];
   let open = null; // the phrase a Khmer run after spaces joins
   let last = null; // what the query ends with: a phrase or a word
-  for (const m of text.matchAll(SEGMENTS)) {
+  let touched = false; // the next Khmer run touches a number before it
+  const segments = [...text.matchAll(SEGMENTS)];
+  const typed = prefix && !/\s$/.test(query); // the last segment is still being typed
+  segments.forEach((m, i) => {
     if (m[1]) {
       if (!open) phrases.push((open = []));
-      open.push(clusters(m[1]));
+      const run = clusters(m[1]);
+      run.touched = touched;
+      open.push(run);
       last = open;
+      touched = false;
     } else if (!m[2]) {
+      const before = segments[i - 1]?.[1] && open.at(-1);
       open = null;
       for (const t of tokenize(m[0])) words.push((last = { term: t.term, kind: "term" }));
+      // A number against a Khmer run: the junction term (src/search/tokens.rs)
+      // holds them and the run's one or two clusters nearest it together.
+      const lead = before && m[0].match(LEADING_NUMBER)?.[0];
+      if (lead) {
+        before.touched = true;
+        const kind = typed && i === segments.length - 1 && lead === m[0] ? "typing" : "term";
+        junctions.push({ term: JUNCTION + before.slice(-2).join("") + lead, kind });
+      }
+      const trail = segments[i + 1]?.[1] && m[0].match(TRAILING_NUMBER)?.[0];
+      if (trail) {
+        touched = true;
+        const next = clusters(segments[i + 1][1]);
+        const kind = typed && i + 1 === segments.length - 1 && next.length <= 2 ? "typing" : "term";
+        junctions.push({ term: JUNCTION + trail + next.slice(0, 2).join(""), kind });
+      }
     }
-  }
-  const typing = prefix && !/\s$/.test(query) ? last : null;
+  });
+  const typing = typed ? last : null;
   if (typing && !Array.isArray(typing)) typing.kind = "typing";
-  const together = phrases.flatMap((runs) => phraseSlots(runs.flat(), runs === typing));
+  // A phrase of one or two clusters against a number is in its junction already.
+  const standing = (runs) => !(runs.length === 1 && runs[0].length <= 2 && runs[0].touched);
+  const together = phrases.filter(standing).flatMap((runs) => phraseSlots(runs.flat(), runs === typing)).concat(junctions);
   const split = phrases.filter((runs) => runs.length > 1);
   const apart = split.length
     ? phrases.flatMap((runs) => runs.flatMap((run, i) => phraseSlots(run, runs === typing && i === runs.length - 1)))
