@@ -10,10 +10,11 @@ use clap::{Parser, Subcommand, ValueEnum};
 #[global_allocator]
 static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
+use sastra::attachments::tools::ToolError;
 use sastra::build::{self, BuildError, BuildOptions};
 use sastra::config::Config;
 use sastra::diagnostics::Diagnostic;
-use sastra::scaffold::{self, NewDocument};
+use sastra::scaffold::{self, NewDocument, NewError};
 use sastra::serve::{serve, ServeOptions};
 
 #[derive(Parser)]
@@ -89,6 +90,14 @@ enum Command {
         /// Languages to create, e.g. km,en [default: the site's default language].
         #[arg(long, value_delimiter = ',')]
         lang: Vec<String>,
+        /// A file to copy into content/SECTION/files/ and attach (repeatable).
+        /// Never overwrites a file there. A PDF's own title and dates are
+        /// printed as suggestions, never written into the document.
+        #[arg(long, value_name = "FILE")]
+        attach: Vec<PathBuf>,
+        /// The language of the attached files' content, e.g. km.
+        #[arg(long, value_name = "LANG", requires = "attach")]
+        attach_lang: Option<String>,
     },
 }
 
@@ -144,6 +153,8 @@ fn main() -> ExitCode {
             org,
             slug,
             lang,
+            attach,
+            attach_lang,
         } => {
             let new = NewDocument {
                 section,
@@ -153,6 +164,8 @@ fn main() -> ExitCode {
                 organization: org,
                 slug,
                 languages: lang,
+                attachments: attach,
+                attachment_lang: attach_lang,
             };
             run_new(&cli.root, &new)
         }
@@ -211,19 +224,54 @@ fn run_new(root: &std::path::Path, new: &NewDocument) -> ExitCode {
         }
     };
     match scaffold::create(&config, new) {
-        Ok(paths) => {
-            for path in paths {
-                println!(
-                    "created {}",
-                    path.strip_prefix(root).unwrap_or(&path).display()
-                );
+        Ok(written) => {
+            let shown = |path: &std::path::Path| {
+                path.strip_prefix(root)
+                    .unwrap_or(path)
+                    .display()
+                    .to_string()
+            };
+            for path in written.attachments.iter().chain(&written.documents) {
+                println!("created {}", shown(path));
             }
+            offer_metadata(&written.attachments, &new.date);
             ExitCode::SUCCESS
         }
         Err(e) => {
+            if let NewError::Rejected(diagnostics) = &e {
+                print_diagnostics(diagnostics.clone().sorted(), Format::Human);
+            }
             eprintln!("error: {e}");
+            if let Some(hint) = e.hint() {
+                eprintln!("  hint: {hint}");
+            }
             ExitCode::FAILURE
         }
+    }
+}
+
+/// Prints what each attached PDF says about itself, as suggestions for the
+/// maintainer to check; without Poppler, says so once.
+fn offer_metadata(attachments: &[PathBuf], date: &str) {
+    let mut offered = false;
+    for file in attachments {
+        let name = file.file_name().unwrap_or_default().to_string_lossy();
+        match scaffold::offer::pdf_metadata(file) {
+            Ok(Some(facts)) => {
+                println!("{name}: {facts}");
+                offered = true;
+            }
+            Ok(None) => {}
+            Err(ToolError::Missing { tool }) => {
+                eprintln!("warning: Poppler's {tool} is not installed, so the PDFs' own titles and dates are not offered");
+                eprintln!("  hint: install poppler-utils (Debian, Ubuntu: `apt-get install poppler-utils`; macOS: `brew install poppler`)");
+                break;
+            }
+            Err(e) => eprintln!("warning: cannot read the metadata of {name}: {e}"),
+        }
+    }
+    if offered {
+        println!("these are the file's own metadata, not checked facts: the document's date stays {date}, as given with --date; copy a title or date into the front matter only once you have checked it");
     }
 }
 
