@@ -14,6 +14,7 @@ use sastra::attachments::tools::ToolError;
 use sastra::build::{self, BuildError, BuildOptions};
 use sastra::config::Config;
 use sastra::diagnostics::Diagnostic;
+use sastra::import::{self, ImportError};
 use sastra::scaffold::{self, NewDocument, NewError};
 use sastra::serve::{serve, ServeOptions};
 
@@ -99,7 +100,42 @@ enum Command {
         #[arg(long, value_name = "LANG", requires = "attach")]
         attach_lang: Option<String>,
     },
+    /// Create documents in bulk from a spreadsheet saved as CSV (UTF-8), one
+    /// row per document. All or nothing: every row is checked as `sastra
+    /// check` checks a document, every problem is reported with the CSV's
+    /// line and column, and only a catalogue without errors writes anything.
+    /// Nothing is ever overwritten.
+    #[command(after_long_help = IMPORT_COLUMNS)]
+    Import {
+        /// The catalogue: a CSV file whose first line names its columns.
+        catalog: PathBuf,
+        /// Check the catalogue and report, writing nothing.
+        #[arg(long)]
+        dry_run: bool,
+    },
 }
+
+const IMPORT_COLUMNS: &str = "\
+Columns (the first line names them, in any order; a cell left empty is a field left out):
+  section            required: the folder under content/, e.g. announcements
+  slug               the file name and URL [default: the date and the title's first words,
+                     so give one for a Khmer title, and the same one to both language rows]
+  lang               the language of this row's version [default: the site's default language]
+  title              required
+  date               required: YYYY-MM-DD, or YYYY-MM / YYYY when only that much is known
+  type               required: a key of [types] in site.toml
+  organization       a key of [organizations]
+  tags               keys of [tags], separated by `;` (or `,`)
+  summary, source    as in the front matter
+  attachments        files to copy into content/<section>/files/ and attach, separated by `;`,
+                     each a path relative to the CSV's folder, which it may not leave
+  attachment_title   the attachments' titles [default: the file names]; with several files,
+                     one per file separated by `;`, in the same order
+  attachment_lang    the language of the files' content: one for all, or one per file
+  draft, translation_draft   true or false [default: false]
+  body               the document's text (Markdown)
+
+See README.md, \"Importing a catalogue\".";
 
 #[derive(Clone, Copy, ValueEnum)]
 enum Format {
@@ -168,6 +204,57 @@ fn main() -> ExitCode {
                 attachment_lang: attach_lang,
             };
             run_new(&cli.root, &new)
+        }
+        Command::Import { catalog, dry_run } => run_import(&cli.root, &catalog, dry_run),
+    }
+}
+
+fn run_import(root: &std::path::Path, catalog: &std::path::Path, dry_run: bool) -> ExitCode {
+    let config = match Config::load(root) {
+        Ok(config) => config,
+        Err(diagnostics) => {
+            print_diagnostics(diagnostics.sorted(), Format::Human);
+            return ExitCode::FAILURE;
+        }
+    };
+    match import::import(&config, catalog, dry_run) {
+        Ok(imported) => {
+            print_diagnostics(imported.warnings.sorted(), Format::Human);
+            match imported.written {
+                Some(written) => {
+                    for path in written.attachments.iter().chain(&written.documents) {
+                        println!(
+                            "created {}",
+                            path.strip_prefix(root).unwrap_or(path).display()
+                        );
+                    }
+                    eprintln!(
+                        "imported {} document(s) and {} attachment(s) from {}",
+                        written.documents.len(),
+                        written.attachments.len(),
+                        catalog.display()
+                    );
+                }
+                None => eprintln!(
+                    "{} is ready to import: {} document(s); nothing was written (--dry-run)",
+                    catalog.display(),
+                    imported.documents
+                ),
+            }
+            ExitCode::SUCCESS
+        }
+        Err(ImportError::Invalid(diagnostics)) => {
+            let diagnostics = diagnostics.sorted();
+            let (errors, warnings) = counts(&diagnostics);
+            print_diagnostics(diagnostics, Format::Human);
+            eprintln!(
+                "import refused: {errors} error(s), {warnings} warning(s); nothing was written"
+            );
+            ExitCode::FAILURE
+        }
+        Err(e) => {
+            eprintln!("error: {e}");
+            ExitCode::FAILURE
         }
     }
 }
