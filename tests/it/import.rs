@@ -19,10 +19,10 @@ fn stderr(output: &Output) -> String {
     String::from_utf8_lossy(&output.stderr).into_owned()
 }
 
-/// Every file under `content/`, with its bytes.
-fn content_files(site: &Site) -> Vec<(String, Vec<u8>)> {
+/// Every file under `content/`, with the hash of its bytes.
+fn content_files(site: &Site) -> Vec<(String, String)> {
     let content = site.root().join("content");
-    let mut files: Vec<(String, Vec<u8>)> = walkdir::WalkDir::new(&content)
+    let mut files: Vec<(String, String)> = walkdir::WalkDir::new(&content)
         .into_iter()
         .flatten()
         .filter(|e| !e.file_type().is_dir())
@@ -33,7 +33,8 @@ fn content_files(site: &Site) -> Vec<(String, Vec<u8>)> {
                 .unwrap()
                 .display()
                 .to_string();
-            (name, std::fs::read(e.path()).unwrap_or_default())
+            let bytes = std::fs::read(e.path()).unwrap_or_default();
+            (name, blake3::hash(&bytes).to_hex().to_string())
         })
         .collect();
     files.sort();
