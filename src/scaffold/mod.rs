@@ -48,8 +48,8 @@ pub enum NewError {
     #[error("cannot attach {}: {source}", path.display())]
     Unpublishable {
         path: PathBuf,
-        location: ContentPath,
-        source: AttachmentError,
+        location: Box<ContentPath>,
+        source: Box<AttachmentError>,
     },
     #[error("{} and {} would both be published as files/{name}", first.display(), second.display())]
     SameName {
@@ -198,8 +198,8 @@ fn attachable(
     attachment::publishable_name(config, &format!("files/{name}")).map_err(|source| {
         NewError::Unpublishable {
             path: file.to_path_buf(),
-            location: location.clone(),
-            source,
+            location: Box::new(location.clone()),
+            source: Box::new(source),
         }
     })?;
     let unreadable = |source| NewError::Unreadable {
