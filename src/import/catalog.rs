@@ -108,14 +108,14 @@ pub fn read(path: &Path) -> Result<Catalog, Diagnostics> {
         let record = match record {
             Ok(record) => record,
             Err(e) => {
-                let line = e.position().map_or(0, |p| p.line() as usize);
+                let line = e.position().map_or(0, |p| line_at(text, p.byte()));
                 problems.push(
                     Diagnostic::error(path, format!("cannot read this row: {e}")).at(line, 0),
                 );
                 continue;
             }
         };
-        let line = record.position().map_or(0, |p| p.line() as usize);
+        let line = record.position().map_or(0, |p| line_at(text, p.byte()));
         if record.iter().all(|cell| cell.trim().is_empty()) {
             continue; // an empty line of the spreadsheet
         }
@@ -151,6 +151,24 @@ pub fn read(path: &Path) -> Result<Catalog, Diagnostics> {
         path: path.to_path_buf(),
         rows,
     })
+}
+
+/// The 1-based line on which the record the csv crate places at byte
+/// `offset` starts. Its own line numbers skip blank lines and miscount CRLF
+/// files, and its offset is that of the previous record's line ending (or
+/// of blank lines after it), so the record starts past those.
+fn line_at(text: &str, offset: u64) -> usize {
+    let offset = usize::try_from(offset)
+        .unwrap_or(usize::MAX)
+        .min(text.len());
+    let start = text[offset..]
+        .find(|c| c != '\r' && c != '\n')
+        .map_or(text.len(), |i| offset + i);
+    text.as_bytes()[..start]
+        .iter()
+        .filter(|b| **b == b'\n')
+        .count()
+        + 1
 }
 
 /// The header's columns, each known and named once.
@@ -220,6 +238,13 @@ mod tests {
             "",
             "a column not there is empty"
         );
+    }
+
+    #[test]
+    fn lines_are_counted_in_crlf_files_and_across_blank_lines() {
+        let catalog = read_text("section,title,date,type\r\nnotes,A,2023,report\r\n\r\n\r\nnotes,\"B\r\nC\",2023,report\r\nnotes,D,2023,report\r\n").unwrap();
+        let lines: Vec<usize> = catalog.rows.iter().map(|r| r.line).collect();
+        assert_eq!(lines, [2, 5, 7]);
     }
 
     #[test]
