@@ -57,15 +57,6 @@ impl Additions {
             .map(|(f, _)| f.as_path())
     }
 
-    /// Whether a document already planned is written at `path`.
-    pub fn has_document(&self, path: &Path) -> bool {
-        self.documents.iter().any(|(p, _)| p == path)
-    }
-
-    pub fn is_empty(&self) -> bool {
-        self.documents.is_empty()
-    }
-
     /// Parses every new document with the loader `check` uses, in a scratch
     /// folder where each attachment stands in as an empty file (the parser
     /// checks an attachment's path and type, not its bytes). The documents'
