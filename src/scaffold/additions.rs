@@ -2,9 +2,12 @@
 //! check` checks any document before one of them is written, then written
 //! without ever overwriting a file.
 
+use std::collections::HashMap;
 use std::fs::{File, OpenOptions};
 use std::io;
 use std::path::{Path, PathBuf};
+
+use rayon::prelude::*;
 
 use crate::config::Config;
 use crate::content::{load, Document};
@@ -17,6 +20,8 @@ pub struct Additions {
     documents: Vec<(PathBuf, String)>,
     /// (file to copy, resolved; where it goes).
     attachments: Vec<(PathBuf, PathBuf)>,
+    /// The file copied to each target, by target.
+    sources: HashMap<PathBuf, PathBuf>,
 }
 
 /// What was written, by path under the site's root.
@@ -44,17 +49,18 @@ impl Additions {
     /// Adds the copy of `from` to `to`; the same copy twice (two language
     /// versions attaching one file) is made once.
     pub fn add_attachment(&mut self, from: PathBuf, to: PathBuf) {
-        if !self.attachments.contains(&(from.clone(), to.clone())) {
+        if !self.sources.contains_key(&to) {
+            self.sources.insert(to.clone(), from.clone());
             self.attachments.push((from, to));
         }
     }
 
     /// The file another addition already copies to `to`, if it is not `from`.
     pub fn other_source(&self, from: &Path, to: &Path) -> Option<&Path> {
-        self.attachments
-            .iter()
-            .find(|(f, t)| t == to && f != from)
-            .map(|(f, _)| f.as_path())
+        self.sources
+            .get(to)
+            .filter(|f| f.as_path() != from)
+            .map(PathBuf::as_path)
     }
 
     /// Parses every new document with the loader `check` uses, in a scratch
@@ -75,20 +81,23 @@ impl Additions {
             create_parent(&content.join(path))?;
             std::fs::write(content.join(path), text)?;
         }
+        let parsed: Vec<_> = self
+            .documents
+            .par_iter()
+            .map(|(path, _)| load::load_file(&staged, &content.join(path)))
+            .collect();
         let mut documents = Vec::new();
         let mut problems = Diagnostics::default();
-        for (path, _) in &self.documents {
-            let (document, found) = load::load_file(&staged, &content.join(path));
+        for (document, found) in parsed {
             problems.extend(found);
             documents.extend(document);
         }
         for attachment in documents.iter_mut().flat_map(|d| d.attachments.iter_mut()) {
             attachment.source = config.content_dir().join(&attachment.path);
             attachment.bytes = self
-                .attachments
-                .iter()
-                .find(|(_, to)| *to == attachment.path)
-                .and_then(|(from, _)| std::fs::metadata(from).ok())
+                .sources
+                .get(&attachment.path)
+                .and_then(|from| std::fs::metadata(from).ok())
                 .map_or(0, |m| m.len());
         }
         Ok((documents, problems))
