@@ -34,7 +34,8 @@ pub struct Extract {
     /// 1-based numbers of the pages whose text is Tesseract's reading.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub machine_read: Vec<u32>,
-    /// The PDF's own metadata, offered to `sastra new --attach`.
+    /// The PDF's own metadata, as [`Info`] has it (unchecked: never a fact
+    /// about the document; `sastra new --attach` offers it from [`info`]).
     pub title: Option<String>,
     pub created: Option<String>,
     /// Only the first [`MAX_PAGES`] were read.
