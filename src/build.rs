@@ -143,7 +143,7 @@ pub fn check(root: &Path) -> Diagnostics {
 }
 
 /// Documents whose URL another document or a generated page also claims.
-fn url_collisions(config: &Config, documents: &[Arc<Document>], drafts: bool) -> Diagnostics {
+pub fn url_collisions(config: &Config, documents: &[Arc<Document>], drafts: bool) -> Diagnostics {
     let archive = Archive::new(config, documents.iter().cloned(), drafts);
     plan::collisions(&plan::plan(config, &archive), &archive)
 }

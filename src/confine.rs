@@ -105,6 +105,12 @@ impl Root {
         })
     }
 
+    /// The same root, named `shown` in messages ("leads outside `shown`").
+    pub fn named(mut self, shown: impl Into<String>) -> Root {
+        self.shown = shown.into();
+        self
+    }
+
     /// A root that must itself lie inside `outer` (`content/` inside the
     /// site, a theme inside `themes/`).
     pub fn inside(outer: &Root, folder: &Path) -> Result<Root, ConfineError> {

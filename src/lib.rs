@@ -11,6 +11,7 @@ pub mod config;
 pub mod confine;
 pub mod content;
 pub mod diagnostics;
+pub mod import;
 pub mod khmer;
 pub mod output;
 pub mod plan;

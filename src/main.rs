@@ -10,10 +10,12 @@ use clap::{Parser, Subcommand, ValueEnum};
 #[global_allocator]
 static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
+use sastra::attachments::tools::ToolError;
 use sastra::build::{self, BuildError, BuildOptions};
 use sastra::config::Config;
 use sastra::diagnostics::Diagnostic;
-use sastra::scaffold::{self, NewDocument};
+use sastra::import::{self, ImportError};
+use sastra::scaffold::{self, NewDocument, NewError};
 use sastra::serve::{serve, ServeOptions};
 
 #[derive(Parser)]
@@ -89,8 +91,51 @@ enum Command {
         /// Languages to create, e.g. km,en [default: the site's default language].
         #[arg(long, value_delimiter = ',')]
         lang: Vec<String>,
+        /// A file to copy into content/SECTION/files/ and attach (repeatable).
+        /// Never overwrites a file there. A PDF's own title and dates are
+        /// printed as suggestions, never written into the document.
+        #[arg(long, value_name = "FILE")]
+        attach: Vec<PathBuf>,
+        /// The language of the attached files' content, e.g. km.
+        #[arg(long, value_name = "LANG", requires = "attach")]
+        attach_lang: Option<String>,
+    },
+    /// Create documents in bulk from a spreadsheet saved as CSV (UTF-8), one
+    /// row per document. All or nothing: every row is checked as `sastra
+    /// check` checks a document, every problem is reported with the CSV's
+    /// line and column, and only a catalogue without errors writes anything.
+    /// Nothing is ever overwritten.
+    #[command(after_long_help = IMPORT_COLUMNS)]
+    Import {
+        /// The catalogue: a CSV file whose first line names its columns.
+        catalog: PathBuf,
+        /// Check the catalogue and report, writing nothing.
+        #[arg(long)]
+        dry_run: bool,
     },
 }
+
+const IMPORT_COLUMNS: &str = "\
+Columns (the first line names them, in any order; a cell left empty is a field left out):
+  section            required: the folder under content/, e.g. announcements
+  slug               the file name and URL [default: the date and the title's first words,
+                     so give one for a Khmer title, and the same one to both language rows]
+  lang               the language of this row's version [default: the site's default language]
+  title              required
+  date               required: YYYY-MM-DD, or YYYY-MM / YYYY when only that much is known
+  type               required: a key of [types] in site.toml
+  organization       a key of [organizations]
+  tags               keys of [tags], separated by `;` (or `,`)
+  summary, source    as in the front matter
+  attachments        files to copy into content/<section>/files/ and attach, separated by `;`,
+                     each a path relative to the CSV's folder, which it may not leave
+  attachment_title   the attachments' titles [default: the file names]; with several files,
+                     one per file separated by `;`, in the same order
+  attachment_lang    the language of the files' content: one for all, or one per file
+  draft, translation_draft   true or false [default: false]
+  body               the document's text (Markdown)
+
+See README.md, \"Importing a catalogue\".";
 
 #[derive(Clone, Copy, ValueEnum)]
 enum Format {
@@ -144,6 +189,8 @@ fn main() -> ExitCode {
             org,
             slug,
             lang,
+            attach,
+            attach_lang,
         } => {
             let new = NewDocument {
                 section,
@@ -153,8 +200,61 @@ fn main() -> ExitCode {
                 organization: org,
                 slug,
                 languages: lang,
+                attachments: attach,
+                attachment_lang: attach_lang,
             };
             run_new(&cli.root, &new)
+        }
+        Command::Import { catalog, dry_run } => run_import(&cli.root, &catalog, dry_run),
+    }
+}
+
+fn run_import(root: &std::path::Path, catalog: &std::path::Path, dry_run: bool) -> ExitCode {
+    let config = match Config::load(root) {
+        Ok(config) => config,
+        Err(diagnostics) => {
+            print_diagnostics(diagnostics.sorted(), Format::Human);
+            return ExitCode::FAILURE;
+        }
+    };
+    match import::import(&config, catalog, dry_run) {
+        Ok(imported) => {
+            print_diagnostics(imported.warnings.sorted(), Format::Human);
+            match imported.written {
+                Some(written) => {
+                    for path in written.attachments.iter().chain(&written.documents) {
+                        println!(
+                            "created {}",
+                            path.strip_prefix(root).unwrap_or(path).display()
+                        );
+                    }
+                    eprintln!(
+                        "imported {} document(s) and {} attachment(s) from {}",
+                        written.documents.len(),
+                        written.attachments.len(),
+                        catalog.display()
+                    );
+                }
+                None => eprintln!(
+                    "{} is ready to import: {} document(s); nothing was written (--dry-run)",
+                    catalog.display(),
+                    imported.documents
+                ),
+            }
+            ExitCode::SUCCESS
+        }
+        Err(ImportError::Invalid(diagnostics)) => {
+            let diagnostics = diagnostics.sorted();
+            let (errors, warnings) = counts(&diagnostics);
+            print_diagnostics(diagnostics, Format::Human);
+            eprintln!(
+                "import refused: {errors} error(s), {warnings} warning(s); nothing was written"
+            );
+            ExitCode::FAILURE
+        }
+        Err(e) => {
+            eprintln!("error: {e}");
+            ExitCode::FAILURE
         }
     }
 }
@@ -211,19 +311,54 @@ fn run_new(root: &std::path::Path, new: &NewDocument) -> ExitCode {
         }
     };
     match scaffold::create(&config, new) {
-        Ok(paths) => {
-            for path in paths {
-                println!(
-                    "created {}",
-                    path.strip_prefix(root).unwrap_or(&path).display()
-                );
+        Ok(written) => {
+            let shown = |path: &std::path::Path| {
+                path.strip_prefix(root)
+                    .unwrap_or(path)
+                    .display()
+                    .to_string()
+            };
+            for path in written.attachments.iter().chain(&written.documents) {
+                println!("created {}", shown(path));
             }
+            offer_metadata(&written.attachments, &new.date);
             ExitCode::SUCCESS
         }
         Err(e) => {
+            if let NewError::Rejected(diagnostics) = &e {
+                print_diagnostics(diagnostics.clone().sorted(), Format::Human);
+            }
             eprintln!("error: {e}");
+            if let Some(hint) = e.hint() {
+                eprintln!("  hint: {hint}");
+            }
             ExitCode::FAILURE
         }
+    }
+}
+
+/// Prints what each attached PDF says about itself, as suggestions for the
+/// maintainer to check; without Poppler, says so once.
+fn offer_metadata(attachments: &[PathBuf], date: &str) {
+    let mut offered = false;
+    for file in attachments {
+        let name = file.file_name().unwrap_or_default().to_string_lossy();
+        match scaffold::offer::pdf_metadata(file) {
+            Ok(Some(facts)) => {
+                println!("{name}: {facts}");
+                offered = true;
+            }
+            Ok(None) => {}
+            Err(ToolError::Missing { tool }) => {
+                eprintln!("warning: Poppler's {tool} is not installed, so the PDFs' own titles and dates are not offered");
+                eprintln!("  hint: install poppler-utils (Debian, Ubuntu: `apt-get install poppler-utils`; macOS: `brew install poppler`)");
+                break;
+            }
+            Err(e) => eprintln!("warning: cannot read the metadata of {name}: {e}"),
+        }
+    }
+    if offered {
+        println!("these are the file's own metadata, not checked facts: the document's date stays {date}, as given with --date; copy a title or date into the front matter only once you have checked it");
     }
 }
 

@@ -17,6 +17,21 @@ fn is_forbidden(c: char) -> bool {
     control || noncharacter
 }
 
+/// Text quoted from untrusted content (a document, a PDF's metadata) as it
+/// may be printed on a terminal: control characters (NUL, terminal escape
+/// sequences) are shown as code points, never sent to it.
+pub fn visible(text: &str) -> String {
+    text.chars()
+        .map(|c| {
+            if c.is_control() && c != '\n' {
+                format!("\\u{{{:04x}}}", c as u32)
+            } else {
+                c.to_string()
+            }
+        })
+        .collect()
+}
+
 /// How a forbidden character is named in a message: `U+001B`.
 pub fn code_point(c: char) -> String {
     format!("U+{:04X}", c as u32)

@@ -34,7 +34,8 @@ pub struct Extract {
     /// 1-based numbers of the pages whose text is Tesseract's reading.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub machine_read: Vec<u32>,
-    /// The PDF's own metadata, offered to `sastra new --attach`.
+    /// The PDF's own metadata, as [`Info`] has it (unchecked: never a fact
+    /// about the document; `sastra new --attach` offers it from [`info`]).
     pub title: Option<String>,
     pub created: Option<String>,
     /// Only the first [`MAX_PAGES`] were read.
@@ -170,23 +171,11 @@ impl Reader {
     }
 
     fn run(&self, program: &str, args: &[&std::ffi::OsStr]) -> Result<Vec<u8>, Unreadable> {
-        tools::run(program, args, self.limits).map_err(|e| match e {
-            ToolError::Failed { message, .. } if message.contains("Incorrect password") => {
-                Unreadable::Encrypted
-            }
-            ToolError::Failed { message, .. } => Unreadable::Corrupt { reason: message },
-            other => Unreadable::Limit {
-                reason: other.to_string(),
-            },
-        })
+        tools::run(program, args, self.limits).map_err(unreadable)
     }
 
     fn info(&self, path: &Path) -> Result<Info, Unreadable> {
-        let output = self.run(
-            "pdfinfo",
-            &["-isodates".as_ref(), "--".as_ref(), path.as_os_str()],
-        )?;
-        let info = Info::parse(&String::from_utf8_lossy(&output));
+        let info = info(path, self.limits).map_err(unreadable)?;
         if info.pages == 0 {
             return Err(Unreadable::Corrupt {
                 reason: "it has no pages".into(),
@@ -370,12 +359,42 @@ fn classify(text: &[String], fonts: &[String]) -> TextLayer {
     }
 }
 
-/// What `pdfinfo` says.
+fn unreadable(error: ToolError) -> Unreadable {
+    match error {
+        ToolError::Failed { message, .. } if message.contains("Incorrect password") => {
+            Unreadable::Encrypted
+        }
+        ToolError::Failed { message, .. } => Unreadable::Corrupt { reason: message },
+        other => Unreadable::Limit {
+            reason: other.to_string(),
+        },
+    }
+}
+
+/// What `pdfinfo` says about the PDF at `path` (absolute): the facts a
+/// reading starts from, and the file's own metadata, which `sastra new
+/// --attach` offers to the maintainer. The tool's own error is kept, so
+/// that a caller can tell a missing Poppler from a broken file.
+pub fn info(path: &Path, limits: Limits) -> Result<Info, ToolError> {
+    let output = tools::run(
+        "pdfinfo",
+        &["-isodates".as_ref(), "--".as_ref(), path.as_os_str()],
+        limits,
+    )?;
+    Ok(Info::parse(&String::from_utf8_lossy(&output)))
+}
+
+/// What `pdfinfo` says. The title and dates are whatever the software that
+/// wrote the file put there: often the day it was exported, never a fact
+/// about the document until someone checks it.
 #[derive(Debug, Default, PartialEq)]
-struct Info {
-    pages: u32,
-    title: Option<String>,
-    created: Option<String>,
+pub struct Info {
+    pub pages: u32,
+    pub title: Option<String>,
+    /// `CreationDate`, ISO 8601 (`-isodates`).
+    pub created: Option<String>,
+    /// `ModDate`, ISO 8601.
+    pub modified: Option<String>,
 }
 
 impl Info {
@@ -390,6 +409,7 @@ impl Info {
                 "Pages" => info.pages = value.parse().unwrap_or(0),
                 "Title" if !value.is_empty() => info.title = Some(value.to_string()),
                 "CreationDate" if !value.is_empty() => info.created = Some(value.to_string()),
+                "ModDate" if !value.is_empty() => info.modified = Some(value.to_string()),
                 _ => {}
             }
         }
@@ -403,10 +423,11 @@ mod tests {
 
     #[test]
     fn pdfinfo_output_is_read() {
-        let info = Info::parse("Title:           Report: 2023\nCreationDate:    2023-06-01T10:00:00Z\nPages:           12\nEncrypted:       no\n");
+        let info = Info::parse("Title:           Report: 2023\nCreationDate:    2023-06-01T10:00:00Z\nModDate:         2023-06-02T09:00:00+07\nPages:           12\nEncrypted:       no\n");
         assert_eq!(info.pages, 12);
         assert_eq!(info.title.as_deref(), Some("Report: 2023"));
         assert_eq!(info.created.as_deref(), Some("2023-06-01T10:00:00Z"));
+        assert_eq!(info.modified.as_deref(), Some("2023-06-02T09:00:00+07"));
     }
 
     #[test]

@@ -63,6 +63,22 @@ pub(super) fn resolve(
     section: &str,
     file: &str,
 ) -> Result<(PathBuf, String, u64), AttachmentError> {
+    let name = publishable_name(config, file)?;
+    let source = content
+        .file(&Path::new(section).join(file))
+        .map_err(|source| AttachmentError::Unreadable {
+            file: file.to_string(),
+            source,
+        })?;
+    let bytes = std::fs::metadata(&source).map_or(0, |m| m.len());
+    Ok((source, name, bytes))
+}
+
+/// The file name an attachment path `file` (as a document writes it) is
+/// published under, if the path is plain, the name safe and the type one
+/// that cannot run script; the file itself is not looked at. `sastra new
+/// --attach` and `sastra import` ask this before they copy anything.
+pub fn publishable_name(config: &Config, file: &str) -> Result<String, AttachmentError> {
     let relative = Path::new(file);
     let escapes = file.contains('\0')
         || file.contains('\\')
@@ -100,12 +116,5 @@ pub(super) fn resolve(
             extension,
         });
     }
-    let source = content
-        .file(&Path::new(section).join(relative))
-        .map_err(|source| AttachmentError::Unreadable {
-            file: file.to_string(),
-            source,
-        })?;
-    let bytes = std::fs::metadata(&source).map_or(0, |m| m.len());
-    Ok((source, name, bytes))
+    Ok(name)
 }

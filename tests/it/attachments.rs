@@ -6,7 +6,7 @@
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
-use crate::common::{repo, Site};
+use crate::common::{hand_written_pdf, repo, Site};
 use sastra::build::{self, BuildOptions};
 
 /// Only in the PDF, and across both of the split vowels pdftotext opens
@@ -130,49 +130,7 @@ fn legacy_font_pdf() -> PathBuf {
     let text = "kare)aHeqñat RbCaCnkm<uCa";
     let recipe = format!("legacy-v2 {text}");
     made("legacy-font", &recipe, |out| {
-        // A PDF string: parentheses and backslashes escaped, one byte per
-        // character (WinAnsi).
-        let mut stream = b"BT /F1 18 Tf 72 700 Td (".to_vec();
-        for c in text.chars() {
-            if matches!(c, '(' | ')' | '\\') {
-                stream.push(b'\\');
-            }
-            stream.push(u8::try_from(u32::from(c)).expect("a WinAnsi character"));
-        }
-        stream.extend_from_slice(b") Tj ET");
-        let mut contents = format!("<< /Length {} >>\nstream\n", stream.len()).into_bytes();
-        contents.extend_from_slice(&stream);
-        contents.extend_from_slice(b"\nendstream");
-        let objects: [Vec<u8>; 5] = [
-            b"<< /Type /Catalog /Pages 2 0 R >>".to_vec(),
-            b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>".to_vec(),
-            b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Resources << /Font << /F1 5 0 R >> >> /Contents 4 0 R >>".to_vec(),
-            contents,
-            b"<< /Type /Font /Subtype /Type1 /BaseFont /Limon-S1 /Encoding /WinAnsiEncoding >>".to_vec(),
-        ];
-        let mut pdf = b"%PDF-1.4\n".to_vec();
-        let mut offsets = Vec::new();
-        for (i, object) in objects.iter().enumerate() {
-            offsets.push(pdf.len());
-            pdf.extend_from_slice(format!("{} 0 obj\n", i + 1).as_bytes());
-            pdf.extend_from_slice(object);
-            pdf.extend_from_slice(b"\nendobj\n");
-        }
-        let xref = pdf.len();
-        pdf.extend_from_slice(
-            format!("xref\n0 {}\n0000000000 65535 f \n", objects.len() + 1).as_bytes(),
-        );
-        for offset in offsets {
-            pdf.extend_from_slice(format!("{offset:010} 00000 n \n").as_bytes());
-        }
-        pdf.extend_from_slice(
-            format!(
-                "trailer\n<< /Size {} /Root 1 0 R >>\nstartxref\n{xref}\n%%EOF\n",
-                objects.len() + 1
-            )
-            .as_bytes(),
-        );
-        std::fs::write(out, pdf).unwrap();
+        std::fs::write(out, hand_written_pdf("Limon-S1", text, &[])).unwrap();
     })
 }
 

@@ -261,7 +261,7 @@ fn new_creates_complete_front_matter_and_never_overwrites() {
             .join("content/announcements/2023-06-22-ballot-order-announced.en.md"),
     )
     .unwrap();
-    assert!(en.starts_with("---\ntitle: \"Ballot order announced\"\ndate: \"2023-06-22\"\ntype: announcement\norganization: nec\n"), "{en}");
+    assert!(en.starts_with("---\ntitle: Ballot order announced\ndate: 2023-06-22\ntype: announcement\norganization: nec\n"), "{en}");
     assert!(site
         .root()
         .join("content/announcements/2023-06-22-ballot-order-announced.km.md")

@@ -158,3 +158,69 @@ pub fn assert_internal_links_resolve(site: &Site, base_path: &str) -> usize {
     }
     checked
 }
+
+/// A one-page PDF written by hand: `text` in the Type 1 font named `font`
+/// (one byte per character, WinAnsi), and `info`, its document information
+/// dictionary (`Title`, `CreationDate`…), when not empty. Needs no tool to
+/// make, and Poppler reads it like any other.
+pub fn hand_written_pdf(font: &str, text: &str, info: &[(&str, &str)]) -> Vec<u8> {
+    let mut stream = b"BT /F1 18 Tf 72 700 Td ".to_vec();
+    stream.extend_from_slice(&pdf_string(text));
+    stream.extend_from_slice(b" Tj ET");
+    let mut contents = format!("<< /Length {} >>\nstream\n", stream.len()).into_bytes();
+    contents.extend_from_slice(&stream);
+    contents.extend_from_slice(b"\nendstream");
+    let mut objects: Vec<Vec<u8>> = vec![
+        b"<< /Type /Catalog /Pages 2 0 R >>".to_vec(),
+        b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>".to_vec(),
+        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Resources << /Font << /F1 5 0 R >> >> /Contents 4 0 R >>".to_vec(),
+        contents,
+        format!("<< /Type /Font /Subtype /Type1 /BaseFont /{font} /Encoding /WinAnsiEncoding >>").into_bytes(),
+    ];
+    let mut trailer = format!("<< /Size {} /Root 1 0 R >>", objects.len() + 1);
+    if !info.is_empty() {
+        let mut dictionary = b"<<".to_vec();
+        for (key, value) in info {
+            dictionary.extend_from_slice(format!(" /{key} ").as_bytes());
+            dictionary.extend_from_slice(&pdf_string(value));
+        }
+        dictionary.extend_from_slice(b" >>");
+        objects.push(dictionary);
+        trailer = format!(
+            "<< /Size {} /Root 1 0 R /Info {} 0 R >>",
+            objects.len() + 1,
+            objects.len()
+        );
+    }
+    let mut pdf = b"%PDF-1.4\n".to_vec();
+    let mut offsets = Vec::new();
+    for (i, object) in objects.iter().enumerate() {
+        offsets.push(pdf.len());
+        pdf.extend_from_slice(format!("{} 0 obj\n", i + 1).as_bytes());
+        pdf.extend_from_slice(object);
+        pdf.extend_from_slice(b"\nendobj\n");
+    }
+    let xref = pdf.len();
+    pdf.extend_from_slice(
+        format!("xref\n0 {}\n0000000000 65535 f \n", objects.len() + 1).as_bytes(),
+    );
+    for offset in offsets {
+        pdf.extend_from_slice(format!("{offset:010} 00000 n \n").as_bytes());
+    }
+    pdf.extend_from_slice(format!("trailer\n{trailer}\nstartxref\n{xref}\n%%EOF\n").as_bytes());
+    pdf
+}
+
+/// `text` as a PDF string: parentheses and backslashes escaped, one byte per
+/// character (WinAnsi).
+fn pdf_string(text: &str) -> Vec<u8> {
+    let mut bytes = b"(".to_vec();
+    for c in text.chars() {
+        if matches!(c, '(' | ')' | '\\') {
+            bytes.push(b'\\');
+        }
+        bytes.push(u8::try_from(u32::from(c)).expect("a WinAnsi character"));
+    }
+    bytes.push(b')');
+    bytes
+}

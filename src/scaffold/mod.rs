@@ -1,0 +1,260 @@
+//! `sastra new`: a new document file with complete front matter, so a
+//! contributor starts from something `check` accepts, and with the files it
+//! attaches copied into place. `sastra import` makes many at once from the
+//! same pieces: the front matter's writer, and [`Additions`], which checks
+//! new files as `check` would before writing any.
+
+pub mod additions;
+pub mod front_matter;
+pub mod offer;
+
+use std::path::{Path, PathBuf};
+
+use crate::config::{is_slug, Config, Taxonomy};
+use crate::content::attachment::{self, AttachmentError};
+use crate::content::document::ContentPath;
+use crate::content::PartialDate;
+use crate::diagnostics::Diagnostics;
+pub use additions::{Additions, WriteError, Written};
+use front_matter::{document_text, AttachmentEntry, FrontMatter};
+
+pub struct NewDocument {
+    pub section: String,
+    pub title: String,
+    pub date: String,
+    pub doc_type: String,
+    pub organization: Option<String>,
+    pub slug: Option<String>,
+    pub languages: Vec<String>,
+    /// Files to copy into `content/<section>/files/` and attach.
+    pub attachments: Vec<PathBuf>,
+    /// The language of the attached files' content, when known.
+    pub attachment_lang: Option<String>,
+}
+
+#[derive(Debug, thiserror::Error)]
+pub enum NewError {
+    #[error("{0}")]
+    Invalid(String),
+    #[error("{} already exists; sastra new never overwrites a file", .0.display())]
+    Exists(PathBuf),
+    #[error("cannot attach {}: {source}", path.display())]
+    Unreadable {
+        path: PathBuf,
+        source: std::io::Error,
+    },
+    #[error("cannot attach {}: it is not a regular file", .0.display())]
+    NotAFile(PathBuf),
+    #[error("cannot attach {}: {source}", path.display())]
+    Unpublishable {
+        path: PathBuf,
+        location: Box<ContentPath>,
+        source: Box<AttachmentError>,
+    },
+    #[error("{} and {} would both be published as files/{name}", first.display(), second.display())]
+    SameName {
+        first: PathBuf,
+        second: PathBuf,
+        name: String,
+    },
+    #[error("the new document would not pass `sastra check` ({} error(s))", .0.error_count())]
+    Rejected(Diagnostics),
+    #[error("cannot check the new document in a scratch folder: {0}")]
+    Scratch(std::io::Error),
+    #[error(transparent)]
+    Write(#[from] WriteError),
+}
+
+impl NewError {
+    /// What to do about it, where that is not obvious.
+    pub fn hint(&self) -> Option<String> {
+        match self {
+            NewError::Unpublishable {
+                location, source, ..
+            } => Some(source.hint(location)),
+            NewError::Exists(_) => Some("choose another --slug, or rename the file to attach; a file already in files/ can be listed under `attachments:` by hand".into()),
+            _ => None,
+        }
+    }
+}
+
+/// Creates the files and returns their paths.
+pub fn create(config: &Config, new: &NewDocument) -> Result<Written, NewError> {
+    let invalid = |m: String| Err(NewError::Invalid(m));
+    if !is_slug(&new.section) {
+        return invalid(format!(
+            "the section `{}` must use lowercase ASCII letters, digits and hyphens",
+            new.section
+        ));
+    }
+    let date = PartialDate::parse(&new.date).map_err(|e| NewError::Invalid(e.message))?;
+    for (taxonomy, key) in [
+        (Taxonomy::Type, Some(&new.doc_type)),
+        (Taxonomy::Organization, new.organization.as_ref()),
+    ] {
+        if let Some(key) = key {
+            if !config.taxonomy(taxonomy).contains_key(key) {
+                let known: Vec<&str> = config
+                    .taxonomy(taxonomy)
+                    .keys()
+                    .map(String::as_str)
+                    .collect();
+                return invalid(format!(
+                    "unknown {} `{key}`; declared: {}",
+                    taxonomy.singular(),
+                    known.join(", ")
+                ));
+            }
+        }
+    }
+    let slug = match &new.slug {
+        Some(slug) => slug.clone(),
+        None => slug_from(date, &new.title),
+    };
+    if !is_slug(&slug) {
+        return invalid(format!("cannot make a URL slug from the title; pass --slug (lowercase ASCII letters, digits and hyphens), got `{slug}`"));
+    }
+    let languages = if new.languages.is_empty() {
+        vec![config.default_language.clone()]
+    } else {
+        new.languages.clone()
+    };
+    for lang in &languages {
+        if config.language(lang).is_none() {
+            return invalid(format!("`{lang}` is not a language of this site"));
+        }
+    }
+    if let Some(lang) = &new.attachment_lang {
+        if config.language(lang).is_none() {
+            return invalid(format!(
+                "`{lang}` (--attach-lang) is not a language of this site"
+            ));
+        }
+    }
+    let location = ContentPath {
+        section: new.section.clone(),
+        slug: slug.clone(),
+        lang: languages[0].clone(),
+    };
+    let mut additions = Additions::default();
+    let mut entries = Vec::new();
+    for file in &new.attachments {
+        let (source, name) = attachable(config, file, &location)?;
+        let target = Path::new(&new.section).join("files").join(&name);
+        if let Some(first) = additions.other_source(&source, &target) {
+            return Err(NewError::SameName {
+                first: first.to_path_buf(),
+                second: file.clone(),
+                name,
+            });
+        }
+        additions.add_attachment(source, target);
+        entries.push(AttachmentEntry {
+            file: format!("files/{name}"),
+            title: name,
+            lang: new.attachment_lang.clone(),
+        });
+    }
+    let front_matter = FrontMatter {
+        title: Some(new.title.clone()),
+        date: Some(date.to_string()),
+        doc_type: Some(new.doc_type.clone()),
+        organization: new.organization.clone(),
+        attachments: entries,
+        ..FrontMatter::default()
+    };
+    let text = document_text(
+        &front_matter,
+        &template_comments(&front_matter),
+        "Write the document here.\n",
+    );
+    for lang in &languages {
+        additions.add_document(
+            Path::new(&new.section).join(format!("{slug}.{lang}.md")),
+            text.clone(),
+        );
+    }
+    if let Some(existing) = additions.existing(config).into_iter().next() {
+        return Err(NewError::Exists(existing));
+    }
+    let (_, problems) = additions.check(config).map_err(NewError::Scratch)?;
+    if problems.has_errors() {
+        return Err(NewError::Rejected(problems));
+    }
+    Ok(additions.write(config)?)
+}
+
+/// The file at `file` (as the maintainer names it) resolved, and the name
+/// it is published under, if the site accepts its type.
+fn attachable(
+    config: &Config,
+    file: &Path,
+    location: &ContentPath,
+) -> Result<(PathBuf, String), NewError> {
+    let name = file
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    attachment::publishable_name(config, &format!("files/{name}")).map_err(|source| {
+        NewError::Unpublishable {
+            path: file.to_path_buf(),
+            location: Box::new(location.clone()),
+            source: Box::new(source),
+        }
+    })?;
+    let unreadable = |source| NewError::Unreadable {
+        path: file.to_path_buf(),
+        source,
+    };
+    let source = std::fs::canonicalize(file).map_err(unreadable)?;
+    // A named pipe would block the copy for ever, a device feed it without end.
+    if !std::fs::metadata(&source).map_err(unreadable)?.is_file() {
+        return Err(NewError::NotAFile(file.to_path_buf()));
+    }
+    Ok((source, name))
+}
+
+/// Commented examples of the optional fields not filled in, so that the
+/// contributor sees what may go there.
+fn template_comments(front_matter: &FrontMatter) -> String {
+    let mut comments = String::new();
+    if front_matter.organization.is_none() {
+        comments.push_str("# organization: nec\n");
+    }
+    comments
+        .push_str("# tags: [ballot]\n# summary: \"One or two sentences.\"\n# source: https://…\n");
+    if front_matter.attachments.is_empty() {
+        comments.push_str("# attachments:\n#   - file: files/name-of-file.pdf\n#     title: \"…\"\n#     lang: km\n");
+    }
+    comments
+}
+
+/// `2023-06-22-press-release-on-ballot-order` from a date and an English
+/// title; the first words only, to keep URLs short.
+pub(crate) fn slug_from(date: PartialDate, title: &str) -> String {
+    let words: Vec<String> = title
+        .split(|c: char| !c.is_ascii_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .take(8)
+        .map(str::to_ascii_lowercase)
+        .collect();
+    if words.is_empty() {
+        return String::new();
+    }
+    format!("{date}-{}", words.join("-"))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn slugs_from_titles() {
+        let date = PartialDate::parse("2023-06-22").unwrap();
+        assert_eq!(
+            slug_from(date, "Press release: ballot order (7th NA)"),
+            "2023-06-22-press-release-ballot-order-7th-na"
+        );
+        assert_eq!(slug_from(date, "សេចក្តីប្រកាស"), "");
+    }
+}
