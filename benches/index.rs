@@ -1,5 +1,5 @@
 //! Time of the search index alone, per language: analysing the documents
-//! (`search::index::build`) and rendering its files (`search::chunks::write`
+//! (`build::search_docs::language_index`) and rendering its files (`search::chunks::write`
 //! into memory, so that the disk is left out).
 //!
 //! Needs an archive made by `sastra-corpus`:
@@ -16,6 +16,7 @@ use std::sync::atomic::{AtomicUsize, Ordering};
 use std::time::Instant;
 
 use sastra::archive::Archive;
+use sastra::attachments::Extracts;
 use sastra::build;
 use sastra::render::Theme;
 use sastra::search;
@@ -65,8 +66,15 @@ fn main() {
         for _ in 0..runs {
             let start = Instant::now();
             let cpu = cpu_seconds();
-            let index = search::index::build(config, &archive, theme.i18n(lang), lang, &|| false)
-                .expect("never stopped");
+            let index = build::search_docs::language_index(
+                config,
+                &archive,
+                &Extracts::default(),
+                theme.i18n(lang),
+                lang,
+                &|| false,
+            )
+            .expect("never stopped");
             analysis.push(start.elapsed().as_secs_f64());
             analysis_cpu.push(cpu_seconds() - cpu);
             documents = index.display.len();

@@ -1,5 +1,7 @@
 //! The pipeline end to end: load → model → render → write.
 
+pub mod search_docs;
+
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 use std::time::{Duration, Instant};
@@ -355,11 +357,11 @@ fn write_pages_for_offline<'a>(
     let mut files = 0;
     for page in rest.iter().filter(|p| saving::starts_listing(&p.kind)) {
         if let Some((path, set)) = saving.listing_set(config, archive, &page.lang, &page.kind) {
-            sink.write(&path, offline::save_set_json(&set).as_bytes())?;
+            sink.write(&path, set.json().as_bytes())?;
             files += 1;
         }
     }
-    files += offline::write(config, theme, plan, sink)?;
+    files += offline::write(config, theme.assets(), plan, sink)?;
     Ok((documents.len() + pages, files))
 }
 
@@ -437,14 +439,9 @@ pub fn write_language_index(
     stop: search::index::Stop,
     attachments: &Extracts,
 ) -> Result<usize, WriteError> {
-    let Some(index) = search::index::build_with_attachments(
-        config,
-        archive,
-        attachments,
-        theme.i18n(lang),
-        lang,
-        stop,
-    ) else {
+    let Some(index) =
+        search_docs::language_index(config, archive, attachments, theme.i18n(lang), lang, stop)
+    else {
         return Ok(0);
     };
     search::chunks::write(&index, &|name, content| {

@@ -1,10 +1,14 @@
 //! sastra: a static site generator for bilingual Khmer/English archives.
 //!
 //! The pipeline runs one way: [`config`] and [`content`] load the archive,
-//! [`archive`] models it, [`render`] turns it into pages, [`output`] writes
-//! them; [`search`] builds the search index beside the pages.
+//! [`archive`] models it, [`plan`] lists its pages, [`render`] turns them
+//! into HTML, [`output`] writes them; [`search`] builds the search index
+//! beside the pages from the records [`build`] hands it. Each stage imports
+//! only those before it and the modules below them all ([`urls`],
+//! [`assets`], [`confine`], [`diagnostics`], [`text`], [`unique`]).
 
 pub mod archive;
+pub mod assets;
 pub mod attachments;
 pub mod build;
 pub mod config;

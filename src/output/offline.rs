@@ -1,10 +1,11 @@
 //! Offline reading, the build's side: the service worker (`sw.js` at the
 //! site's base path, so that its scope is the whole site and nothing else),
-//! the web app manifest of each language, and the listings' save sets.
+//! and the web app manifest of each language. The listings' save sets are
+//! `render::saving`'s, written by the build beside the pages.
 //!
 //! The worker is `offline-sw.js` with this build's [`WorkerConfig`] written
 //! in. Theme files are published under a folder named by their hash (see
-//! `render::urls::asset`), so a page only ever loads the files of its own
+//! `urls::asset`), so a page only ever loads the files of its own
 //! build, and the worker may keep them forever; the config names this
 //! build's files, which the worker keeps whole once a reader saves
 //! something, and its version, so that a new build's worker differs from
@@ -14,11 +15,10 @@ use std::collections::BTreeMap;
 
 use serde::Serialize;
 
+use crate::assets::Assets;
 use crate::config::Config;
 use crate::output::{Sink, WriteError};
 use crate::plan::{Page, PageKind};
-use crate::render::saving::SaveSet;
-use crate::render::Theme;
 use crate::urls;
 
 const WORKER: &str = include_str!("offline-sw.js");
@@ -79,33 +79,28 @@ const ICONS: [(&str, &str, &str, &str); 4] = [
 const THEME_COLOR: &str = "#8a2a0a";
 const BACKGROUND_COLOR: &str = "#ffffff";
 
-pub fn save_set_json(set: &SaveSet) -> String {
-    serde_json::to_string(set).expect("serialisable")
-}
-
 /// Writes the worker and the manifests; returns how many files.
 pub fn write(
     config: &Config,
-    theme: &Theme,
+    assets: &Assets,
     plan: &[Page],
     sink: &dyn Sink,
 ) -> Result<usize, WriteError> {
     sink.write(
         &urls::service_worker(),
-        worker(config, theme, plan).as_bytes(),
+        worker(config, assets, plan).as_bytes(),
     )?;
     for language in &config.languages {
         sink.write(
             &urls::app_manifest(&language.code),
-            app_manifest(config, theme, &language.code).as_bytes(),
+            app_manifest(config, assets, &language.code).as_bytes(),
         )?;
     }
     Ok(1 + config.languages.len())
 }
 
-pub fn worker_config(config: &Config, theme: &Theme, plan: &[Page]) -> WorkerConfig {
+pub fn worker_config(config: &Config, assets: &Assets, plan: &[Page]) -> WorkerConfig {
     let href = |path: &str| config.base_url.href(path);
-    let assets = theme.assets();
     let saved = plan
         .iter()
         .filter(|p| p.kind == PageKind::Saved)
@@ -133,8 +128,8 @@ pub fn worker_config(config: &Config, theme: &Theme, plan: &[Page]) -> WorkerCon
     worker
 }
 
-fn worker(config: &Config, theme: &Theme, plan: &[Page]) -> String {
-    let json = serde_json::to_string(&worker_config(config, theme, plan)).expect("serialisable");
+fn worker(config: &Config, assets: &Assets, plan: &[Page]) -> String {
+    let json = serde_json::to_string(&worker_config(config, assets, plan)).expect("serialisable");
     assert!(
         WORKER.contains(CONFIG_SLOT),
         "offline-sw.js has its config slot"
@@ -142,9 +137,8 @@ fn worker(config: &Config, theme: &Theme, plan: &[Page]) -> String {
     WORKER.replacen(CONFIG_SLOT, &json, 1)
 }
 
-fn app_manifest(config: &Config, theme: &Theme, lang: &str) -> String {
+fn app_manifest(config: &Config, assets: &Assets, lang: &str) -> String {
     let language = config.language(lang).expect("a declared language");
-    let assets = theme.assets();
     let start_url = config.base_url.href(&urls::home(lang));
     let icons = ICONS
         .iter()

@@ -1,6 +1,5 @@
 //! Render: Markdown bodies and Tera templates, from the plan to HTML.
 
-pub mod assets;
 pub mod chart;
 pub mod cite;
 pub mod i18n;
@@ -14,13 +13,13 @@ use std::collections::BTreeMap;
 use serde::Serialize;
 
 use crate::archive::Archive;
+use crate::assets::Assets;
 use crate::attachments::Extracts;
 use crate::config::{Config, Taxonomy};
 use crate::content::links::{self, LinkTarget};
 use crate::diagnostics::{display_path, Diagnostic, Diagnostics};
 use crate::plan::{self, Page, PageKind};
 use crate::urls;
-pub use assets::StaticFile;
 use i18n::I18n;
 use saving::Saving;
 use templates::{RenderError, Templates};
@@ -75,28 +74,6 @@ pub struct Theme {
     templates: Templates,
     i18n: BTreeMap<String, I18n>,
     assets: Assets,
-}
-
-/// The theme's static files (CSS, fonts, scripts, icons), published under
-/// `assets/<version>/` (see [`urls::asset`]).
-pub struct Assets {
-    /// A hash of every file's path and content.
-    pub version: String,
-    /// Each proved to lie inside the theme, sorted by path.
-    pub files: Vec<StaticFile>,
-}
-
-impl Assets {
-    fn load(theme: &crate::confine::Root) -> Result<Assets, Diagnostics> {
-        let files = assets::find(theme)?;
-        let version = assets::version(&files)?;
-        Ok(Assets { version, files })
-    }
-
-    /// The site path of a theme file.
-    pub fn url(&self, path: &str) -> String {
-        urls::asset(&self.version, path)
-    }
 }
 
 impl Theme {

@@ -49,6 +49,11 @@ pub struct SavedFile {
 }
 
 impl SaveSet {
+    /// `offline.json`, or a document page's own set.
+    pub fn json(&self) -> String {
+        serde_json::to_string(self).expect("serialisable")
+    }
+
     pub fn bytes(&self) -> u64 {
         self.documents
             .iter()
@@ -202,10 +207,10 @@ impl Saving {
         i18n: &I18n,
     ) -> SaveOffer {
         let (_, saved) = self.document(config, archive, lang, id);
-        let set = serde_json::to_string(&SaveSet {
+        let set = SaveSet {
             documents: vec![saved],
-        })
-        .expect("serialisable")
+        }
+        .json()
         .replacen("\"b\":0,", &format!("\"b\":{},", self.bytes_marker()), 1);
         SaveOffer {
             label: i18n

@@ -186,11 +186,11 @@ fn write_display<E: Send>(
 }
 
 fn meta(index: &LanguageIndex) -> Meta {
-    let [(_, types), (_, organizations), (_, tags)] = &index.facets;
+    let facets = &index.facets;
     Meta {
-        types: types.clone(),
-        organizations: organizations.clone(),
-        tags: tags.clone(),
+        types: facets.types.clone(),
+        organizations: facets.organizations.clone(),
+        tags: facets.tags.clone(),
         docs: Columns {
             types: index.meta.iter().map(|row| row.doc_type).collect(),
             organizations: index.meta.iter().map(|row| row.organization).collect(),

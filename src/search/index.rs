@@ -9,15 +9,8 @@ use hashbrown::HashTable;
 use rayon::prelude::*;
 use rustc_hash::FxBuildHasher;
 
-use crate::archive::Archive;
-use crate::attachments::Extracts;
-use crate::config::{Config, Taxonomy};
-use crate::content::markdown;
-use crate::content::Document;
-use crate::render::i18n::I18n;
 use crate::search::format::DisplayRow;
 use crate::search::tokens::{for_each_term, is_derived};
-use crate::urls;
 
 /// Indexed fields and their boosts: a match in the title counts most, one
 /// in an attached PDF's text least.
@@ -122,8 +115,62 @@ fn read_varint(bytes: &[u8], at: &mut usize) -> u32 {
     }
 }
 
+/// A document as the index is handed it, prepared by the build step
+/// (`build::search_docs`), every label and date already in the index's
+/// language: what a result shows, the text of each field, and its filter
+/// data.
+#[derive(Debug, Clone)]
+pub struct IndexDoc {
+    pub url: String,
+    pub title: String,
+    /// The document's language.
+    pub lang: String,
+    /// As written in the index's language.
+    pub date: String,
+    pub iso_date: String,
+    pub doc_type: String,
+    /// "" when none.
+    pub organization: String,
+    /// The tags' labels, as one text.
+    pub tags: String,
+    pub summary: Option<String>,
+    /// The body as plain text.
+    pub body: String,
+    /// The text of the document's attached PDFs.
+    pub attachment: String,
+    pub filters: MetaRow,
+}
+
+impl IndexDoc {
+    fn fields(&self) -> FieldTexts<'_> {
+        [
+            &self.title,
+            &self.tags,
+            self.summary.as_deref().unwrap_or(""),
+            &self.body,
+            &self.attachment,
+        ]
+    }
+
+    /// What a result shows, and the filter data, once the fields are
+    /// analysed.
+    fn into_rows(self) -> (DisplayRow, MetaRow) {
+        let display = DisplayRow {
+            excerpt: excerpt(self.summary.as_deref(), &self.body),
+            url: self.url,
+            title: self.title,
+            lang: self.lang,
+            date: self.date,
+            iso_date: self.iso_date,
+            doc_type: self.doc_type,
+            organization: self.organization,
+        };
+        (display, self.filters)
+    }
+}
+
 /// Filter data of one document: type, organisation and tags as indexes
-/// into the declared keys, year, and the archive entry it is a version of
+/// into the [`Facets`], year, and the archive entry it is a version of
 /// (the same in every language's index).
 #[derive(Debug, Clone)]
 pub struct MetaRow {
@@ -135,12 +182,20 @@ pub struct MetaRow {
     pub entry: usize,
 }
 
+/// Each facet's keys with their labels in the index's language, in the
+/// order [`MetaRow`] counts them.
+#[derive(Debug, Clone, Default)]
+pub struct Facets {
+    pub types: Vec<(String, String)>,
+    pub organizations: Vec<(String, String)>,
+    pub tags: Vec<(String, String)>,
+}
+
 pub struct LanguageIndex {
     pub lang: String,
     pub display: Vec<DisplayRow>,
     pub meta: Vec<MetaRow>,
-    /// Facet keys with their labels in the index's language.
-    pub facets: [(Taxonomy, Vec<(String, String)>); 3],
+    pub facets: Facets,
     postings: Vec<Shard>,
 }
 
@@ -179,45 +234,17 @@ struct DocTerm {
 /// wanted, so that building it stops early.
 pub type Stop<'a> = &'a (dyn Fn() -> bool + Sync);
 
-/// The index of the archive's documents in `lang`; `None` when `stop` said
-/// so before the end.
-pub fn build(
-    config: &Config,
-    archive: &Archive,
-    i18n: &I18n,
+/// The index of `documents`, in `lang`, each made an [`IndexDoc`] by
+/// `prepare` only when its batch is analysed, so that no more than a
+/// batch's text is held at once; `None` when `stop` said so before the
+/// end.
+pub fn build<T: Sync>(
     lang: &str,
+    facets: Facets,
+    documents: &[T],
+    prepare: impl Fn(&T) -> IndexDoc + Sync,
     stop: Stop,
 ) -> Option<LanguageIndex> {
-    build_with_attachments(config, archive, &Extracts::default(), i18n, lang, stop)
-}
-
-/// Like [`build`], with the text of each document's attached PDFs as a
-/// field of its own, weighted below the body.
-pub fn build_with_attachments(
-    config: &Config,
-    archive: &Archive,
-    attachments: &Extracts,
-    i18n: &I18n,
-    lang: &str,
-    stop: Stop,
-) -> Option<LanguageIndex> {
-    let documents: Vec<(&Document, usize)> = archive
-        .entries
-        .iter()
-        .enumerate()
-        .filter_map(|(id, entry)| entry.version(lang).map(|d| (d, id)))
-        .collect();
-    let facets = Taxonomy::ALL.map(|taxonomy| {
-        let keys = config
-            .taxonomy(taxonomy)
-            .keys()
-            .map(|k| (k.clone(), config.label(taxonomy, k, lang).to_string()))
-            .collect();
-        (taxonomy, keys)
-    });
-    let position_of =
-        |taxonomy: Taxonomy, key: &str| config.taxonomy(taxonomy).keys().position(|k| k == key);
-
     let mut display = Vec::with_capacity(documents.len());
     let mut meta = Vec::with_capacity(documents.len());
     let mut postings: Vec<Shard> = (0..SHARDS).map(|_| Shard::default()).collect();
@@ -225,75 +252,20 @@ pub fn build_with_attachments(
         if stop() {
             return None;
         }
-        let analysed: Vec<(DocTerms, String)> = batch
+        let (terms, rows): (Vec<DocTerms>, Vec<(DisplayRow, MetaRow)>) = batch
             .par_iter()
-            .map(|(document, _)| {
-                let body = markdown::plain_text(&document.body);
-                let tags: Vec<&str> = document
-                    .tags
-                    .iter()
-                    .map(|t| config.label(Taxonomy::Tag, t, lang))
-                    .collect();
-                let fields = [
-                    document.title.as_str(),
-                    &tags.join(" · "),
-                    document.summary.as_deref().unwrap_or(""),
-                    &body,
-                    &attachment_text(document, attachments),
-                ];
+            .map(|document| {
+                let document = prepare(document);
                 let mut analyser = ANALYSER.take();
-                let terms = analyser.analyse(&fields);
+                let terms = analyser.analyse(&document.fields());
                 ANALYSER.set(analyser);
-                (terms, excerpt(document.summary.as_deref(), &body))
+                (terms, document.into_rows())
             })
-            .collect();
-        let first_doc = (batch_number * BATCH) as u32;
-        postings.par_iter_mut().enumerate().for_each(|(k, shard)| {
-            for (doc, (terms, _)) in (first_doc..).zip(&analysed) {
-                for term in &terms.terms[terms.shards[k]..terms.shards[k + 1]] {
-                    let text = &terms.text[term.span.clone()];
-                    let entry = shard
-                        .entry(term.hash, |t| t.text == text, |t| t.hash)
-                        .or_insert_with(|| Term {
-                            text: text.to_owned(),
-                            hash: term.hash,
-                            postings: Postings::default(),
-                        });
-                    entry.into_mut().postings.push(doc, term.weight);
-                }
-            }
-        });
-        for ((document, entry_id), (_, excerpt)) in batch.iter().zip(analysed) {
-            let entry = &archive.entries[*entry_id];
-            display.push(DisplayRow {
-                url: config.base_url.href(&urls::document(lang, &entry.key)),
-                title: document.title.clone(),
-                lang: document.lang.clone(),
-                date: i18n.date(entry.date),
-                iso_date: entry.date.to_string(),
-                doc_type: config
-                    .label(Taxonomy::Type, &entry.doc_type, lang)
-                    .to_string(),
-                organization: entry.organization.as_deref().map_or_else(String::new, |o| {
-                    config.label(Taxonomy::Organization, o, lang).to_string()
-                }),
-                excerpt,
-            });
-            meta.push(MetaRow {
-                doc_type: position_of(Taxonomy::Type, &entry.doc_type).unwrap_or(0),
-                organization: entry
-                    .organization
-                    .as_deref()
-                    .and_then(|o| position_of(Taxonomy::Organization, o))
-                    .map_or(-1, |p| p as i64),
-                year: entry.date.year(),
-                tags: entry
-                    .tags
-                    .iter()
-                    .filter_map(|t| position_of(Taxonomy::Tag, t))
-                    .collect(),
-                entry: *entry_id,
-            });
+            .unzip();
+        add_postings(&mut postings, (batch_number * BATCH) as u32, &terms);
+        for (display_row, meta_row) in rows {
+            display.push(display_row);
+            meta.push(meta_row);
         }
     }
     Some(LanguageIndex {
@@ -303,6 +275,26 @@ pub fn build_with_attachments(
         facets,
         postings,
     })
+}
+
+/// Adds the terms of consecutive documents, the first numbered
+/// `first_doc`, to the postings, each shard's in parallel.
+fn add_postings(postings: &mut [Shard], first_doc: u32, documents: &[DocTerms]) {
+    postings.par_iter_mut().enumerate().for_each(|(k, shard)| {
+        for (doc, terms) in (first_doc..).zip(documents) {
+            for term in &terms.terms[terms.shards[k]..terms.shards[k + 1]] {
+                let text = &terms.text[term.span.clone()];
+                let entry = shard
+                    .entry(term.hash, |t| t.text == text, |t| t.hash)
+                    .or_insert_with(|| Term {
+                        text: text.to_owned(),
+                        hash: term.hash,
+                        postings: Postings::default(),
+                    });
+                entry.into_mut().postings.push(doc, term.weight);
+            }
+        }
+    });
 }
 
 thread_local! {
@@ -407,18 +399,6 @@ fn group_starts(groups: usize, keys: impl Iterator<Item = usize>) -> Vec<usize> 
         starts[group + 1] += starts[group];
     }
     starts
-}
-
-/// The text of the PDFs a document attaches, page after page.
-fn attachment_text(document: &Document, attachments: &Extracts) -> String {
-    document
-        .attachments
-        .iter()
-        .filter_map(|a| attachments.get(a)?.extract())
-        .flat_map(|extract| &extract.text)
-        .map(String::as_str)
-        .collect::<Vec<_>>()
-        .join("\n")
 }
 
 /// The text a result's excerpt is cut from: the summary, then the start of

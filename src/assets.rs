@@ -1,6 +1,8 @@
 //! The theme's static files (CSS, fonts, scripts), found once when the theme
 //! loads, so that a file leading outside the theme is an error `check`
-//! reports rather than something the build copies.
+//! reports rather than something the build copies. Below the stages:
+//! pages link them, the build copies them and the service worker lists
+//! them.
 
 use std::path::{Path, PathBuf};
 
@@ -8,6 +10,29 @@ use walkdir::WalkDir;
 
 use crate::confine::Root;
 use crate::diagnostics::{display_path, Diagnostic, Diagnostics};
+use crate::urls;
+
+/// The theme's static files (CSS, fonts, scripts, icons), published under
+/// `assets/<version>/` (see [`urls::asset`]).
+pub struct Assets {
+    /// A hash of every file's path and content.
+    pub version: String,
+    /// Each proved to lie inside the theme, sorted by path.
+    pub files: Vec<StaticFile>,
+}
+
+impl Assets {
+    pub fn load(theme: &Root) -> Result<Assets, Diagnostics> {
+        let files = find(theme)?;
+        let version = version(&files)?;
+        Ok(Assets { version, files })
+    }
+
+    /// The site path of a theme file.
+    pub fn url(&self, path: &str) -> String {
+        urls::asset(&self.version, path)
+    }
+}
 
 /// One file of `themes/<theme>/static/`, published under `assets/`.
 #[derive(Debug, Clone)]
@@ -18,7 +43,7 @@ pub struct StaticFile {
     pub source: PathBuf,
 }
 
-pub fn find(theme: &Root) -> Result<Vec<StaticFile>, Diagnostics> {
+fn find(theme: &Root) -> Result<Vec<StaticFile>, Diagnostics> {
     let folder = theme.path().join("static");
     if !folder.exists() {
         return Ok(Vec::new());
@@ -79,7 +104,7 @@ fn relative(folder: &Path, path: &Path) -> String {
 /// A hash of the files' paths and contents: the name of the folder they
 /// are published in, so that a page and the files it loads always come
 /// from one build.
-pub fn version(files: &[StaticFile]) -> Result<String, Diagnostics> {
+fn version(files: &[StaticFile]) -> Result<String, Diagnostics> {
     let mut hasher = blake3::Hasher::new();
     for file in files {
         let bytes = std::fs::read(&file.source).map_err(|e| {
