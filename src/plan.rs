@@ -327,7 +327,12 @@ pub fn listed(archive: &Archive, kind: &PageKind, page_size: usize) -> Vec<Entry
                     .collect()
             }),
         PageKind::TimelineYear(year) => archive.timeline_year(*year),
-        _ => Vec::new(),
+        PageKind::Document(_)
+        | PageKind::TaxonomyIndex(_)
+        | PageKind::Timeline
+        | PageKind::Search
+        | PageKind::Saved
+        | PageKind::NotFound => Vec::new(),
     }
 }
 
@@ -382,7 +387,14 @@ impl Page {
     pub fn canonical_path(&self) -> String {
         match self.kind {
             PageKind::NotFound => urls::not_found(&self.lang),
-            _ => self.path.clone(),
+            PageKind::Home
+            | PageKind::Document(_)
+            | PageKind::TaxonomyIndex(_)
+            | PageKind::Term { .. }
+            | PageKind::Timeline
+            | PageKind::TimelineYear(_)
+            | PageKind::Search
+            | PageKind::Saved => self.path.clone(),
         }
     }
 

@@ -4,6 +4,7 @@ pub mod chart;
 pub mod cite;
 pub mod i18n;
 pub mod markdown;
+pub mod pages;
 pub mod saving;
 pub mod templates;
 pub mod views;
@@ -12,15 +13,16 @@ use std::collections::BTreeMap;
 
 use serde::Serialize;
 
-use crate::archive::Archive;
+use crate::archive::{Archive, EntryId};
 use crate::assets::Assets;
 use crate::attachments::Extracts;
 use crate::config::{Config, Taxonomy};
 use crate::content::links::{self, LinkTarget};
 use crate::diagnostics::{display_path, Diagnostic, Diagnostics};
-use crate::plan::{self, Page, PageKind};
+use crate::plan::{Page, PageKind};
 use crate::urls;
 use i18n::I18n;
+use pages::{Contents, NotFoundPage, SavedPage, SearchPage, TemplateKind, Titled};
 use saving::Saving;
 use templates::{RenderError, Templates};
 use views::ViewBuilder;
@@ -59,7 +61,7 @@ struct OfflineLinks {
 /// What is particular to one page.
 #[derive(Debug, Serialize)]
 struct PageView {
-    kind: &'static str,
+    kind: TemplateKind,
     title: String,
     description: String,
     canonical: String,
@@ -226,134 +228,72 @@ impl<'a> Renderer<'a> {
     }
 
     pub fn render(&self, page: &'a Page) -> Result<String, RenderError> {
-        let lang = page.lang.as_str();
-        let views = self.views(lang);
-        let t = &self.i18n[lang];
-        let mut context = tera::Context::new();
-        let site = self.site(lang);
-        let (template, kind, title) = match &page.kind {
-            PageKind::Home => {
-                let latest = plan::listed(self.archive, &page.kind, self.config.page_size);
-                context.insert("items", &views.items(&latest));
-                ("home.html", "home", site.title.to_string())
-            }
+        let views = self.views(&page.lang);
+        match &page.kind {
+            PageKind::Home => self.fill(page, self.home_page(&views, page)),
             PageKind::Document(id) => {
-                let entry = &self.archive.entries[*id];
-                let document = entry.version(lang).expect("planned for existing versions");
-                let rewrite = |url: &str| self.published_link(&entry.section, url);
-                let rendered =
-                    markdown::render(&document.body, self.config.allow_raw_html, &rewrite);
-                let others: Vec<(&str, &I18n)> =
-                    self.i18n.iter().map(|(l, i)| (l.as_str(), i)).collect();
-                let view = views.document(*id, rendered.html, rendered.toc, &others);
-                let title = view.item.title.clone();
-                context.insert("document", &view);
-                if let Some(saving) = self.saving {
-                    let offer = saving.document_offer(self.config, self.archive, lang, *id, t);
-                    context.insert("offline_save", &offer);
-                }
-                ("document.html", "document", title)
+                let html = self.fill(page, self.document_page(&views, *id))?;
+                Ok(self.with_own_size(html, *id, &views))
             }
             PageKind::TaxonomyIndex(taxonomy) => {
-                context.insert("terms", &views.terms(*taxonomy));
-                context.insert("taxonomy", taxonomy.table());
-                (
-                    "taxonomy.html",
-                    "taxonomy",
-                    t.string(taxonomy.table()).to_string(),
-                )
+                self.fill(page, self.taxonomy_page(&views, *taxonomy))
             }
             PageKind::Term {
                 taxonomy,
                 key,
                 page: number,
                 pages,
-            } => {
-                let ids = &self.archive.terms(*taxonomy)[key];
-                let shown = plan::listed(self.archive, &page.kind, self.config.page_size);
-                // The chart of the term's years, on its first page only.
-                if *number == 1 {
-                    context.insert("chart", &views.term_chart(ids));
-                }
-                context.insert("items", &views.items(&shown));
-                context.insert("count", &t.number(ids.len()));
-                context.insert("taxonomy", taxonomy.table());
-                context.insert(
-                    "taxonomy_href",
-                    &views.href(&urls::taxonomy_index(lang, *taxonomy)),
-                );
-                context.insert(
-                    "pagination",
-                    &views.pagination(&urls::term(lang, *taxonomy, key, 1), *number, *pages),
-                );
-                if *taxonomy == Taxonomy::Tag {
-                    context.insert(
-                        "term_feed",
-                        &views.href(&urls::term_feed(lang, *taxonomy, key)),
-                    );
-                }
-                let label = self.config.label(*taxonomy, key, lang);
-                let title = if *number > 1 {
-                    format!("{label} ({} {})", t.string("page"), t.number(number))
-                } else {
-                    label.to_string()
-                };
-                ("term.html", "term", title)
-            }
-            PageKind::Timeline => {
-                context.insert("years", &views.timeline());
-                context.insert("chart", &views.timeline_chart());
-                (
-                    "timeline.html",
-                    "timeline",
-                    t.string("timeline").to_string(),
-                )
-            }
-            PageKind::TimelineYear(year) => {
-                context.insert("year", &views.timeline_year(*year));
-                context.insert("chart", &views.timeline_year_chart(*year));
-                context.insert("timeline_href", &views.href(&urls::timeline(lang)));
-                (
-                    "timeline-year.html",
-                    "timeline",
-                    format!("{}: {}", t.string("timeline"), t.number(year)),
-                )
-            }
-            PageKind::Search => ("search.html", "search", t.string("search").to_string()),
-            PageKind::Saved => ("saved.html", "saved", t.string("saved_title").to_string()),
-            PageKind::NotFound => (
-                "404.html",
-                "not-found",
-                t.string("not_found_title").to_string(),
+            } => self.fill(
+                page,
+                self.term_page(&views, page, (*taxonomy, key), (*number, *pages)),
             ),
-        };
+            PageKind::Timeline => self.fill(page, self.timeline_page(&views)),
+            PageKind::TimelineYear(year) => self.fill(page, self.year_page(&views, page, *year)),
+            PageKind::Search => self.fill(page, pages::titled(&views, "search", SearchPage {})),
+            PageKind::Saved => self.fill(page, pages::titled(&views, "saved_title", SavedPage {})),
+            PageKind::NotFound => self.fill(
+                page,
+                pages::titled(&views, "not_found_title", NotFoundPage {}),
+            ),
+        }
+    }
+
+    /// Renders a page's template with what every page is given (`site`,
+    /// `page`, `languages`) and what its kind is.
+    fn fill<C: Contents>(
+        &self,
+        page: &'a Page,
+        (title, contents): Titled<C>,
+    ) -> Result<String, RenderError> {
+        let lang = page.lang.as_str();
+        let site = self.site(lang);
         let page_view = PageView {
-            kind,
+            kind: C::KIND,
             description: site.description.to_string(),
             title,
             canonical: self.config.base_url.absolute(&page.canonical_path()),
-            alternates: views.alternates(page.alternates(self.config, self.archive)),
+            alternates: self
+                .views(lang)
+                .alternates(page.alternates(self.config, self.archive)),
             noindex: !page.indexable(),
         };
-        if let Some(saving) = self.saving {
-            if let Some(offer) =
-                saving.listing_offer(self.config, self.archive, lang, &page.kind, t)
-            {
-                context.insert("offline_save", &offer);
-            }
-        }
+        let mut context =
+            tera::Context::from_serialize(&contents).expect("page contents serialise as a map");
         context.insert("site", &site);
         context.insert("page", &page_view);
         context.insert("languages", &self.config.languages);
-        let html = self.templates.render(template, &context)?;
-        Ok(match (&page.kind, self.saving) {
-            (PageKind::Document(id), Some(saving)) => {
-                let files = self.archive.entries[*id]
-                    .version(lang)
-                    .map_or(0, |d| d.attachments.iter().map(|a| a.bytes).sum());
-                saving.fill_own_size(html, files, t)
-            }
-            _ => html,
-        })
+        self.templates.render(C::TEMPLATE, &context)
+    }
+
+    /// A document page with its own size written into its save offer, when
+    /// pages offer saving.
+    fn with_own_size(&self, html: String, id: EntryId, views: &ViewBuilder) -> String {
+        let Some(saving) = self.saving else {
+            return html;
+        };
+        let files = self.archive.entries[id]
+            .version(views.lang)
+            .map_or(0, |d| d.attachments.iter().map(|a| a.bytes).sum());
+        saving.fill_own_size(html, files, views.i18n)
     }
 }

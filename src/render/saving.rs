@@ -264,7 +264,13 @@ fn listing(archive: &Archive, lang: &str, kind: &PageKind) -> Option<(String, Ve
             urls::timeline_year_save_set(lang, *year),
             archive.timeline_year(*year),
         )),
-        _ => None,
+        PageKind::Home
+        | PageKind::Document(_)
+        | PageKind::TaxonomyIndex(_)
+        | PageKind::Timeline
+        | PageKind::Search
+        | PageKind::Saved
+        | PageKind::NotFound => None,
     }
 }
 

@@ -1,0 +1,248 @@
+//! One typed view per kind of page: what its template is given beside
+//! `site` and `page`, and which template that is. [`Renderer::render`]
+//! matches every [`PageKind`](crate::plan::PageKind) by name, so a new kind of page does not
+//! compile until it has a view here.
+
+use serde::Serialize;
+
+use super::saving::SaveOffer;
+use super::views::{
+    ChartView, DocumentView, Item, Pagination, TermView, TimelineYearPage, TimelineYearView,
+    ViewBuilder,
+};
+use super::{markdown, Renderer};
+use crate::archive::EntryId;
+use crate::config::Taxonomy;
+use crate::plan::{self, Page};
+use crate::render::i18n::I18n;
+use crate::urls;
+
+/// `page.kind` as templates test it: a year's page is part of the timeline.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum TemplateKind {
+    Home,
+    Document,
+    Taxonomy,
+    Term,
+    Timeline,
+    Search,
+    Saved,
+    NotFound,
+}
+
+/// What one kind of page's template is given beside `site` and `page`:
+/// each field is a variable of the template.
+pub trait Contents: Serialize {
+    const TEMPLATE: &'static str;
+    const KIND: TemplateKind;
+}
+
+/// A page's title, and what its template is given.
+pub type Titled<C> = (String, C);
+
+macro_rules! contents {
+    ($type:ty, $template:literal, $kind:ident) => {
+        impl Contents for $type {
+            const TEMPLATE: &'static str = $template;
+            const KIND: TemplateKind = TemplateKind::$kind;
+        }
+    };
+}
+
+#[derive(Debug, Serialize)]
+pub struct HomePage {
+    pub items: Vec<Item>,
+}
+contents!(HomePage, "home.html", Home);
+
+#[derive(Debug, Serialize)]
+pub struct DocumentPage {
+    pub document: DocumentView,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub offline_save: Option<SaveOffer>,
+}
+contents!(DocumentPage, "document.html", Document);
+
+#[derive(Debug, Serialize)]
+pub struct TaxonomyPage {
+    pub terms: Vec<TermView>,
+    pub taxonomy: &'static str,
+}
+contents!(TaxonomyPage, "taxonomy.html", Taxonomy);
+
+#[derive(Debug, Serialize)]
+pub struct TermPage {
+    /// The chart of the term's years, on its first page only.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub chart: Option<ChartView>,
+    pub items: Vec<Item>,
+    pub count: String,
+    pub taxonomy: &'static str,
+    pub taxonomy_href: String,
+    pub pagination: Pagination,
+    /// Tags only.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub term_feed: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub offline_save: Option<SaveOffer>,
+}
+contents!(TermPage, "term.html", Term);
+
+#[derive(Debug, Serialize)]
+pub struct TimelinePage {
+    pub years: Vec<TimelineYearView>,
+    pub chart: Option<ChartView>,
+}
+contents!(TimelinePage, "timeline.html", Timeline);
+
+#[derive(Debug, Serialize)]
+pub struct YearPage {
+    pub year: TimelineYearPage,
+    pub chart: ChartView,
+    pub timeline_href: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub offline_save: Option<SaveOffer>,
+}
+contents!(YearPage, "timeline-year.html", Timeline);
+
+/// The search page: the browser fills it.
+#[derive(Debug, Serialize)]
+pub struct SearchPage {}
+contents!(SearchPage, "search.html", Search);
+
+/// The documents saved on the reader's device: the browser lists them.
+#[derive(Debug, Serialize)]
+pub struct SavedPage {}
+contents!(SavedPage, "saved.html", Saved);
+
+#[derive(Debug, Serialize)]
+pub struct NotFoundPage {}
+contents!(NotFoundPage, "404.html", NotFound);
+
+impl<'a> Renderer<'a> {
+    pub(super) fn home_page(&self, views: &ViewBuilder, page: &Page) -> Titled<HomePage> {
+        let latest = plan::listed(self.archive, &page.kind, self.config.page_size);
+        let title = self
+            .config
+            .language(views.lang)
+            .expect("pages are planned for declared languages")
+            .title
+            .clone();
+        (
+            title,
+            HomePage {
+                items: views.items(&latest),
+            },
+        )
+    }
+
+    pub(super) fn document_page(&self, views: &ViewBuilder, id: EntryId) -> Titled<DocumentPage> {
+        let lang = views.lang;
+        let entry = &self.archive.entries[id];
+        let document = entry.version(lang).expect("planned for existing versions");
+        let rewrite = |url: &str| self.published_link(&entry.section, url);
+        let rendered = markdown::render(&document.body, self.config.allow_raw_html, &rewrite);
+        let others: Vec<(&str, &I18n)> = self.i18n.iter().map(|(l, i)| (l.as_str(), i)).collect();
+        let view = views.document(id, rendered.html, rendered.toc, &others);
+        let offline_save = self
+            .saving
+            .map(|saving| saving.document_offer(self.config, self.archive, lang, id, views.i18n));
+        (
+            view.item.title.clone(),
+            DocumentPage {
+                document: view,
+                offline_save,
+            },
+        )
+    }
+
+    pub(super) fn taxonomy_page(
+        &self,
+        views: &ViewBuilder,
+        taxonomy: Taxonomy,
+    ) -> Titled<TaxonomyPage> {
+        (
+            views.i18n.string(taxonomy.table()).to_string(),
+            TaxonomyPage {
+                terms: views.terms(taxonomy),
+                taxonomy: taxonomy.table(),
+            },
+        )
+    }
+
+    /// Page `number` of `pages` of the listing of `key`.
+    pub(super) fn term_page(
+        &self,
+        views: &ViewBuilder,
+        page: &Page,
+        (taxonomy, key): (Taxonomy, &str),
+        (number, pages): (usize, usize),
+    ) -> Titled<TermPage> {
+        let (lang, t) = (views.lang, views.i18n);
+        let ids = &self.archive.terms(taxonomy)[key];
+        let shown = plan::listed(self.archive, &page.kind, self.config.page_size);
+        let label = self.config.label(taxonomy, key, lang);
+        let title = if number > 1 {
+            format!("{label} ({} {})", t.string("page"), t.number(number))
+        } else {
+            label.to_string()
+        };
+        let contents = TermPage {
+            chart: (number == 1).then(|| views.term_chart(ids)).flatten(),
+            items: views.items(&shown),
+            count: t.number(ids.len()),
+            taxonomy: taxonomy.table(),
+            taxonomy_href: views.href(&urls::taxonomy_index(lang, taxonomy)),
+            pagination: views.pagination(&urls::term(lang, taxonomy, key, 1), number, pages),
+            term_feed: (taxonomy == Taxonomy::Tag)
+                .then(|| views.href(&urls::term_feed(lang, taxonomy, key))),
+            offline_save: self.listing_offer(views, page),
+        };
+        (title, contents)
+    }
+
+    pub(super) fn timeline_page(&self, views: &ViewBuilder) -> Titled<TimelinePage> {
+        (
+            views.i18n.string("timeline").to_string(),
+            TimelinePage {
+                years: views.timeline(),
+                chart: views.timeline_chart(),
+            },
+        )
+    }
+
+    pub(super) fn year_page(
+        &self,
+        views: &ViewBuilder,
+        page: &Page,
+        year: u16,
+    ) -> Titled<YearPage> {
+        let t = views.i18n;
+        (
+            format!("{}: {}", t.string("timeline"), t.number(year)),
+            YearPage {
+                year: views.timeline_year(year),
+                chart: views.timeline_year_chart(year),
+                timeline_href: views.href(&urls::timeline(views.lang)),
+                offline_save: self.listing_offer(views, page),
+            },
+        )
+    }
+
+    /// What a listing page offers to save, when pages offer saving.
+    fn listing_offer(&self, views: &ViewBuilder, page: &Page) -> Option<SaveOffer> {
+        self.saving?.listing_offer(
+            self.config,
+            self.archive,
+            views.lang,
+            &page.kind,
+            views.i18n,
+        )
+    }
+}
+
+/// A page without a view of its own: its title is one interface string.
+pub(super) fn titled<C>(views: &ViewBuilder, key: &str, contents: C) -> Titled<C> {
+    (views.i18n.string(key).to_string(), contents)
+}
