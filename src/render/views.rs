@@ -379,10 +379,7 @@ impl<'a> ViewBuilder<'a> {
             source: document.source.clone(),
             translation_draft: document.translation_draft,
             draft: document.draft,
-            permalink: self
-                .config
-                .base_url
-                .absolute(&urls::document(self.lang, &entry.key)),
+            permalink,
             related: self.items(self.archive.related(id)),
         }
     }
