@@ -5,6 +5,7 @@ use std::collections::BTreeMap;
 
 use serde::{Deserialize, Serialize};
 
+use crate::config::Taxonomy;
 use crate::confine::Root;
 use crate::content::date::{lunar_line, LunarStyle};
 use crate::content::PartialDate;
@@ -78,9 +79,17 @@ impl I18n {
                 }
             }
         }
-        // Every language must offer every string, or a page would show a gap.
-        let keys: std::collections::BTreeSet<&String> =
-            all.values().flat_map(|i| i.strings.keys()).collect();
+        // Every language must offer every string the code and the templates
+        // use, and every string another language offers, or a page would
+        // show a gap.
+        let keys: std::collections::BTreeSet<&str> = Key::ALL
+            .iter()
+            .map(|key| key.as_str())
+            .chain(
+                all.values()
+                    .flat_map(|i| i.strings.keys().map(String::as_str)),
+            )
+            .collect();
         for (code, i18n) in &all {
             for key in &keys {
                 if !i18n.strings.contains_key(*key) {
@@ -146,8 +155,146 @@ impl I18n {
         self.number(text)
     }
 
-    pub fn string<'a>(&'a self, key: &'a str) -> &'a str {
-        self.strings.get(key).map_or(key, String::as_str)
+    /// An interface string, which [`I18n::load`] made sure every language
+    /// has.
+    pub fn string(&self, key: Key) -> &str {
+        match self.strings.get(key.as_str()) {
+            Some(text) => text,
+            None => panic!("`{}` was checked when the theme loaded", key.as_str()),
+        }
+    }
+}
+
+/// Declares [`Key`]: each variant with the key it is written as in the
+/// theme's files.
+macro_rules! keys {
+    ($($name:ident = $key:literal,)*) => {
+        /// An interface string that the code or the default theme's
+        /// templates use (templates read it as `site.t.<key>`). The one list
+        /// of them: a theme whose strings lack one does not load.
+        #[derive(Debug, Clone, Copy, PartialEq, Eq)]
+        pub enum Key {
+            $($name,)*
+        }
+
+        impl Key {
+            pub const ALL: &'static [Key] = &[$(Key::$name,)*];
+
+            pub const fn as_str(self) -> &'static str {
+                match self {
+                    $(Key::$name => $key,)*
+                }
+            }
+        }
+    };
+}
+
+keys! {
+    Skip = "skip",
+    Home = "home",
+    MainNav = "main_nav",
+    Tags = "tags",
+    Organizations = "organizations",
+    Types = "types",
+    Timeline = "timeline",
+    Search = "search",
+    SearchLabel = "search_label",
+    SearchPlaceholder = "search_placeholder",
+    SearchButton = "search_button",
+    Language = "language",
+    Latest = "latest",
+    AllInTimeline = "all_in_timeline",
+    Date = "date",
+    Type = "type",
+    Organization = "organization",
+    TagList = "tag_list",
+    Source = "source",
+    SourceLink = "source_link",
+    Attachments = "attachments",
+    PdfPages = "pdf_pages",
+    PdfPreview = "pdf_preview",
+    PdfText = "pdf_text",
+    PdfMachineRead = "pdf_machine_read",
+    PdfLegacyFont = "pdf_legacy_font",
+    PdfScanned = "pdf_scanned",
+    PdfUnreadable = "pdf_unreadable",
+    PlaceholderFile = "placeholder_file",
+    FileLanguage = "file_language",
+    AvailableIn = "available_in",
+    OtherVersions = "other_versions",
+    TranslationDraft = "translation_draft",
+    Draft = "draft",
+    Contents = "contents",
+    Related = "related",
+    Permalink = "permalink",
+    Documents = "documents",
+    Page = "page",
+    Previous = "previous",
+    Next = "next",
+    Pagination = "pagination",
+    Feed = "feed",
+    FeedFor = "feed_for",
+    TimelineIntro = "timeline_intro",
+    JumpToMonth = "jump_to_month",
+    OtherYears = "other_years",
+    ChartMonths = "chart_months",
+    ChartYears = "chart_years",
+    ChartScale = "chart_scale",
+    ChartDay = "chart_day",
+    ChartMonth = "chart_month",
+    ChartYear = "chart_year",
+    ChartYearSlot = "chart_year_slot",
+    ChartEvents = "chart_events",
+    ChartTable = "chart_table",
+    ChartPeriod = "chart_period",
+    MonthUnknown = "month_unknown",
+    NotFoundTitle = "not_found_title",
+    NotFoundText = "not_found_text",
+    SearchNoscript = "search_noscript",
+    SearchResults = "search_results",
+    SearchHint = "search_hint",
+    SearchOtherLanguage = "search_other_language",
+    SearchFilters = "search_filters",
+    SearchNoResults = "search_no_results",
+    SearchLoading = "search_loading",
+    SearchError = "search_error",
+    SearchApart = "search_apart",
+    SearchCount = "search_count",
+    SearchMore = "search_more",
+    SearchDigits = "search_digits",
+    Year = "year",
+    Footer = "footer",
+    Cite = "cite",
+    CiteBibtex = "cite_bibtex",
+    CiteCsl = "cite_csl",
+    OfflineSaveDocument = "offline_save_document",
+    OfflineSaveDocuments = "offline_save_documents",
+    OfflineSaveOneDocument = "offline_save_one_document",
+    OfflineSaving = "offline_saving",
+    OfflineSaved = "offline_saved",
+    OfflineNoRoom = "offline_no_room",
+    OfflineFailed = "offline_failed",
+    OfflineSearch = "offline_search",
+    OfflineSearchNone = "offline_search_none",
+    OfflineDigits = "offline_digits",
+    SavedTitle = "saved_title",
+    SavedIntro = "saved_intro",
+    SavedUnavailable = "saved_unavailable",
+    SavedEmpty = "saved_empty",
+    SavedTotal = "saved_total",
+    SavedRemove = "saved_remove",
+    SavedRemoveAll = "saved_remove_all",
+    SavedNotHere = "saved_not_here",
+}
+
+impl Key {
+    /// The title of a taxonomy's list of all its terms.
+    pub fn taxonomy(taxonomy: Taxonomy) -> Key {
+        match taxonomy {
+            Taxonomy::Type => Key::Types,
+            Taxonomy::Organization => Key::Organizations,
+            Taxonomy::Tag => Key::Tags,
+        }
     }
 }
 
@@ -212,6 +359,46 @@ mod tests {
             lunar_line(PartialDate::Month(2024, 5), LunarStyle::English).as_deref(),
             Some("Year of the Dragon")
         );
+    }
+
+    /// The keys the default theme's templates read (`t.<key>`, and
+    /// `t[taxonomy]`, a taxonomy's table name), each of which must be a
+    /// [`Key`] for the theme to be checked against them.
+    #[test]
+    fn every_string_the_templates_use_is_a_key() {
+        let templates = concat!(env!("CARGO_MANIFEST_DIR"), "/themes/default/templates");
+        let listed: Vec<&str> = Key::ALL.iter().map(|k| k.as_str()).collect();
+        let mut used = Vec::new();
+        for file in std::fs::read_dir(templates).expect("the default theme's templates") {
+            let path = file.expect("a template").path();
+            let text = std::fs::read_to_string(&path).expect("a template is text");
+            for (at, _) in text.match_indices("t.") {
+                let before = text[..at].chars().next_back();
+                if before.is_some_and(|c| c.is_alphanumeric() || c == '_') {
+                    continue;
+                }
+                let key: String = text[at + 2..]
+                    .chars()
+                    .take_while(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || *c == '_')
+                    .collect();
+                if !key.is_empty() {
+                    used.push((path.display().to_string(), key));
+                }
+            }
+        }
+        assert!(
+            used.len() > 50,
+            "the templates read their strings: {used:?}"
+        );
+        for (file, key) in &used {
+            assert!(
+                listed.contains(&key.as_str()),
+                "{file} reads `t.{key}`, not a Key"
+            );
+        }
+        for taxonomy in Taxonomy::ALL {
+            assert_eq!(Key::taxonomy(taxonomy).as_str(), taxonomy.table());
+        }
     }
 
     #[test]

@@ -21,7 +21,7 @@ use crate::content::links::{self, LinkTarget};
 use crate::diagnostics::{display_path, Diagnostic, Diagnostics};
 use crate::plan::{Page, PageKind};
 use crate::urls;
-use i18n::I18n;
+use i18n::{I18n, Key};
 use pages::{Contents, NotFoundPage, SavedPage, SearchPage, TemplateKind, Titled};
 use saving::Saving;
 use templates::{RenderError, Templates};
@@ -249,11 +249,13 @@ impl<'a> Renderer<'a> {
             ),
             PageKind::Timeline => self.fill(page, self.timeline_page(&views)),
             PageKind::TimelineYear(year) => self.fill(page, self.year_page(&views, page, *year)),
-            PageKind::Search => self.fill(page, pages::titled(&views, "search", SearchPage {})),
-            PageKind::Saved => self.fill(page, pages::titled(&views, "saved_title", SavedPage {})),
+            PageKind::Search => self.fill(page, pages::titled(&views, Key::Search, SearchPage {})),
+            PageKind::Saved => {
+                self.fill(page, pages::titled(&views, Key::SavedTitle, SavedPage {}))
+            }
             PageKind::NotFound => self.fill(
                 page,
-                pages::titled(&views, "not_found_title", NotFoundPage {}),
+                pages::titled(&views, Key::NotFoundTitle, NotFoundPage {}),
             ),
         }
     }

@@ -14,7 +14,7 @@ use super::{markdown, Renderer};
 use crate::archive::EntryId;
 use crate::config::Taxonomy;
 use crate::plan::{self, Page};
-use crate::render::i18n::I18n;
+use crate::render::i18n::{I18n, Key};
 use crate::urls;
 
 /// `page.kind` as templates test it: a year's page is part of the timeline.
@@ -163,7 +163,7 @@ impl<'a> Renderer<'a> {
         taxonomy: Taxonomy,
     ) -> Titled<TaxonomyPage> {
         (
-            views.i18n.string(taxonomy.table()).to_string(),
+            views.i18n.string(Key::taxonomy(taxonomy)).to_string(),
             TaxonomyPage {
                 terms: views.terms(taxonomy),
                 taxonomy: taxonomy.table(),
@@ -184,7 +184,7 @@ impl<'a> Renderer<'a> {
         let shown = plan::listed(self.archive, &page.kind, self.config.page_size);
         let label = self.config.label(taxonomy, key, lang);
         let title = if number > 1 {
-            format!("{label} ({} {})", t.string("page"), t.number(number))
+            format!("{label} ({} {})", t.string(Key::Page), t.number(number))
         } else {
             label.to_string()
         };
@@ -204,7 +204,7 @@ impl<'a> Renderer<'a> {
 
     pub(super) fn timeline_page(&self, views: &ViewBuilder) -> Titled<TimelinePage> {
         (
-            views.i18n.string("timeline").to_string(),
+            views.i18n.string(Key::Timeline).to_string(),
             TimelinePage {
                 years: views.timeline(),
                 chart: views.timeline_chart(),
@@ -220,7 +220,7 @@ impl<'a> Renderer<'a> {
     ) -> Titled<YearPage> {
         let t = views.i18n;
         (
-            format!("{}: {}", t.string("timeline"), t.number(year)),
+            format!("{}: {}", t.string(Key::Timeline), t.number(year)),
             YearPage {
                 year: views.timeline_year(year),
                 chart: views.timeline_year_chart(year),
@@ -243,6 +243,6 @@ impl<'a> Renderer<'a> {
 }
 
 /// A page without a view of its own: its title is one interface string.
-pub(super) fn titled<C>(views: &ViewBuilder, key: &str, contents: C) -> Titled<C> {
+pub(super) fn titled<C>(views: &ViewBuilder, key: Key, contents: C) -> Titled<C> {
     (views.i18n.string(key).to_string(), contents)
 }

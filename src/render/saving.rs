@@ -16,7 +16,7 @@ use serde::Serialize;
 use crate::archive::{Archive, Entry, EntryId};
 use crate::config::Config;
 use crate::plan::PageKind;
-use crate::render::i18n::I18n;
+use crate::render::i18n::{I18n, Key};
 use crate::urls;
 
 /// `offline.json`: `{"d": [{"u": page URL, "t": title, "b": page bytes,
@@ -144,9 +144,9 @@ impl Saving {
             })
             .sum();
         let key = if ids.len() == 1 {
-            "offline_save_one_document"
+            Key::OfflineSaveOneDocument
         } else {
-            "offline_save_documents"
+            Key::OfflineSaveDocuments
         };
         let label = i18n
             .string(key)
@@ -214,7 +214,7 @@ impl Saving {
         .replacen("\"b\":0,", &format!("\"b\":{},", self.bytes_marker()), 1);
         SaveOffer {
             label: i18n
-                .string("offline_save_document")
+                .string(Key::OfflineSaveDocument)
                 .replace("{size}", &self.marker),
             set_url: None,
             set: Some(set),

@@ -9,7 +9,7 @@ use crate::config::{Config, Taxonomy};
 use crate::content::{Attachment, Document, PartialDate};
 use crate::render::chart::{self, Bar, Marker, Row, Tally};
 use crate::render::cite::{self, Citation};
-use crate::render::i18n::I18n;
+use crate::render::i18n::{I18n, Key};
 use crate::render::markdown::Heading;
 use crate::urls;
 
@@ -455,7 +455,7 @@ impl<'a> ViewBuilder<'a> {
                 .map(|&(month, ref ids)| TimelineMonthView {
                     label: match month {
                         Some(m) => self.i18n.month_name(m).to_string(),
-                        None => self.i18n.string("month_unknown").to_string(),
+                        None => self.i18n.string(Key::MonthUnknown).to_string(),
                     },
                     href: self.href(&urls::timeline_month(self.lang, year.year, month)),
                     anchor: urls::timeline_month_anchor(year.year, month),
@@ -571,7 +571,7 @@ impl<'a> ViewBuilder<'a> {
             None if of_months => format!(
                 "{} ({})",
                 self.i18n.date(PartialDate::Year(year)),
-                self.i18n.string("month_unknown")
+                self.i18n.string(Key::MonthUnknown)
             ),
             None => self.i18n.number(year),
         }

@@ -273,3 +273,31 @@ fn new_creates_complete_front_matter_and_never_overwrites() {
     let out = String::from_utf8(check(&site, &[]).stderr).unwrap();
     assert!(out.contains("0 error(s)"), "{out}");
 }
+
+#[test]
+fn a_theme_without_a_string_the_site_uses_names_the_file_and_the_key() {
+    let site = Site::fixture("basic");
+    // Gone from every language, so only the list of keys the code and the
+    // templates use can tell that it is missing.
+    for lang in ["en", "km"] {
+        let path = format!("themes/default/i18n/{lang}.toml");
+        let text = std::fs::read_to_string(site.root().join(&path)).unwrap();
+        let kept: Vec<&str> = text
+            .lines()
+            .filter(|line| !line.starts_with("offline_save_document ="))
+            .collect();
+        assert!(kept.len() < text.lines().count(), "{path} had the string");
+        site.write(&path, &kept.join("\n"));
+    }
+    let output = check(&site, &[]);
+    let stderr = String::from_utf8(output.stderr).unwrap();
+    assert_eq!(output.status.code(), Some(1), "{stderr}");
+    for lang in ["en", "km"] {
+        assert!(
+            stderr.contains(&format!(
+                "themes/default/i18n/{lang}.toml: error: field `strings.offline_save_document`: the string `offline_save_document` is missing"
+            )),
+            "{stderr}"
+        );
+    }
+}
