@@ -31,6 +31,13 @@ pub fn is_khmer(c: char) -> bool {
     is_base(c) || is_mark(c)
 }
 
+/// The Khmer and Khmer Symbols blocks (U+1780–U+17FF, U+19E0–U+19FF):
+/// never part of a Latin or digit word, though Unicode calls some of their
+/// punctuation and lunar-date signs alphanumeric.
+pub fn is_khmer_script(c: char) -> bool {
+    matches!(c, '\u{1780}'..='\u{17FF}' | '\u{19E0}'..='\u{19FF}')
+}
+
 /// True when `c`, coming right after `prev`, begins a new cluster. Marks
 /// never do, and neither does a base written as a subscript (after COENG).
 pub fn starts_cluster(prev: Option<char>, c: char) -> bool {

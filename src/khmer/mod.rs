@@ -6,3 +6,6 @@ pub mod calendar;
 pub mod cluster;
 pub mod normalize;
 pub mod numerals;
+
+#[cfg(test)]
+mod javascript_agrees;

@@ -46,7 +46,7 @@ pub(crate) fn fold_and_join_into(text: &str, out: &mut String, scratch: &mut Str
 /// Characters that are dropped outright. U+200B is inserted unpredictably by
 /// Khmer publishers as a word break; U+200C/U+200D/U+2060/U+FEFF only steer
 /// rendering; U+17B4/U+17B5 are deprecated inherent vowels with no glyph.
-const fn is_invisible(c: char) -> bool {
+pub(crate) const fn is_invisible(c: char) -> bool {
     matches!(
         c,
         '\u{200B}' | '\u{200C}' | '\u{200D}' | '\u{2060}' | '\u{FEFF}' | '\u{17B4}' | '\u{17B5}'
@@ -300,7 +300,7 @@ fn join_abbreviations(s: &str, out: &mut String) -> bool {
 /// is harmless since queries are rewritten the same way.)
 /// A stray COENG (not followed by a base) sorts with the subscripts so that
 /// it can never move to the end of a cluster and capture the next base.
-fn mark_class(first: char, second: Option<char>) -> u8 {
+pub(crate) fn mark_class(first: char, second: Option<char>) -> u8 {
     match (first, second) {
         (COENG, Some(RO)) => 1,
         (COENG, _) => 0,

@@ -14,7 +14,9 @@ use elasticlunr::{Language, Pipeline};
 use std::cell::Cell;
 use std::ops::Range;
 
-use crate::khmer::cluster::{clusters, is_khmer, leading_khmer, starts_cluster, KHMER_LEN};
+use crate::khmer::cluster::{
+    clusters, is_khmer, is_khmer_script, leading_khmer, starts_cluster, KHMER_LEN,
+};
 use crate::khmer::normalize::{fold_and_join_into, put_marks_in_order};
 
 /// A search term and its word position, for phrase matching.
@@ -39,8 +41,7 @@ enum Kind {
 fn kind(c: char) -> Kind {
     if is_khmer(c) {
         Kind::Khmer
-    } else if c.is_alphanumeric() && !matches!(c, '\u{1780}'..='\u{17FF}' | '\u{19E0}'..='\u{19FF}')
-    {
+    } else if c.is_alphanumeric() && !is_khmer_script(c) {
         Kind::Word
     } else {
         Kind::Separator
