@@ -184,36 +184,102 @@ pub fn affected<'p>(
     changed: &BTreeSet<String>,
     page_size: usize,
 ) -> Vec<&'p Page> {
-    let old_ids = ids_by_key(old);
-    let new_ids = ids_by_key(new);
-    let before = |key: &str| old_ids.get(key).map(|id| &old.entries[*id]);
-    let after = |key: &str| new_ids.get(key).map(|id| &new.entries[*id]);
-    let listed_differently = changed.iter().any(|key| match (before(key), after(key)) {
-        (Some(a), Some(b)) => !a.lists_as(b),
-        _ => true,
-    });
+    let edit = Edit::new(old, new, changed, page_size);
+    let documents = edit.redrawn_documents();
+    // Every language has the same pages: decide each kind once.
+    let mut decided: HashMap<&PageKind, bool> = HashMap::default();
+    plan.iter()
+        .filter(|page| {
+            *decided
+                .entry(&page.kind)
+                .or_insert_with(|| edit.redraws(&page.kind, &documents))
+        })
+        .collect()
+}
 
-    // Every entry whose related documents may have changed shares a tag
-    // with a changed entry, before or after the change.
-    let mut touched_terms: BTreeSet<(Taxonomy, &str)> = BTreeSet::new();
-    for key in changed {
-        for entry in before(key).into_iter().chain(after(key)) {
-            for taxonomy in Taxonomy::ALL {
-                touched_terms.extend(entry.terms(taxonomy).into_iter().map(|t| (taxonomy, t)));
+/// An edit of the entries `changed`, from `old` to `new`, and what it
+/// touches: the questions [`affected`] asks of each kind of page.
+struct Edit<'a> {
+    old: &'a Archive,
+    new: &'a Archive,
+    changed: &'a BTreeSet<String>,
+    page_size: usize,
+    old_ids: HashMap<&'a str, EntryId>,
+    new_ids: HashMap<&'a str, EntryId>,
+    /// Some changed entry shows differently in a listing (or moved in it).
+    listed_differently: bool,
+    /// The terms of the changed entries, before or after the change.
+    touched_terms: BTreeSet<(Taxonomy, &'a str)>,
+    /// The archive's first or last year moved: every term's chart spans them.
+    span_moved: bool,
+    /// A year gained or lost its last document.
+    years_moved: bool,
+}
+
+impl<'a> Edit<'a> {
+    fn new(
+        old: &'a Archive,
+        new: &'a Archive,
+        changed: &'a BTreeSet<String>,
+        page_size: usize,
+    ) -> Edit<'a> {
+        let old_ids = ids_by_key(old);
+        let new_ids = ids_by_key(new);
+        let version = |archive: &'a Archive, ids: &HashMap<&str, EntryId>, key: &str| {
+            ids.get(key).map(|id| &archive.entries[*id])
+        };
+        let listed_differently = changed.iter().any(|key| {
+            match (version(old, &old_ids, key), version(new, &new_ids, key)) {
+                (Some(a), Some(b)) => !a.lists_as(b),
+                _ => true,
+            }
+        });
+        let mut touched_terms = BTreeSet::new();
+        for key in changed {
+            let before = version(old, &old_ids, key);
+            let after = version(new, &new_ids, key);
+            for entry in before.into_iter().chain(after) {
+                for taxonomy in Taxonomy::ALL {
+                    touched_terms.extend(entry.terms(taxonomy).into_iter().map(|t| (taxonomy, t)));
+                }
             }
         }
+        let years =
+            |archive: &Archive| -> Vec<u16> { archive.timeline().iter().map(|y| y.year).collect() };
+        Edit {
+            old,
+            new,
+            changed,
+            page_size,
+            old_ids,
+            new_ids,
+            listed_differently,
+            touched_terms,
+            span_moved: tally::span(old) != tally::span(new),
+            years_moved: years(old) != years(new),
+        }
     }
-    let mut redrawn: BTreeSet<EntryId> = changed
-        .iter()
-        .filter_map(|key| new_ids.get(key.as_str()).copied())
-        .collect();
-    if listed_differently {
+
+    /// The changed entries, and the entries whose related documents changed
+    /// or include a changed one. Every entry whose related documents may
+    /// have changed shares a tag with a changed entry, before or after.
+    fn redrawn_documents(&self) -> BTreeSet<EntryId> {
+        let (old, new) = (self.old, self.new);
+        let mut redrawn: BTreeSet<EntryId> = self
+            .changed
+            .iter()
+            .filter_map(|key| self.new_ids.get(key.as_str()).copied())
+            .collect();
+        if !self.listed_differently {
+            return redrawn;
+        }
         let keys_of = |archive: &Archive, ids: &[EntryId]| -> Vec<String> {
             ids.iter()
                 .map(|id| archive.entries[*id].key.clone())
                 .collect()
         };
-        let neighbours: BTreeSet<EntryId> = touched_terms
+        let neighbours: BTreeSet<EntryId> = self
+            .touched_terms
             .iter()
             .filter(|(taxonomy, _)| *taxonomy == Taxonomy::Tag)
             .flat_map(|(_, tag)| new.terms(Taxonomy::Tag).get(*tag).into_iter().flatten())
@@ -222,87 +288,88 @@ pub fn affected<'p>(
         for id in neighbours {
             let key = new.entries[id].key.as_str();
             let now = keys_of(new, new.related(id));
-            let then = old_ids
+            let then = self
+                .old_ids
                 .get(key)
                 .map(|old_id| keys_of(old, old.related(*old_id)));
-            if then.as_ref() != Some(&now) || now.iter().any(|k| changed.contains(k)) {
+            if then.as_ref() != Some(&now) || now.iter().any(|k| self.changed.contains(k)) {
                 redrawn.insert(id);
             }
         }
+        redrawn
     }
 
-    // A listing page changes when it shows other entries, or a changed one.
-    let lists_differently = |kind: &PageKind| {
+    /// Whether a page of `kind` reads differently, the document pages
+    /// redrawn being `documents` (see [`Edit::redrawn_documents`]).
+    fn redraws(&self, kind: &PageKind, documents: &BTreeSet<EntryId>) -> bool {
+        let listed = self.listed_differently;
+        match kind {
+            PageKind::Document(id) => documents.contains(id),
+            PageKind::Home => listed && self.lists_differently(kind),
+            // A year page also links the years before and after it.
+            PageKind::TimelineYear(_) => {
+                listed && (self.lists_differently(kind) || self.years_moved)
+            }
+            PageKind::Term {
+                taxonomy,
+                key,
+                page,
+                ..
+            } => listed && self.term_redraws(kind, *taxonomy, key, *page == 1),
+            PageKind::TaxonomyIndex(taxonomy) => self
+                .touched_terms
+                .iter()
+                .filter(|(t, _)| t == taxonomy)
+                .any(|(t, key)| self.count_moved(*t, key)),
+            PageKind::Timeline => listed && timeline_shape(self.old) != timeline_shape(self.new),
+            PageKind::Search | PageKind::Saved | PageKind::NotFound => false,
+        }
+    }
+
+    /// A page of a term's listing, once some entry lists differently: its
+    /// chart (`charted`, on the first page) spans the archive's years, and
+    /// a touched term's page changes with its count, its entries or its
+    /// documents per year.
+    fn term_redraws(&self, kind: &PageKind, taxonomy: Taxonomy, key: &str, charted: bool) -> bool {
+        let years = |archive: &Archive| {
+            archive
+                .terms(taxonomy)
+                .get(key)
+                .map(|ids| tally::by_year(archive, ids))
+        };
+        (charted && self.span_moved)
+            || (self.touched_terms.contains(&(taxonomy, key))
+                && (self.count_moved(taxonomy, key)
+                    || self.lists_differently(kind)
+                    || (charted && years(self.old) != years(self.new))))
+    }
+
+    /// A listing page shows other entries, or a changed one.
+    fn lists_differently(&self, kind: &PageKind) -> bool {
         let keys = |archive: &Archive| -> Vec<String> {
-            listed(archive, kind, page_size)
+            listed(archive, kind, self.page_size)
                 .into_iter()
                 .map(|id| archive.entries[id].key.clone())
                 .collect()
         };
-        let now = keys(new);
-        now != keys(old) || now.iter().any(|key| changed.contains(key))
-    };
-    // What the timeline's overview and its chart show: years and months,
-    // with counts by how precisely documents are dated.
-    let shape = |archive: &Archive| -> TimelineShape {
-        archive
-            .timeline()
-            .iter()
-            .map(|y| (y.year, tally::by_month(archive, y)))
-            .collect()
-    };
-    // What a term's chart shows: its documents per year, across the
-    // archive's years.
-    let term_years = |archive: &Archive, taxonomy: Taxonomy, key: &str| {
-        archive
-            .terms(taxonomy)
-            .get(key)
-            .map(|ids| tally::by_year(archive, ids))
-    };
-    let span_moved = tally::span(old) != tally::span(new);
-    let years =
-        |archive: &Archive| -> Vec<u16> { archive.timeline().iter().map(|y| y.year).collect() };
-    let years_moved = years(old) != years(new);
-    let count = |archive: &Archive, taxonomy: Taxonomy, key: &str| {
-        archive.terms(taxonomy).get(key).map(Vec::len)
-    };
-    let redraw = |kind: &PageKind| match kind {
-        PageKind::Document(id) => redrawn.contains(id),
-        PageKind::Home => listed_differently && lists_differently(kind),
-        // A year page also links the years before and after it.
-        PageKind::TimelineYear(_) => listed_differently && (lists_differently(kind) || years_moved),
-        PageKind::Term {
-            taxonomy,
-            key,
-            page,
-            ..
-        } => {
-            let charted = *page == 1;
-            let touched = touched_terms.contains(&(*taxonomy, key.as_str()));
-            listed_differently
-                && ((charted && span_moved)
-                    || (touched
-                        && (count(old, *taxonomy, key) != count(new, *taxonomy, key)
-                            || lists_differently(kind)
-                            || (charted
-                                && term_years(old, *taxonomy, key)
-                                    != term_years(new, *taxonomy, key)))))
-        }
-        PageKind::TaxonomyIndex(taxonomy) => touched_terms
-            .iter()
-            .filter(|(t, _)| t == taxonomy)
-            .any(|(t, key)| count(old, *t, key) != count(new, *t, key)),
-        PageKind::Timeline => listed_differently && shape(old) != shape(new),
-        PageKind::Search | PageKind::Saved | PageKind::NotFound => false,
-    };
-    // Every language has the same pages: decide each kind once.
-    let mut decided: HashMap<&PageKind, bool> = HashMap::default();
-    plan.iter()
-        .filter(|page| {
-            *decided
-                .entry(&page.kind)
-                .or_insert_with(|| redraw(&page.kind))
-        })
+        let now = keys(self.new);
+        now != keys(self.old) || now.iter().any(|key| self.changed.contains(key))
+    }
+
+    /// A term's count of documents changed.
+    fn count_moved(&self, taxonomy: Taxonomy, key: &str) -> bool {
+        let count = |archive: &Archive| archive.terms(taxonomy).get(key).map(Vec::len);
+        count(self.old) != count(self.new)
+    }
+}
+
+/// What the timeline's overview and its chart show: years and months, with
+/// counts by how precisely documents are dated.
+fn timeline_shape(archive: &Archive) -> TimelineShape {
+    archive
+        .timeline()
+        .iter()
+        .map(|y| (y.year, tally::by_month(archive, y)))
         .collect()
 }
 

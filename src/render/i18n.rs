@@ -1,7 +1,8 @@
 //! The theme's interface strings and date formats, one file per language
 //! (`themes/<theme>/i18n/<lang>.toml`), so no UI text lives in Rust.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
+use std::path::Path;
 
 use serde::{Deserialize, Serialize};
 
@@ -39,74 +40,54 @@ pub struct DateFormat {
 
 impl I18n {
     pub fn load(theme: &Root, codes: &[&str]) -> Result<BTreeMap<String, I18n>, Diagnostics> {
-        let theme_dir = theme.path();
+        let folder = theme.path().join("i18n");
         let mut problems = Diagnostics::default();
         let mut all = BTreeMap::new();
         for code in codes {
-            let path = theme_dir.join("i18n").join(format!("{code}.toml"));
-            let shown = display_path(&path);
-            let text = match theme.read(&path).map(String::from_utf8) {
-                Ok(Ok(text)) => text,
-                Ok(Err(e)) => {
-                    problems.push(Diagnostic::error(
-                        &shown,
-                        format!("the theme's strings for `{code}` are not UTF-8: {e}"),
-                    ));
-                    continue;
-                }
-                Err(e) => {
-                    problems.push(Diagnostic::error(
-                        &shown,
-                        format!("cannot read the theme's strings for `{code}`: {e}"),
-                    ));
-                    continue;
-                }
-            };
-            match toml::from_str::<I18n>(&text) {
-                Ok(i18n) if i18n.date.months.len() != 12 => {
-                    problems.push(
-                        Diagnostic::error(&shown, "`months` must list twelve month names")
-                            .field("date.months"),
-                    );
-                }
+            match I18n::read(theme, &folder.join(format!("{code}.toml")), code) {
                 Ok(i18n) => {
                     all.insert(code.to_string(), i18n);
                 }
-                Err(e) => {
-                    let (line, column) = e.span().map_or((0, 0), |s| line_column(&text, s.start));
-                    problems
-                        .push(Diagnostic::error(&shown, e.message().to_string()).at(line, column));
-                }
+                Err(problem) => problems.push(problem),
             }
         }
-        // Every language must offer every string the code and the templates
-        // use, and every string another language offers, or a page would
-        // show a gap.
-        let keys: std::collections::BTreeSet<&str> = Key::ALL
-            .iter()
-            .map(|key| key.as_str())
-            .chain(
-                all.values()
-                    .flat_map(|i| i.strings.keys().map(String::as_str)),
-            )
-            .collect();
-        for (code, i18n) in &all {
-            for key in &keys {
-                if !i18n.strings.contains_key(*key) {
-                    problems.push(
-                        Diagnostic::error(
-                            display_path(&theme_dir.join("i18n").join(format!("{code}.toml"))),
-                            format!("the string `{key}` is missing"),
-                        )
-                        .field(format!("strings.{key}")),
-                    );
-                }
-            }
-        }
+        problems.extend(missing_strings(&folder, &all));
         if problems.has_errors() {
             Err(problems)
         } else {
             Ok(all)
+        }
+    }
+
+    /// One language's file, read and parsed.
+    fn read(theme: &Root, path: &Path, code: &str) -> Result<I18n, Diagnostic> {
+        let shown = display_path(path);
+        let text = match theme.read(path).map(String::from_utf8) {
+            Ok(Ok(text)) => text,
+            Ok(Err(e)) => {
+                return Err(Diagnostic::error(
+                    &shown,
+                    format!("the theme's strings for `{code}` are not UTF-8: {e}"),
+                ))
+            }
+            Err(e) => {
+                return Err(Diagnostic::error(
+                    &shown,
+                    format!("cannot read the theme's strings for `{code}`: {e}"),
+                ))
+            }
+        };
+        match toml::from_str::<I18n>(&text) {
+            Ok(i18n) if i18n.date.months.len() != 12 => Err(Diagnostic::error(
+                &shown,
+                "`months` must list twelve month names",
+            )
+            .field("date.months")),
+            Ok(i18n) => Ok(i18n),
+            Err(e) => {
+                let (line, column) = e.span().map_or((0, 0), |s| line_column(&text, s.start));
+                Err(Diagnostic::error(&shown, e.message().to_string()).at(line, column))
+            }
         }
     }
 
@@ -163,6 +144,35 @@ impl I18n {
             None => panic!("`{}` was checked when the theme loaded", key.as_str()),
         }
     }
+}
+
+/// Every language must offer every string the code and the templates use,
+/// and every string another language offers, or a page would show a gap:
+/// an error on each language's file (in `folder`) for each it lacks.
+fn missing_strings(folder: &Path, all: &BTreeMap<String, I18n>) -> Diagnostics {
+    let keys: BTreeSet<&str> = Key::ALL
+        .iter()
+        .map(|key| key.as_str())
+        .chain(
+            all.values()
+                .flat_map(|i| i.strings.keys().map(String::as_str)),
+        )
+        .collect();
+    let mut problems = Diagnostics::default();
+    for (code, i18n) in all {
+        for key in &keys {
+            if !i18n.strings.contains_key(*key) {
+                problems.push(
+                    Diagnostic::error(
+                        display_path(&folder.join(format!("{code}.toml"))),
+                        format!("the string `{key}` is missing"),
+                    )
+                    .field(format!("strings.{key}")),
+                );
+            }
+        }
+    }
+    problems
 }
 
 /// Declares [`Key`]: each variant with the key it is written as in the

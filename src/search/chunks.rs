@@ -2,6 +2,8 @@
 //! module documentation of [`crate::search`] and the types of
 //! [`super::format`]).
 
+use std::ops::Range;
+
 use rayon::prelude::*;
 
 use super::format::{
@@ -90,22 +92,11 @@ fn write_postings<E: Send>(
         })
         .collect();
 
-    // [start, end) in `terms` of each chunk.
-    let mut cuts = Vec::new();
-    let mut start = 0;
-    let mut bytes = 0;
-    for (i, ((term, _), postings)) in terms.iter().zip(&encoded).enumerate() {
-        bytes += term.text.len() + postings.0.len() + 6;
-        if bytes >= POSTINGS_CHUNK_BYTES || i + 1 == terms.len() {
-            cuts.push(start..i + 1);
-            start = i + 1;
-            bytes = 0;
-        }
-    }
-    if cuts.is_empty() {
-        cuts.push(0..0);
-    }
-    let (firsts, contents): (Vec<String>, Vec<String>) = cuts
+    let sizes = terms
+        .iter()
+        .zip(&encoded)
+        .map(|((term, _), postings)| term.text.len() + postings.0.len() + 6);
+    let (firsts, contents): (Vec<String>, Vec<String>) = chunk_ranges(sizes)
         .par_iter()
         .map(|range| {
             let chunk = PostingsChunk {
@@ -150,6 +141,29 @@ fn write_grouped<E: Send>(
             Ok(hash)
         })
         .collect()
+}
+
+/// Where chunks are cut, given each term's size in its chunk's JSON: the
+/// `[start, end)` of each in term order, each passing
+/// [`POSTINGS_CHUNK_BYTES`] but the last; one empty chunk when there are no
+/// terms.
+fn chunk_ranges(sizes: impl ExactSizeIterator<Item = usize>) -> Vec<Range<usize>> {
+    let count = sizes.len();
+    let mut cuts = Vec::new();
+    let mut start = 0;
+    let mut bytes = 0;
+    for (i, size) in sizes.enumerate() {
+        bytes += size;
+        if bytes >= POSTINGS_CHUNK_BYTES || i + 1 == count {
+            cuts.push(start..i + 1);
+            start = i + 1;
+            bytes = 0;
+        }
+    }
+    if cuts.is_empty() {
+        cuts.push(0..0);
+    }
+    cuts
 }
 
 /// The shortest prefix of `first` (whole characters) that sorts after
@@ -213,6 +227,18 @@ mod tests {
 
     fn utf16(text: &str) -> Vec<u16> {
         text.encode_utf16().collect()
+    }
+
+    #[test]
+    fn chunks_are_cut_once_past_their_size() {
+        let one = |range: Range<usize>| vec![range];
+        assert_eq!(chunk_ranges([].into_iter()), one(0..0));
+        assert_eq!(chunk_ranges([10, 10, 10].into_iter()), one(0..3));
+        let half = POSTINGS_CHUNK_BYTES / 2;
+        assert_eq!(
+            chunk_ranges([half, half, 1, half, 1].into_iter()),
+            [0..2, 2..5]
+        );
     }
 
     #[test]
