@@ -52,21 +52,7 @@ fn rust_sets() -> Vec<(&'static str, Set)> {
 
 /// Where the scripts are known to write a set of their own, with why; each
 /// must still be found, so that the list goes once the script is fixed.
-const KNOWN: &[(&str, &str, &str)] = &[
-    (
-        "search.js",
-        r"[\u1780-\u17dd]",
-        "isKhmer, for a '.' between Khmer characters in highlighting: takes \
-         Khmer punctuation and the riel sign (U+17D4–U+17DB) too, where \
-         normalize::is_link takes cluster::is_khmer",
-    ),
-    (
-        "search.js",
-        r"[\u1780-\u17b3]",
-        "PIECE's subscript after COENG leaves out U+17DC, which \
-         cluster::starts_cluster takes as a subscript base (is_base)",
-    ),
-];
+const KNOWN: &[(&str, &str, &str)] = &[];
 
 /// A Khmer test found in a script: where, as written, and its code points
 /// in [`universe`].

@@ -183,10 +183,10 @@ function item(row, q) {
 
 // Pieces that normalise on their own: a Khmer cluster (its marks may come in
 // any order), or one character with its combining marks.
-const PIECE = /[\u1780-\u17b3\u17dc](?:\u17d2[\u1780-\u17b3]|[\u17b4-\u17d3\u17dd\u200b-\u200d\u2060\ufeff])*|[\s\S][\p{M}\u200b-\u200d\u2060\ufeff]*/gu;
+const PIECE = /[\u1780-\u17b3\u17dc](?:\u17d2[\u1780-\u17b3\u17dc]|[\u17b4-\u17d3\u17dd\u200b-\u200d\u2060\ufeff])*|[\s\S][\p{M}\u200b-\u200d\u2060\ufeff]*/gu;
 const KHMER_RUN = /[\u1780-\u17d3\u17dc\u17dd]+/g;
 const WORD = /(?:(?![\u1780-\u17ff\u19e0-\u19ff])[\p{Alphabetic}\p{N}])+/gu;
-const isKhmer = (c) => /[\u1780-\u17dd]/.test(c ?? "");
+const isKhmer = (c) => /[\u1780-\u17d3\u17dc\u17dd]/.test(c ?? "");
 
 // The normalised text, and per character the original span it came from.
 function mapped(text) {
