@@ -229,6 +229,12 @@ impl Config {
                 Diagnostic::error(CONFIG_FILE, "page size must be at least 1").field("page_size"),
             );
         }
+        self.validate_taxonomies(text, &codes, &mut problems);
+        problems
+    }
+
+    /// Every key a slug, with a label in every language.
+    fn validate_taxonomies(&self, text: &str, codes: &[&str], problems: &mut Diagnostics) {
         for taxonomy in Taxonomy::ALL {
             for (key, labels) in self.taxonomy(taxonomy) {
                 let line = key_line(text, key);
@@ -242,7 +248,7 @@ impl Config {
                         .field(taxonomy.table()),
                     );
                 }
-                for code in &codes {
+                for code in codes {
                     if labels.get(*code).is_none_or(|l| l.trim().is_empty()) {
                         problems.push(
                             Diagnostic::error(
@@ -264,7 +270,6 @@ impl Config {
                 }
             }
         }
-        problems
     }
 
     pub fn language_codes(&self) -> impl Iterator<Item = &str> {

@@ -125,27 +125,10 @@ pub fn read_all(documents: &[Arc<Document>], options: &Options) -> (Extracts, Di
         .iter()
         .filter(|(_, l)| matches!(l, Lookup::Missing { .. }))
         .count();
-    let mut reader = None;
-    if unread > 0 {
-        if !tools::available("pdftotext") {
-            problems.push(
-                Diagnostic::warning(&first.path, format!("Poppler's pdftotext is not installed: the text, page counts and previews of {unread} attached PDF(s) are left out"))
-                    .hint("install poppler-utils (Debian, Ubuntu: `apt-get install poppler-utils`; macOS: `brew install poppler`)"),
-            );
-        } else {
-            let ocr = options.ocr && tools::available("tesseract");
-            if options.ocr && !ocr {
-                problems.push(
-                    Diagnostic::warning(&first.path, "--ocr: Tesseract is not installed, scanned pages stay without text")
-                        .hint("install Tesseract with Khmer data (`apt-get install tesseract-ocr tesseract-ocr-khm`)"),
-                );
-            }
-            reader = Some(pdf::Reader {
-                limits: tools::Limits::default(),
-                ocr,
-            });
-        }
-    }
+    let reader = match unread {
+        0 => None,
+        _ => reader(&first.path, unread, options.ocr, &mut problems),
+    };
     let by_source = looked_up
         .into_par_iter()
         .filter_map(|(source, lookup)| {
@@ -168,6 +151,34 @@ pub fn read_all(documents: &[Arc<Document>], options: &Options) -> (Extracts, Di
         }
     }
     (extracts, problems)
+}
+
+/// The reader of `unread` PDFs, if Poppler is installed; warns once (against
+/// `document`, the first with a PDF) about each engine that is missing.
+fn reader(
+    document: &Path,
+    unread: usize,
+    ocr: bool,
+    problems: &mut Diagnostics,
+) -> Option<pdf::Reader> {
+    if !tools::available("pdftotext") {
+        problems.push(
+            Diagnostic::warning(document, format!("Poppler's pdftotext is not installed: the text, page counts and previews of {unread} attached PDF(s) are left out"))
+                .hint("install poppler-utils (Debian, Ubuntu: `apt-get install poppler-utils`; macOS: `brew install poppler`)"),
+        );
+        return None;
+    }
+    let with_ocr = ocr && tools::available("tesseract");
+    if ocr && !with_ocr {
+        problems.push(
+            Diagnostic::warning(document, "--ocr: Tesseract is not installed, scanned pages stay without text")
+                .hint("install Tesseract with Khmer data (`apt-get install tesseract-ocr tesseract-ocr-khm`)"),
+        );
+    }
+    Some(pdf::Reader {
+        limits: tools::Limits::default(),
+        ocr: with_ocr,
+    })
 }
 
 /// A file's reading in the cache, or the hash to read it under.

@@ -92,6 +92,33 @@ impl Reader {
         let info = self.info(path)?;
         let last = info.pages.min(MAX_PAGES);
         let fonts = self.fonts(path, last)?;
+        let mut text = self.page_texts(path, last)?;
+        let layer = classify(&text, &fonts);
+        if !matches!(layer, TextLayer::Unicode) {
+            text.iter_mut().for_each(String::clear);
+        }
+        let mut machine_read = Vec::new();
+        if self.ocr && !matches!(layer, TextLayer::LegacyFont { .. }) {
+            machine_read = self.read_scanned_pages(path, &mut text)?;
+        }
+        *preview = self.first_page_image(path)?;
+        let preview_size =
+            raster::png_size(preview).map(|(width, height)| Preview { width, height });
+        Ok(Extract {
+            pages: info.pages,
+            text,
+            layer,
+            machine_read,
+            title: info.title,
+            created: info.created,
+            truncated: info.pages > last,
+            preview: preview_size,
+        })
+    }
+
+    /// The text of pages 1 to `last`, with the spaces Poppler puts inside
+    /// Khmer words removed where the page's ink shows none.
+    fn page_texts(&self, path: &Path, last: u32) -> Result<Vec<String>, Unreadable> {
         let xhtml = self.run(
             "pdftotext",
             &[
@@ -129,20 +156,24 @@ impl Reader {
                 );
             }
         }
-        let layer = classify(&text, &fonts);
-        if !matches!(layer, TextLayer::Unicode) {
-            text.iter_mut().for_each(String::clear);
-        }
+        Ok(text)
+    }
+
+    /// Fills the pages without text by OCR; returns their numbers.
+    fn read_scanned_pages(&self, path: &Path, text: &mut [String]) -> Result<Vec<u32>, Unreadable> {
         let mut machine_read = Vec::new();
-        if self.ocr && !matches!(layer, TextLayer::LegacyFont { .. }) {
-            for (i, page) in text.iter_mut().enumerate() {
-                if page.trim().is_empty() {
-                    *page = self.ocr_page(path, i as u32 + 1)?;
-                    machine_read.push(i as u32 + 1);
-                }
+        for (i, page) in text.iter_mut().enumerate() {
+            if page.trim().is_empty() {
+                *page = self.ocr_page(path, i as u32 + 1)?;
+                machine_read.push(i as u32 + 1);
             }
         }
-        *preview = self.run(
+        Ok(machine_read)
+    }
+
+    /// The first page as a PNG of at most [`PREVIEW_SIZE`] pixels a side.
+    fn first_page_image(&self, path: &Path) -> Result<Vec<u8>, Unreadable> {
+        self.run(
             "pdftoppm",
             &[
                 "-png".as_ref(),
@@ -155,19 +186,7 @@ impl Reader {
                 "--".as_ref(),
                 path.as_os_str(),
             ],
-        )?;
-        let preview_size =
-            raster::png_size(preview).map(|(width, height)| Preview { width, height });
-        Ok(Extract {
-            pages: info.pages,
-            text,
-            layer,
-            machine_read,
-            title: info.title,
-            created: info.created,
-            truncated: info.pages > last,
-            preview: preview_size,
-        })
+        )
     }
 
     fn run(&self, program: &str, args: &[&std::ffi::OsStr]) -> Result<Vec<u8>, Unreadable> {

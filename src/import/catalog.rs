@@ -63,28 +63,7 @@ impl Row {
 /// and rows' shape (a row with a cell too many, text that is not UTF-8).
 pub fn read(path: &Path) -> Result<Catalog, Diagnostics> {
     let fail = |d: Diagnostic| Err(Diagnostics::from_iter([d]));
-    let bytes = match std::fs::read(path) {
-        Ok(bytes) => bytes,
-        Err(e) => {
-            return fail(Diagnostic::error(
-                path,
-                format!("cannot read the catalogue: {e}"),
-            ))
-        }
-    };
-    let text = match String::from_utf8(bytes) {
-        Ok(text) => text,
-        Err(e) => {
-            let valid = e.utf8_error().valid_up_to();
-            let prefix = std::str::from_utf8(&e.as_bytes()[..valid]).expect("valid up to here");
-            let (line, column) = line_column(prefix, valid);
-            return fail(
-                Diagnostic::error(path, "the catalogue is not UTF-8 text")
-                    .at(line, column)
-                    .hint("save the spreadsheet as \"CSV UTF-8\""),
-            );
-        }
-    };
+    let text = read_text(path).map_err(|d| Diagnostics::from_iter([d]))?;
     // Spreadsheets often start a UTF-8 CSV with a byte-order mark.
     let text = text.strip_prefix('\u{FEFF}').unwrap_or(&text);
     let mut reader = csv::ReaderBuilder::new()
@@ -150,6 +129,20 @@ pub fn read(path: &Path) -> Result<Catalog, Diagnostics> {
     Ok(Catalog {
         path: path.to_path_buf(),
         rows,
+    })
+}
+
+/// The catalogue's text, or why it cannot be had.
+fn read_text(path: &Path) -> Result<String, Diagnostic> {
+    let bytes = std::fs::read(path)
+        .map_err(|e| Diagnostic::error(path, format!("cannot read the catalogue: {e}")))?;
+    String::from_utf8(bytes).map_err(|e| {
+        let valid = e.utf8_error().valid_up_to();
+        let prefix = std::str::from_utf8(&e.as_bytes()[..valid]).expect("valid up to here");
+        let (line, column) = line_column(prefix, valid);
+        Diagnostic::error(path, "the catalogue is not UTF-8 text")
+            .at(line, column)
+            .hint("save the spreadsheet as \"CSV UTF-8\"")
     })
 }
 

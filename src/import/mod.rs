@@ -160,26 +160,7 @@ impl Plan<'_> {
     }
 
     fn try_add(&mut self, row: &Row) -> Result<(), RowError> {
-        // The cells that become paths; the parser refuses a control
-        // character in the others, against their field, as in any document.
-        let mut refused = false;
-        let paths = row
-            .cells()
-            .filter(|(column, _)| PATH_COLUMNS.contains(column));
-        for (column, cell) in paths {
-            if let Some((_, c)) = text::forbidden_char(cell) {
-                self.problems.push(
-                    Diagnostic::error(&self.catalog.path, format!("contains the control character {}, which no page, feed or spreadsheet can show", text::code_point(c)))
-                        .at(row.line, 0)
-                        .field(column)
-                        .hint("remove it from the spreadsheet's cell"),
-                );
-                refused = true;
-            }
-        }
-        if refused {
-            return Err(RowError);
-        }
+        self.refuse_control_characters_in_paths(row)?;
         let location = self.location(row)?;
         let path = PathBuf::from(&location.section)
             .join(format!("{}.{}.md", location.slug, location.lang));
@@ -207,12 +188,55 @@ impl Plan<'_> {
             self.error(row, "slug", message);
         }
         let attachments = self.attachments(row, &location);
+        let front_matter = self.front_matter(row, attachments);
+        // Spreadsheets write a cell's line breaks as CRLF, or CR alone.
+        let body = row.get("body").replace("\r\n", "\n").replace('\r', "\n");
+        let text = document_text(&front_matter, "", &body);
+        let body_line = front_matter::split(&text).map_or(0, |s| s.body_line);
+        self.rows.insert(
+            path.clone(),
+            Origin {
+                line: row.line,
+                body_line,
+                exists,
+            },
+        );
+        self.additions.add_document(path, text);
+        Ok(())
+    }
+
+    /// The cells that become paths; the parser refuses a control character
+    /// in the others, against their field, as in any document.
+    fn refuse_control_characters_in_paths(&mut self, row: &Row) -> Result<(), RowError> {
+        let mut refused = false;
+        let paths = row
+            .cells()
+            .filter(|(column, _)| PATH_COLUMNS.contains(column));
+        for (column, cell) in paths {
+            if let Some((_, c)) = text::forbidden_char(cell) {
+                self.problems.push(
+                    Diagnostic::error(&self.catalog.path, format!("contains the control character {}, which no page, feed or spreadsheet can show", text::code_point(c)))
+                        .at(row.line, 0)
+                        .field(column)
+                        .hint("remove it from the spreadsheet's cell"),
+                );
+                refused = true;
+            }
+        }
+        match refused {
+            true => Err(RowError),
+            false => Ok(()),
+        }
+    }
+
+    /// The row's cells as front matter; what they hold is the loader's to check.
+    fn front_matter(&mut self, row: &Row, attachments: Vec<AttachmentEntry>) -> FrontMatter {
         let non_empty = |column: &str| {
             Some(row.get(column))
                 .filter(|v| !v.is_empty())
                 .map(str::to_string)
         };
-        let front_matter = FrontMatter {
+        FrontMatter {
             title: non_empty("title"),
             date: non_empty("date"),
             doc_type: non_empty("type"),
@@ -229,21 +253,7 @@ impl Plan<'_> {
             attachments,
             draft: self.flag(row, "draft"),
             translation_draft: self.flag(row, "translation_draft"),
-        };
-        // Spreadsheets write a cell's line breaks as CRLF, or CR alone.
-        let body = row.get("body").replace("\r\n", "\n").replace('\r', "\n");
-        let text = document_text(&front_matter, "", &body);
-        let body_line = front_matter::split(&text).map_or(0, |s| s.body_line);
-        self.rows.insert(
-            path.clone(),
-            Origin {
-                line: row.line,
-                body_line,
-                exists,
-            },
-        );
-        self.additions.add_document(path, text);
-        Ok(())
+        }
     }
 
     /// Section, slug and language: where the document goes.

@@ -80,6 +80,49 @@ impl NewError {
 
 /// Creates the files and returns their paths.
 pub fn create(config: &Config, new: &NewDocument) -> Result<Written, NewError> {
+    let (date, slug, languages) = checked_arguments(config, new)?;
+    let location = ContentPath {
+        section: new.section.clone(),
+        slug: slug.clone(),
+        lang: languages[0].clone(),
+    };
+    let mut additions = Additions::default();
+    let entries = attach(config, new, &location, &mut additions)?;
+    let front_matter = FrontMatter {
+        title: Some(new.title.clone()),
+        date: Some(date.to_string()),
+        doc_type: Some(new.doc_type.clone()),
+        organization: new.organization.clone(),
+        attachments: entries,
+        ..FrontMatter::default()
+    };
+    let text = document_text(
+        &front_matter,
+        &template_comments(&front_matter),
+        "Write the document here.\n",
+    );
+    for lang in &languages {
+        additions.add_document(
+            Path::new(&new.section).join(format!("{slug}.{lang}.md")),
+            text.clone(),
+        );
+    }
+    if let Some(existing) = additions.existing(config).into_iter().next() {
+        return Err(NewError::Exists(existing));
+    }
+    let (_, problems) = additions.check(config).map_err(NewError::Scratch)?;
+    if problems.has_errors() {
+        return Err(NewError::Rejected(problems));
+    }
+    Ok(additions.write(config)?)
+}
+
+/// The date, slug and languages of the new document, once the arguments
+/// are known to name what the site declares.
+fn checked_arguments(
+    config: &Config,
+    new: &NewDocument,
+) -> Result<(PartialDate, String, Vec<String>), NewError> {
     let invalid = |m: String| Err(NewError::Invalid(m));
     if !is_slug(&new.section) {
         return invalid(format!(
@@ -131,15 +174,20 @@ pub fn create(config: &Config, new: &NewDocument) -> Result<Written, NewError> {
             ));
         }
     }
-    let location = ContentPath {
-        section: new.section.clone(),
-        slug: slug.clone(),
-        lang: languages[0].clone(),
-    };
-    let mut additions = Additions::default();
+    Ok((date, slug, languages))
+}
+
+/// Adds the files of `--attach` to `additions`; returns their entries for
+/// the front matter.
+fn attach(
+    config: &Config,
+    new: &NewDocument,
+    location: &ContentPath,
+    additions: &mut Additions,
+) -> Result<Vec<AttachmentEntry>, NewError> {
     let mut entries = Vec::new();
     for file in &new.attachments {
-        let (source, name) = attachable(config, file, &location)?;
+        let (source, name) = attachable(config, file, location)?;
         let target = Path::new(&new.section).join("files").join(&name);
         if let Some(first) = additions.other_source(&source, &target) {
             return Err(NewError::SameName {
@@ -155,33 +203,7 @@ pub fn create(config: &Config, new: &NewDocument) -> Result<Written, NewError> {
             lang: new.attachment_lang.clone(),
         });
     }
-    let front_matter = FrontMatter {
-        title: Some(new.title.clone()),
-        date: Some(date.to_string()),
-        doc_type: Some(new.doc_type.clone()),
-        organization: new.organization.clone(),
-        attachments: entries,
-        ..FrontMatter::default()
-    };
-    let text = document_text(
-        &front_matter,
-        &template_comments(&front_matter),
-        "Write the document here.\n",
-    );
-    for lang in &languages {
-        additions.add_document(
-            Path::new(&new.section).join(format!("{slug}.{lang}.md")),
-            text.clone(),
-        );
-    }
-    if let Some(existing) = additions.existing(config).into_iter().next() {
-        return Err(NewError::Exists(existing));
-    }
-    let (_, problems) = additions.check(config).map_err(NewError::Scratch)?;
-    if problems.has_errors() {
-        return Err(NewError::Rejected(problems));
-    }
-    Ok(additions.write(config)?)
+    Ok(entries)
 }
 
 /// The file at `file` (as the maintainer names it) resolved, and the name

@@ -12,8 +12,8 @@ use std::sync::mpsc;
 use std::sync::Arc;
 use std::time::Duration;
 
-use notify::RecursiveMode;
-use notify_debouncer_full::{new_debouncer, DebounceEventResult};
+use notify::{RecommendedWatcher, RecursiveMode};
+use notify_debouncer_full::{new_debouncer, DebounceEventResult, Debouncer, RecommendedCache};
 
 use crate::build::{BuildError, BuildOptions};
 use preview::{Preview, Rebuilt};
@@ -78,9 +78,40 @@ pub fn serve(options: ServeOptions) -> Result<(), ServeError> {
     let mut preview = Preview::new(build_options);
     rebuild(&mut preview, &[], &reloader);
 
-    let (changes, changed) = mpsc::channel();
     let root = std::fs::canonicalize(&options.root).unwrap_or_else(|_| options.root.clone());
-    let watch_root = root.clone();
+    let (watching, changed) = watch_inputs(&root)?;
+
+    let rebuild_reloader = reloader.clone();
+    std::thread::spawn(move || {
+        while let Ok(mut paths) = changed.recv() {
+            // Saves often come in bursts: one rebuild for all of them.
+            while let Ok(more) = changed.try_recv() {
+                paths.extend(more);
+            }
+            rebuild(&mut preview, &paths, &rebuild_reloader);
+        }
+    });
+
+    println!(
+        "serving {} at {address} (Ctrl-C to stop)",
+        options.root.display()
+    );
+    let site = output.join("site");
+    for request in server.incoming_requests() {
+        server::handle(request, &site, &reloader);
+    }
+    drop(watching);
+    Ok(())
+}
+
+/// Watches the archive's inputs until dropped.
+type InputWatcher = Debouncer<RecommendedWatcher, RecommendedCache>;
+
+/// Watches the archive's inputs; each message is a burst of changed paths,
+/// relative to `root`.
+fn watch_inputs(root: &Path) -> Result<(InputWatcher, mpsc::Receiver<Vec<PathBuf>>), ServeError> {
+    let (changes, changed) = mpsc::channel();
+    let watch_root = root.to_path_buf();
     let mut debouncer = new_debouncer(
         // Long enough to gather an editor's save (often a write and a
         // rename, a few milliseconds apart), short enough not to show.
@@ -105,10 +136,10 @@ pub fn serve(options: ServeOptions) -> Result<(), ServeError> {
         },
     )
     .map_err(|source| ServeError::Watch {
-        path: root.clone(),
+        path: root.to_path_buf(),
         source,
     })?;
-    for path in watch::watched(&root) {
+    for path in watch::watched(root) {
         debouncer
             .watch(&path, RecursiveMode::Recursive)
             .map_err(|source| ServeError::Watch {
@@ -116,28 +147,7 @@ pub fn serve(options: ServeOptions) -> Result<(), ServeError> {
                 source,
             })?;
     }
-
-    let rebuild_reloader = reloader.clone();
-    std::thread::spawn(move || {
-        while let Ok(mut paths) = changed.recv() {
-            // Saves often come in bursts: one rebuild for all of them.
-            while let Ok(more) = changed.try_recv() {
-                paths.extend(more);
-            }
-            rebuild(&mut preview, &paths, &rebuild_reloader);
-        }
-    });
-
-    println!(
-        "serving {} at {address} (Ctrl-C to stop)",
-        options.root.display()
-    );
-    let site = output.join("site");
-    for request in server.incoming_requests() {
-        server::handle(request, &site, &reloader);
-    }
-    drop(debouncer);
-    Ok(())
+    Ok((debouncer, changed))
 }
 
 /// Preview folders are `<temp>/sastra-serve-<pid>`.
