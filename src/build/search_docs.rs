@@ -1,12 +1,13 @@
-//! What the search index is handed: each document of one language as an
-//! [`IndexDoc`], with its labels, date and URL as that language writes
-//! them, so that `search` reads neither the archive's model nor the theme.
+//! What the search index is handed: each document of one language, and
+//! each page of text of its attached PDFs, as an [`IndexDoc`], with its
+//! labels, date and URL as that language writes them, so that `search`
+//! reads neither the archive's model nor the theme.
 
 use crate::archive::{Archive, EntryId};
 use crate::attachments::Extracts;
 use crate::config::{Config, Taxonomy};
 use crate::content::{markdown, Document};
-use crate::render::i18n::I18n;
+use crate::render::i18n::{I18n, Key};
 use crate::search::index::{self, Facets, IndexDoc, LanguageIndex, MetaRow, Stop};
 use crate::urls;
 
@@ -21,11 +22,12 @@ pub fn language_index(
     lang: &str,
     stop: Stop,
 ) -> Option<LanguageIndex> {
-    let documents: Vec<(&Document, EntryId)> = archive
+    let records: Vec<Record> = archive
         .entries
         .iter()
         .enumerate()
         .filter_map(|(id, entry)| entry.version(lang).map(|d| (d, id)))
+        .flat_map(|(document, id)| records(document, id, attachments))
         .collect();
     let docs = IndexDocs {
         config,
@@ -34,8 +36,58 @@ pub fn language_index(
         i18n,
         lang,
     };
-    let prepare = |&(document, id): &(&Document, EntryId)| docs.index_doc(document, id);
-    index::build(lang, facets(config, lang), &documents, prepare, stop)
+    let prepare = |record: &Record| match *record {
+        Record::Document { document, id } => docs.index_doc(document, id),
+        Record::PdfPage {
+            document,
+            id,
+            attachment,
+            page,
+            text,
+        } => docs.pdf_page(document, id, attachment, page, text),
+    };
+    index::build(lang, facets(config, lang), &records, prepare, stop)
+}
+
+/// What the index holds a record of: a document, and each page of text of
+/// the PDFs it attaches, so that a result can say where in the PDF the
+/// words are. (The document's own record holds the PDFs' text too, so a
+/// phrase across two pages is still found.)
+enum Record<'a> {
+    Document {
+        document: &'a Document,
+        id: EntryId,
+    },
+    PdfPage {
+        document: &'a Document,
+        id: EntryId,
+        /// Its place among the document's attachments.
+        attachment: usize,
+        page: u32,
+        text: &'a str,
+    },
+}
+
+/// The document's record, then one per page of its PDFs with text.
+fn records<'a>(document: &'a Document, id: EntryId, attachments: &'a Extracts) -> Vec<Record<'a>> {
+    let mut records = vec![Record::Document { document, id }];
+    for (attachment, file) in document.attachments.iter().enumerate() {
+        let Some(extract) = attachments.get(file).and_then(|r| r.extract()) else {
+            continue;
+        };
+        for (text, page) in extract.text.iter().zip(1u32..) {
+            if !text.trim().is_empty() {
+                records.push(Record::PdfPage {
+                    document,
+                    id,
+                    attachment,
+                    page,
+                    text,
+                });
+            }
+        }
+    }
+    records
 }
 
 /// What one language's [`IndexDoc`]s are made from.
@@ -64,7 +116,46 @@ fn facets(config: &Config, lang: &str) -> Facets {
 }
 
 impl IndexDocs<'_> {
+    /// The record of page `page` of the document's attachment number
+    /// `attachment`, whose text is `text`.
+    fn pdf_page(
+        &self,
+        document: &Document,
+        id: EntryId,
+        attachment: usize,
+        page: u32,
+        text: &str,
+    ) -> IndexDoc {
+        let i18n = self.i18n;
+        let mut doc = self.index_doc_without_text(document, id);
+        doc.url.push('#');
+        doc.url
+            .push_str(&urls::attachment_text_anchor(attachment, page));
+        doc.attachment = text.to_string();
+        doc.place = Some(
+            i18n.string(Key::SearchInPdfPage)
+                .replace("{page}", &i18n.number(page)),
+        );
+        doc
+    }
+
     fn index_doc(&self, document: &Document, id: EntryId) -> IndexDoc {
+        let tags: Vec<&str> = document
+            .tags
+            .iter()
+            .map(|t| self.config.label(Taxonomy::Tag, t, self.lang))
+            .collect();
+        IndexDoc {
+            tags: tags.join(" · "),
+            summary: document.summary.clone(),
+            body: markdown::plain_text(&document.body),
+            attachment: attachment_text(document, self.attachments),
+            ..self.index_doc_without_text(document, id)
+        }
+    }
+
+    /// What a document's records share: where it is, what it is, its filters.
+    fn index_doc_without_text(&self, document: &Document, id: EntryId) -> IndexDoc {
         let IndexDocs {
             config, lang, i18n, ..
         } = *self;
@@ -84,15 +175,11 @@ impl IndexDocs<'_> {
                 .organization
                 .as_deref()
                 .map_or_else(String::new, |o| label(Taxonomy::Organization, o)),
-            tags: document
-                .tags
-                .iter()
-                .map(|t| config.label(Taxonomy::Tag, t, lang))
-                .collect::<Vec<_>>()
-                .join(" · "),
-            summary: document.summary.clone(),
-            body: markdown::plain_text(&document.body),
-            attachment: attachment_text(document, self.attachments),
+            tags: String::new(),
+            summary: None,
+            body: String::new(),
+            attachment: String::new(),
+            place: None,
             filters: MetaRow {
                 doc_type: place(Taxonomy::Type, &entry.doc_type).unwrap_or(0),
                 organization: entry

@@ -269,6 +269,7 @@ keys! {
     SearchLoading = "search_loading",
     SearchError = "search_error",
     SearchApart = "search_apart",
+    SearchInPdfPage = "search_in_pdf_page",
     SearchCount = "search_count",
     SearchMore = "search_more",
     SearchDigits = "search_digits",

@@ -175,6 +175,11 @@ pub struct DisplayRow {
     /// Text for the excerpt.
     #[serde(rename = "x")]
     pub excerpt: String,
+    /// Where in the document the text is, for the record of one page of an
+    /// attached PDF ("in the attached PDF, page 3"); absent for the
+    /// document's own record.
+    #[serde(rename = "w", default, skip_serializing_if = "Option::is_none")]
+    pub place: Option<String>,
 }
 
 /// `m-*.json`: the facets, with their labels in the index's language, and

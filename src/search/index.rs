@@ -136,27 +136,40 @@ pub struct IndexDoc {
     pub summary: Option<String>,
     /// The body as plain text.
     pub body: String,
-    /// The text of the document's attached PDFs.
+    /// The text of the document's attached PDFs, or of one page of one.
     pub attachment: String,
+    /// For the record of one page of an attached PDF, where it is ("in the
+    /// attached PDF, page 3"), and `url` leads there. Such a record is found
+    /// by the page's text alone, so that a match in the title or the body
+    /// is the document's own record's; its excerpt is the page's.
+    pub place: Option<String>,
     pub filters: MetaRow,
 }
 
 impl IndexDoc {
     fn fields(&self) -> FieldTexts<'_> {
-        [
-            &self.title,
-            &self.tags,
-            self.summary.as_deref().unwrap_or(""),
-            &self.body,
-            &self.attachment,
-        ]
+        match self.place {
+            Some(_) => ["", "", "", "", &self.attachment],
+            None => [
+                &self.title,
+                &self.tags,
+                self.summary.as_deref().unwrap_or(""),
+                &self.body,
+                &self.attachment,
+            ],
+        }
     }
 
     /// What a result shows, and the filter data, once the fields are
     /// analysed.
     fn into_rows(self) -> (DisplayRow, MetaRow) {
+        let excerpt = match self.place {
+            Some(_) => excerpt(None, &self.attachment),
+            None => excerpt(self.summary.as_deref(), &self.body),
+        };
         let display = DisplayRow {
-            excerpt: excerpt(self.summary.as_deref(), &self.body),
+            excerpt,
+            place: self.place,
             url: self.url,
             title: self.title,
             lang: self.lang,

@@ -60,16 +60,27 @@ attachments:
   build({ bin, root: archive, output: join(tmp, "pdf-site/sastra"), baseUrl: site.url() });
 
   const phone = await newContext(browser, { viewport: { width: 360, height: 740 }, deviceScaleFactor: 2 });
-  await check("attachments: a Khmer phrase only in the PDF, across split vowels, is found by the search page", async () => {
+  await check("attachments: a Khmer phrase only in the PDF, across split vowels, is found by the search page, which says on which page of the PDF", async () => {
     const { page } = await open(phone, site.url(`km/search/?q=${encodeURIComponent(PHRASE)}`));
     await page.waitForSelector("#search-list > li a", { timeout: 10_000 });
     const results = await page.$$eval("#search-list > li", (lis) => lis.map((li) => ({
       text: li.textContent.replace(/\s+/g, " ").trim(),
       href: li.querySelector("a")?.getAttribute("href"),
+      place: li.querySelector(".item-place")?.textContent ?? null,
+      excerpt: li.querySelector(".item-summary")?.textContent ?? "",
     })));
-    assert(results.length === 1 && results[0].href.endsWith(DOC), "the document is not the one result",
-      results.map((r) => `${r.href}: ${r.text.slice(0, 120)}`));
-    return results[0].text.slice(0, 60);
+    assert(results.length === 1, "the document is not the one result", results.map((r) => `${r.href}: ${r.text.slice(0, 120)}`));
+    const [result] = results;
+    // The phrase is on the PDF's second page.
+    assert(/#pdf-0-page-2$/.test(result.href) && result.href.replace(/#.*$/, "").endsWith(DOC), "the result does not lead to the PDF's page", result.href);
+    assert(result.place === "ក្នុង PDF ដែលបានភ្ជាប់ ទំព័រទី២", "the result does not say where the phrase is", result.place);
+    assert(result.excerpt.includes(PHRASE), "the excerpt is not the page's text", result.excerpt.slice(0, 200));
+    // The link opens the folded text at that page.
+    await page.click("#search-list > li a");
+    await page.waitForURL(/#pdf-0-page-2$/);
+    const opened = await page.$eval("#pdf-0-page-2", (section) => section.closest("details")?.open ?? false);
+    assert(opened, "the PDF's folded text is not opened at the page");
+    return `${result.place}: ${result.excerpt.slice(0, 60)}`;
   });
 
   await check("attachments: on a phone the document page shows a sized, lazy preview and the text folded away", async () => {

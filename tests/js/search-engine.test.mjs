@@ -289,6 +289,29 @@ test("only the chunks a query needs are fetched, each once", async () => {
   assert.ok(display.length <= results.length, "display rows of the shown results only");
 });
 
+test("a phrase found only in an attached PDF's text is one result, saying on which page", async () => {
+  for (const lang of ["en", "km"]) {
+    const ix = await open(lang);
+    const rows = await ix.display(ix.meta.docs.map((_, doc) => doc));
+    const pages = rows.map((row, doc) => [row, doc]).filter(([row]) => row.place);
+    assert.ok(pages.length > 0, `${lang}: the sample's real PDF has page records`);
+    for (const [row, doc] of pages) {
+      assert.match(row.url, /#pdf-\d+-page-\d+$/, "a page record leads to its page");
+      const own = rows.findIndex((r, d) => !r.place && ix.meta.docs[d].entry === ix.meta.docs[doc].entry);
+      assert.ok(own >= 0, "a page record's document has its own record");
+      assert.equal(rows[own].url, row.url.replace(/#.*$/, ""));
+    }
+    // A Khmer run or an English word of the page's excerpt, as a query:
+    // the document is found once.
+    const [row, doc] = pages[0];
+    const words = row.excerpt.match(/[\u1780-\u17d3]{8,}|[A-Za-z]{6,}/)[0];
+    const { results, total } = await ix.search(words, { limit: Infinity });
+    const entry = ix.meta.docs[doc].entry;
+    assert.equal(results.filter((r) => ix.meta.docs[r.doc].entry === entry).length, 1, `${lang} "${words}": one result for the document`);
+    assert.equal(total, new Set(results.map((r) => ix.meta.docs[r.doc].entry)).size, "the count counts documents");
+  }
+});
+
 test("warming a query fetches the postings its search reads, so the search fetches none", async () => {
   for (const [lang, query] of [["km", "សេចក្តីប្រកាសព័ត៌មាន"], ["km", "ការបោះឆ្នោ"], ["en", "election commi"]]) {
     const log = [];
@@ -344,7 +367,9 @@ test("both languages' indexes name the same archive entry for a document's versi
   for (const lang of ["en", "km"]) {
     const ix = await open(lang);
     const rows = await ix.display(ix.meta.docs.map((_, doc) => doc));
-    entries[lang] = new Map(rows.map((row, doc) => [row.url.replace(`/${lang}/`, "/"), ix.meta.docs[doc].entry]));
+    // The documents' own records; those of their PDFs' pages share their entry.
+    const own = rows.map((row, doc) => [row, doc]).filter(([row]) => !row.place);
+    entries[lang] = new Map(own.map(([row, doc]) => [row.url.replace(`/${lang}/`, "/"), ix.meta.docs[doc].entry]));
   }
   assert.ok(entries.en.size >= 24);
   for (const [path, entry] of entries.en) {

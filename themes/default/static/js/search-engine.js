@@ -74,7 +74,7 @@ export const decode = {
     }
     return { docs, weights };
   },
-  display: (rows) => rows.map((r) => ({ url: r.u, title: r.t, lang: r.l, date: r.d, isoDate: r.i, type: r.y, organization: r.o, excerpt: r.x })),
+  display: (rows) => rows.map((r) => ({ url: r.u, title: r.t, lang: r.l, date: r.d, isoDate: r.i, type: r.y, organization: r.o, excerpt: r.x, place: r.w ?? null })),
 };
 
 // A function of one key whose answers (promises) are kept; a failed one is
@@ -178,9 +178,17 @@ export async function openIndex(base, fetchFn = fetch) {
       plan.phrase.length ? allOf(plan.phrase) : everything(),
       plan.apart ? allOf(plan.apart) : new Map(),
     ]);
+    // A document's records (its own, and one per page of its PDFs' text)
+    // are one result: the best scoring of them, which says where the words are.
     const passing = (hits, count) => {
-      const kept = [];
+      const best = new Map(); // entry → its best record
       for (const [doc, score] of hits) {
+        const { entry } = meta.docs[doc];
+        const kept = best.get(entry);
+        if (!kept || score > kept.score || (score === kept.score && doc < kept.doc)) best.set(entry, { doc, score });
+      }
+      const kept = [];
+      for (const { doc, score } of best.values()) {
         const values = docValues(meta.docs[doc], keys);
         const failing = wanted.filter(([f, set]) => !values[f].some((v) => set.has(String(v)))).map(([f]) => f);
         if (count) {
@@ -197,7 +205,8 @@ export async function openIndex(base, fetchFn = fetch) {
       return kept.sort((a, b) => b.score - a.score || a.doc - b.doc);
     };
     const results = passing(together, true);
-    const apart = passing(new Map([...words].filter(([doc]) => !together.has(doc))), false);
+    const held = new Set([...together.keys()].map((doc) => meta.docs[doc].entry));
+    const apart = passing(new Map([...words].filter(([doc]) => !held.has(meta.docs[doc].entry))), false);
     return {
       total: results.length,
       results: results.slice(offset, offset + limit),

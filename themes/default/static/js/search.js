@@ -173,6 +173,8 @@ async function showMore(mine, q, replace) {
 function item(row, q) {
   const link = el("a", { href: row.url }, ...highlight(row.title, q, Infinity));
   const meta = el("p", { className: "item-meta" }, el("time", { dateTime: row.isoDate }, row.date), ` · ${row.type}`, row.organization && ` · ${row.organization}`);
+  // A page of an attached PDF: the link opens its text there.
+  if (row.place) meta.append(" · ", el("span", { className: "item-place" }, row.place));
   if (row.lang !== lang) {
     link.hreflang = row.lang;
     meta.append(" ", el("span", { className: "badge" }, otherName));
