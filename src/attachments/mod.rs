@@ -229,8 +229,14 @@ fn read_one(reader: &pdf::Reader, folder: &Path, source: &Path, hash: String) ->
         Ok(extract) => cache::Entry::Read(extract),
         Err(problem) => cache::Entry::Unreadable { problem },
     };
-    // A cache that cannot be written only costs the next build time.
-    let _ = slot.store(&entry, &preview);
+    let lasting = match &entry {
+        cache::Entry::Read(_) => true,
+        cache::Entry::Unreadable { problem } => problem.is_lasting(),
+    };
+    if lasting {
+        // A cache that cannot be written only costs the next build time.
+        let _ = slot.store(&entry, &preview);
+    }
     reading(folder, hash, reader.ocr, entry)
 }
 
@@ -280,4 +286,38 @@ fn warning(document: &Document, attachment: &Attachment, reading: &Reading) -> O
             .field(format!("attachments[{}].file", attachment.index))
             .hint(hint),
     )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A reading stopped by this machine (here: no time at all) is not the
+    /// file's fault: the next build must try again, so it is not cached.
+    #[test]
+    fn a_stopped_reading_is_not_cached() {
+        let folder = tempfile::tempdir().unwrap();
+        let pdf = folder.path().join("a.pdf");
+        std::fs::write(&pdf, b"%PDF-1.4\n%%EOF\n").unwrap();
+        let cache = folder.path().join("cache");
+        std::fs::create_dir(&cache).unwrap();
+        let reader = pdf::Reader {
+            limits: tools::Limits {
+                time: std::time::Duration::ZERO,
+                ..tools::Limits::default()
+            },
+            ocr: false,
+        };
+        let reading = read_one(&reader, &cache, &pdf, "0123456789ab".into());
+        assert!(
+            matches!(reading.outcome, Err(Unreadable::Stopped { .. })),
+            "{:?}",
+            reading.outcome
+        );
+        assert_eq!(std::fs::read_dir(&cache).unwrap().count(), 0, "cached");
+        assert!(matches!(
+            look_up(&cache, &pdf, false),
+            Lookup::Missing { .. }
+        ));
+    }
 }

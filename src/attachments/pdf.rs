@@ -23,6 +23,10 @@ const INK_BATCH: usize = 16;
 /// A page image is never larger than this many pixels on a side.
 const MAX_RASTER_SIDE: f32 = 6000.0;
 
+/// The resolution Tesseract reads scanned pages at: its documentation
+/// asks for at least 300 dpi.
+const OCR_DPI: f32 = 300.0;
+
 /// What a PDF gave: the cached result of reading it.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Extract {
@@ -76,6 +80,19 @@ pub enum Unreadable {
     TooLarge { bytes: u64, limit: u64 },
     #[error("reading it went over a limit ({reason})")]
     Limit { reason: String },
+    /// Not the file's doing (an engine ran out of time on a busy machine,
+    /// could not start, or had no scratch space): never cached, so the next
+    /// build tries again.
+    #[error("reading it was stopped ({reason}); the next build tries again")]
+    Stopped { reason: String },
+}
+
+impl Unreadable {
+    /// Whether the file itself is the cause, so that reading it again would
+    /// end the same way.
+    pub fn is_lasting(&self) -> bool {
+        !matches!(self, Unreadable::Stopped { .. })
+    }
 }
 
 /// How to read: the limits of each tool run, and whether to run Tesseract.
@@ -92,14 +109,14 @@ impl Reader {
         let info = self.info(path)?;
         let last = info.pages.min(MAX_PAGES);
         let fonts = self.fonts(path, last)?;
-        let mut text = self.page_texts(path, last)?;
+        let (mut text, sides) = self.page_texts(path, last)?;
         let layer = classify(&text, &fonts);
         if !matches!(layer, TextLayer::Unicode) {
             text.iter_mut().for_each(String::clear);
         }
         let mut machine_read = Vec::new();
         if self.ocr && !matches!(layer, TextLayer::LegacyFont { .. }) {
-            machine_read = self.read_scanned_pages(path, &mut text)?;
+            machine_read = self.read_scanned_pages(path, &mut text, &sides)?;
         }
         *preview = self.first_page_image(path)?;
         let preview_size =
@@ -117,8 +134,9 @@ impl Reader {
     }
 
     /// The text of pages 1 to `last`, with the spaces Poppler puts inside
-    /// Khmer words removed where the page's ink shows none.
-    fn page_texts(&self, path: &Path, last: u32) -> Result<Vec<String>, Unreadable> {
+    /// Khmer words removed where the page's ink shows none, and each page's
+    /// longer side in points.
+    fn page_texts(&self, path: &Path, last: u32) -> Result<(Vec<String>, Vec<f32>), Unreadable> {
         let xhtml = self.run(
             "pdftotext",
             &[
@@ -156,15 +174,23 @@ impl Reader {
                 );
             }
         }
-        Ok(text)
+        let sides = pages.iter().map(|p| p.width.max(p.height)).collect();
+        Ok((text, sides))
     }
 
-    /// Fills the pages without text by OCR; returns their numbers.
-    fn read_scanned_pages(&self, path: &Path, text: &mut [String]) -> Result<Vec<u32>, Unreadable> {
+    /// Fills the pages without text by OCR; returns their numbers. `sides`
+    /// are the pages' longer sides in points.
+    fn read_scanned_pages(
+        &self,
+        path: &Path,
+        text: &mut [String],
+        sides: &[f32],
+    ) -> Result<Vec<u32>, Unreadable> {
         let mut machine_read = Vec::new();
         for (i, page) in text.iter_mut().enumerate() {
             if page.trim().is_empty() {
-                *page = self.ocr_page(path, i as u32 + 1)?;
+                let side = sides.get(i).copied().unwrap_or(0.0);
+                *page = self.ocr_page(path, i as u32 + 1, side)?;
                 machine_read.push(i as u32 + 1);
             }
         }
@@ -238,7 +264,7 @@ impl Reader {
             .map(|p| p.width.max(p.height))
             .fold(1.0, f32::max);
         let dpi = INK_DPI.min(MAX_RASTER_SIDE * 72.0 / side).floor().max(1.0);
-        let folder = tempfile::tempdir().map_err(|e| Unreadable::Limit {
+        let folder = tempfile::tempdir().map_err(|e| Unreadable::Stopped {
             reason: format!("no scratch folder for page images: {e}"),
         })?;
         let root = folder.path().join("page");
@@ -285,14 +311,22 @@ impl Reader {
     }
 
     /// Tesseract's reading of page `number`, Khmer and English.
-    fn ocr_page(&self, path: &Path, number: u32) -> Result<String, Unreadable> {
+    /// The text Tesseract reads on page `number`, whose longer side is
+    /// `side` points: drawn at [`OCR_DPI`], or less where that would make
+    /// an image wider than [`MAX_RASTER_SIDE`] (a page declared metres
+    /// wide must not become an image of gigabytes).
+    fn ocr_page(&self, path: &Path, number: u32, side: f32) -> Result<String, Unreadable> {
+        let dpi = OCR_DPI
+            .min(MAX_RASTER_SIDE * 72.0 / side.max(1.0))
+            .floor()
+            .max(1.0);
         let image = tempfile_png(&self.run(
             "pdftoppm",
             &[
                 "-gray".as_ref(),
                 "-png".as_ref(),
                 "-r".as_ref(),
-                "300".as_ref(),
+                dpi.to_string().as_ref(),
                 "-f".as_ref(),
                 number.to_string().as_ref(),
                 "-l".as_ref(),
@@ -301,7 +335,7 @@ impl Reader {
                 path.as_os_str(),
             ],
         )?)
-        .map_err(|e| Unreadable::Limit {
+        .map_err(|e| Unreadable::Stopped {
             reason: format!("cannot write the page image: {e}"),
         })?;
         let text = self.run(
@@ -384,8 +418,13 @@ fn unreadable(error: ToolError) -> Unreadable {
             Unreadable::Encrypted
         }
         ToolError::Failed { message, .. } => Unreadable::Corrupt { reason: message },
-        other => Unreadable::Limit {
-            reason: other.to_string(),
+        too_much @ ToolError::TooMuchOutput { .. } => Unreadable::Limit {
+            reason: too_much.to_string(),
+        },
+        stopped @ (ToolError::Timeout { .. }
+        | ToolError::Missing { .. }
+        | ToolError::Spawn { .. }) => Unreadable::Stopped {
+            reason: stopped.to_string(),
         },
     }
 }
