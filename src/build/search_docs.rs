@@ -132,6 +132,10 @@ impl IndexDocs<'_> {
         doc.url
             .push_str(&urls::attachment_text_anchor(attachment, page));
         doc.attachment = text.to_string();
+        doc.attachment_lang = document.attachments[attachment]
+            .lang
+            .clone()
+            .filter(|l| *l != document.lang);
         doc.place = Some(
             i18n.string(Key::SearchInPdfPage)
                 .replace("{page}", &i18n.number(page)),
@@ -180,6 +184,7 @@ impl IndexDocs<'_> {
             body: String::new(),
             attachment: String::new(),
             place: None,
+            attachment_lang: None,
             filters: MetaRow {
                 doc_type: place(Taxonomy::Type, &entry.doc_type).unwrap_or(0),
                 organization: entry

@@ -180,6 +180,10 @@ pub struct DisplayRow {
     /// document's own record.
     #[serde(rename = "w", default, skip_serializing_if = "Option::is_none")]
     pub place: Option<String>,
+    /// The excerpt's language where it is not the document's: a page of a
+    /// PDF in another language.
+    #[serde(rename = "xl", default, skip_serializing_if = "Option::is_none")]
+    pub excerpt_lang: Option<String>,
 }
 
 /// `m-*.json`: the facets, with their labels in the index's language, and

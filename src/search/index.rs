@@ -143,6 +143,8 @@ pub struct IndexDoc {
     /// by the page's text alone, so that a match in the title or the body
     /// is the document's own record's; its excerpt is the page's.
     pub place: Option<String>,
+    /// The language of the attachment's text, where it is not `lang`.
+    pub attachment_lang: Option<String>,
     pub filters: MetaRow,
 }
 
@@ -170,6 +172,7 @@ impl IndexDoc {
         let display = DisplayRow {
             excerpt,
             place: self.place,
+            excerpt_lang: self.attachment_lang,
             url: self.url,
             title: self.title,
             lang: self.lang,

@@ -60,7 +60,8 @@
 //! "l": lang, "d": date as written in the index's language, "i": ISO date,
 //! "y": type label, "o": organisation label or "", "x": text for the
 //! excerpt, and for the record of one page of an attached PDF "w": where
-//! it is, "in the attached PDF, page 3"}`. Such a record shares its
+//! it is, "in the attached PDF, page 3", and "xl": the page's language
+//! where it is not the document's}`. Such a record shares its
 //! document's entry: a search shows the best of a document's records.
 
 pub mod chunks;

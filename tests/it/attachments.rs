@@ -8,6 +8,7 @@ use std::process::Command;
 
 use crate::common::{hand_written_pdf, repo, Site};
 use sastra::build::{self, BuildOptions};
+use sastra::search::format::DisplayRow;
 
 /// Only in the PDF, and across both of the split vowels pdftotext opens
 /// (ឆ្នោ|ត and កម្មា|ធិការ).
@@ -444,4 +445,56 @@ fn the_search_index_holds_the_pdf_text() {
         page.contains("id=\"pdf-0-page-2\""),
         "each page of the text has an anchor"
     );
+}
+
+#[test]
+fn each_page_of_the_pdf_is_a_search_record_saying_where_it_is() {
+    let site = site_with(&[("minutes.pdf", &khmer_pdf())]);
+    site.write(
+        "content/announcements/pdfs.en.md",
+        "---\ntitle: \"PDFs\"\ndate: 2023-06-01\ntype: announcement\norganization: nec\nattachments:\n  - file: files/minutes.pdf\n    title: \"minutes.pdf\"\n    lang: km\n---\nText.\n",
+    );
+    site.build();
+    let rows = |lang: &str| -> Vec<DisplayRow> {
+        site.files()
+            .iter()
+            .filter(|f| f.starts_with(&format!("search/{lang}/d-")))
+            .flat_map(|f| serde_json::from_str::<Vec<DisplayRow>>(&site.read(f)).unwrap())
+            .filter(|row| row.url.contains("/announcements/pdfs/"))
+            .collect()
+    };
+    let english = rows("en");
+    let places: Vec<(&str, Option<&str>, Option<&str>)> = english
+        .iter()
+        .map(|r| {
+            let anchor = r.url.rsplit_once('#').map_or("", |(_, a)| a);
+            (anchor, r.place.as_deref(), r.excerpt_lang.as_deref())
+        })
+        .collect();
+    assert_eq!(
+        places,
+        [
+            ("", None, None),
+            (
+                "pdf-0-page-1",
+                Some("in the attached PDF, page 1"),
+                Some("km")
+            ),
+            (
+                "pdf-0-page-2",
+                Some("in the attached PDF, page 2"),
+                Some("km")
+            ),
+        ],
+        "the document's record, then one per page of its PDF"
+    );
+    assert!(
+        english[2].excerpt.contains("ព្រះវិហារ"),
+        "a page's excerpt is its text"
+    );
+    // On the Khmer document, the PDF's language is the page's: no excerpt language.
+    let khmer = rows("km");
+    assert_eq!(khmer.len(), 3);
+    assert_eq!(khmer[1].place.as_deref(), Some("ក្នុង PDF ដែលបានភ្ជាប់ ទំព័រទី១"));
+    assert!(khmer.iter().all(|r| r.excerpt_lang.is_none()));
 }

@@ -74,7 +74,7 @@ export const decode = {
     }
     return { docs, weights };
   },
-  display: (rows) => rows.map((r) => ({ url: r.u, title: r.t, lang: r.l, date: r.d, isoDate: r.i, type: r.y, organization: r.o, excerpt: r.x, place: r.w ?? null })),
+  display: (rows) => rows.map((r) => ({ url: r.u, title: r.t, lang: r.l, date: r.d, isoDate: r.i, type: r.y, organization: r.o, excerpt: r.x, place: r.w ?? null, excerptLang: r.xl ?? null })),
 };
 
 // A function of one key whose answers (promises) are kept; a failed one is

@@ -180,7 +180,7 @@ function item(row, q) {
     meta.append(" ", el("span", { className: "badge" }, otherName));
   }
   return el("li", { className: "item", lang: row.lang }, el("h3", { className: "item-title" }, link), meta,
-    el("p", { className: "item-summary" }, ...highlight(row.excerpt, q, 220)));
+    el("p", { className: "item-summary", ...(row.excerptLang && { lang: row.excerptLang }) }, ...highlight(row.excerpt, q, 220)));
 }
 
 // Pieces that normalise on their own: a Khmer cluster (its marks may come in
