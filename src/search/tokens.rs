@@ -231,23 +231,20 @@ fn junction_terms(
         (Kind::Word, Kind::Khmer) if is_number(&first) => (&text[second], &text[first], false),
         _ => return,
     };
-    // Where the run's clusters start, and its end.
-    let mut cuts: Vec<usize> = clusters(khmer)
-        .map(|c| c.as_ptr() as usize - khmer.as_ptr() as usize)
-        .collect();
-    cuts.push(khmer.len());
+    let offset = |cluster: &str| cluster.as_ptr() as usize - khmer.as_ptr() as usize;
+    // The run's one and two clusters next to the number.
     let nearest: Vec<&str> = if khmer_first {
-        cuts.iter()
+        let starts: Vec<usize> = clusters(khmer).map(offset).collect();
+        starts
+            .iter()
             .rev()
-            .skip(1)
             .take(2)
             .map(|&at| &khmer[at..])
             .collect()
     } else {
-        cuts.iter()
-            .skip(1)
+        clusters(khmer)
             .take(2)
-            .map(|&at| &khmer[..at])
+            .map(|c| &khmer[..offset(c) + c.len()])
             .collect()
     };
     let mut term = String::new();
