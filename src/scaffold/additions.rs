@@ -10,6 +10,7 @@ use std::path::{Path, PathBuf};
 use rayon::prelude::*;
 
 use crate::config::Config;
+use crate::confine::{ConfineError, Root};
 use crate::content::{load, Document};
 use crate::diagnostics::Diagnostics;
 
@@ -39,6 +40,8 @@ pub enum WriteError {
     Write { path: PathBuf, source: io::Error },
     #[error("cannot read {}: {source}", path.display())]
     Read { path: PathBuf, source: io::Error },
+    #[error("{}: {source}", path.display())]
+    Outside { path: PathBuf, source: ConfineError },
 }
 
 impl Additions {
@@ -123,6 +126,7 @@ impl Additions {
     /// an error, the files written so far are removed again.
     pub fn write(&self, config: &Config) -> Result<Written, WriteError> {
         let content = config.content_dir();
+        self.confine_targets(&content)?;
         let mut written = Written::default();
         let result = self.write_into(&content, &mut written);
         if result.is_err() {
@@ -131,6 +135,29 @@ impl Additions {
             }
         }
         result.map(|()| written)
+    }
+
+    /// Proves, before anything is written, that each target's deepest
+    /// existing folder lies inside `content`: a linked folder there (a
+    /// `files/` leading elsewhere) must not take a new file out of the
+    /// archive. The folders made below it are new, so never links.
+    fn confine_targets(&self, content: &Path) -> Result<(), WriteError> {
+        let outside = |path: &Path| {
+            let path = path.to_path_buf();
+            move |source| WriteError::Outside { path, source }
+        };
+        let root = Root::new(content)
+            .map(|root| root.named("content/"))
+            .map_err(outside(content))?;
+        for target in self.targets().map(|p| content.join(p)) {
+            let existing = target
+                .ancestors()
+                .skip(1)
+                .find(|folder| folder.symlink_metadata().is_ok())
+                .unwrap_or(content);
+            root.folder(existing).map_err(outside(&target))?;
+        }
+        Ok(())
     }
 
     fn write_into(&self, content: &Path, written: &mut Written) -> Result<(), WriteError> {

@@ -222,3 +222,38 @@ fn attach_refuses_an_existing_file_and_an_unsafe_type_writing_nothing() {
         .join("content/announcements/2023-page.km.md")
         .exists());
 }
+
+#[test]
+fn attach_refuses_a_files_folder_that_leads_out_of_the_archive() {
+    let site = Site::fixture("basic");
+    let outside = tempfile::tempdir().unwrap();
+    let files = site.root().join("content/announcements/files");
+    std::fs::remove_dir_all(&files).unwrap();
+    std::os::unix::fs::symlink(outside.path(), &files).unwrap();
+    let scratch = tempfile::tempdir().unwrap();
+    let pdf = scratch.path().join("minutes.pdf");
+    std::fs::write(&pdf, pdf_with_metadata()).unwrap();
+    let output = new(
+        &site,
+        &[
+            "Linked",
+            "--date",
+            "2023",
+            "--attach",
+            pdf.to_str().unwrap(),
+        ],
+        None,
+    );
+    assert_eq!(output.status.code(), Some(1));
+    let stderr = text(&output.stderr);
+    assert!(stderr.contains("leads outside content/"), "{stderr}");
+    assert_eq!(
+        std::fs::read_dir(outside.path()).unwrap().count(),
+        0,
+        "nothing written outside"
+    );
+    assert!(!site
+        .root()
+        .join("content/announcements/2023-linked.km.md")
+        .exists());
+}
