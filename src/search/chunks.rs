@@ -39,6 +39,18 @@ fn hash(content: &str) -> String {
     blake3::hash(content.as_bytes()).to_hex()[..HASH_CHARS].to_string()
 }
 
+/// The [`hash`] of the files joined by line breaks, without joining them.
+fn group_hash(files: &[String]) -> String {
+    let mut hasher = blake3::Hasher::new();
+    for (i, file) in files.iter().enumerate() {
+        if i > 0 {
+            hasher.update(b"\n");
+        }
+        hasher.update(file.as_bytes());
+    }
+    hasher.finalize().to_hex()[..HASH_CHARS].to_string()
+}
+
 /// Writes the files of one language's index through `write(name,
 /// content)`, the manifest last. Returns the number of files.
 pub fn write<E: Send>(
@@ -134,7 +146,7 @@ fn write_grouped<E: Send>(
     files
         .par_chunks(group)
         .map(|members| {
-            let hash = hash(&members.join("\n"));
+            let hash = group_hash(members);
             for (k, content) in members.iter().enumerate() {
                 write(&format!("{kind}-{hash}-{k}.json"), content)?;
             }
