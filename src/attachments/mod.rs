@@ -242,7 +242,7 @@ fn read_one(reader: &pdf::Reader, folder: &Path, source: &Path, hash: String) ->
 
 fn reading(folder: &Path, hash: String, ocr: bool, entry: cache::Entry) -> Reading {
     let outcome = match entry {
-        cache::Entry::Read(extract) => Ok(extract),
+        cache::Entry::Read(extract) => Ok(extract.cleaned()),
         cache::Entry::Unreadable { problem } => Err(problem),
     };
     let preview_file = outcome

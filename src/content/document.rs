@@ -448,8 +448,8 @@ impl Fields<'_> {
         for (field, c) in found {
             self.error_at(
                 field,
-                format!("contains the control character {}, which no page, feed or spreadsheet can show", text::code_point(c)),
-                Some("remove it; YAML escapes such as \\x1b or \\u0000 are not allowed in text".into()),
+                format!("contains {}", text::forbidden_reason(c)),
+                Some("remove it; YAML escapes such as \\x1b, \\u0000 or \\u202e are not allowed in text".into()),
             );
         }
     }

@@ -10,7 +10,8 @@ use crate::config::Taxonomy;
 use crate::confine::Root;
 use crate::content::date::{lunar_line, LunarStyle};
 use crate::content::PartialDate;
-use crate::diagnostics::{display_path, line_column, Diagnostic, Diagnostics};
+use crate::diagnostics::{display_path, Diagnostic, Diagnostics};
+use crate::lines;
 use crate::khmer::numerals::to_khmer_digits;
 
 #[derive(Debug, Clone, Deserialize, Serialize)]
@@ -85,7 +86,7 @@ impl I18n {
             .field("date.months")),
             Ok(i18n) => Ok(i18n),
             Err(e) => {
-                let (line, column) = e.span().map_or((0, 0), |s| line_column(&text, s.start));
+                let (line, column) = e.span().map_or((0, 0), |s| lines::locate(&text, s.start));
                 Err(Diagnostic::error(&shown, e.message().to_string()).at(line, column))
             }
         }
