@@ -250,6 +250,17 @@ impl Config {
                         .at(line, 1)
                         .field(taxonomy.table()),
                     );
+                } else if let Some((reason, suggested)) = crate::portable::windows_problem(key) {
+                    // The key names a folder of the site (`en/tags/aux/`).
+                    problems.push(
+                        Diagnostic::error(
+                            CONFIG_FILE,
+                            format!("{} key `{key}` {reason}", taxonomy.singular()),
+                        )
+                        .at(line, 1)
+                        .field(taxonomy.table())
+                        .hint(format!("name it `{suggested}`")),
+                    );
                 }
                 for code in codes {
                     if labels.get(*code).is_none_or(|l| l.trim().is_empty()) {

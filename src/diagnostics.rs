@@ -128,7 +128,11 @@ impl fmt::Display for Diagnostic {
         }
         f.write_str(&visible_lines(&self.message).replace('\n', "\n  "))?;
         if let Some(hint) = &self.hint {
-            write!(f, "\n  hint: {}", visible_lines(hint).replace('\n', "\n    "))?;
+            write!(
+                f,
+                "\n  hint: {}",
+                visible_lines(hint).replace('\n', "\n    ")
+            )?;
         }
         Ok(())
     }

@@ -21,6 +21,7 @@ pub mod khmer;
 pub mod lines;
 pub mod output;
 pub mod plan;
+pub mod portable;
 pub mod render;
 pub mod scaffold;
 pub mod search;

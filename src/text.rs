@@ -73,15 +73,16 @@ pub fn cleaned(text: &str) -> std::borrow::Cow<'_, str> {
 /// that a name can neither clear the screen nor fake a line of output nor
 /// display reversed.
 pub fn visible(text: &str) -> String {
-    text.chars()
-        .map(|c| {
-            if c.is_control() || is_forbidden(c) {
-                format!("\\u{{{:04x}}}", c as u32)
-            } else {
-                c.to_string()
-            }
-        })
-        .collect()
+    use std::fmt::Write;
+    let mut shown = String::with_capacity(text.len());
+    for c in text.chars() {
+        if c.is_control() || is_forbidden(c) {
+            let _ = write!(shown, "\\u{{{:04x}}}", c as u32);
+        } else {
+            shown.push(c);
+        }
+    }
+    shown
 }
 
 /// How a forbidden character is named in a message: `U+001B`.
@@ -119,8 +120,15 @@ mod tests {
 
     #[test]
     fn bidirectional_controls_are_forbidden_and_marks_pass() {
-        for c in ['\u{202A}', '\u{202B}', '\u{202C}', '\u{202D}', '\u{202E}', '\u{2066}', '\u{2069}'] {
-            assert_eq!(forbidden_char(&format!("ab{c}")), Some((2, c)), "{}", code_point(c));
+        for c in [
+            '\u{202A}', '\u{202B}', '\u{202C}', '\u{202D}', '\u{202E}', '\u{2066}', '\u{2069}',
+        ] {
+            assert_eq!(
+                forbidden_char(&format!("ab{c}")),
+                Some((2, c)),
+                "{}",
+                code_point(c)
+            );
             assert!(forbidden_reason(c).contains("bidirectional"));
         }
         assert_eq!(forbidden_char("a\u{200E}b\u{200F}c\u{061C}"), None);
@@ -133,7 +141,10 @@ mod tests {
             cleaned("\u{1b}[2Jfdp.\u{202E}exe\u{0}\u{FFFE}ក"),
             "[2Jfdp.exeក"
         );
-        assert!(matches!(cleaned("ការបោះឆ្នោត\n"), std::borrow::Cow::Borrowed(_)));
+        assert!(matches!(
+            cleaned("ការបោះឆ្នោត\n"),
+            std::borrow::Cow::Borrowed(_)
+        ));
     }
 
     #[test]

@@ -37,6 +37,9 @@ pub fn load(config: &Config) -> (Vec<Arc<Document>>, Diagnostics) {
         .follow_links(false)
         .sort_by_file_name()
     {
+        if let Ok(entry) = &entry {
+            problems.extend(unportable(config, entry));
+        }
         match entry {
             Ok(entry) if is_markdown(entry.path()) && !entry.file_type().is_dir() => {
                 files.push(entry.into_path())
@@ -93,6 +96,23 @@ fn linked_folder(config: &Config, content: &Root, link: &Path) -> Option<Diagnos
         // A link to a file is checked where the file is used.
         Err(_) => None,
     }
+}
+
+/// A file or folder of content/ that a Windows clone could not hold
+/// (`aux.en.md`, `files/con.pdf`, `reports./`).
+fn unportable(config: &Config, entry: &walkdir::DirEntry) -> Option<Diagnostic> {
+    if entry.depth() == 0 {
+        return None;
+    }
+    let name = entry.file_name().to_string_lossy();
+    let (reason, suggested) = crate::portable::windows_problem(&name)?;
+    Some(
+        Diagnostic::error(
+            relative(config, entry.path()),
+            format!("the name `{name}` {reason}"),
+        )
+        .hint(format!("rename it `{suggested}`")),
+    )
 }
 
 fn is_markdown(path: &Path) -> bool {

@@ -11,8 +11,8 @@ use super::links::{self, LinkTarget};
 use crate::config::Config;
 use crate::content::markdown;
 use crate::diagnostics::{did_you_mean, Diagnostic, Diagnostics, Severity};
-use crate::lines::LineIndex;
 use crate::khmer::cluster::is_khmer;
+use crate::lines::LineIndex;
 
 pub fn validate(config: &Config, documents: &[Arc<Document>]) -> Diagnostics {
     validate_changed(config, documents, |_| true)

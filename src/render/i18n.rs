@@ -11,8 +11,8 @@ use crate::confine::Root;
 use crate::content::date::{lunar_line, LunarStyle};
 use crate::content::PartialDate;
 use crate::diagnostics::{display_path, Diagnostic, Diagnostics};
-use crate::lines;
 use crate::khmer::numerals::to_khmer_digits;
+use crate::lines;
 
 #[derive(Debug, Clone, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]

@@ -104,7 +104,10 @@ fn fifty_thousand_raw_html_warnings_are_located_in_linear_time() {
     let blocks = warnings("content/announcements/styles.en.md");
     assert_eq!(blocks.len(), 50_000);
     assert_eq!((blocks[0].line, blocks[0].column), (6, 1));
-    assert_eq!((blocks[49_999].line, blocks[49_999].column), (6 + 2 * 49_999, 1));
+    assert_eq!(
+        (blocks[49_999].line, blocks[49_999].column),
+        (6 + 2 * 49_999, 1)
+    );
     let inline = warnings("content/announcements/inline.en.md");
     assert_eq!(inline.len(), 50_000);
     // `ក <style> ` is 10 characters (and 12 bytes): the n-th tag starts at
@@ -211,15 +214,22 @@ fn site_toml_strings_with_control_characters_are_errors_naming_the_key() {
         .iter()
         .find(|d| d.field.as_deref() == Some("languages[1].title"))
         .unwrap();
-    assert!(hostile.lines().nth(title.line - 1).unwrap().contains("\\u001b"));
+    assert!(hostile
+        .lines()
+        .nth(title.line - 1)
+        .unwrap()
+        .contains("\\u001b"));
 }
 
 #[test]
 fn bidirectional_overrides_and_isolates_are_refused_in_front_matter_and_bodies() {
     let site = Site::fixture("basic");
-    for (i, escape) in ["\\u202E", "\\u202D", "\\u202A", "\\u202B", "\\u202C", "\\u2066", "\\u2067", "\\u2068", "\\u2069"]
-        .iter()
-        .enumerate()
+    for (i, escape) in [
+        "\\u202E", "\\u202D", "\\u202A", "\\u202B", "\\u202C", "\\u2066", "\\u2067", "\\u2068",
+        "\\u2069",
+    ]
+    .iter()
+    .enumerate()
     {
         site.write(
             &format!("content/notes/b{i}.en.md"),
@@ -335,7 +345,10 @@ fn a_file_name_cannot_drive_the_terminal_or_fake_a_line_of_output() {
                 sastra::text::code_point(raw)
             );
         }
-        assert!(printed.contains("clear\\u{001b}[2J\\u{001b}]0;pwned\\u{0007}"), "{printed}");
+        assert!(
+            printed.contains("clear\\u{001b}[2J\\u{001b}]0;pwned\\u{0007}"),
+            "{printed}"
+        );
         assert!(printed.contains("rtl\\u{202e}dm"), "{printed}");
         assert!(
             !printed.lines().any(|l| l.starts_with("src/ok.md")),
@@ -343,4 +356,225 @@ fn a_file_name_cannot_drive_the_terminal_or_fake_a_line_of_output() {
         );
         assert!(printed.contains("fake\\u{000a}src/ok.md"), "{printed}");
     }
+}
+
+// ---- 13. the lock, attachments' bytes, names Windows cannot hold ------------
+
+#[cfg(unix)]
+#[test]
+fn a_lock_file_that_is_a_link_or_a_pipe_is_refused_and_nothing_is_created() {
+    let site = Site::fixture("basic");
+    site.build();
+    let before = std::fs::read(site.out().join("en/index.html")).unwrap();
+    let outside = tempfile::tempdir().unwrap();
+    let lock = site.root().join(".public.lock");
+    let existing = outside.path().join("bashrc");
+    std::fs::write(&existing, "keep me").unwrap();
+    for target in [
+        outside.path().join("created-by-the-build"),
+        existing.clone(),
+        // A link to a link.
+        site.root().join("content/../.public.lock.next"),
+    ] {
+        let _ = std::fs::remove_file(&lock);
+        std::os::unix::fs::symlink(&target, &lock).unwrap();
+        let out = sastra(site.root(), &["build"]);
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        assert!(!out.status.success(), "{stderr}");
+        assert!(
+            stderr.contains(".public.lock is a symbolic link"),
+            "{stderr}"
+        );
+        assert!(!outside.path().join("created-by-the-build").exists());
+        assert!(!site.root().join(".public.lock.next").exists());
+        assert_eq!(std::fs::read_to_string(&existing).unwrap(), "keep me");
+        assert_eq!(
+            std::fs::read(site.out().join("en/index.html")).unwrap(),
+            before
+        );
+    }
+    std::fs::remove_file(&lock).unwrap();
+    let path = std::ffi::CString::new(lock.to_str().unwrap()).unwrap();
+    assert_eq!(unsafe { libc::mkfifo(path.as_ptr(), 0o600) }, 0);
+    let out = sastra(site.root(), &["build"]);
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(stderr.contains("is not a regular file"), "{stderr}");
+    std::fs::remove_file(&lock).unwrap();
+    site.build();
+    assert!(std::fs::symlink_metadata(&lock).unwrap().is_file());
+}
+
+/// Attaches each of `files` (name, bytes) to its own document in notes/.
+fn attach_each(site: &Site, files: &[(&str, &[u8])]) {
+    for (i, (name, bytes)) in files.iter().enumerate() {
+        let path = site.root().join("content/notes/files").join(name);
+        std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+        std::fs::write(path, bytes).unwrap();
+        site.write(
+            &format!("content/notes/a{i}.en.md"),
+            &format!("---\ntitle: Note\ndate: 2023\ntype: report\nattachments:\n  - file: files/{name}\n    title: x\n---\nText.\n"),
+        );
+    }
+}
+
+#[test]
+fn attachments_whose_bytes_are_markup_or_not_their_format_are_refused() {
+    let site = Site::fixture("basic");
+    let refused: [(&str, &[u8], &str); 10] = [
+        (
+            "report.pdf",
+            b"<html><script>alert(document.domain)</script></html>",
+            "holds HTML",
+        ),
+        (
+            "upper.PDF",
+            b"\xEF\xBB\xBF\r\n  <!DOCTYPE html><p>x",
+            "holds HTML",
+        ),
+        (
+            "polyglot.pdf",
+            b"<html><script>alert(1)</script>%PDF-1.4\n",
+            "holds HTML",
+        ),
+        (
+            "photo.png",
+            b"<svg xmlns=\"http://www.w3.org/2000/svg\" onload=\"alert(1)\"/>",
+            "holds SVG",
+        ),
+        ("notes.txt", b"<script>alert(1)</script>", "holds HTML"),
+        (
+            "data.csv",
+            b"<?xml version=\"1.0\"?><html xmlns=\"http://www.w3.org/1999/xhtml\"/>",
+            "holds XML",
+        ),
+        (
+            "scan.jpg",
+            b"<!-- --><img src=x onerror=alert(1)>",
+            "holds HTML",
+        ),
+        (
+            "empty.pdf",
+            b"",
+            "named like a PDF file but does not start like one",
+        ),
+        (
+            "renamed.jpg",
+            b"\x89PNG\r\n\x1a\n\0\0",
+            "named like a JPEG file",
+        ),
+        ("late.pdf", &[b' '; 1100], "named like a PDF file"),
+    ];
+    let accepted: [(&str, &[u8]); 4] = [
+        ("fine.pdf", b"%PDF-1.4\n%\xE2\xE3\n"),
+        ("preamble.pdf", b"\r\n% produced by a scanner\n%PDF-1.5\n"),
+        ("photo-ok.PNG", b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR"),
+        ("table.csv", b"a,b\n\"<p>\",2\n"),
+    ];
+    let all: Vec<(&str, &[u8])> = refused
+        .iter()
+        .map(|(n, b, _)| (*n, *b))
+        .chain(accepted.iter().copied())
+        .collect();
+    attach_each(&site, &all);
+    let errors = errors_of(&site);
+    for (i, (name, _, message)) in refused.iter().enumerate() {
+        assert!(
+            errors
+                .iter()
+                .any(|d| d.path == format!("content/notes/a{i}.en.md")
+                    && d.line == 6
+                    && d.field.as_deref() == Some("attachments[0].file")
+                    && d.message.contains(message)),
+            "{name}: {errors:#?}"
+        );
+    }
+    for i in refused.len()..all.len() {
+        assert!(
+            !errors
+                .iter()
+                .any(|d| d.path == format!("content/notes/a{i}.en.md")),
+            "{}: {errors:#?}",
+            all[i].0
+        );
+    }
+}
+
+#[test]
+fn names_windows_cannot_check_out_are_refused_with_a_suggested_name() {
+    let site = Site::fixture("basic");
+    let document = "---\ntitle: x\ndate: 2023\ntype: report\n---\n";
+    site.write("content/notes/aux.en.md", document);
+    site.write("content/notes/CON.en.md", document);
+    site.write("content/lpt1/x.en.md", document);
+    attach_each(
+        &site,
+        &[
+            ("nul.pdf", b"%PDF-1.4"),
+            ("Com7.tar.pdf", b"%PDF-1.4"),
+            ("prn/inside.pdf", b"%PDF-1.4"),
+        ],
+    );
+    let errors = errors_of(&site);
+    let has = |path: &str, name: &str, suggested: &str| {
+        errors.iter().any(|d| {
+            d.path == path
+                && d.message
+                    .contains(&format!("`{name}` is a device name on Windows"))
+                && d.hint.as_deref() == Some(&format!("rename it `{suggested}`"))
+        })
+    };
+    for (path, name, suggested) in [
+        ("content/notes/aux.en.md", "aux.en.md", "aux-1.en.md"),
+        ("content/notes/CON.en.md", "CON.en.md", "CON-1.en.md"),
+        ("content/lpt1", "lpt1", "lpt1-1"),
+        ("content/notes/files/nul.pdf", "nul.pdf", "nul-1.pdf"),
+        (
+            "content/notes/files/Com7.tar.pdf",
+            "Com7.tar.pdf",
+            "Com7-1.tar.pdf",
+        ),
+        ("content/notes/files/prn", "prn", "prn-1"),
+        // The documents attaching them, at the field.
+        ("content/notes/a0.en.md", "nul.pdf", "nul-1.pdf"),
+        ("content/notes/a2.en.md", "prn", "prn-1"),
+    ] {
+        assert!(has(path, name, suggested), "{path}: {errors:#?}");
+    }
+    // A tag key names a folder of the site (en/tags/aux/).
+    let config = std::fs::read_to_string(site.root().join("site.toml")).unwrap();
+    site.write(
+        "site.toml",
+        &config.replace("[tags]\n", "[tags]\naux = { km = \"ក\", en = \"Aux\" }\n"),
+    );
+    let errors = errors_of(&site);
+    assert!(
+        errors.iter().any(|d| d.path == "site.toml"
+            && d.field.as_deref() == Some("tags")
+            && d.message.contains("tag key `aux` is a device name")),
+        "{errors:#?}"
+    );
+}
+
+#[cfg(unix)]
+#[test]
+fn names_ending_in_a_dot_or_a_space_are_refused() {
+    let site = Site::fixture("basic");
+    site.write("content/notes/files. /a.pdf", "%PDF-1.4");
+    site.write(
+        "content/notes/x.en.md",
+        "---\ntitle: x\ndate: 2023\ntype: report\nattachments:\n  - file: \"files. /a.pdf\"\n    title: x\n---\n",
+    );
+    let errors = errors_of(&site);
+    assert!(
+        errors.iter().any(|d| d.path == "content/notes/files. "
+            && d.message.contains("ends with a dot or a space")
+            && d.hint.as_deref() == Some("rename it `files`")),
+        "{errors:#?}"
+    );
+    assert!(
+        errors.iter().any(|d| d.path == "content/notes/x.en.md"
+            && d.field.as_deref() == Some("attachments[0].file")
+            && d.message.contains("ends with a dot or a space")),
+        "{errors:#?}"
+    );
 }
