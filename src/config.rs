@@ -40,6 +40,8 @@ struct RawConfig {
     tags: BTreeMap<String, Labels>,
     #[serde(default)]
     events: Vec<RawEvent>,
+    #[serde(default = "default_first_year")]
+    first_year: u16,
 }
 
 /// An `[[events]]` entry as written; spans locate problems found after
@@ -53,6 +55,17 @@ struct RawEvent {
 
 fn default_theme() -> String {
     "default".into()
+}
+
+/// The year before which a document's date is taken for a typo (a
+/// warning). 1900 is not a fact about any archive: it is earlier than the
+/// documents an archive of modern elections holds, so that it catches only
+/// a mistyped century (`1023` for `2023`); an archive sets `first_year` to
+/// its own oldest possible year to catch more.
+pub const DEFAULT_FIRST_YEAR: u16 = 1900;
+
+fn default_first_year() -> u16 {
+    DEFAULT_FIRST_YEAR
 }
 
 fn default_page_size() -> usize {
@@ -90,6 +103,8 @@ pub struct Config {
     pub tags: BTreeMap<String, Labels>,
     /// Days marked on the timeline's charts (elections), oldest first.
     pub events: Vec<Event>,
+    /// Documents dated before it are warned about, as likely typos.
+    pub first_year: u16,
 }
 
 /// A day marked on the timeline, such as an election.
@@ -174,6 +189,7 @@ impl Config {
             organizations: raw.organizations,
             tags: raw.tags,
             events: Vec::new(),
+            first_year: raw.first_year,
         };
         let mut problems = config.validate(text);
         problems.extend(forbidden_text(text));

@@ -258,6 +258,7 @@ keys! {
     ChartEvents = "chart_events",
     ChartTable = "chart_table",
     ChartPeriod = "chart_period",
+    ChartNoDocuments = "chart_no_documents",
     MonthUnknown = "month_unknown",
     NotFoundTitle = "not_found_title",
     NotFoundText = "not_found_text",

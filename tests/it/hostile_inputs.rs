@@ -578,3 +578,95 @@ fn names_ending_in_a_dot_or_a_space_are_refused() {
         "{errors:#?}"
     );
 }
+
+// ---- 12. dates far from the archive's years --------------------------------
+
+#[test]
+fn dates_in_the_future_or_before_the_first_year_are_warned_about() {
+    let site = Site::fixture("basic");
+    let today = sastra::content::PartialDate::today();
+    for (name, date) in [
+        ("typo", "2203".to_string()),
+        ("typo-month", "2203-01".to_string()),
+        ("far", "9999-12-31".to_string()),
+        ("century", "1023".to_string()),
+        ("this-year", today.year().to_string()),
+        ("today", today.to_string()),
+    ] {
+        site.write(
+            &format!("content/notes/{name}.en.md"),
+            &format!("---\ntitle: Dated\ndate: \"{date}\"\ntype: report\n---\n"),
+        );
+    }
+    let warnings = |site: &Site| -> Vec<Diagnostic> {
+        diagnostics_of(site)
+            .into_iter()
+            .filter(|d| d.field.as_deref() == Some("date"))
+            .collect()
+    };
+    let found = warnings(&site);
+    let at = |name: &str, message: &str| {
+        found.iter().any(|d| {
+            d.path == format!("content/notes/{name}.en.md")
+                && !d.is_error()
+                && d.line == 3
+                && d.message.contains(message)
+        })
+    };
+    for name in ["typo", "typo-month", "far"] {
+        assert!(at(name, "is in the future"), "{name}: {found:#?}");
+    }
+    assert!(
+        at("century", "before 1900, the archive's first year"),
+        "{found:#?}"
+    );
+    assert_eq!(found.len(), 4, "{found:#?}");
+    // An archive names its own first year.
+    let config = std::fs::read_to_string(site.root().join("site.toml")).unwrap();
+    site.write("site.toml", &format!("first_year = 2024\n{config}"));
+    site.write(
+        "content/notes/older.en.md",
+        "---\ntitle: Older\ndate: 2023-06\ntype: report\n---\n",
+    );
+    assert!(warnings(&site)
+        .iter()
+        .any(|d| d.path == "content/notes/older.en.md" && d.message.contains("before 2024")));
+}
+
+#[test]
+fn one_mistyped_year_adds_one_row_to_the_timeline_not_thousands() {
+    let site = Site::fixture("basic");
+    let before = {
+        site.build();
+        site.read("en/timeline/index.html").len()
+    };
+    for (name, date) in [("typo", "2203-06"), ("old", "1023"), ("far", "9999")] {
+        site.write(
+            &format!("content/notes/{name}.en.md"),
+            &format!("---\ntitle: Dated\ndate: \"{date}\"\ntype: report\n---\n"),
+        );
+    }
+    site.build();
+    let en = site.read("en/timeline/index.html");
+    let km = site.read("km/timeline/index.html");
+    // The basic archive's latest documents are of 2023: the gaps up to 2203
+    // and 9999, and down to 1023, are one row each.
+    for gap in [
+        "No documents, 1024–",
+        "No documents, 2024–2202",
+        "No documents, 2204–9998",
+    ] {
+        assert!(en.contains(gap), "{gap}");
+    }
+    assert!(km.contains("គ្មានឯកសារ ២០២៤–២២០២"), "{km}");
+    // A labelled row per year with documents, and nothing else.
+    let rows = en.matches(r#"text-anchor="end""#).count();
+    assert!(rows < 10, "{rows} year rows");
+    // Three more documents, three gap rows: a few KB, not the megabyte
+    // that 9,000 empty rows took.
+    assert!(
+        en.len() < before + 8_000,
+        "{} bytes, {before} before",
+        en.len()
+    );
+}
