@@ -115,6 +115,25 @@ impl Output {
     }
 }
 
+/// The default output's lock (`.public.lock`) if it is anything but a
+/// regular file: committed as a link, it is refused by every build, so
+/// `check` reports it on the pull request that adds it.
+pub fn unusable_lock(root: &Path) -> Option<crate::diagnostics::Diagnostic> {
+    let name = ".public.lock";
+    let what = match fs::symlink_metadata(root.join(name)) {
+        Ok(m) if m.file_type().is_symlink() => "a symbolic link",
+        Ok(m) if !m.is_file() => "not a regular file",
+        _ => return None,
+    };
+    Some(
+        crate::diagnostics::Diagnostic::error(
+            name,
+            format!("the build's lock file is {what}; every build refuses to use it"),
+        )
+        .hint("delete it: each build makes its own lock, and a lock is never committed"),
+    )
+}
+
 /// Opens (creating it if need be) the lock file, never through a link: a
 /// `.public.lock` committed as a link to `~/.bashrc` or `/etc/x` would
 /// otherwise have every build create or open the file it names. A pipe is
