@@ -379,8 +379,10 @@ fn a_lock_file_that_is_a_link_or_a_pipe_is_refused_and_nothing_is_created() {
         let _ = std::fs::remove_file(&lock);
         std::os::unix::fs::symlink(&target, &lock).unwrap();
         assert!(
-            errors_of(&site).iter().any(|d| d.path == ".public.lock"
-                && d.message.contains("lock file is a symbolic link")),
+            errors_of(&site)
+                .iter()
+                .any(|d| d.path == ".public.lock"
+                    && d.message.contains("lock file is a symbolic link")),
             "check says nothing of the link"
         );
         let out = sastra(site.root(), &["build"]);
