@@ -495,13 +495,12 @@ fn attachments_whose_bytes_are_markup_or_not_their_format_are_refused() {
             "{name}: {errors:#?}"
         );
     }
-    for i in refused.len()..all.len() {
+    for (i, (name, _)) in all.iter().enumerate().skip(refused.len()) {
         assert!(
             !errors
                 .iter()
                 .any(|d| d.path == format!("content/notes/a{i}.en.md")),
-            "{}: {errors:#?}",
-            all[i].0
+            "{name}: {errors:#?}"
         );
     }
 }
