@@ -676,3 +676,30 @@ fn one_mistyped_year_adds_one_row_to_the_timeline_not_thousands() {
         en.len()
     );
 }
+
+#[test]
+fn new_refuses_an_html_page_named_pdf_before_copying_anything() {
+    let site = Site::fixture("basic");
+    let scratch = tempfile::tempdir().unwrap();
+    let page = scratch.path().join("minutes.pdf");
+    std::fs::write(&page, "<!DOCTYPE html><script>alert(1)</script>").unwrap();
+    let out = sastra(
+        site.root(),
+        &[
+            "new",
+            "announcements",
+            "Minutes",
+            "--date",
+            "2023-06-22",
+            "--attach",
+            page.to_str().unwrap(),
+        ],
+    );
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(!out.status.success(), "{stderr}");
+    assert!(stderr.contains("holds HTML"), "{stderr}");
+    assert!(!site
+        .root()
+        .join("content/announcements/files/minutes.pdf")
+        .exists());
+}
