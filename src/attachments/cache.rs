@@ -12,8 +12,9 @@ use serde::{Deserialize, Serialize};
 use super::pdf::{Extract, Unreadable};
 
 /// Raised whenever what is cached changes meaning, so that old entries are
-/// read again rather than misread.
-const VERSION: u32 = 1;
+/// read again rather than misread. 2: a page's lines are joined into
+/// paragraphs across Poppler's blocks.
+const VERSION: u32 = 2;
 
 /// The folder of the cache, under the archive's root.
 pub fn folder(root: &Path) -> PathBuf {

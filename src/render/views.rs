@@ -4,6 +4,7 @@
 use serde::Serialize;
 
 use crate::archive::{Archive, Entry, EntryId, TimelineYear};
+use crate::attachments::layout::page_language;
 use crate::attachments::{Extracts, Reading, TextLayer};
 use crate::config::{Config, Taxonomy};
 use crate::content::{Attachment, Document, PartialDate};
@@ -93,7 +94,11 @@ pub struct PageText {
     /// The id that search results link to.
     pub anchor: String,
     pub number: String,
-    pub text: String,
+    /// The page's paragraphs.
+    pub paragraphs: Vec<String>,
+    /// The page's language, from its script (a record in two languages
+    /// has pages in each), when known.
+    pub lang: Option<String>,
     pub machine_read: bool,
 }
 
@@ -297,7 +302,13 @@ impl<'a> ViewBuilder<'a> {
             .map(|(text, number)| PageText {
                 anchor: urls::attachment_text_anchor(place, number),
                 number: self.i18n.number(number),
-                text: text.clone(),
+                paragraphs: text
+                    .split("\n\n")
+                    .map(str::trim)
+                    .filter(|p| !p.is_empty())
+                    .map(str::to_string)
+                    .collect(),
+                lang: page_language(text, attachment.lang.as_deref()).map(str::to_string),
                 machine_read: extract.machine_read.contains(&number),
             })
             .collect();
