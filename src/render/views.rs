@@ -116,7 +116,8 @@ pub struct DocumentView {
     pub permalink: String,
     pub related: Vec<Item>,
     /// The date as the other languages write it, e.g. on an English page
-    /// "ថ្ងៃទី២២ ខែមិថុនា ឆ្នាំ២០២៣".
+    /// "ថ្ងៃទី២២ ខែមិថុនា ឆ្នាំ២០២៣"; none on a page in the default
+    /// language.
     pub other_dates: Vec<OtherDate>,
     /// The Khmer lunar date, in the page's form, as far as the date
     /// determines it.
@@ -348,8 +349,13 @@ impl<'a> ViewBuilder<'a> {
             .base_url
             .absolute(&urls::document(self.lang, &entry.key));
         DocumentView {
+            // A page in a translation gives the date as the archive's own
+            // language writes it too, to match it with the original's; a
+            // page in the archive's own language needs no translation of
+            // its date (the Khmer page has its lunar line instead).
             other_dates: others
                 .iter()
+                .filter(|_| self.lang != self.config.default_language)
                 .filter(|(lang, _)| *lang != self.lang)
                 .map(|(lang, i18n)| OtherDate {
                     lang: lang.to_string(),
