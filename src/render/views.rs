@@ -428,6 +428,24 @@ impl<'a> ViewBuilder<'a> {
         }
     }
 
+    /// Every year, newest first, with its count and its timeline page.
+    pub fn years(&self) -> Vec<TermView> {
+        self.archive
+            .timeline()
+            .iter()
+            .map(|year| {
+                let count = year.months.iter().map(|(_, ids)| ids.len()).sum();
+                TermView {
+                    label: self.i18n.number(year.year),
+                    href: self.href(&urls::timeline_year(self.lang, year.year)),
+                    count,
+                    count_display: self.i18n.number(count),
+                    feed: None,
+                }
+            })
+            .collect()
+    }
+
     /// Every year and month, with counts and links, for the overview.
     pub fn timeline(&self) -> Vec<TimelineYearView> {
         self.archive
@@ -542,8 +560,13 @@ impl<'a> ViewBuilder<'a> {
     /// The small chart of a tag, organisation or type: its documents per
     /// year, across the archive's years. `None` when it has none.
     pub fn term_chart(&self, ids: &[EntryId]) -> Option<ChartView> {
-        let (first, last) = chart::span(self.archive).filter(|_| !ids.is_empty())?;
         let tallies = chart::by_year(self.archive, ids);
+        // Documents of one year make one bar in an empty grid of the
+        // archive's years: the list under it says as much.
+        if tallies.len() < 2 {
+            return None;
+        }
+        let (first, last) = chart::span(self.archive)?;
         let tally = |year: u16| tallies.get(&year).copied().unwrap_or_default();
         let bars = (first..=last)
             .map(|year| {
@@ -626,7 +649,7 @@ impl<'a> ViewBuilder<'a> {
                 let date = self.i18n.date(e.date);
                 let marker = Marker {
                     at: at(e.date),
-                    title: format!("{date}: {label}"),
+                    title: format!("{date}{}{label}", self.i18n.string(Key::Colon)),
                 };
                 let view = EventView {
                     date_iso: e.date.to_string(),
