@@ -326,7 +326,10 @@ mod tests {
             bars: vec![bar(1, 0, 0, "/t/"); 3],
             ..row
         };
-        assert_eq!(years(&three, &labels[..3]).matches("chart-label").count(), 3);
+        assert_eq!(
+            years(&three, &labels[..3]).matches("chart-label").count(),
+            3
+        );
     }
 
     #[test]

@@ -125,6 +125,133 @@ export async function pagesChecks(env) {
   });
 }
 
+export async function homeFooterChartChecks(env) {
+  const { browser, url } = env;
+  const catalog = await (await fetch(url("catalog.json"))).json();
+  const total = (Array.isArray(catalog) ? catalog : catalog.documents ?? Object.values(catalog)[0]).length;
+  for (const size of SIZES) {
+    for (const lang of ["km", "en"]) {
+      await check(`home page (${lang}, ${sized(size)}): its heading and first screen say what the archive holds, counted by type, organisation and year`, async () => {
+        const context = await newContext(browser, { viewport: { width: size.width, height: size.height }, isMobile: size.isMobile });
+        try {
+          const { page } = await open(context, url(`${lang}/`));
+          const home = await page.evaluate(() => {
+            const counts = (id) => [...document.querySelectorAll(`#${id} + .counts li`)].map((li) => ({
+              href: li.querySelector("a").href,
+              n: li.querySelector(".count").textContent,
+            }));
+            return {
+              h1: document.querySelector("main h1").textContent.trim(),
+              name: document.querySelector(".site-name").textContent.trim(),
+              lead: document.querySelector("main .lead").textContent,
+              leadBottom: document.querySelector("main .lead").getBoundingClientRect().bottom,
+              types: counts("by-types"),
+              organizations: counts("by-organizations"),
+              years: counts("by-years"),
+              latest: document.querySelectorAll("#latest ~ .items > li").length,
+              height: document.documentElement.scrollHeight,
+            };
+          });
+          await page.close();
+          const digits = (t) => Number(t.replace(/[០-៩]/g, (d) => "០១២៣៤៥៦៧៨៩".indexOf(d)));
+          const sum = (list) => list.reduce((s, c) => s + digits(c.n), 0);
+          const local = lang === "km" ? String(total).replace(/[0-9]/g, (d) => "០១២៣៤៥៦៧៨៩"[d]) : String(total);
+          assert(home.h1 && home.h1 !== home.name && !home.name.includes(home.h1), `the heading repeats the site's name: ${home.h1}`);
+          assert(home.lead.includes(local), `the summary does not give the ${total} documents: ${home.lead}`);
+          assert(home.leadBottom <= size.height, "the summary is below the first screen");
+          assert(sum(home.types) === total && sum(home.years) === total, `types add up to ${sum(home.types)}, years to ${sum(home.years)}, not ${total}`);
+          assert(home.organizations.length > 0 && home.latest > 0 && home.latest <= 5, `${home.organizations.length} organisations, ${home.latest} latest`);
+          const links = [...home.types, ...home.organizations, ...home.years].map((c) => c.href);
+          const bad = [];
+          for (const link of links) if (!(await fetch(link)).ok) bad.push(link);
+          assert(bad.length === 0, "count links that do not resolve", bad);
+          return `${total} documents; ${home.types.length} types, ${home.organizations.length} organisations, ${home.years.length} years; page ${home.height} px`;
+        } finally {
+          await context.close();
+        }
+      });
+    }
+  }
+
+  await check("footer: on every kind of page, in both languages, it links the about page, how to contribute, catalog.csv, catalog.json and the feed, and each resolves", async () => {
+    const pages = ["", DOC, "tags/ballot/", "tags/", "timeline/", "timeline/2023/", "search/", "about/", "saved/"];
+    const context = await newContext(browser, { viewport: { width: 390, height: 844 }, isMobile: true });
+    const bad = [];
+    const seen = new Set();
+    try {
+      for (const lang of ["km", "en"]) {
+        for (const path of pages) {
+          const { page } = await open(context, url(`${lang}/${path}`));
+          const links = await page.$$eval("footer .footer-links li:not([hidden]) a", (as) => as.map((a) => a.href));
+          await page.close();
+          const wanted = [/\/about\/$/, /\/about\/#contribute$/, /\/catalog\.csv$/, /\/catalog\.json$/, /\/atom\.xml$|feed/];
+          const missing = wanted.filter((w) => !links.some((l) => w.test(l)));
+          if (missing.length) bad.push(`${lang}/${path}: no link matching ${missing.join(", ")} in ${links}`);
+          for (const link of links) {
+            if (seen.has(link)) continue;
+            seen.add(link);
+            const response = await fetch(link);
+            if (!response.ok) bad.push(`${lang}/${path}: ${link} → ${response.status}`);
+            if (link.includes("#")) {
+              const id = link.split("#")[1];
+              if (!(await response.text()).includes(`id="${id}"`)) bad.push(`${link}: no element #${id}`);
+            }
+          }
+        }
+      }
+    } finally {
+      await context.close();
+    }
+    assert(bad.length === 0, "", bad);
+    return `${seen.size} distinct footer links resolve`;
+  });
+
+  await check("charts: a tag of documents from one year draws no chart; year labels stay apart at 390 px; Khmer charts use ៖, not \":\"", async () => {
+    const context = await newContext(browser, { viewport: { width: 390, height: 844 }, isMobile: true });
+    const problems = [];
+    try {
+      const tags = await (async () => {
+        const { page } = await open(context, url("en/tags/"));
+        const list = await page.$$eval(".terms li a", (as) => as.map((a) => a.getAttribute("href")));
+        await page.close();
+        return list;
+      })();
+      let single = 0;
+      let charted = 0;
+      for (const href of tags) {
+        const { page } = await open(context, new URL(href, url("")).href.replace("/en/", "/km/"));
+        const seen = await page.evaluate(() => {
+          const years = new Set([...document.querySelectorAll(".items time")].map((t) => t.getAttribute("datetime").slice(0, 4)));
+          const labels = [...document.querySelectorAll(".chart-label")].map((t) => t.getBoundingClientRect()).map((r) => [r.left, r.right]);
+          const figure = document.querySelector(".chart-figure");
+          return { years: years.size, chart: Boolean(figure), labels, text: figure?.textContent ?? "", paged: Boolean(document.querySelector(".pagination")) };
+        });
+        await page.close();
+        if (seen.years === 1 && !seen.paged) {
+          single += 1;
+          if (seen.chart) problems.push(`${href}: documents of one year, and a chart`);
+        }
+        if (seen.chart) {
+          charted += 1;
+          for (let i = 1; i < seen.labels.length; i++) {
+            if (seen.labels[i][0] < seen.labels[i - 1][1] + 4) problems.push(`${href}: year labels ${i - 1} and ${i} are ${Math.round(seen.labels[i][0] - seen.labels[i - 1][1])} px apart`);
+          }
+          if (seen.text.includes(":")) problems.push(`${href}: an ASCII colon in the Khmer chart: ${seen.text.slice(0, 80)}`);
+        }
+      }
+      const { page } = await open(context, url("km/timeline/"));
+      const timeline = await page.$eval(".chart-figure", (f) => f.textContent);
+      await page.close();
+      if (timeline.includes(":")) problems.push("km/timeline/: an ASCII colon in the chart's legend");
+      assert(single > 0 && charted > 0, `${single} tags of one year, ${charted} charts: nothing to check`);
+      assert(problems.length === 0, "", problems);
+      return `${single} tags of one year without a chart, ${charted} charts checked`;
+    } finally {
+      await context.close();
+    }
+  });
+}
+
 // ---- alone ------------------------------------------------------------------
 
 if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
@@ -133,7 +260,9 @@ if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.ur
   const site = await serve(join(tmp, "site"));
   try {
     build({ bin: sastraBinary(REPO), root: REPO, output: join(tmp, "site/sastra"), baseUrl: site.url() });
-    await pagesChecks({ browser, url: site.url, origin: site.origin, subpath: SUBPATH });
+    const env = { browser, url: site.url, origin: site.origin, subpath: SUBPATH };
+    await pagesChecks(env);
+    await homeFooterChartChecks(env);
   } finally {
     await browser.close();
     await site.close();
