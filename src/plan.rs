@@ -309,9 +309,9 @@ impl<'a> Edit<'a> {
         let listed = self.listed_differently;
         match kind {
             PageKind::Document(id) => documents.contains(id),
-            // The home page counts the documents by type, organisation and
-            // year besides listing the latest.
-            PageKind::Home => listed,
+            // The home and about pages count the documents by type,
+            // organisation and year (the home page also lists the latest).
+            PageKind::Home | PageKind::About => listed,
             // A year page also links the years before and after it.
             PageKind::TimelineYear(_) => {
                 listed && (self.lists_differently(kind) || self.years_moved)
@@ -328,7 +328,7 @@ impl<'a> Edit<'a> {
                 .filter(|(t, _)| t == taxonomy)
                 .any(|(t, key)| self.count_moved(*t, key)),
             PageKind::Timeline => listed && timeline_shape(self.old) != timeline_shape(self.new),
-            PageKind::Search | PageKind::Saved | PageKind::About | PageKind::NotFound => false,
+            PageKind::Search | PageKind::Saved | PageKind::NotFound => false,
         }
     }
 
