@@ -152,20 +152,25 @@ fn continues(before: &LineBox, next: &LineBox, right: f32) -> bool {
 /// between words, so where both sides of the line end are Khmer the line
 /// end is no word break and nothing goes between them; elsewhere a space
 /// does. A word hyphenated over the line end (a hyphen after a letter, a
-/// lowercase letter next) is made whole again, and a soft hyphen at the
-/// end is dropped.
+/// lowercase letter next) is made whole again, a hyphen between other
+/// letters or digits stays without a space, and a soft hyphen at the end
+/// is dropped.
 pub fn join_lines(paragraph: &mut String, line: &str) {
     let next = line.chars().next();
     if paragraph.ends_with('\u{AD}') {
         paragraph.pop();
     } else if let Some(stem) = paragraph.strip_suffix('-') {
-        let after_letter = stem.chars().next_back().is_some_and(char::is_alphabetic);
-        if after_letter && next.is_some_and(char::is_lowercase) {
+        let before = stem.chars().next_back();
+        if before.is_some_and(char::is_alphabetic) && next.is_some_and(char::is_lowercase) {
             paragraph.pop();
-        } else {
+        } else if !(before.is_some_and(char::is_alphanumeric)
+            && next.is_some_and(char::is_alphanumeric))
+        {
+            // A dash set apart ("one -"), not a hyphen inside a word or
+            // a range ("COVID-19", "2022-2023"), which keep no space.
             paragraph.push(' ');
         }
-    } else if !paragraph.is_empty() && !(ends_khmer_word(paragraph) && starts_khmer(line)) {
+    } else if !(paragraph.is_empty() || (ends_khmer_word(paragraph) && starts_khmer(line))) {
         paragraph.push(' ');
     }
     paragraph.push_str(line);
@@ -444,7 +449,7 @@ mod tests {
         ]);
         assert_eq!(
             plain(&page),
-            "ស្តីពីការស្នើសុំឯកសារ។ គ.ជ.ប ballot 2022- 2023 received"
+            "ស្តីពីការស្នើសុំឯកសារ។ គ.ជ.ប ballot 2022-2023 received"
         );
     }
 
@@ -458,7 +463,8 @@ mod tests {
         assert_eq!(joined("ការ", "បោះឆ្នោត"), "ការបោះឆ្នោត");
         assert_eq!(joined("ការ", "NEC"), "ការ NEC");
         assert_eq!(joined("the", "vote"), "the vote");
-        assert_eq!(joined("well-", "Known"), "well- Known");
+        assert_eq!(joined("COVID-", "19"), "COVID-19");
+        assert_eq!(joined("one -", "two"), "one - two");
         assert_eq!(joined("", "first"), "first");
     }
 
