@@ -62,7 +62,7 @@ pub struct HomePage {
 /// What the archive holds, counted.
 #[derive(Debug, Serialize)]
 pub struct Holdings {
-    /// "48 documents from 4 organisations, dated 2016 to 2025."
+    /// "24 documents from 4 organisations, dated 2016 to 2025."
     pub summary: String,
     pub types: Vec<TermView>,
     pub organizations: Vec<TermView>,
