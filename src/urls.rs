@@ -107,6 +107,16 @@ pub fn app_manifest(lang: &str) -> String {
     format!("{lang}/manifest.json")
 }
 
+/// What the archive is, where its data is, and how to add to it.
+pub fn about(lang: &str) -> String {
+    format!("{lang}/about/")
+}
+
+/// The catalogue of every document's metadata (see `output::catalog`).
+pub fn catalog(extension: &str) -> String {
+    format!("catalog.{extension}")
+}
+
 /// The documents saved on this device (filled in by the browser).
 pub fn saved(lang: &str) -> String {
     format!("{lang}/saved/")

@@ -4,6 +4,7 @@
 //! reads neither the archive's model nor the theme.
 
 use crate::archive::{Archive, EntryId};
+use crate::attachments::layout::page_language;
 use crate::attachments::Extracts;
 use crate::config::{Config, Taxonomy};
 use crate::content::{markdown, Document};
@@ -132,10 +133,9 @@ impl IndexDocs<'_> {
         doc.url
             .push_str(&urls::attachment_text_anchor(attachment, page));
         doc.attachment = text.to_string();
-        doc.attachment_lang = document.attachments[attachment]
-            .lang
-            .clone()
-            .filter(|l| *l != document.lang);
+        doc.attachment_lang = page_language(text, document.attachments[attachment].lang.as_deref())
+            .filter(|l| *l != document.lang)
+            .map(str::to_string);
         doc.place = Some(
             i18n.string(Key::SearchInPdfPage)
                 .replace("{page}", &i18n.number(page)),

@@ -103,6 +103,8 @@ const ROW: f64 = 34.0;
 const HEADROOM: f64 = 6.0;
 const SMALL_HEIGHT: f64 = 56.0;
 const SMALL_LABELS: f64 = 16.0;
+/// The room a year label of the small chart needs, in units.
+const YEAR_LABEL: f64 = 40.0;
 /// The shortest bar drawn for a non-zero part, so that one document shows.
 const MIN_PART: f64 = 2.0;
 
@@ -194,8 +196,11 @@ pub fn years(row: &Row, labels: &[String]) -> String {
         num(WIDTH - 4.0)
     );
     // Years are four digits: about 28 units wide at the labels' size in
-    // Khmer digits, the wider; a few units more keep them apart.
-    let every = (32.0 / slot).ceil().max(1.0) as usize;
+    // Khmer digits, the wider, and drawn larger than their units on a
+    // phone (a 390 px screen shows the chart at about 1.0 px a unit, with
+    // Khmer digits wider still): a label needs a slot of 40 units to stay
+    // clear of the next.
+    let every = (YEAR_LABEL / slot).ceil().max(1.0) as usize;
     for (i, bar) in row.bars.iter().enumerate() {
         let x = 4.0 + slot * i as f64;
         if let Some(bar) = bar {
@@ -368,6 +373,35 @@ mod tests {
         // A typo far in the future adds two rows, not 180.
         let typo = |y: u16| [2203, 2023].contains(&y);
         assert_eq!(spans(2023, 2203, typo).len(), 3);
+    }
+
+    #[test]
+    fn year_labels_keep_apart() {
+        // Ten years (the sample archive's span) in the small chart: every
+        // label would have 35 units, too few for four Khmer digits.
+        let row = Row {
+            label: String::new(),
+            bars: vec![bar(1, 0, 0, "/t/"); 10],
+            markers: vec![],
+        };
+        let labels: Vec<String> = (2016..=2025).map(|y| y.to_string()).collect();
+        let svg = years(&row, &labels);
+        let xs: Vec<f64> = svg
+            .split(r#"<text class="chart-label" x=""#)
+            .skip(1)
+            .map(|rest| rest.split('"').next().unwrap().parse().unwrap())
+            .collect();
+        assert_eq!(xs.len(), 5, "{svg}");
+        assert!(xs.windows(2).all(|w| w[1] - w[0] >= YEAR_LABEL), "{xs:?}");
+        // Few years label each.
+        let three = Row {
+            bars: vec![bar(1, 0, 0, "/t/"); 3],
+            ..row
+        };
+        assert_eq!(
+            years(&three, &labels[..3]).matches("chart-label").count(),
+            3
+        );
     }
 
     #[test]

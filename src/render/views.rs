@@ -4,6 +4,7 @@
 use serde::Serialize;
 
 use crate::archive::{Archive, Entry, EntryId, TimelineYear};
+use crate::attachments::layout::page_language;
 use crate::attachments::{Extracts, Reading, TextLayer};
 use crate::config::{Config, Taxonomy};
 use crate::content::{Attachment, Document, PartialDate};
@@ -93,7 +94,11 @@ pub struct PageText {
     /// The id that search results link to.
     pub anchor: String,
     pub number: String,
-    pub text: String,
+    /// The page's paragraphs.
+    pub paragraphs: Vec<String>,
+    /// The page's language, from its script (a record in two languages
+    /// has pages in each), when known.
+    pub lang: Option<String>,
     pub machine_read: bool,
 }
 
@@ -111,7 +116,8 @@ pub struct DocumentView {
     pub permalink: String,
     pub related: Vec<Item>,
     /// The date as the other languages write it, e.g. on an English page
-    /// "ថ្ងៃទី២២ ខែមិថុនា ឆ្នាំ២០២៣".
+    /// "ថ្ងៃទី២២ ខែមិថុនា ឆ្នាំ២០២៣"; none on a page in the default
+    /// language.
     pub other_dates: Vec<OtherDate>,
     /// The Khmer lunar date, in the page's form, as far as the date
     /// determines it.
@@ -297,7 +303,13 @@ impl<'a> ViewBuilder<'a> {
             .map(|(text, number)| PageText {
                 anchor: urls::attachment_text_anchor(place, number),
                 number: self.i18n.number(number),
-                text: text.clone(),
+                paragraphs: text
+                    .split("\n\n")
+                    .map(str::trim)
+                    .filter(|p| !p.is_empty())
+                    .map(str::to_string)
+                    .collect(),
+                lang: page_language(text, attachment.lang.as_deref()).map(str::to_string),
                 machine_read: extract.machine_read.contains(&number),
             })
             .collect();
@@ -337,8 +349,13 @@ impl<'a> ViewBuilder<'a> {
             .base_url
             .absolute(&urls::document(self.lang, &entry.key));
         DocumentView {
+            // A page in a translation gives the date as the archive's own
+            // language writes it too, to match it with the original's; a
+            // page in the archive's own language needs no translation of
+            // its date (the Khmer page has its lunar line instead).
             other_dates: others
                 .iter()
+                .filter(|_| self.lang != self.config.default_language)
                 .filter(|(lang, _)| *lang != self.lang)
                 .map(|(lang, i18n)| OtherDate {
                     lang: lang.to_string(),
@@ -409,6 +426,24 @@ impl<'a> ViewBuilder<'a> {
             prev: (page > 1).then(|| self.href(&urls::paged(first.to_string(), page - 1))),
             next: (page < pages).then(|| self.href(&urls::paged(first.to_string(), page + 1))),
         }
+    }
+
+    /// Every year, newest first, with its count and its timeline page.
+    pub fn years(&self) -> Vec<TermView> {
+        self.archive
+            .timeline()
+            .iter()
+            .map(|year| {
+                let count = year.months.iter().map(|(_, ids)| ids.len()).sum();
+                TermView {
+                    label: self.i18n.number(year.year),
+                    href: self.href(&urls::timeline_year(self.lang, year.year)),
+                    count,
+                    count_display: self.i18n.number(count),
+                    feed: None,
+                }
+            })
+            .collect()
     }
 
     /// Every year and month, with counts and links, for the overview.
@@ -545,8 +580,13 @@ impl<'a> ViewBuilder<'a> {
     /// The small chart of a tag, organisation or type: its documents per
     /// year, across the archive's years. `None` when it has none.
     pub fn term_chart(&self, ids: &[EntryId]) -> Option<ChartView> {
-        let (first, last) = chart::span(self.archive).filter(|_| !ids.is_empty())?;
         let tallies = chart::by_year(self.archive, ids);
+        // Documents of one year make one bar in an empty grid of the
+        // archive's years: the list under it says as much.
+        if tallies.len() < 2 {
+            return None;
+        }
+        let (first, last) = chart::span(self.archive)?;
         let tally = |year: u16| tallies.get(&year).copied().unwrap_or_default();
         let bars = (first..=last)
             .map(|year| {
@@ -630,7 +670,7 @@ impl<'a> ViewBuilder<'a> {
                 let date = self.i18n.date(e.date);
                 let marker = Marker {
                     at: at(e.date),
-                    title: format!("{date}: {label}"),
+                    title: format!("{date}{}{label}", self.i18n.string(Key::Colon)),
                 };
                 let view = EventView {
                     date_iso: e.date.to_string(),

@@ -154,7 +154,9 @@ fn raw_html_in_bodies_is_sanitised_but_harmless_formatting_stays() {
     let site = hostile_site(Some(&["script-body"]));
     site.build();
     let page = site.read("en/hostile/script-body/index.html");
-    let body = &page[page.find("<div class=\"body\">").unwrap()..page.find("</article>").unwrap()];
+    // The body ends where the citation (with its permanent link field) starts.
+    let body = &page
+        [page.find("<div class=\"body\">").unwrap()..page.find("<section class=\"cite\"").unwrap()];
     for banned in [
         "<script",
         "onerror",
