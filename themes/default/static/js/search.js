@@ -253,6 +253,9 @@ function highlight(text, q, size) {
 }
 
 const failed = (error) => {
+  // Offline, the saved documents are searched instead (offline-search.js),
+  // and its note says so: no error beside it.
+  if (navigator.onLine === false && document.getElementById("offline-search")) return say("");
   say(tError);
   console.error(error);
 };
