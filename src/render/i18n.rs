@@ -273,6 +273,8 @@ keys! {
     SearchCount = "search_count",
     SearchMore = "search_more",
     SearchDigits = "search_digits",
+    SearchOtherHits = "search_other_hits",
+    SearchShowOther = "search_show_other",
     Year = "year",
     Footer = "footer",
     Cite = "cite",

@@ -9,6 +9,7 @@ use hashbrown::HashTable;
 use rayon::prelude::*;
 use rustc_hash::FxBuildHasher;
 
+use crate::khmer::cluster::starts_cluster;
 use crate::search::format::DisplayRow;
 use crate::search::tokens::{for_each_term, is_derived};
 
@@ -439,8 +440,8 @@ fn excerpt(summary: Option<&str>, body: &str) -> String {
         chars += word.chars().count();
     }
     match text.char_indices().nth(EXCERPT_CHARS) {
-        Some((cut, _)) => {
-            text.truncate(cut);
+        Some((limit, _)) => {
+            text.truncate(cut_point(&text, limit));
             text.push('…');
             text
         }
@@ -448,9 +449,61 @@ fn excerpt(summary: Option<&str>, body: &str) -> String {
     }
 }
 
+/// How far back from the limit an excerpt looks for a space to end on.
+const CUT_WORD_WINDOW: usize = 40;
+
+/// Where to end an excerpt at most `limit` bytes long: after the last whole
+/// word (before a space within [`CUT_WORD_WINDOW`] characters of the limit),
+/// else before the last character that starts a Khmer cluster, never
+/// between a consonant and its subscript or marks.
+fn cut_point(text: &str, limit: usize) -> usize {
+    let head = &text[..limit];
+    let window = head
+        .char_indices()
+        .rev()
+        .nth(CUT_WORD_WINDOW)
+        .map_or(0, |(i, _)| i);
+    if let Some(space) = head[window..].rfind(char::is_whitespace) {
+        return head[..window + space].trim_end().len();
+    }
+    // Back from the character at the limit to one that starts a cluster.
+    let through = limit + text[limit..].chars().next().map_or(0, char::len_utf8);
+    let mut chars = text[..through].char_indices().rev().peekable();
+    while let Some((i, c)) = chars.next() {
+        let prev = chars.peek().map(|&(_, p)| p);
+        if starts_cluster(prev, c) && !is_invisible_joiner(c) {
+            return i;
+        }
+    }
+    limit
+}
+
+/// Zero-width joiners bind to the character before them.
+fn is_invisible_joiner(c: char) -> bool {
+    matches!(c, '\u{200C}' | '\u{200D}')
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn excerpts_end_on_a_word_or_a_cluster() {
+        let english = "word ".repeat(100);
+        let cut = excerpt(None, &english);
+        assert!(cut.ends_with("word…"), "{cut}");
+        // No space near the limit: a Khmer cluster is never split.
+        let khmer = "ឆ្នាំ".repeat(100);
+        let cut = excerpt(None, &khmer);
+        let body = cut.strip_suffix('…').unwrap();
+        assert!(body.ends_with("ឆ្នាំ"), "{cut}");
+        for limit in 0..60 {
+            let text = format!("{}{}", "ក".repeat(limit), "ស្ត្រី".repeat(80));
+            let cut = excerpt(None, &text);
+            let body = cut.strip_suffix('…').unwrap();
+            assert!(!body.ends_with('្') && !body.ends_with('ស') && !body.ends_with('ត'), "{limit}: {cut}");
+        }
+    }
 
     #[test]
     fn postings_round_trip() {
