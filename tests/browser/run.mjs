@@ -459,6 +459,8 @@ async function searchChecks(env) {
     });
     await check("search: with the other language ticked, a document found in both is listed once, in English", async () => {
       const alone = await hrefs(page);
+      // The other language is among the folded filters.
+      if (!(await page.$eval("#search-filters", (d) => d.open))) await page.click("#search-filters summary");
       await page.check("#search-all");
       await page.waitForFunction(() => /[?&]all=1(&|$)/.test(location.search), null, { timeout: 5_000 });
       await settleList(page);

@@ -1,5 +1,82 @@
 // The search page on a phone and a desktop (issue 24): the first result
 // inside the first screen, the filters folded with the count of those
-// ticked, results that say where they matched, a hint to the other
-// language's hits, and the language switch keeping the query.
-export async function searchLayoutChecks() {}
+// ticked, a hint to the other language's hits when this one has none, the
+// language switch keeping the query, and a result from a long document
+// leading to the section that holds the words.
+import { join } from "node:path";
+
+import { assert, check, newContext, open } from "./lib/harness.mjs";
+import { PHONE } from "./cls.mjs";
+
+const SIZES = [["phone", PHONE], ["desktop", { viewport: { width: 1280, height: 800 } }]];
+const QUERIES = { en: "ballot", km: "សន្លឹកឆ្នោត" };
+const RESULT = "#search-list > li";
+
+/** The first result's box, and the viewport. */
+const firstBox = (page) => page.$eval(RESULT, (li) => {
+  const r = li.getBoundingClientRect();
+  return { top: Math.round(r.top), bottom: Math.round(r.bottom), height: innerHeight };
+});
+
+export async function searchLayoutChecks(env) {
+  const { browser, url, clean, artifacts } = env;
+  for (const [size, options] of SIZES) {
+    const context = await newContext(browser, options);
+    for (const lang of ["en", "km"]) {
+      await check(`search layout (${size}): on ${lang}/search/?q=… the first result lies inside the first screen, the filters folded`, async () => {
+        const { page, record } = await open(context, url(`${lang}/search/?q=${encodeURIComponent(QUERIES[lang])}`), { waitFor: RESULT });
+        await page.waitForTimeout(300);
+        const box = await firstBox(page);
+        const folded = await page.$eval("#search-filters", (d) => !d.open);
+        const count = await page.textContent("#search-filters-count");
+        if (size === "phone") await page.screenshot({ path: join(artifacts, `search-layout-${lang}-phone.png`) });
+        const found = clean(record);
+        await page.close();
+        assert(box.top >= 0 && box.bottom <= box.height, `first result at y ${box.top}–${box.bottom}, the screen is ${box.height} px tall`);
+        assert(folded, "the filters are open");
+        assert(count === "", `the filters' summary counts ${JSON.stringify(count)} with none ticked`);
+        assert(found.length === 0, "problems on the page", found);
+        return `first result y ${box.top}–${box.bottom} of ${box.height}`;
+      });
+    }
+    await check(`search layout (${size}): ticking a filter is counted on the folded summary, and the switch to Khmer keeps query and filter`, async () => {
+      const { page } = await open(context, url(`en/search/?q=${QUERIES.en}`), { waitFor: RESULT });
+      await page.click("#search-filters summary");
+      await page.locator('#search-filters [data-facet="type"] input[value="announcement"]').check({ timeout: 5_000 });
+      await page.waitForFunction(() => /[?&]type=announcement/.test(location.search));
+      await page.click("#search-filters summary");
+      const count = (await page.textContent("#search-filters-count")).trim();
+      const href = await page.getAttribute(".languages a[hreflang=km]", "href");
+      await Promise.all([page.waitForURL(/\/km\/search\//), page.click(".languages a[hreflang=km]")]);
+      await page.waitForSelector("#search-app:not([hidden])");
+      const kept = await page.inputValue("#q");
+      const ticked = await page.isChecked('#search-filters [data-facet="type"] input[value="announcement"]').catch(() => false);
+      const kmCount = (await page.textContent("#search-filters-count")).trim();
+      await page.close();
+      assert(count === "(1)", `the summary says ${JSON.stringify(count)}`);
+      assert(kept === QUERIES.en, `the Khmer search page holds ${JSON.stringify(kept)} (the switch led to ${href})`);
+      assert(ticked && kmCount === "(១)", `on the Khmer page the filter is ${ticked ? "" : "not "}ticked, the summary says ${JSON.stringify(kmCount)}`);
+      return `switch: ${href.replace(/^.*\/km\//, "km/")}`;
+    });
+    await check(`search layout (${size}): "${QUERIES.en}" on the Khmer page, with no Khmer hits, says how many English documents match; one tap shows them`, async () => {
+      const { page, record } = await open(context, url("km/search/"));
+      await page.fill("#q", QUERIES.en);
+      const hint = await page.waitForSelector("#search-other-hits:not([hidden])", { timeout: 10_000 });
+      const text = (await hint.textContent()).trim();
+      const listed = await page.$$eval(RESULT, (lis) => lis.length);
+      if (size === "phone") await page.screenshot({ path: join(artifacts, "search-layout-other-km-phone.png") });
+      await page.click("#search-show-other");
+      await page.waitForSelector(`${RESULT} a[hreflang=en]`, { timeout: 10_000 });
+      const shown = await page.$$eval(RESULT, (lis) => lis.length);
+      const all = await page.isChecked("#search-all");
+      const found = clean(record);
+      await page.close();
+      assert(listed === 0, `${listed} Khmer result(s) listed`);
+      assert(/[០-៩]/.test(text), `the hint gives no count: ${text}`);
+      assert(shown > 0 && all, `after the tap: ${shown} result(s), the other language ${all ? "" : "not "}ticked`);
+      assert(found.length === 0, "problems on the page", found);
+      return `"${text}" → ${shown} results`;
+    });
+    await context.close();
+  }
+}

@@ -84,6 +84,7 @@ async function offerOther(state, mine) {
   if (mine !== generation || !n) return;
   otherHits.firstChild.textContent = tOtherHits.replace("{count}", digits(n));
   otherHits.hidden = false;
+  say(""); // the line above says it all
 }
 
 function writeUrl(state, push) {
