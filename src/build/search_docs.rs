@@ -7,8 +7,9 @@ use crate::archive::{Archive, EntryId};
 use crate::attachments::Extracts;
 use crate::config::{Config, Taxonomy};
 use crate::content::{markdown, Document};
+use crate::render::markdown::sections;
 use crate::render::i18n::{I18n, Key};
-use crate::search::index::{self, Facets, IndexDoc, LanguageIndex, MetaRow, Stop};
+use crate::search::index::{self, Facets, IndexDoc, LanguageIndex, MetaRow, Part, Stop, EXCERPT_CHARS};
 use crate::urls;
 
 /// The index of the archive's documents in `lang`, the text of each
@@ -37,22 +38,24 @@ pub fn language_index(
         lang,
     };
     let prepare = |record: &Record| match *record {
-        Record::Document { document, id } => docs.index_doc(document, id),
+        Record::Document { document, id } => docs.index_doc_and_sections(document, id),
         Record::PdfPage {
             document,
             id,
             attachment,
             page,
             text,
-        } => docs.pdf_page(document, id, attachment, page, text),
+        } => vec![docs.pdf_page(document, id, attachment, page, text)],
     };
     index::build(lang, facets(config, lang), &records, prepare, stop)
 }
 
-/// What the index holds a record of: a document, and each page of text of
-/// the PDFs it attaches, so that a result can say where in the PDF the
-/// words are. (The document's own record holds the PDFs' text too, so a
-/// phrase across two pages is still found.)
+/// What the index holds a record of: a document (with, for a long one, a
+/// record of each passage of its sections, made with it), and each page of
+/// text of the PDFs it attaches, so that a result can say where in the
+/// document or the PDF the words are. (The document's own record holds
+/// all of its text, so a phrase across two pages or sections is still
+/// found.)
 enum Record<'a> {
     Document {
         document: &'a Document,
@@ -131,6 +134,7 @@ impl IndexDocs<'_> {
         doc.url.push('#');
         doc.url
             .push_str(&urls::attachment_text_anchor(attachment, page));
+        doc.part = Part::PdfPage;
         doc.attachment = text.to_string();
         doc.attachment_lang = document.attachments[attachment]
             .lang
@@ -141,6 +145,32 @@ impl IndexDocs<'_> {
                 .replace("{page}", &i18n.number(page)),
         );
         doc
+    }
+
+    /// The document's record, and for a body longer than an excerpt one
+    /// record per passage of each of its sections, leading to its heading.
+    fn index_doc_and_sections(&self, document: &Document, id: EntryId) -> Vec<IndexDoc> {
+        let whole = self.index_doc(document, id);
+        if whole.body.chars().count() <= EXCERPT_CHARS {
+            return vec![whole];
+        }
+        let mut records = vec![whole];
+        for section in sections(&document.body, self.config.allow_raw_html) {
+            let place = self
+                .i18n
+                .string(Key::SearchInSection)
+                .replace("{section}", &section.heading);
+            for passage in index::passages(&section.text) {
+                let mut doc = self.index_doc_without_text(document, id);
+                doc.url.push('#');
+                doc.url.push_str(&section.id);
+                doc.part = Part::Section;
+                doc.body = passage.to_string();
+                doc.place = Some(place.clone());
+                records.push(doc);
+            }
+        }
+        records
     }
 
     fn index_doc(&self, document: &Document, id: EntryId) -> IndexDoc {
@@ -183,6 +213,7 @@ impl IndexDocs<'_> {
             summary: None,
             body: String::new(),
             attachment: String::new(),
+            part: Part::Document,
             place: None,
             attachment_lang: None,
             filters: MetaRow {
@@ -199,6 +230,7 @@ impl IndexDocs<'_> {
                     .filter_map(|t| place(Taxonomy::Tag, t))
                     .collect(),
                 entry: id,
+                section: false,
             },
         }
     }

@@ -270,6 +270,7 @@ keys! {
     SearchError = "search_error",
     SearchApart = "search_apart",
     SearchInPdfPage = "search_in_pdf_page",
+    SearchInSection = "search_in_section",
     SearchCount = "search_count",
     SearchMore = "search_more",
     SearchDigits = "search_digits",
