@@ -77,6 +77,43 @@ export async function searchLayoutChecks(env) {
       assert(found.length === 0, "problems on the page", found);
       return `"${text}" → ${shown} results`;
     });
+    for (const [lang, query, anchor] of DEEP) {
+      await check(`search layout (${size}): "${query}", deep in a long ${lang} document, leads to the section holding it and shows the word marked`, async () => {
+        const { page, record } = await open(context, url(`${lang}/search/?q=${encodeURIComponent(query)}`), { waitFor: RESULT });
+        await page.waitForTimeout(300);
+        const hit = await page.$$eval(RESULT, (lis, doc) => lis.map((li) => ({
+          href: li.querySelector("a").getAttribute("href"),
+          place: li.querySelector(".item-place")?.textContent,
+          marks: [...li.querySelectorAll(".item-summary mark")].map((m) => m.textContent),
+          excerpt: li.querySelector(".item-summary").textContent,
+        })).find((r) => r.href.includes(doc)), DEEP_DOC);
+        if (size === "phone" && lang === "km") await page.screenshot({ path: join(artifacts, "search-layout-section-km-phone.png") });
+        const found = clean(record);
+        let target = null;
+        if (hit) {
+          await Promise.all([page.waitForURL(/#/), page.click(`${RESULT} a[href="${hit.href}"]`)]);
+          target = await page.evaluate(() => {
+            const el = document.getElementById(decodeURIComponent(location.hash.slice(1)));
+            return el && { tag: el.tagName, top: Math.round(el.getBoundingClientRect().top) };
+          });
+        }
+        await page.close();
+        assert(hit, `${DEEP_DOC} is not among the results`);
+        assert(decodeURIComponent(hit.href).endsWith(`#${anchor}`), `it leads to ${decodeURIComponent(hit.href)}, not #${anchor}`);
+        assert(hit.place && hit.marks.some((m) => m.toLowerCase().includes(query.slice(0, 6).toLowerCase())), `no place or no mark holding the word`, [JSON.stringify(hit)]);
+        assert(!/[A-Za-z][…]$|\S…$/.test(hit.excerpt.replace(/ …$/, "")), `the excerpt ends mid-word: ${hit.excerpt.slice(-30)}`);
+        assert(target && /^H[23]$/.test(target.tag) && target.top >= 0 && target.top < 200, `the link lands on ${JSON.stringify(target)}`);
+        assert(found.length === 0, "problems on the page", found);
+        return `${decodeURIComponent(hit.href).replace(/^.*#/, "#")}, ${hit.place}, marks ${JSON.stringify(hit.marks)}`;
+      });
+    }
     await context.close();
   }
 }
+
+// Words far into the sample's long news article, under its second heading.
+const DEEP_DOC = "news/nec-should-be-impartial-and-independent/";
+const DEEP = [
+  ["en", "grassroots", "political-parties-candidacy-and-civic-space"],
+  ["km", "គំរាមកំហែង", "គណបក្សនយោបាយ-សិទ្ធិឈរឈ្មោះជាបេក្ខជន-និងលំហពលរដ្ឋ"],
+];
