@@ -138,7 +138,7 @@ fn display_rows(site: &Site, lang: &str) -> Vec<DisplayRow> {
 #[test]
 fn a_long_documents_sections_are_records_leading_to_their_headings() {
     let site = Site::fixture("basic");
-    let filler = "The commission counted every ballot twice before it wrote the results down. ".repeat(12);
+    let filler = "The commission counted every ballot twice before it wrote the results down. ".repeat(30);
     site.write(
         "content/reports/long-report.en.md",
         &format!(
