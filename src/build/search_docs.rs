@@ -7,9 +7,11 @@ use crate::archive::{Archive, EntryId};
 use crate::attachments::Extracts;
 use crate::config::{Config, Taxonomy};
 use crate::content::{markdown, Document};
-use crate::render::markdown::sections;
 use crate::render::i18n::{I18n, Key};
-use crate::search::index::{self, Facets, IndexDoc, LanguageIndex, MetaRow, Part, Stop, EXCERPT_CHARS};
+use crate::render::markdown::sections;
+use crate::search::index::{
+    self, Facets, IndexDoc, LanguageIndex, MetaRow, Part, Stop, EXCERPT_CHARS,
+};
 use crate::urls;
 
 /// The index of the archive's documents in `lang`, the text of each

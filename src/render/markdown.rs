@@ -314,7 +314,10 @@ mod tests {
         let ids: Vec<&str> = found.iter().map(|s| s.id.as_str()).collect();
         assert_eq!(ids, ["first", "សេចក្តីសង្ខេប"], "{found:?}");
         for id in ids {
-            assert!(rendered.html.contains(&format!("id=\"{id}\"")), "{id} is not an anchor of the page");
+            assert!(
+                rendered.html.contains(&format!("id=\"{id}\"")),
+                "{id} is not an anchor of the page"
+            );
         }
         assert_eq!(found[0].heading, "First");
         assert_eq!(found[0].text, "One two.\nDeeper\nThree.\n");

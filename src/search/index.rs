@@ -581,7 +581,10 @@ mod tests {
         assert!(found.len() >= 4, "{found:?}");
         for passage in &found {
             assert!(passage.chars().count() <= PASSAGE_CHARS, "{passage}");
-            assert!(!passage.ends_with("wor") && !passage.starts_with("rd"), "{passage}");
+            assert!(
+                !passage.ends_with("wor") && !passage.starts_with("rd"),
+                "{passage}"
+            );
         }
         assert_eq!(found[0], "Start.");
         assert!(found.last().unwrap().ends_with("End."));
@@ -592,7 +595,10 @@ mod tests {
         assert!(found.len() > 1);
         for passage in &found {
             let first = passage.chars().next().unwrap();
-            assert!(starts_cluster(None, first), "cut inside a cluster: {passage}");
+            assert!(
+                starts_cluster(None, first),
+                "cut inside a cluster: {passage}"
+            );
             assert!(!passage.ends_with('្'), "cut after a coeng: {passage}");
         }
         assert_eq!(found.concat(), khmer);
@@ -612,7 +618,10 @@ mod tests {
             let text = format!("{}{}", "ក".repeat(limit), "ស្ត្រី".repeat(80));
             let cut = excerpt(None, &text);
             let body = cut.strip_suffix('…').unwrap();
-            assert!(!body.ends_with('្') && !body.ends_with('ស') && !body.ends_with('ត'), "{limit}: {cut}");
+            assert!(
+                !body.ends_with('្') && !body.ends_with('ស') && !body.ends_with('ត'),
+                "{limit}: {cut}"
+            );
         }
     }
 

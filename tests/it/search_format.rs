@@ -138,7 +138,8 @@ fn display_rows(site: &Site, lang: &str) -> Vec<DisplayRow> {
 #[test]
 fn a_long_documents_sections_are_records_leading_to_their_headings() {
     let site = Site::fixture("basic");
-    let filler = "The commission counted every ballot twice before it wrote the results down. ".repeat(30);
+    let filler =
+        "The commission counted every ballot twice before it wrote the results down. ".repeat(30);
     site.write(
         "content/reports/long-report.en.md",
         &format!(
@@ -164,13 +165,23 @@ fn a_long_documents_sections_are_records_leading_to_their_headings() {
     let page = site.read("en/reports/long-report/index.html");
     assert!(sections.len() >= 3, "{sections:?}");
     for row in &sections {
-        let (url, anchor) = row.url.split_once('#').expect("a section leads to its heading");
+        let (url, anchor) = row
+            .url
+            .split_once('#')
+            .expect("a section leads to its heading");
         assert!(url.ends_with("/en/reports/long-report/"), "{}", row.url);
-        assert!(page.contains(&format!("id=\"{anchor}\"")), "#{anchor} is not on the page");
+        assert!(
+            page.contains(&format!("id=\"{anchor}\"")),
+            "#{anchor} is not on the page"
+        );
         let place = row.place.as_deref().unwrap_or_default();
         assert!(place.starts_with("in the section “"), "{place}");
         assert!(row.excerpt.chars().count() <= sastra::search::index::PASSAGE_CHARS);
-        assert!(!row.excerpt.ends_with('…'), "a passage is kept whole: {}", row.excerpt);
+        assert!(
+            !row.excerpt.ends_with('…'),
+            "a passage is kept whole: {}",
+            row.excerpt
+        );
     }
     // The words deep in the first section are in the excerpt of one of its
     // passages, which leads to its heading.
@@ -178,8 +189,15 @@ fn a_long_documents_sections_are_records_leading_to_their_headings() {
         .iter()
         .find(|r| r.excerpt.contains("tabulation sheet"))
         .expect("a passage holds the words");
-    assert!(holding.url.ends_with("#findings-on-the-count"), "{}", holding.url);
-    assert_eq!(holding.place.as_deref(), Some("in the section “Findings on the count”"));
+    assert!(
+        holding.url.ends_with("#findings-on-the-count"),
+        "{}",
+        holding.url
+    );
+    assert_eq!(
+        holding.place.as_deref(),
+        Some("in the section “Findings on the count”")
+    );
     // The short documents have no section records.
     assert!(sections.iter().all(|r| r.title == "A long report"));
 }
