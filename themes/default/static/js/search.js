@@ -163,7 +163,8 @@ async function run(step) {
   showCounts(answers);
   countFilters(state);
   say(!wanted ? "" : together.length ? tCount.replace("{count}", digits(together.length)) : tNone);
-  const other = !together.length && !apart.length ? offerOther(state, mine) : (otherHits && (otherHits.hidden = true));
+  // The other language's index failing to load (offline) only leaves the hint out.
+  const other = !together.length && !apart.length ? offerOther(state, mine).catch(() => {}) : otherHits && (otherHits.hidden = true);
   await Promise.all([showing, other]);
 }
 
