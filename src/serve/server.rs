@@ -214,7 +214,14 @@ mod tests {
 
     #[test]
     fn only_loopback_names_on_our_port_are_served() {
-        for host in ["localhost", "localhost:4000", "LocalHost:4000", "127.0.0.1:4000", "[::1]:4000", "[::1]"] {
+        for host in [
+            "localhost",
+            "localhost:4000",
+            "LocalHost:4000",
+            "127.0.0.1:4000",
+            "[::1]:4000",
+            "[::1]",
+        ] {
             assert!(is_loopback_host(Some(host), 4000), "{host}");
         }
         for host in [
