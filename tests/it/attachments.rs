@@ -6,7 +6,7 @@
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
-use crate::common::{hand_written_pdf, repo, Site};
+use crate::common::{self, hand_written_pdf, repo, Site};
 use sastra::build::{self, BuildOptions};
 use sastra::search::format::DisplayRow;
 
@@ -497,4 +497,87 @@ fn each_page_of_the_pdf_is_a_search_record_saying_where_it_is() {
     assert_eq!(khmer.len(), 3);
     assert_eq!(khmer[1].place.as_deref(), Some("ក្នុង PDF ដែលបានភ្ជាប់ ទំព័រទី១"));
     assert!(khmer.iter().all(|r| r.excerpt_lang.is_none()));
+}
+
+/// Peak resident memory of `sastra` itself and peak size of its temporary
+/// folder while it runs `args` on `site`, sampled every 20 ms.
+fn peaks(site: &Site, args: &[&str]) -> (std::process::ExitStatus, u64, u64) {
+    let scratch = tempfile::tempdir().unwrap();
+    let mut child = Command::new(env!("CARGO_BIN_EXE_sastra"))
+        .args(["--root", site.root().to_str().unwrap()])
+        .args(args)
+        .env("TMPDIR", scratch.path())
+        .stdout(std::process::Stdio::null())
+        .stderr(std::process::Stdio::null())
+        .spawn()
+        .unwrap();
+    let (mut memory, mut temp) = (0u64, 0u64);
+    let status = loop {
+        let status_file = format!("/proc/{}/status", child.id());
+        if let Some(kb) = std::fs::read_to_string(status_file).ok().and_then(|s| {
+            let line = s.lines().find(|l| l.starts_with("VmHWM:"))?.to_string();
+            line.split_whitespace().nth(1)?.parse::<u64>().ok()
+        }) {
+            memory = memory.max(kb << 10);
+        }
+        let used: u64 = walkdir::WalkDir::new(scratch.path())
+            .into_iter()
+            .flatten()
+            .filter_map(|e| e.metadata().ok())
+            .map(|m| m.len())
+            .sum();
+        temp = temp.max(used);
+        if let Some(status) = child.try_wait().unwrap() {
+            break status;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(20));
+    };
+    (status, memory, temp)
+}
+
+/// A few KB of PDF declaring pages a million points (350 m) wide: every
+/// page image (ink search, OCR, preview) is drawn within a pixel budget
+/// whatever the page's size, so neither memory nor the temporary folder
+/// grows with it. Variants: a square page, a strip (one side huge), a
+/// huge page without text (read by OCR), and a huge first page (the
+/// preview).
+#[test]
+fn pages_declared_huge_are_drawn_within_a_pixel_budget() {
+    let pdf = common::pdf_of_pages(&[
+        ((1.0e6, 1.0e6), "AB CD"),
+        ((1.0e6, 1.0e6), "CD AB"),
+        ((14.0, 1.0e7), "AB CD"),
+        ((1.0e6, 1.0e6), ""),
+    ]);
+    assert!(pdf.len() < 4096);
+    let folder = tempfile::tempdir().unwrap();
+    let path = folder.path().join("huge.pdf");
+    std::fs::write(&path, &pdf).unwrap();
+    let site = site_with(&[("huge.pdf", &path)]);
+    let out = folder.path().join("public");
+    let (status, memory, temp) = peaks(&site, &["build", "--ocr", "-o", out.to_str().unwrap()]);
+    assert!(status.success(), "{status}");
+    assert!(memory < 200 << 20, "sastra used {} MB", memory >> 20);
+    assert!(
+        temp < 64 << 20,
+        "the temporary folder held {} MB",
+        temp >> 20
+    );
+    // Read, not refused: the Khmer words are there, the page count too.
+    let page = std::fs::read_to_string(out.join(PAGE)).unwrap();
+    assert!(
+        page.contains("កា ខិ") || page.contains("កាខិ"),
+        "no PDF text on the page"
+    );
+    let preview = walkdir::WalkDir::new(out.join("previews"))
+        .into_iter()
+        .flatten()
+        .find(|e| e.file_type().is_file())
+        .expect("a preview");
+    let png = std::fs::read(preview.path()).unwrap();
+    let (width, height) = (
+        u32::from_be_bytes(png[16..20].try_into().unwrap()),
+        u32::from_be_bytes(png[20..24].try_into().unwrap()),
+    );
+    assert!(width <= 200 && height <= 200, "{width} × {height}");
 }
