@@ -3,6 +3,7 @@
 //! and, for pages without text, Tesseract's reading of them.
 
 use std::path::Path;
+use std::time::{Duration, Instant};
 
 use serde::{Deserialize, Serialize};
 
@@ -100,6 +101,12 @@ pub enum Unreadable {
     TooLarge { bytes: u64, limit: u64 },
     #[error("reading it went over a limit ({reason})")]
     Limit { reason: String },
+    /// The engines' runs on this file (text, page images, preview, OCR)
+    /// took all of the time one file may take. Cached with that time, so
+    /// that the next build does not pay again, and a build given more time
+    /// per file tries again.
+    #[error("reading it took more than the {} s one file may take", *.budget_ms as f64 / 1000.0)]
+    OverBudget { budget_ms: u64 },
     /// Not the file's doing (an engine ran out of time on a busy machine,
     /// could not start, or had no scratch space): never cached, so the next
     /// build tries again.
@@ -113,19 +120,45 @@ impl Unreadable {
     pub fn is_lasting(&self) -> bool {
         !matches!(self, Unreadable::Stopped { .. })
     }
+
+    /// Whether reading again with `budget` per file may end otherwise: only
+    /// a reading that ran out of a smaller budget.
+    pub fn retried_with(&self, budget: Duration) -> bool {
+        matches!(self, Unreadable::OverBudget { budget_ms } if u128::from(*budget_ms) < budget.as_millis())
+    }
 }
 
-/// How to read: the limits of each tool run, and whether to run Tesseract.
+/// How to read: the limits of each tool run, the time one file may take
+/// across all of them, and whether to run Tesseract.
 #[derive(Debug, Clone, Copy)]
 pub struct Reader {
+    /// `limits.time` caps one run; a run stopped by it while the file's
+    /// budget lasts is the machine's doing (not cached).
     pub limits: Limits,
+    pub budget: Duration,
     pub ocr: bool,
 }
 
 impl Reader {
     /// Reads the PDF at `path` (absolute); `preview` receives the preview
-    /// image's bytes.
+    /// image's bytes. Every engine run counts against [`Reader::budget`].
     pub fn read(&self, path: &Path, preview: &mut Vec<u8>) -> Result<Extract, Unreadable> {
+        Job {
+            reader: *self,
+            deadline: Instant::now() + self.budget,
+        }
+        .read(path, preview)
+    }
+}
+
+/// The reading of one file: the reader and when the file's budget ends.
+struct Job {
+    reader: Reader,
+    deadline: Instant,
+}
+
+impl Job {
+    fn read(&self, path: &Path, preview: &mut Vec<u8>) -> Result<Extract, Unreadable> {
         let info = self.info(path)?;
         let last = info.pages.min(MAX_PAGES);
         let fonts = self.fonts(path, last)?;
@@ -135,7 +168,7 @@ impl Reader {
             text.iter_mut().for_each(String::clear);
         }
         let mut machine_read = Vec::new();
-        if self.ocr && !matches!(layer, TextLayer::LegacyFont { .. }) {
+        if self.reader.ocr && !matches!(layer, TextLayer::LegacyFont { .. }) {
             machine_read = self.read_scanned_pages(path, &mut text, &sizes)?;
         }
         *preview = self.first_page_image(path)?;
@@ -240,12 +273,51 @@ impl Reader {
         )
     }
 
+    /// Runs one engine with what is left of the file's budget (or less,
+    /// the cap of one run).
     fn run(&self, program: &str, args: &[&std::ffi::OsStr]) -> Result<Vec<u8>, Unreadable> {
-        tools::run(program, args, self.limits).map_err(unreadable)
+        let limits = self.limits()?;
+        let result = tools::run(program, args, limits);
+        self.over_budget(result, limits)
+    }
+
+    /// The limits of the next run, or the budget is spent.
+    fn limits(&self) -> Result<Limits, Unreadable> {
+        let left = self.deadline.saturating_duration_since(Instant::now());
+        if left.is_zero() {
+            return Err(self.spent());
+        }
+        Ok(Limits {
+            time: self.reader.limits.time.min(left),
+            ..self.reader.limits
+        })
+    }
+
+    /// A run stopped at the end of the file's budget spent it; one stopped
+    /// by the cap of one run, with budget left, was held up by the machine.
+    fn over_budget<T>(
+        &self,
+        result: Result<T, ToolError>,
+        limits: Limits,
+    ) -> Result<T, Unreadable> {
+        match result {
+            Err(ToolError::Timeout { .. }) if limits.time < self.reader.limits.time => {
+                Err(self.spent())
+            }
+            Err(ToolError::Timeout { .. }) if Instant::now() >= self.deadline => Err(self.spent()),
+            other => other.map_err(unreadable),
+        }
+    }
+
+    fn spent(&self) -> Unreadable {
+        Unreadable::OverBudget {
+            budget_ms: u64::try_from(self.reader.budget.as_millis()).unwrap_or(u64::MAX),
+        }
     }
 
     fn info(&self, path: &Path) -> Result<Info, Unreadable> {
-        let info = info(path, self.limits).map_err(unreadable)?;
+        let limits = self.limits()?;
+        let info = self.over_budget(info(path, limits), limits)?;
         if info.pages == 0 {
             return Err(Unreadable::Corrupt {
                 reason: "it has no pages".into(),

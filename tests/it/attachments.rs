@@ -581,3 +581,51 @@ fn pages_declared_huge_are_drawn_within_a_pixel_budget() {
     );
     assert!(width <= 200 && height <= 200, "{width} × {height}");
 }
+
+/// `sastra check` on a machine that gives each file 1 ms (an archive whose
+/// PDFs cost more than a build may spend on one file): the file is
+/// reported with its place, the outcome is cached so the next run starts
+/// no engine, and a machine giving more time reads it again.
+#[test]
+fn a_pdf_over_the_time_budget_is_reported_and_cached_as_such() {
+    let site = site_with(&[("minutes.pdf", &khmer_pdf())]);
+    let check = |budget: Option<&str>| {
+        let mut command = Command::new(env!("CARGO_BIN_EXE_sastra"));
+        command.args(["--root", site.root().to_str().unwrap(), "check"]);
+        match budget {
+            Some(seconds) => command.env("SASTRA_PDF_BUDGET", seconds),
+            None => command.env_remove("SASTRA_PDF_BUDGET"),
+        };
+        let output = command.output().unwrap();
+        String::from_utf8_lossy(&output.stderr).into_owned()
+    };
+    let warned = "content/announcements/pdfs.km.md:7: warning: field `attachments[0].file`: cannot read `minutes.pdf`: reading it took more than the 0.001 s one file may take";
+    let first = check(Some("0.001"));
+    assert!(first.contains(warned), "{first}");
+    assert!(
+        first.contains("SASTRA_PDF_BUDGET"),
+        "the hint names the setting: {first}"
+    );
+    let cached: Vec<_> = std::fs::read_dir(site.root().join(".sastra-cache/attachments"))
+        .unwrap()
+        .flatten()
+        .map(|e| std::fs::read_to_string(e.path()).unwrap())
+        .collect();
+    assert!(
+        cached.iter().any(|c| c.contains("over-budget")),
+        "{cached:?}"
+    );
+    // The next check reads the cache: a PATH without Poppler proves it.
+    let again = Command::new(env!("CARGO_BIN_EXE_sastra"))
+        .args(["--root", site.root().to_str().unwrap(), "check"])
+        .env("SASTRA_PDF_BUDGET", "0.001")
+        .env("PATH", "/nonexistent")
+        .output()
+        .unwrap();
+    let again = String::from_utf8_lossy(&again.stderr);
+    assert!(again.contains(warned), "{again}");
+    assert!(!again.contains("not installed"), "{again}");
+    // The default budget reads it.
+    let read = check(None);
+    assert!(!read.contains("minutes.pdf"), "{read}");
+}
