@@ -444,7 +444,7 @@ mod tests {
             pdf.push_str(&format!("{} 0 obj\n{object}\nendobj\n", i + 1));
         }
         let xref = pdf.len();
-        pdf.push_str(&format!("xref\n0 6\n0000000000 65535 f \n"));
+        pdf.push_str("xref\n0 6\n0000000000 65535 f \n");
         for offset in offsets {
             pdf.push_str(&format!("{offset:010} 00000 n \n"));
         }
