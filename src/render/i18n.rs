@@ -272,6 +272,7 @@ keys! {
     SearchInPdfPage = "search_in_pdf_page",
     SearchCount = "search_count",
     SearchMore = "search_more",
+    SearchShortened = "search_shortened",
     SearchDigits = "search_digits",
     Year = "year",
     Footer = "footer",
