@@ -9,6 +9,7 @@
 //! about it.
 
 pub mod cache;
+pub mod inline;
 pub mod layout;
 pub mod pdf;
 pub mod raster;

@@ -224,6 +224,8 @@ keys! {
     PdfPages = "pdf_pages",
     PdfPreview = "pdf_preview",
     PdfText = "pdf_text",
+    PdfTextMore = "pdf_text_more",
+    PdfTextFile = "pdf_text_file",
     PdfMachineRead = "pdf_machine_read",
     PdfLegacyFont = "pdf_legacy_font",
     PdfScanned = "pdf_scanned",

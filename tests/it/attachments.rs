@@ -629,3 +629,94 @@ fn a_pdf_over_the_time_budget_is_reported_and_cached_as_such() {
     let read = check(None);
     assert!(!read.contains("minutes.pdf"), "{read}");
 }
+
+/// A PDF of a thousand pages of text (a few hundred KB) must not make a
+/// document page of megabytes: the page shows the first pages up to its
+/// budget and links the whole text as a plain text file; search still finds
+/// every page, and a result on a page not shown lands on that link.
+/// Variants: a second PDF after the budget is spent, and one page whose
+/// text alone is over the budget.
+#[test]
+fn a_long_pdf_text_keeps_the_document_page_light() {
+    let line = "Minutes of the provincial ballot review committee, read aloud and signed by every member present. ";
+    let texts: Vec<String> = (1..=1000)
+        .map(|n| format!("ABCD page{n} {}", line.repeat(2)))
+        .collect();
+    let long = common::pdf_of_pages(
+        &texts
+            .iter()
+            .map(|t| ((595.0, 842.0), t.as_str()))
+            .collect::<Vec<_>>(),
+    );
+    let huge_page_text = format!("ABCD onepage {}", line.repeat(1200));
+    let one_huge_page = common::pdf_of_pages(&[((595.0, 842.0), huge_page_text.as_str())]);
+    let folder = tempfile::tempdir().unwrap();
+    let (a, b) = (
+        folder.path().join("long.pdf"),
+        folder.path().join("dense.pdf"),
+    );
+    std::fs::write(&a, &long).unwrap();
+    std::fs::write(&b, &one_huge_page).unwrap();
+    let site = site_with(&[("long.pdf", &a), ("dense.pdf", &b)]);
+    site.build();
+    let page = site.read(PAGE);
+    assert!(
+        page.len() < 100_000,
+        "a {} KB PDF made a document page of {} KB",
+        long.len() / 1000,
+        page.len() / 1000
+    );
+    assert!(page.contains("id=\"pdf-0-page-1\""));
+    assert!(!page.contains("id=\"pdf-0-page-1000\""));
+    for place in [0, 1] {
+        assert!(
+            page.contains(&format!("id=\"pdf-{place}-more\"")),
+            "{place}"
+        );
+    }
+    assert!(
+        page.contains("អត្ថបទចាប់ពីទំព័រទី"),
+        "the note is in the page's language"
+    );
+    // The whole text, every page, in the linked file.
+    let links = common::links(&page);
+    let texts_linked: Vec<&String> = links.iter().filter(|l| l.ends_with(".txt")).collect();
+    assert_eq!(texts_linked.len(), 2, "{texts_linked:?}");
+    let at = texts_linked[0].find("texts/").unwrap();
+    let whole = site.read(&texts_linked[0][at..]);
+    assert!(
+        whole.contains("page1000 "),
+        "the last page is in the text file"
+    );
+    assert!(whole.starts_with('\u{feff}'));
+    common::assert_internal_links_resolve(&site, "/repo/");
+    // The English page says it in English.
+    site.write(
+        "content/announcements/pdfs.en.md",
+        &std::fs::read_to_string(site.root().join("content/announcements/pdfs.km.md"))
+            .unwrap()
+            .replace("ឯកសារ PDF", "PDF files")
+            .replace("អត្ថបទ។", "Text."),
+    );
+    site.build();
+    let english = site.read("en/announcements/pdfs/index.html");
+    assert!(english.contains("the text from page"), "English note");
+    assert!(english.len() < 100_000);
+    // Search: every page is a record; those not shown link to the note.
+    let rows: Vec<(String, String)> = site
+        .files()
+        .iter()
+        .filter(|f| f.starts_with("search/km/d-"))
+        .flat_map(|f| serde_json::from_str::<Vec<DisplayRow>>(&site.read(f)).unwrap())
+        .filter(|row| row.url.contains("/announcements/pdfs/"))
+        .filter_map(|row| Some((row.place?, row.url)))
+        .collect();
+    assert_eq!(rows.len(), 1001, "a record per page with text");
+    let url_of = |page: &str, anchor: &str| {
+        rows.iter()
+            .any(|(place, url)| place.ends_with(&format!("ទី{page}")) && url.ends_with(anchor))
+    };
+    assert!(url_of("១", "#pdf-0-page-1"));
+    assert!(url_of("១០០០", "#pdf-0-more"));
+    assert!(url_of("១", "#pdf-1-more"), "the dense page");
+}
