@@ -93,13 +93,20 @@ pub struct Loaded {
     pub diagnostics: Diagnostics,
     /// What the attached PDFs hold (empty until [`Loaded::read_attachments`]).
     pub attachments: Arc<Extracts>,
+    /// Where PDF readings are kept; `None` where none can be kept (a
+    /// read-only checkout) or it was refused.
+    cache: Option<attachments::cache::Cache>,
 }
 
 impl Loaded {
     /// Reads the attached PDFs (from the cache when it has them), adding
     /// what a reader should know about each to the diagnostics.
     pub fn read_attachments(&mut self, ocr: bool) {
-        let options = attachments::Options::for_root(&self.config.root, ocr);
+        let options = attachments::Options {
+            ocr,
+            cache: self.cache.clone(),
+            budget: attachments::budget(ocr),
+        };
         let (extracts, warnings) = attachments::read_all(&self.documents, &options);
         self.attachments = Arc::new(extracts);
         self.diagnostics.extend(warnings);
@@ -118,11 +125,18 @@ pub fn load(root: &Path, base_url: Option<&str>) -> Result<Loaded, Diagnostics> 
     }
     let (documents, mut diagnostics) = content::load::load(&config);
     diagnostics.extend(content::validate::validate(&config, &documents));
+    let cache = attachments::cache::Cache::open(&config.root).unwrap_or_else(|refused| {
+        diagnostics.push(
+            Diagnostic::error(attachments::cache::FOLDER, refused.to_string()).hint(refused.hint()),
+        );
+        None
+    });
     Ok(Loaded {
         config,
         documents,
         diagnostics,
         attachments: Arc::default(),
+        cache,
     })
 }
 
@@ -381,10 +395,16 @@ fn write_attachments(archive: &Archive, sink: &dyn Sink) -> Result<usize, WriteE
 }
 
 /// The attached PDFs' first-page previews, named by the files' content.
+/// Each is published as read and checked here, never copied by path: the
+/// cache is untrusted.
 fn write_previews(attachments: &Extracts, sink: &dyn Sink) -> Result<usize, WriteError> {
     let mut count = 0;
-    for (hash, file) in attachments.previews() {
-        sink.copy(&urls::attachment_preview(hash), file)?;
+    for (hash, file, preview) in attachments.previews() {
+        let bytes = attachments::cache::read_preview(file, preview).ok_or_else(|| WriteError {
+            path: file.to_path_buf(),
+            source: std::io::Error::other("the cached preview changed during the build"),
+        })?;
+        sink.write(&urls::attachment_preview(hash), &bytes)?;
         count += 1;
     }
     Ok(count)

@@ -66,7 +66,7 @@ impl fmt::Display for FileKind {
 }
 
 impl FileKind {
-    fn of(file_type: std::fs::FileType) -> FileKind {
+    pub fn of(file_type: std::fs::FileType) -> FileKind {
         #[cfg(unix)]
         {
             use std::os::unix::fs::FileTypeExt;

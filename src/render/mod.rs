@@ -5,6 +5,7 @@ pub mod cite;
 pub mod i18n;
 pub mod markdown;
 pub mod pages;
+pub mod sandbox;
 pub mod saving;
 pub mod templates;
 pub mod views;

@@ -1,5 +1,6 @@
 //! The theme's Tera templates, compiled once per build.
 
+use super::sandbox;
 use crate::confine::Root;
 use crate::diagnostics::{display_path, Diagnostic, Diagnostics};
 
@@ -33,8 +34,21 @@ impl Templates {
                     .expect("a file")
                     .to_string_lossy()
                     .into_owned();
-                match theme.file(&path) {
-                    Ok(resolved) => files.push((resolved, Some(name))),
+                match theme.read(&path).map(String::from_utf8) {
+                    Ok(Ok(source)) => {
+                        for call in sandbox::refused_calls(&source) {
+                            problems.push(
+                                Diagnostic::error(display_path(&path), call.reason())
+                                    .at(call.line, call.column)
+                                    .hint(format!("a theme may call only {}; pass what the page needs from sastra's data instead", sandbox::ALLOWED.join(", "))),
+                            );
+                        }
+                        files.push((name, source));
+                    }
+                    Ok(Err(_)) => problems.push(Diagnostic::error(
+                        display_path(&path),
+                        "the template is not valid UTF-8 text",
+                    )),
                     Err(e) => problems.push(Diagnostic::error(
                         display_path(&path),
                         format!("the template {e}"),
@@ -46,9 +60,10 @@ impl Templates {
             return Err(problems);
         }
         let mut tera = tera::Tera::default();
+        sandbox::disarm(&mut tera);
         tera.autoescape_on(vec![".html", ".xml"]);
         tera.set_escape_fn(escape_html);
-        tera.add_template_files(files).map_err(|e| {
+        tera.add_raw_templates(files).map_err(|e| {
             Diagnostics::from_iter([Diagnostic::error(
                 display_path(&folder),
                 format!("a template does not compile: {}", chain(&e)),
