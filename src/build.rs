@@ -282,7 +282,11 @@ pub fn publish(
                 + offline_files
                 + write_attachments(archive, &staging)?
                 + write_previews(steps.attachments, &staging)?
-                + write_texts(archive, steps.attachments, &staging)?
+                + write_texts(
+                    archive.entries.iter().flat_map(|e| e.versions()),
+                    steps.attachments,
+                    &staging,
+                )?
                 + copy_static(theme, &staging)?
                 + write_machine_readable(config, archive, plan, &staging)?;
             Ok::<_, BuildError>((pages, files))
@@ -410,15 +414,16 @@ fn write_previews(attachments: &Extracts, sink: &dyn Sink) -> Result<usize, Writ
     Ok(count)
 }
 
-/// The whole text of each attached PDF that a document page shows only in
-/// part ([`attachments::inline`]), as plain text named by its content.
-fn write_texts(
-    archive: &Archive,
+/// The whole text of each PDF attached to `documents` that a document page
+/// shows only in part ([`attachments::inline`]), as plain text named by
+/// its content.
+pub fn write_texts<'a>(
+    documents: impl IntoIterator<Item = &'a Document>,
     attachments: &Extracts,
     sink: &dyn Sink,
 ) -> Result<usize, WriteError> {
     let mut written = std::collections::HashSet::new();
-    for document in archive.entries.iter().flat_map(|e| e.versions()) {
+    for document in documents {
         let shown = attachments::inline::pages_shown(document, attachments);
         for (attachment, shown) in document.attachments.iter().zip(shown) {
             let Some(reading) = attachments.get(attachment) else {

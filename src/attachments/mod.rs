@@ -405,13 +405,19 @@ mod tests {
             assert!(
                 matches!(
                     look_up(&cache, &pdf, &options(budget)),
-                    Lookup::Found(Reading { outcome: Err(Unreadable::OverBudget { .. }), .. })
+                    Lookup::Found(Reading {
+                        outcome: Err(Unreadable::OverBudget { .. }),
+                        ..
+                    })
                 ),
                 "cached, and not read again with the same budget"
             );
         }
         assert!(
-            matches!(look_up(&cache, &pdf, &options(BUDGET)), Lookup::Missing { .. }),
+            matches!(
+                look_up(&cache, &pdf, &options(BUDGET)),
+                Lookup::Missing { .. }
+            ),
             "a larger budget reads it again"
         );
     }
