@@ -248,3 +248,53 @@ fn create_parent(path: &Path) -> io::Result<()> {
         None => Ok(()),
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn names(folder: &Path) -> Vec<String> {
+        let mut names: Vec<String> = std::fs::read_dir(folder)
+            .unwrap()
+            .flatten()
+            .map(|e| e.file_name().to_string_lossy().into_owned())
+            .collect();
+        names.sort();
+        names
+    }
+
+    /// A copy that fails halfway leaves neither the file nor its scratch
+    /// copy; an existing file (or link) is never replaced.
+    #[test]
+    fn a_file_is_written_whole_or_not_at_all() {
+        let folder = tempfile::tempdir().unwrap();
+        let target = folder.path().join("files/a.pdf");
+        let failed = write_new(&target, |file| {
+            io::Write::write_all(file, b"%PDF-1.4 half")?;
+            Err(io::Error::other("the disk is full"))
+        });
+        assert!(
+            matches!(failed, Err(WriteError::Write { .. })),
+            "{failed:?}"
+        );
+        assert!(names(&folder.path().join("files")).is_empty());
+
+        // What a killed copy left is removed by the next write of the file.
+        std::fs::write(folder.path().join("files/.a.pdf.partial-AbC123"), "half").unwrap();
+        write_new(&target, |file| {
+            io::Write::write_all(file, b"%PDF-1.4 whole")
+        })
+        .unwrap();
+        assert_eq!(std::fs::read(&target).unwrap(), b"%PDF-1.4 whole");
+        assert_eq!(names(&folder.path().join("files")), ["a.pdf"]);
+
+        let again = write_new(&target, |file| io::Write::write_all(file, b"other"));
+        assert!(matches!(again, Err(WriteError::Exists(_))), "{again:?}");
+        assert_eq!(std::fs::read(&target).unwrap(), b"%PDF-1.4 whole");
+        let link = folder.path().join("files/b.pdf");
+        std::os::unix::fs::symlink("/nonexistent", &link).unwrap();
+        let through = write_new(&link, |file| io::Write::write_all(file, b"x"));
+        assert!(matches!(through, Err(WriteError::Exists(_))), "{through:?}");
+        assert!(!Path::new("/nonexistent").exists());
+    }
+}
