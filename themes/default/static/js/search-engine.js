@@ -34,9 +34,10 @@ const TYPING_CHUNKS = 1;
 // A query looks up at most this many terms, the first ones (repeats
 // counted once), and reads at most this many characters: a shared link
 // with a query thousands of clusters long would otherwise fetch most of
-// the index on a reader's mobile data. Each term takes at most
-// CLUSTER_CHUNKS postings chunks, so a query fetches at most
-// 2 × MAX_TERMS of them, whatever its length.
+// the index on a reader's mobile data. A term takes at most two postings
+// chunks (CLUSTER_CHUNKS, or its own and TYPING_CHUNKS), and the word
+// being typed up to four more for its shorter stems: a query fetches at
+// most 2 × MAX_TERMS + 4 of them, whatever its length.
 export const MAX_TERMS = 12;
 export const MAX_QUERY_CHARS = 200;
 const DIGIT = new Int8Array(128).fill(-1);
