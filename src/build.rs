@@ -141,7 +141,8 @@ pub fn load(root: &Path, base_url: Option<&str>) -> Result<Loaded, Diagnostics> 
 }
 
 pub fn check(root: &Path) -> Diagnostics {
-    match load(root, None) {
+    let lock = crate::output::writer::unusable_lock(root);
+    let mut diagnostics = match load(root, None) {
         Ok(mut loaded) => {
             if !loaded.diagnostics.has_errors() {
                 loaded.read_attachments(false);
@@ -155,7 +156,9 @@ pub fn check(root: &Path) -> Diagnostics {
             diagnostics
         }
         Err(diagnostics) => diagnostics,
-    }
+    };
+    diagnostics.extend(lock);
+    diagnostics
 }
 
 /// Documents whose URL another document or a generated page also claims.

@@ -281,7 +281,7 @@ fn read_one(
 
 fn reading(slot: &cache::Slot, file: &cache::FileId, entry: cache::Entry) -> Reading {
     let outcome = match entry {
-        cache::Entry::Read(extract) => Ok(extract),
+        cache::Entry::Read(extract) => Ok(extract.cleaned()),
         cache::Entry::Unreadable { problem } => Err(problem),
     };
     let preview_file = outcome

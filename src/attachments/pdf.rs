@@ -10,6 +10,7 @@ use serde::{Deserialize, Serialize};
 use super::layout::{self, Word};
 use super::raster::{self, Grey};
 use super::tools::{self, Limits, ToolError};
+use crate::text;
 
 /// Pages read at most; a longer PDF is read that far and says so.
 pub const MAX_PAGES: u32 = 1000;
@@ -67,6 +68,29 @@ pub struct Extract {
     #[serde(default)]
     pub truncated: bool,
     pub preview: Option<Preview>,
+}
+
+impl Extract {
+    /// The extract with every text it carries [`text::cleaned`]: a PDF's
+    /// text and metadata reach pages, feeds and the search files, and the
+    /// PDF, the source, cannot be corrected the way a document is, so the
+    /// characters no output may carry (ESC, NUL, a right-to-left override)
+    /// are dropped rather than refused. Applied to every extract used,
+    /// read now or taken from the cache.
+    pub fn cleaned(mut self) -> Extract {
+        let clean = |s: &mut String| {
+            if let std::borrow::Cow::Owned(c) = text::cleaned(s) {
+                *s = c;
+            }
+        };
+        self.text.iter_mut().for_each(clean);
+        self.title.iter_mut().for_each(clean);
+        self.created.iter_mut().for_each(clean);
+        if let TextLayer::LegacyFont { font: Some(font) } = &mut self.layer {
+            clean(font);
+        }
+        self
+    }
 }
 
 /// Where the text of a PDF comes from.

@@ -10,8 +10,9 @@ use crate::config::Taxonomy;
 use crate::confine::Root;
 use crate::content::date::{lunar_line, LunarStyle};
 use crate::content::PartialDate;
-use crate::diagnostics::{display_path, line_column, Diagnostic, Diagnostics};
+use crate::diagnostics::{display_path, Diagnostic, Diagnostics};
 use crate::khmer::numerals::to_khmer_digits;
+use crate::lines;
 
 #[derive(Debug, Clone, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
@@ -85,7 +86,7 @@ impl I18n {
             .field("date.months")),
             Ok(i18n) => Ok(i18n),
             Err(e) => {
-                let (line, column) = e.span().map_or((0, 0), |s| line_column(&text, s.start));
+                let (line, column) = e.span().map_or((0, 0), |s| lines::locate(&text, s.start));
                 Err(Diagnostic::error(&shown, e.message().to_string()).at(line, column))
             }
         }
@@ -259,6 +260,7 @@ keys! {
     ChartEvents = "chart_events",
     ChartTable = "chart_table",
     ChartPeriod = "chart_period",
+    ChartNoDocuments = "chart_no_documents",
     MonthUnknown = "month_unknown",
     NotFoundTitle = "not_found_title",
     NotFoundText = "not_found_text",

@@ -7,7 +7,7 @@ use crate::archive::{Archive, Entry, EntryId, TimelineYear};
 use crate::attachments::{inline, Extracts, Reading, TextLayer};
 use crate::config::{Config, Taxonomy};
 use crate::content::{Attachment, Document, PartialDate};
-use crate::render::chart::{self, Bar, Marker, Row, Tally};
+use crate::render::chart::{self, Bar, Marker, Row, Span, Tally};
 use crate::render::cite::{self, Citation};
 use crate::render::i18n::{I18n, Key};
 use crate::render::markdown::Heading;
@@ -503,20 +503,39 @@ impl<'a> ViewBuilder<'a> {
     /// first, empty years included so that gaps show.
     pub fn timeline_chart(&self) -> Option<ChartView> {
         let (first, last) = chart::span(self.archive)?;
-        Some(self.months_chart((first..=last).rev()))
+        let timeline = self.archive.timeline();
+        let spans = chart::spans(first, last, |year| timeline.iter().any(|y| y.year == year));
+        Some(self.months_chart(spans))
     }
 
     /// A year page's chart: that year's months.
     pub fn timeline_year_chart(&self, year: u16) -> ChartView {
-        self.months_chart(std::iter::once(year))
+        self.months_chart(vec![Span::Year(year)])
     }
 
-    fn months_chart(&self, years: impl Iterator<Item = u16>) -> ChartView {
+    fn months_chart(&self, spans: Vec<Span>) -> ChartView {
         let timeline = self.archive.timeline();
         let mut rows = Vec::new();
         let mut table = Vec::new();
         let mut events = Vec::new();
-        for year in years {
+        for span in spans {
+            let year = match span {
+                Span::Year(year) => year,
+                Span::Empty(newest, oldest) => {
+                    rows.push(Row {
+                        label: String::new(),
+                        bars: Vec::new(),
+                        markers: Vec::new(),
+                        note: Some(
+                            self.i18n
+                                .string(Key::ChartNoDocuments)
+                                .replace("{from}", &self.i18n.number(oldest))
+                                .replace("{to}", &self.i18n.number(newest)),
+                        ),
+                    });
+                    continue;
+                }
+            };
             let slots = timeline
                 .iter()
                 .find(|y| y.year == year)
@@ -540,6 +559,7 @@ impl<'a> ViewBuilder<'a> {
                 label: self.i18n.number(year),
                 bars,
                 markers,
+                note: None,
             });
         }
         let months: Vec<String> = (1..=12).map(|m| self.i18n.number(m)).collect();
@@ -573,6 +593,7 @@ impl<'a> ViewBuilder<'a> {
             label: String::new(),
             bars,
             markers: Vec::new(),
+            note: None,
         };
         let labels: Vec<String> = (first..=last).map(|y| self.i18n.number(y)).collect();
         Some(ChartView {

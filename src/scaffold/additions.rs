@@ -67,18 +67,24 @@ impl Additions {
     }
 
     /// Parses every new document with the loader `check` uses, in a scratch
-    /// folder where each attachment stands in as an empty file (the parser
-    /// checks an attachment's path and type, not its bytes). The documents'
-    /// attachments then name the files they will have in `content/`.
+    /// folder where each attachment stands in as its first kilobyte (the
+    /// parser checks an attachment's path, type and signature: a
+    /// `minutes.pdf` that is HTML is refused before anything is copied).
+    /// The documents' attachments then name the files they will have in
+    /// `content/`.
     pub fn check(&self, config: &Config) -> io::Result<(Vec<Document>, Diagnostics)> {
         let scratch = tempfile::tempdir()?;
         let mut staged = config.clone();
         staged.root = scratch.path().to_path_buf();
         let content = staged.content_dir();
         std::fs::create_dir_all(&content)?;
-        for (_, to) in &self.attachments {
+        for (from, to) in &self.attachments {
             create_parent(&content.join(to))?;
-            File::create(content.join(to))?;
+            let mut stand_in = File::create(content.join(to))?;
+            // An unreadable source is reported when it is copied.
+            if let Ok(source) = File::open(from) {
+                io::copy(&mut io::Read::take(source, 1024), &mut stand_in)?;
+            }
         }
         for (path, text) in &self.documents {
             create_parent(&content.join(path))?;

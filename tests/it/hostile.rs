@@ -260,25 +260,6 @@ fn generated_extremes_never_panic() {
     assert!(site.exists("en/x/nested-lists/index.html"));
 }
 
-#[test]
-fn a_fifty_megabyte_body_builds() {
-    let site = Site::fixture("basic");
-    let paragraph =
-        "The National Election Committee published the ballot order. ".repeat(20) + "\n\n";
-    let body = paragraph.repeat(50 * 1024 * 1024 / paragraph.len());
-    site.write(
-        "content/x/huge.en.md",
-        &format!("---\ntitle: Huge\ndate: 2023\ntype: report\n---\n{body}"),
-    );
-    site.build();
-    assert!(
-        std::fs::metadata(site.out().join("en/x/huge/index.html"))
-            .unwrap()
-            .len()
-            > 50_000_000
-    );
-}
-
 #[cfg(unix)]
 #[test]
 fn symbolic_links_out_of_the_archive_are_refused() {

@@ -164,8 +164,19 @@ pub fn assert_internal_links_resolve(site: &Site, base_path: &str) -> usize {
 /// dictionary (`Title`, `CreationDate`…), when not empty. Needs no tool to
 /// make, and Poppler reads it like any other.
 pub fn hand_written_pdf(font: &str, text: &str, info: &[(&str, &str)]) -> Vec<u8> {
+    pdf_with_font(
+        &format!("<< /Type /Font /Subtype /Type1 /BaseFont /{font} /Encoding /WinAnsiEncoding >>"),
+        &pdf_string(text),
+        info,
+    )
+}
+
+/// A one-page PDF showing the PDF string `shown` (with its parentheses) in
+/// the font whose dictionary is `font`: a font with an encoding of its own
+/// puts any character in the text Poppler extracts.
+pub fn pdf_with_font(font: &str, shown: &[u8], info: &[(&str, &str)]) -> Vec<u8> {
     let mut stream = b"BT /F1 18 Tf 72 700 Td ".to_vec();
-    stream.extend_from_slice(&pdf_string(text));
+    stream.extend_from_slice(shown);
     stream.extend_from_slice(b" Tj ET");
     let mut contents = format!("<< /Length {} >>\nstream\n", stream.len()).into_bytes();
     contents.extend_from_slice(&stream);
@@ -175,7 +186,7 @@ pub fn hand_written_pdf(font: &str, text: &str, info: &[(&str, &str)]) -> Vec<u8
         b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>".to_vec(),
         b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Resources << /Font << /F1 5 0 R >> >> /Contents 4 0 R >>".to_vec(),
         contents,
-        format!("<< /Type /Font /Subtype /Type1 /BaseFont /{font} /Encoding /WinAnsiEncoding >>").into_bytes(),
+        font.as_bytes().to_vec(),
     ];
     let mut trailer = format!("<< /Size {} /Root 1 0 R >>", objects.len() + 1);
     if !info.is_empty() {
