@@ -383,6 +383,7 @@ mod tests {
             label: String::new(),
             bars: vec![bar(1, 0, 0, "/t/"); 10],
             markers: vec![],
+            note: None,
         };
         let labels: Vec<String> = (2016..=2025).map(|y| y.to_string()).collect();
         let svg = years(&row, &labels);
