@@ -162,6 +162,7 @@ async function run(step) {
   const showing = showMore(mine, state.q, true);
   showCounts(answers);
   countFilters(state);
+  $("search-shortened").hidden = !answers.some((a) => a.shortened);
   say(!wanted ? "" : together.length ? tCount.replace("{count}", digits(together.length)) : tNone);
   // The other language's index failing to load (offline) only leaves the hint out.
   const other = !together.length && !apart.length ? offerOther(state, mine).catch(() => {}) : otherHits && (otherHits.hidden = true);
