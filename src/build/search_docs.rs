@@ -163,7 +163,7 @@ impl IndexDocs<'_> {
     /// record per passage of each of its sections, leading to its heading.
     fn index_doc_and_sections(&self, document: &Document, id: EntryId) -> Vec<IndexDoc> {
         let whole = self.index_doc(document, id);
-        if whole.body.chars().count() <= EXCERPT_CHARS {
+        if !self.config.search_sections || whole.body.chars().count() <= EXCERPT_CHARS {
             return vec![whole];
         }
         let mut records = vec![whole];

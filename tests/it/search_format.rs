@@ -138,6 +138,8 @@ fn display_rows(site: &Site, lang: &str) -> Vec<DisplayRow> {
 #[test]
 fn a_long_documents_sections_are_records_leading_to_their_headings() {
     let site = Site::fixture("basic");
+    let settings = std::fs::read_to_string(site.root().join("site.toml")).unwrap();
+    site.write("site.toml", &format!("search_sections = true\n{settings}"));
     let filler =
         "The commission counted every ballot twice before it wrote the results down. ".repeat(30);
     site.write(
@@ -227,4 +229,20 @@ fn the_basic_fixture_index_reads_back_as_the_golden_dump() {
             .collect::<Vec<_>>()
             .join("\n")
     );
+}
+
+#[test]
+fn sections_are_records_only_where_the_site_asks() {
+    let site = Site::fixture("basic");
+    let filler = "Every ballot was counted twice. ".repeat(40);
+    site.write(
+        "content/reports/long-report.en.md",
+        &format!(
+            "---\ntitle: \"A long report\"\ndate: 2018-07-30\ntype: report\n---\n{filler}\n\n## Findings\n\n{filler}\n"
+        ),
+    );
+    site.build();
+    let manifest: Manifest = read(&site, "en", "manifest.json");
+    let meta: Meta = read(&site, "en", &manifest.meta);
+    assert!(meta.docs.sections.is_empty(), "{:?}", meta.docs.sections);
 }
