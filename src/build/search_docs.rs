@@ -5,11 +5,14 @@
 
 use crate::archive::{Archive, EntryId};
 use crate::attachments::layout::page_language;
-use crate::attachments::Extracts;
+use crate::attachments::{inline, Extracts};
 use crate::config::{Config, Taxonomy};
 use crate::content::{markdown, Document};
 use crate::render::i18n::{I18n, Key};
-use crate::search::index::{self, Facets, IndexDoc, LanguageIndex, MetaRow, Stop};
+use crate::render::markdown::sections;
+use crate::search::index::{
+    self, Facets, IndexDoc, LanguageIndex, MetaRow, Part, Stop, EXCERPT_CHARS,
+};
 use crate::urls;
 
 /// The index of the archive's documents in `lang`, the text of each
@@ -38,22 +41,25 @@ pub fn language_index(
         lang,
     };
     let prepare = |record: &Record| match *record {
-        Record::Document { document, id } => docs.index_doc(document, id),
+        Record::Document { document, id } => docs.index_doc_and_sections(document, id),
         Record::PdfPage {
             document,
             id,
             attachment,
             page,
             text,
-        } => docs.pdf_page(document, id, attachment, page, text),
+            shown,
+        } => vec![docs.pdf_page(document, id, attachment, page, text, shown)],
     };
     index::build(lang, facets(config, lang), &records, prepare, stop)
 }
 
-/// What the index holds a record of: a document, and each page of text of
-/// the PDFs it attaches, so that a result can say where in the PDF the
-/// words are. (The document's own record holds the PDFs' text too, so a
-/// phrase across two pages is still found.)
+/// What the index holds a record of: a document (with, for a long one, a
+/// record of each passage of its sections, made with it), and each page of
+/// text of the PDFs it attaches, so that a result can say where in the
+/// document or the PDF the words are. (The document's own record holds
+/// all of its text, so a phrase across two pages or sections is still
+/// found.)
 enum Record<'a> {
     Document {
         document: &'a Document,
@@ -66,12 +72,15 @@ enum Record<'a> {
         attachment: usize,
         page: u32,
         text: &'a str,
+        /// The document page shows this page's text (see [`inline`]).
+        shown: bool,
     },
 }
 
 /// The document's record, then one per page of its PDFs with text.
 fn records<'a>(document: &'a Document, id: EntryId, attachments: &'a Extracts) -> Vec<Record<'a>> {
     let mut records = vec![Record::Document { document, id }];
+    let shown = inline::pages_shown(document, attachments);
     for (attachment, file) in document.attachments.iter().enumerate() {
         let Some(extract) = attachments.get(file).and_then(|r| r.extract()) else {
             continue;
@@ -84,6 +93,7 @@ fn records<'a>(document: &'a Document, id: EntryId, attachments: &'a Extracts) -
                     attachment,
                     page,
                     text,
+                    shown: inline::is_shown(page, shown[attachment]),
                 });
             }
         }
@@ -118,7 +128,9 @@ fn facets(config: &Config, lang: &str) -> Facets {
 
 impl IndexDocs<'_> {
     /// The record of page `page` of the document's attachment number
-    /// `attachment`, whose text is `text`.
+    /// `attachment`, whose text is `text`. It links to the page's text on
+    /// the document page, or, for a page the document page does not show,
+    /// to the link to the whole text there.
     fn pdf_page(
         &self,
         document: &Document,
@@ -126,12 +138,16 @@ impl IndexDocs<'_> {
         attachment: usize,
         page: u32,
         text: &str,
+        shown: bool,
     ) -> IndexDoc {
         let i18n = self.i18n;
         let mut doc = self.index_doc_without_text(document, id);
         doc.url.push('#');
-        doc.url
-            .push_str(&urls::attachment_text_anchor(attachment, page));
+        doc.url.push_str(&match shown {
+            true => urls::attachment_text_anchor(attachment, page),
+            false => urls::attachment_text_more_anchor(attachment),
+        });
+        doc.part = Part::PdfPage;
         doc.attachment = text.to_string();
         doc.attachment_lang = page_language(text, document.attachments[attachment].lang.as_deref())
             .filter(|l| *l != document.lang)
@@ -141,6 +157,32 @@ impl IndexDocs<'_> {
                 .replace("{page}", &i18n.number(page)),
         );
         doc
+    }
+
+    /// The document's record, and for a body longer than an excerpt one
+    /// record per passage of each of its sections, leading to its heading.
+    fn index_doc_and_sections(&self, document: &Document, id: EntryId) -> Vec<IndexDoc> {
+        let whole = self.index_doc(document, id);
+        if !self.config.search_sections || whole.body.chars().count() <= EXCERPT_CHARS {
+            return vec![whole];
+        }
+        let mut records = vec![whole];
+        for section in sections(&document.body, self.config.allow_raw_html) {
+            let place = self
+                .i18n
+                .string(Key::SearchInSection)
+                .replace("{section}", &section.heading);
+            for passage in index::passages(&section.text) {
+                let mut doc = self.index_doc_without_text(document, id);
+                doc.url.push('#');
+                doc.url.push_str(&section.id);
+                doc.part = Part::Section;
+                doc.body = passage.to_string();
+                doc.place = Some(place.clone());
+                records.push(doc);
+            }
+        }
+        records
     }
 
     fn index_doc(&self, document: &Document, id: EntryId) -> IndexDoc {
@@ -183,6 +225,7 @@ impl IndexDocs<'_> {
             summary: None,
             body: String::new(),
             attachment: String::new(),
+            part: Part::Document,
             place: None,
             attachment_lang: None,
             filters: MetaRow {
@@ -199,6 +242,7 @@ impl IndexDocs<'_> {
                     .filter_map(|t| place(Taxonomy::Tag, t))
                     .collect(),
                 entry: id,
+                section: false,
             },
         }
     }

@@ -5,7 +5,7 @@ use serde::Serialize;
 
 use crate::archive::{Archive, Entry, EntryId, TimelineYear};
 use crate::attachments::layout::page_language;
-use crate::attachments::{Extracts, Reading, TextLayer};
+use crate::attachments::{inline, Extracts, Reading, TextLayer};
 use crate::config::{Config, Taxonomy};
 use crate::content::{Attachment, Document, PartialDate};
 use crate::render::chart::{self, Bar, Marker, Row, Span, Tally};
@@ -80,6 +80,21 @@ pub struct AttachmentContent {
     pub missing: Option<&'static str>,
     /// Some of the text is Tesseract's reading of scanned pages.
     pub machine_read: bool,
+    /// The pages of text not shown on the page, when there are any.
+    pub more: Option<MoreText>,
+}
+
+/// The link to the whole text of a PDF whose text the page shows only in
+/// part ([`inline`]).
+#[derive(Debug, Serialize)]
+pub struct MoreText {
+    /// Where search results on the pages not shown land.
+    pub anchor: String,
+    /// The first page not shown, in the page's digits.
+    pub from: String,
+    /// The text file and its size.
+    pub href: String,
+    pub size: String,
 }
 
 #[derive(Debug, Serialize)]
@@ -279,11 +294,13 @@ impl<'a> ViewBuilder<'a> {
         })
     }
 
-    /// `place` is the attachment's place in its document's list.
+    /// `place` is the attachment's place in its document's list; the page
+    /// shows the text of its first `shown` pages ([`inline::pages_shown`]).
     fn attachment_content(
         &self,
         attachment: &Attachment,
         place: usize,
+        shown: u32,
     ) -> Option<AttachmentContent> {
         let reading = self.attachments.get(attachment)?;
         let Ok(extract) = &reading.outcome else {
@@ -293,6 +310,7 @@ impl<'a> ViewBuilder<'a> {
                 text: Vec::new(),
                 missing: Some("unreadable"),
                 machine_read: false,
+                more: None,
             });
         };
         let text: Vec<PageText> = extract
@@ -300,6 +318,7 @@ impl<'a> ViewBuilder<'a> {
             .iter()
             .zip(1u32..)
             .filter(|(text, _)| !text.trim().is_empty())
+            .filter(|(_, number)| inline::is_shown(*number, shown))
             .map(|(text, number)| PageText {
                 anchor: urls::attachment_text_anchor(place, number),
                 number: self.i18n.number(number),
@@ -313,6 +332,14 @@ impl<'a> ViewBuilder<'a> {
                 machine_read: extract.machine_read.contains(&number),
             })
             .collect();
+        let more = inline::first_hidden(&extract.text, shown).map(|from| MoreText {
+            anchor: urls::attachment_text_more_anchor(place),
+            from: self.i18n.number(from),
+            href: self.href(&urls::attachment_text(&reading.hash)),
+            size: self
+                .i18n
+                .size(inline::text_file(&extract.text).len() as u64),
+        });
         let missing = match extract.layer {
             TextLayer::LegacyFont { .. } => Some("legacy-font"),
             TextLayer::Scanned if text.is_empty() => Some("scanned"),
@@ -324,6 +351,7 @@ impl<'a> ViewBuilder<'a> {
             machine_read: text.iter().any(|p| p.machine_read),
             text,
             missing,
+            more,
         })
     }
 
@@ -348,6 +376,7 @@ impl<'a> ViewBuilder<'a> {
             .config
             .base_url
             .absolute(&urls::document(self.lang, &entry.key));
+        let shown = inline::pages_shown(document, self.attachments);
         DocumentView {
             // A page in a translation gives the date as the archive's own
             // language writes it too, to match it with the original's; a
@@ -390,7 +419,7 @@ impl<'a> ViewBuilder<'a> {
                     lang_name: a.lang.as_deref().map(|l| self.language_name(l)),
                     lang: a.lang.clone(),
                     placeholder: a.placeholder,
-                    content: self.attachment_content(a, place),
+                    content: self.attachment_content(a, place, shown[place]),
                 })
                 .collect(),
             source: document.source.clone(),

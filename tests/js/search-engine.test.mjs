@@ -9,7 +9,7 @@ import { readFile } from "node:fs/promises";
 import { homedir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { VERSION, memo, openIndex, parseQuery, phraseSlots } from "../../themes/default/static/js/search-engine.js";
+import { MAX_TERMS, VERSION, memo, openIndex, parseQuery, phraseSlots } from "../../themes/default/static/js/search-engine.js";
 import { normalize } from "../../themes/default/static/js/tokenize.js";
 
 const root = fileURLToPath(new URL("../../", import.meta.url));
@@ -96,10 +96,11 @@ const open = (lang, log) => openIndex(join(searchDir, lang) + "/", fileFetch(log
 const km = await open("km");
 const en = await open("en");
 
-// Result URLs of a query, best first.
+// The documents a query finds, best first, by URL (a result leading to a
+// section or a PDF page is its document).
 async function urls(index, query, options = {}) {
   const { results } = await index.search(query, { limit: 1000, ...options });
-  return (await index.display(results.map((r) => r.doc))).map((row) => row.url);
+  return (await index.display(results.map((r) => r.doc))).map((row) => row.url.replace(/#.*$/, ""));
 }
 
 // The Khmer sample documents' text, normalised as the index reads it.
@@ -289,11 +290,49 @@ test("only the chunks a query needs are fetched, each once", async () => {
   assert.ok(display.length <= results.length, "display rows of the shown results only");
 });
 
+// A shared link km/search/?q= with thousands of Khmer clusters, or
+// thousands of words, must not fetch the index on a reader's mobile data:
+// a query looks up its first MAX_TERMS terms, and says it was shortened.
+test("a very long query fetches a bounded number of files and says it was shortened", async () => {
+  const clusters = ["ក", "ខ", "គ", "ឃ", "ង", "ច", "ឆ", "ជ", "ឈ", "ញ", "ដ", "ឋ", "ឌ", "ឍ", "ណ", "ត", "ថ", "ទ", "ធ", "ន", "ប", "ផ", "ព", "ភ", "ម", "យ", "រ", "ល", "វ", "ស", "ហ", "ឡ", "អ"];
+  const vowels = ["ា", "ិ", "ី", "ឹ", "ឺ", "ុ", "ូ", "ួ", "ើ", "ឿ", "ៀ", "េ", "ែ", "ៃ", "ោ", "ៅ"];
+  const many = (n, join) => Array.from({ length: n }, (_, i) => clusters[(i * 7) % clusters.length] + vowels[(i * 5) % vowels.length]).join(join);
+  const queries = {
+    "3,000 clusters in one phrase": many(3000, ""),
+    "3,000 clusters typed apart": many(3000, " "),
+    "3,000 one-cluster words": Array.from({ length: 3000 }, (_, i) => clusters[i % clusters.length]).join(" "),
+    "3,000 English words": Array.from({ length: 3000 }, (_, i) => `word${i.toString(36)}`).join(" "),
+    "Latin and Khmer words in turn": Array.from({ length: 500 }, (_, i) => `w${i} ${clusters[i % clusters.length]}`).join(" "),
+    "numbers against Khmer": Array.from({ length: 1000 }, (_, i) => `${i}${clusters[i % clusters.length]}ា`).join(" "),
+    "one word of 100,000 letters": "a".repeat(100000),
+  };
+  for (const [name, query] of Object.entries(queries)) {
+    const plan = parseQuery(query, { prefix: true });
+    assert.ok(plan.phrase.length <= MAX_TERMS, `${name}: ${plan.phrase.length} terms`);
+    assert.ok((plan.apart?.length ?? 0) <= MAX_TERMS, `${name}: ${plan.apart?.length} terms apart`);
+    for (const prefix of [false, true]) {
+      const log = [];
+      const index = await open("km", log);
+      const answer = await index.search(query, { prefix });
+      index.warm(query);
+      const postings = new Set(log.filter((p) => /\/p-[^/]+\.json$/.test(p)));
+      assert.ok(answer.shortened, `${name}: the answer says it was shortened`);
+      assert.ok(postings.size <= 2 * MAX_TERMS + 4, `${name}: ${postings.size} postings chunks fetched`);
+    }
+  }
+  // An ordinary query is not shortened, and a long one's beginning still
+  // finds what it holds.
+  assert.equal((await km.search("ការបោះឆ្នោត")).shortened, false);
+  assert.equal((await en.search("election observers and the ballot")).shortened, false);
+  const long = await en.search(`election ${"observers ".repeat(100)}`);
+  assert.ok(long.shortened && long.total > 0, `${long.total} results`);
+});
+
 test("a phrase found only in an attached PDF's text is one result, saying on which page", async () => {
   for (const lang of ["en", "km"]) {
     const ix = await open(lang);
     const rows = await ix.display(ix.meta.docs.map((_, doc) => doc));
-    const pages = rows.map((row, doc) => [row, doc]).filter(([row]) => row.place);
+    const pages = rows.map((row, doc) => [row, doc]).filter(([row, doc]) => row.place && !ix.meta.docs[doc].section);
     assert.ok(pages.length > 0, `${lang}: the sample's real PDF has page records`);
     for (const [row, doc] of pages) {
       assert.match(row.url, /#pdf-\d+-page-\d+$/, "a page record leads to its page");
@@ -309,6 +348,30 @@ test("a phrase found only in an attached PDF's text is one result, saying on whi
     const entry = ix.meta.docs[doc].entry;
     assert.equal(results.filter((r) => ix.meta.docs[r.doc].entry === entry).length, 1, `${lang} "${words}": one result for the document`);
     assert.equal(total, new Set(results.map((r) => ix.meta.docs[r.doc].entry)).size, "the count counts documents");
+  }
+});
+
+test("words deep in a long document lead to the section holding them, shown in its excerpt", async () => {
+  for (const lang of ["en", "km"]) {
+    const ix = await open(lang);
+    const rows = await ix.display(ix.meta.docs.map((_, doc) => doc));
+    const sections = rows.map((row, doc) => [row, doc]).filter(([, doc]) => ix.meta.docs[doc].section);
+    assert.ok(sections.length > 0, `${lang}: the sample's long documents have section records`);
+    // A passage past the document's own excerpt.
+    const [row, doc] = sections.find(([r, d]) => {
+      const own = rows.find((o, k) => !o.place && ix.meta.docs[k].entry === ix.meta.docs[d].entry);
+      return !own.excerpt.includes(r.excerpt.slice(0, 40));
+    });
+    assert.match(row.url, /#[^#]+$/, "a section record leads to its heading");
+    assert.ok(row.place, "a section record says where it is");
+    const words = row.excerpt.match(/[\u1780-\u17d3]{10,}|(?:[A-Za-z]{4,} ){3}[A-Za-z]{4,}/)?.[0];
+    if (!words) continue;
+    const { results } = await ix.search(words, { limit: Infinity });
+    const found = results.find((r) => ix.meta.docs[r.doc].entry === ix.meta.docs[doc].entry);
+    assert.ok(found, `${lang} "${words}": the document is found`);
+    const shown = (await ix.display([found.doc]))[0];
+    assert.ok(shown.excerpt.includes(words), `${lang} "${words}": the excerpt shown holds the words: ${shown.excerpt}`);
+    assert.ok(shown.url.includes("#"), `${lang} "${words}": the result leads into the document: ${shown.url}`);
   }
 });
 
