@@ -13,7 +13,7 @@ static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 use sastra::attachments::tools::ToolError;
 use sastra::build::{self, BuildError, BuildOptions};
 use sastra::config::Config;
-use sastra::diagnostics::Diagnostic;
+use sastra::diagnostics::{Diagnostic, Lang};
 use sastra::import::{self, ImportError};
 use sastra::scaffold::{self, NewDocument, NewError};
 use sastra::serve::{serve, ServeOptions};
@@ -61,6 +61,11 @@ enum Command {
         /// Fail on warnings too.
         #[arg(long)]
         strict: bool,
+        /// The language of the messages [default: the locale's (LC_ALL,
+        /// LC_MESSAGES, LANG) when it is km or en, else the site's default
+        /// language].
+        #[arg(long, value_enum)]
+        lang: Option<LangArg>,
     },
     /// Preview the site: build, serve on 127.0.0.1, rebuild and reload on change.
     Serve {
@@ -138,6 +143,40 @@ Columns (the first line names them, in any order; a cell left empty is a field l
 See README.md, \"Importing a catalogue\".";
 
 #[derive(Clone, Copy, ValueEnum)]
+enum LangArg {
+    Km,
+    En,
+}
+
+/// The language messages are printed in, chosen once at start.
+static LANG: std::sync::OnceLock<Lang> = std::sync::OnceLock::new();
+
+fn lang() -> Lang {
+    LANG.get().copied().unwrap_or_default()
+}
+
+/// `--lang`, else the locale, else the site's default language (read
+/// lightly: a site.toml with errors leaves the choice to English).
+fn choose_lang(cli: &Cli) -> Lang {
+    let flag = match cli.command {
+        Command::Check { lang, .. } => lang.map(|l| match l {
+            LangArg::Km => Lang::Km,
+            LangArg::En => Lang::En,
+        }),
+        _ => None,
+    };
+    let site_default = || {
+        let text = std::fs::read_to_string(cli.root.join("site.toml")).ok()?;
+        let table: toml::Table = toml::from_str(&text).ok()?;
+        table.get("default_language")?.as_str().map(str::to_string)
+    };
+    match flag {
+        Some(lang) => lang,
+        None => Lang::choose(None, site_default().as_deref()),
+    }
+}
+
+#[derive(Clone, Copy, ValueEnum)]
 enum Format {
     /// `path:line:column: error: message`
     Human,
@@ -149,6 +188,7 @@ enum Format {
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
+    LANG.set(choose_lang(&cli)).expect("set once");
     match cli.command {
         Command::Build {
             output,
@@ -169,7 +209,7 @@ fn main() -> ExitCode {
             };
             run_build(&options)
         }
-        Command::Check { format, strict } => run_check(&cli.root, format, strict),
+        Command::Check { format, strict, .. } => run_check(&cli.root, format, strict),
         Command::Serve { port, drafts } => match serve(ServeOptions {
             root: cli.root,
             port,
@@ -293,7 +333,7 @@ fn run_check(root: &std::path::Path, format: Format, strict: bool) -> ExitCode {
     let (errors, warnings) = counts(&diagnostics);
     print_diagnostics(diagnostics, format);
     if matches!(format, Format::Human) {
-        eprintln!("{errors} error(s), {warnings} warning(s)");
+        eprintln!("{}", tally(errors, warnings));
     }
     if errors > 0 || (strict && warnings > 0) {
         ExitCode::FAILURE
@@ -369,14 +409,32 @@ fn counts(diagnostics: &[Diagnostic]) -> (usize, usize) {
 }
 
 fn print_diagnostics(diagnostics: Vec<Diagnostic>, format: Format) {
+    let lang = lang();
     match format {
-        Format::Human => diagnostics.iter().for_each(|d| eprintln!("{d}")),
+        Format::Human => diagnostics
+            .iter()
+            .for_each(|d| eprintln!("{}", d.said(lang))),
         Format::Github => diagnostics
             .iter()
-            .for_each(|d| println!("{}", d.to_github_annotation())),
-        Format::Json => println!(
-            "{}",
-            serde_json::to_string_pretty(&diagnostics).expect("diagnostics serialise")
+            .for_each(|d| println!("{}", d.to_github_annotation(lang))),
+        Format::Json => {
+            let json: Vec<_> = diagnostics.iter().map(|d| d.json(lang)).collect();
+            println!(
+                "{}",
+                serde_json::to_string_pretty(&json).expect("diagnostics serialise")
+            )
+        }
+    }
+}
+
+/// "2 error(s), 1 warning(s)" in the language of the messages.
+fn tally(errors: usize, warnings: usize) -> String {
+    match lang() {
+        Lang::En => format!("{errors} error(s), {warnings} warning(s)"),
+        Lang::Km => format!(
+            "កំហុស {}, ការព្រមាន {}",
+            sastra::khmer::numerals::to_khmer_digits(&errors.to_string()),
+            sastra::khmer::numerals::to_khmer_digits(&warnings.to_string())
         ),
     }
 }

@@ -2,7 +2,7 @@
 
 use std::path::Path;
 
-use crate::diagnostics::{line_column, Diagnostic};
+use crate::diagnostics::{line_column, Diagnostic, Message};
 use crate::text;
 
 /// The deepest nesting of block quotes and lists a body may have at the
@@ -19,13 +19,12 @@ pub fn check(path: &Path, body: &str, body_line: usize) -> Vec<Diagnostic> {
         problems.push(
             Diagnostic::error(
                 path,
-                format!(
-                    "the text contains the control character {}, which no page or feed can show",
-                    text::code_point(c)
-                ),
+                Message::BodyControlCharacter {
+                    code: text::code_point(c),
+                },
             )
             .at(body_line + line - 1, column)
-            .hint("remove it (text copied from a PDF sometimes carries a form feed between pages)"),
+            .hint(Message::RemoveFormFeed),
         );
     }
     for (i, line) in body.lines().enumerate() {
@@ -34,7 +33,10 @@ pub fn check(path: &Path, body: &str, body_line: usize) -> Vec<Diagnostic> {
             problems.push(
                 Diagnostic::error(
                     path,
-                    format!("this line nests quotes or lists {depth} deep; at most {MAX_BODY_NESTING} are allowed"),
+                    Message::BodyTooDeep {
+                        depth,
+                        max: MAX_BODY_NESTING,
+                    },
                 )
                 .at(body_line + i, 1),
             );

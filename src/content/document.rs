@@ -12,7 +12,7 @@ use super::date::PartialDate;
 use super::field_path::FieldPath;
 use super::front_matter;
 use crate::config::{is_slug, Config, Taxonomy};
-use crate::diagnostics::{did_you_mean, Diagnostic, Diagnostics};
+use crate::diagnostics::{did_you_mean, Diagnostic, Diagnostics, Message, Word};
 use crate::text;
 use crate::unique::first_seen;
 
@@ -117,48 +117,51 @@ impl ContentPath {
                 _ => "\u{FFFD}",
             })
             .collect();
-        let layout_hint = "documents live at content/<section>/<slug>.<lang>.md, e.g. content/announcements/2023-06-22-ballot-draw.en.md";
+        let codes = || config.language_codes().collect::<Vec<_>>().join(", ");
         let [section, file] = components.as_slice() else {
-            return Err(Diagnostic::error(
-                &shown,
-                "a document must sit directly inside a section folder",
-            )
-            .hint(layout_hint));
+            return Err(Diagnostic::error(&shown, Message::NotInSection).hint(Message::LayoutHint));
         };
         let Some(stem) = file.strip_suffix(".md") else {
-            return Err(
-                Diagnostic::error(&shown, "a document's file name must end in .md")
-                    .hint(layout_hint),
-            );
+            return Err(Diagnostic::error(&shown, Message::NotMarkdown).hint(Message::LayoutHint));
         };
         let Some((slug, lang)) = stem.rsplit_once('.') else {
-            return Err(
-                Diagnostic::error(&shown, "the file name has no language suffix").hint(format!(
-                    "name it {stem}.<lang>.md with <lang> one of: {}",
-                    config.language_codes().collect::<Vec<_>>().join(", ")
-                )),
-            );
+            return Err(Diagnostic::error(&shown, Message::NoLanguageSuffix).hint(
+                Message::NameWithLanguage {
+                    stem: stem.to_string(),
+                    codes: codes(),
+                },
+            ));
         };
         if config.language(lang).is_none() {
-            let hint = did_you_mean(lang, config.language_codes()).unwrap_or_else(|| {
-                format!(
-                    "languages of this site: {}",
-                    config.language_codes().collect::<Vec<_>>().join(", ")
-                )
-            });
+            let hint = did_you_mean(lang, config.language_codes())
+                .unwrap_or(Message::LanguagesAre { codes: codes() });
             return Err(Diagnostic::error(
                 &shown,
-                format!("`{lang}` is not a language of this site"),
+                Message::NotALanguage {
+                    lang: lang.to_string(),
+                },
             )
             .hint(hint));
         }
-        for (what, value) in [("section", section), ("slug", &slug)] {
+        for (what, value) in [(Word::Section, section), (Word::Slug, &slug)] {
             if !is_slug(value) {
+                let hint = match crate::text::slugify(value) {
+                    Some(good) if matches!(what, Word::Slug) => Message::TryName {
+                        name: format!("content/{section}/{good}.{lang}.md"),
+                    },
+                    Some(good) => Message::TryName {
+                        name: format!("content/{good}/{slug}.{lang}.md"),
+                    },
+                    None => Message::SlugIsUrl,
+                };
                 return Err(Diagnostic::error(
                     &shown,
-                    format!("the {what} `{value}` must use only lowercase ASCII letters, digits and hyphens"),
+                    Message::NotASlug {
+                        what,
+                        value: value.to_string(),
+                    },
                 )
-                .hint("the slug becomes the page's URL in every language, so it stays readable and shareable"));
+                .hint(hint));
             }
         }
         Ok(ContentPath {
@@ -216,25 +219,22 @@ fn read_mapping(path: &Path, split: &front_matter::Split) -> Result<Mapping, Dia
     match serde_yaml::from_str::<Value>(split.yaml) {
         Ok(Value::Mapping(m)) => Ok(m),
         Ok(Value::Null) => Ok(Mapping::new()),
-        Ok(_) => Err(Diagnostic::error(
-            path,
-            "the front matter must be a list of `field: value` lines",
-        )
-        .at(split.yaml_line, 1)),
+        Ok(_) => Err(Diagnostic::error(path, Message::NotAMapping).at(split.yaml_line, 1)),
         Err(e) => {
             let (line, column) = e.location().map_or((split.yaml_line, 0), |l| {
                 (split.yaml_line + l.line() - 1, l.column())
             });
             let mut problem = Diagnostic::error(
                 path,
-                format!("the front matter is not valid YAML: {}", yaml_message(&e)),
+                Message::InvalidYaml {
+                    detail: yaml_message(&e),
+                },
             )
             .at(line, column);
             if let Some(open) = front_matter::scan_yaml(split.yaml).open_quote_at {
-                problem = problem.hint(format!(
-                    "a quote opened on line {} is not closed",
-                    split.yaml_line + open
-                ));
+                problem = problem.hint(Message::QuoteNotClosed {
+                    line: split.yaml_line + open,
+                });
             }
             Err(problem)
         }
@@ -337,9 +337,14 @@ impl Fields<'_> {
         if let Some(repeated) = first_duplicate(&tags) {
             let field = FieldPath::Field("tags".into());
             self.problems.push(
-                Diagnostic::warning(self.path, format!("tag `{repeated}` is listed twice"))
-                    .at(self.line(&field), 1)
-                    .field(field.to_string()),
+                Diagnostic::warning(
+                    self.path,
+                    Message::TagTwice {
+                        tag: repeated.to_string(),
+                    },
+                )
+                .at(self.line(&field), 1)
+                .field(field.to_string()),
             );
         }
         first_seen(tags)
@@ -357,19 +362,19 @@ impl Fields<'_> {
         field.line(self.yaml, self.yaml_line)
     }
 
-    fn error(&mut self, name: &str, message: impl Into<String>) {
+    fn error(&mut self, name: &str, message: Message) {
         self.error_with_hint(name, message, None);
     }
 
-    fn error_with_hint(&mut self, name: &str, message: impl Into<String>, hint: Option<String>) {
+    fn error_with_hint(&mut self, name: &str, message: Message, hint: Option<Message>) {
         self.error_at(self.field(name), message, hint);
     }
 
-    fn error_at(&mut self, field: FieldPath, message: impl Into<String>, hint: Option<String>) {
+    fn error_at(&mut self, field: FieldPath, message: Message, hint: Option<Message>) {
         let mut diagnostic = Diagnostic::error(self.path, message)
             .at(self.line(&field), 1)
             .field(field.to_string());
-        diagnostic.hint = hint;
+        diagnostic.hint = hint.map(Box::new);
         self.problems.push(diagnostic);
     }
 
@@ -377,9 +382,11 @@ impl Fields<'_> {
         let keys: Vec<String> = self.mapping.keys().map(key_text).collect();
         for key in keys {
             if !known.contains(&key.as_str()) {
-                let hint = did_you_mean(&key, known.iter().copied())
-                    .unwrap_or_else(|| format!("the fields are: {}", known.join(", ")));
-                self.error_with_hint(&key, format!("unknown field `{key}`"), Some(hint));
+                let hint =
+                    did_you_mean(&key, known.iter().copied()).unwrap_or(Message::FieldsAre {
+                        fields: known.join(", "),
+                    });
+                self.error_with_hint(&key, Message::UnknownField { key: key.clone() }, Some(hint));
             }
         }
     }
@@ -390,7 +397,9 @@ impl Fields<'_> {
             Err(e) => {
                 self.error(
                     name,
-                    format!("has the wrong kind of value: {}", yaml_message(&e)),
+                    Message::WrongKind {
+                        detail: yaml_message(&e),
+                    },
                 );
                 None
             }
@@ -412,7 +421,7 @@ impl Fields<'_> {
                 None => self.yaml_line,
             };
             self.problems.push(
-                Diagnostic::error(self.path, format!("the required field `{name}` is missing"))
+                Diagnostic::error(self.path, Message::Missing { name: name.into() })
                     .at(line, 1)
                     .field(field.to_string()),
             );
@@ -429,8 +438,8 @@ impl Fields<'_> {
         if chars > max {
             self.error_with_hint(
                 name,
-                format!("is {chars} characters long; at most {max} are allowed"),
-                Some("keep the full text in the document's body".into()),
+                Message::TooLong { chars, max },
+                Some(Message::KeepInBody),
             );
             return false;
         }
@@ -448,15 +457,17 @@ impl Fields<'_> {
         for (field, c) in found {
             self.error_at(
                 field,
-                format!("contains the control character {}, which no page, feed or spreadsheet can show", text::code_point(c)),
-                Some("remove it; YAML escapes such as \\x1b or \\u0000 are not allowed in text".into()),
+                Message::ControlCharacter {
+                    code: text::code_point(c),
+                },
+                Some(Message::NoYamlEscapes),
             );
         }
     }
 
     fn non_empty(&mut self, name: &str, value: &str) -> bool {
         if value.trim().is_empty() {
-            self.error(name, "must not be empty");
+            self.error(name, Message::MustNotBeEmpty);
             return false;
         }
         true
@@ -471,7 +482,7 @@ impl Fields<'_> {
         match PartialDate::parse(&text) {
             Ok(date) => Some(date),
             Err(e) => {
-                self.error_with_hint("date", e.message, Some("write YYYY-MM-DD (2023-06-22), or YYYY-MM (2023-06) or YYYY (2023) when only that much is known".into()));
+                self.error_with_hint("date", e.message, Some(Message::DateForms));
                 None
             }
         }
@@ -482,15 +493,16 @@ impl Fields<'_> {
         if declared.contains_key(key) {
             return true;
         }
-        let hint = did_you_mean(key, declared.keys().map(String::as_str)).unwrap_or_else(|| {
-            format!(
-                "declare it under [{}] in site.toml, with a label in every language",
-                taxonomy.table()
-            )
-        });
+        let hint =
+            did_you_mean(key, declared.keys().map(String::as_str)).unwrap_or(Message::DeclareIt {
+                table: taxonomy.table().into(),
+            });
         self.error_with_hint(
             field,
-            format!("unknown {} `{key}`", taxonomy.singular()),
+            Message::UnknownTerm {
+                taxonomy: taxonomy.word(),
+                key: key.into(),
+            },
             Some(hint),
         );
         false
@@ -499,7 +511,12 @@ impl Fields<'_> {
     fn web_url(&mut self, field: &str, value: &str) -> bool {
         let ok = url::Url::parse(value).is_ok_and(|u| matches!(u.scheme(), "http" | "https"));
         if !ok {
-            self.error(field, format!("`{value}` is not an http(s) address"));
+            self.error(
+                field,
+                Message::NotWebAddress {
+                    value: value.into(),
+                },
+            );
         }
         ok
     }
@@ -510,7 +527,7 @@ impl Fields<'_> {
         };
         let Value::Sequence(items) = value else {
             if !value.is_null() {
-                self.error("attachments", "must be a list of `- file: …` entries");
+                self.error("attachments", Message::AttachmentsList);
             }
             return Vec::new();
         };
@@ -523,7 +540,7 @@ impl Fields<'_> {
             let Value::Mapping(entry) = item else {
                 self.error_at(
                     FieldPath::Item("attachments".into(), i),
-                    "must be an entry with `file:` and `title:`",
+                    Message::AttachmentEntry,
                     None,
                 );
                 continue;
@@ -545,7 +562,7 @@ impl Fields<'_> {
             let placeholder = sub.optional::<bool>("placeholder").unwrap_or(false);
             if let Some(lang) = &lang {
                 if config.language(lang).is_none() {
-                    sub.error("lang", format!("`{lang}` is not a language of this site"));
+                    sub.error("lang", Message::NotALanguage { lang: lang.clone() });
                 }
             }
             let file_field = sub.field("file");
@@ -567,8 +584,11 @@ impl Fields<'_> {
                     index: i,
                 }),
                 Err(error) => {
-                    let hint = error.hint(location);
-                    self.error_at(file_field, error.to_string(), Some(hint));
+                    let hint = match error.similar_file(config, &location.section) {
+                        Some(file) => Message::DidYouMeanFile { file },
+                        None => error.hint(location),
+                    };
+                    self.error_at(file_field, error.message(), Some(hint));
                 }
             }
         }
@@ -675,7 +695,7 @@ mod tests {
             }
         );
         assert_eq!(problems.len(), 1);
-        assert_eq!(problems[0].message, "tag `ballot` is listed twice");
+        assert_eq!(problems[0].message.en(), "tag `ballot` is listed twice");
         assert_eq!(
             (problems[0].line, problems[0].field.as_deref()),
             (5, Some("tags"))
@@ -688,9 +708,9 @@ mod tests {
             "---\ntitle: \"\"\ndate: 2023-13\ntype: memo\nlayuot: x\nattachments:\n  - file: ../x.pdf\n    title: X\n    colour: red\n---\n",
         );
         assert!(document.is_none());
-        let found: Vec<(usize, &str, &str)> = problems
+        let found: Vec<(usize, &str, String)> = problems
             .iter()
-            .map(|d| (d.line, d.field.as_deref().unwrap_or(""), d.message.as_str()))
+            .map(|d| (d.line, d.field.as_deref().unwrap_or(""), d.message.en()))
             .collect();
         for (line, field, message) in [
             (2, "title", "must not be empty"),
@@ -717,7 +737,7 @@ mod tests {
         assert_eq!(missing, ["date", "type"]);
         assert!(problems
             .iter()
-            .all(|d| d.line == 2 && d.message.contains("is missing")));
+            .all(|d| d.line == 2 && d.message.en().contains("is missing")));
     }
 
     #[test]
@@ -727,6 +747,7 @@ mod tests {
         assert_eq!(problems.len(), 1);
         assert!(problems[0]
             .message
+            .en()
             .contains("must be a list of `field: value` lines"));
     }
 }

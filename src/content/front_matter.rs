@@ -6,7 +6,7 @@
 
 use std::path::Path;
 
-use crate::diagnostics::Diagnostic;
+use crate::diagnostics::{Diagnostic, Message};
 
 /// The two parts of a content file, borrowed from its text.
 #[derive(Debug, PartialEq, Eq)]
@@ -27,18 +27,16 @@ pub enum SplitError {
 }
 
 impl SplitError {
-    pub fn message(&self) -> &'static str {
+    pub fn message(&self) -> Message {
         match self {
-            SplitError::Empty => "the file is empty",
-            SplitError::NoOpeningFence => {
-                "the file does not start with a `---` line opening its front matter"
-            }
-            SplitError::NoClosingFence => "the front matter is not closed by a `---` line",
+            SplitError::Empty => Message::Empty,
+            SplitError::NoOpeningFence => Message::NoOpeningFence,
+            SplitError::NoClosingFence => Message::NoClosingFence,
         }
     }
 
-    pub fn hint(&self) -> &'static str {
-        "a document starts with `---`, then fields such as `title:`, then `---`, then the text"
+    pub fn hint(&self) -> Message {
+        Message::FenceHint
     }
 }
 
@@ -124,10 +122,12 @@ pub fn check_nesting(path: &Path, yaml: &str, yaml_line: usize) -> Result<(), Di
     match scan_yaml(yaml).too_deep_at {
         Some(i) => Err(Diagnostic::error(
             path,
-            format!("the front matter nests lists or maps more than {MAX_YAML_NESTING} deep"),
+            Message::TooDeep {
+                max: MAX_YAML_NESTING,
+            },
         )
         .at(yaml_line + i, 0)
-        .hint("front matter fields are flat: `tags: [a, b]`")),
+        .hint(Message::FieldsAreFlat)),
         None => Ok(()),
     }
 }

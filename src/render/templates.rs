@@ -1,7 +1,7 @@
 //! The theme's Tera templates, compiled once per build.
 
 use crate::confine::Root;
-use crate::diagnostics::{display_path, Diagnostic, Diagnostics};
+use crate::diagnostics::{display_path, Diagnostic, Diagnostics, Message};
 
 pub struct Templates {
     tera: tera::Tera,
@@ -22,8 +22,13 @@ impl Templates {
         let mut files = Vec::new();
         let mut problems = Diagnostics::default();
         let entries = std::fs::read_dir(&folder).map_err(|e| {
-            Diagnostics::from_iter([Diagnostic::error(display_path(&folder), format!("cannot read the theme's templates: {e}"))
-                .hint("a site picks its theme with `theme = \"…\"` in site.toml; its templates live in themes/<theme>/templates/")])
+            Diagnostics::from_iter([Diagnostic::error(
+                display_path(&folder),
+                Message::CannotReadTemplates {
+                    detail: e.to_string(),
+                },
+            )
+            .hint(Message::ThemeHint)])
         })?;
         for entry in entries.flatten() {
             let path = entry.path();
@@ -37,7 +42,7 @@ impl Templates {
                     Ok(resolved) => files.push((resolved, Some(name))),
                     Err(e) => problems.push(Diagnostic::error(
                         display_path(&path),
-                        format!("the template {e}"),
+                        Message::TheFile { why: e.word() },
                     )),
                 }
             }
@@ -51,7 +56,7 @@ impl Templates {
         tera.add_template_files(files).map_err(|e| {
             Diagnostics::from_iter([Diagnostic::error(
                 display_path(&folder),
-                format!("a template does not compile: {}", chain(&e)),
+                Message::TemplateDoesNotCompile { detail: chain(&e) },
             )])
         })?;
         Ok(Templates { tera })

@@ -71,7 +71,7 @@ impl NewError {
         match self {
             NewError::Unpublishable {
                 location, source, ..
-            } => Some(source.hint(location)),
+            } => Some(source.hint(location).en()),
             NewError::Exists(_) => Some("choose another --slug, or rename the file to attach; a file already in files/ can be listed under `attachments:` by hand".into()),
             _ => None,
         }
@@ -130,7 +130,7 @@ fn checked_arguments(
             new.section
         ));
     }
-    let date = PartialDate::parse(&new.date).map_err(|e| NewError::Invalid(e.message))?;
+    let date = PartialDate::parse(&new.date).map_err(|e| NewError::Invalid(e.message.en()))?;
     for (taxonomy, key) in [
         (Taxonomy::Type, Some(&new.doc_type)),
         (Taxonomy::Organization, new.organization.as_ref()),

@@ -41,6 +41,7 @@ fn killed_build_leaves_the_previous_site_intact() {
     assert!(status.success());
     let sastra = |args: &[&str]| {
         Command::new(env!("CARGO_BIN_EXE_sastra"))
+            .env("LC_ALL", "en_US.UTF-8")
             .arg("--root")
             .arg(&root)
             .args(args)
@@ -65,6 +66,7 @@ fn killed_build_leaves_the_previous_site_intact() {
         .unwrap();
     }
     let mut child = Command::new(env!("CARGO_BIN_EXE_sastra"))
+        .env("LC_ALL", "en_US.UTF-8")
         .arg("--root")
         .arg(&root)
         .arg("build")

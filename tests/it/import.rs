@@ -9,6 +9,7 @@ use crate::common::{hand_written_pdf, Site};
 
 fn sastra(site: &Site, args: &[&str]) -> Output {
     Command::new(env!("CARGO_BIN_EXE_sastra"))
+        .env("LC_ALL", "en_US.UTF-8")
         .args(["--root", site.root().to_str().unwrap()])
         .args(args)
         .output()

@@ -9,6 +9,7 @@ use crate::common::{hand_written_pdf, Site};
 
 fn new(site: &Site, args: &[&str], path: Option<&str>) -> Output {
     let mut command = Command::new(env!("CARGO_BIN_EXE_sastra"));
+    command.env("LC_ALL", "en_US.UTF-8");
     command
         .args([
             "--root",
@@ -98,6 +99,7 @@ fn attach_copies_the_pdf_writes_its_entry_and_offers_its_metadata() {
         "{document}"
     );
     let check = Command::new(env!("CARGO_BIN_EXE_sastra"))
+        .env("LC_ALL", "en_US.UTF-8")
         .args(["--root", site.root().to_str().unwrap(), "check"])
         .output()
         .unwrap();

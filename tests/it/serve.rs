@@ -23,6 +23,7 @@ impl Drop for Server {
 
 fn start(site: &Site) -> Server {
     let mut child = Command::new(env!("CARGO_BIN_EXE_sastra"))
+        .env("LC_ALL", "en_US.UTF-8")
         .args([
             "--root",
             site.root().to_str().unwrap(),
