@@ -11,6 +11,8 @@ use super::body;
 use super::date::PartialDate;
 use super::field_path::FieldPath;
 use super::front_matter;
+use super::suggest;
+use super::yaml_mistakes;
 use crate::config::{is_slug, Config, Taxonomy};
 use crate::diagnostics::{did_you_mean, Diagnostic, Diagnostics, Message, Word};
 use crate::text;
@@ -30,7 +32,7 @@ pub const FIELDS: &[&str] = &[
     "translation_draft",
 ];
 
-const ATTACHMENT_FIELDS: &[&str] = &["file", "title", "lang", "placeholder"];
+pub const ATTACHMENT_FIELDS: &[&str] = &["file", "title", "lang", "placeholder"];
 
 #[derive(Debug, Clone)]
 pub struct Document {
@@ -146,10 +148,10 @@ impl ContentPath {
         for (what, value) in [(Word::Section, section), (Word::Slug, &slug)] {
             if !is_slug(value) {
                 let hint = match crate::text::slugify(value) {
-                    Some(good) if matches!(what, Word::Slug) => Message::TryName {
+                    Some(good) if matches!(what, Word::Slug) => Message::RenameTo {
                         name: format!("content/{section}/{good}.{lang}.md"),
                     },
-                    Some(good) => Message::TryName {
+                    Some(good) => Message::RenameTo {
                         name: format!("content/{good}/{slug}.{lang}.md"),
                     },
                     None => Message::SlugIsUrl,
@@ -180,25 +182,48 @@ pub fn parse(
     location: ContentPath,
     text: &str,
 ) -> (Option<Document>, Diagnostics) {
+    let mut problems = front_matter::encoding(path, text);
+    if problems.has_errors() {
+        return (None, problems);
+    }
     let text = text.strip_prefix('\u{FEFF}').unwrap_or(text);
     let split = match front_matter::split(text) {
         Ok(split) => split,
         Err(e) => {
-            let problem = Diagnostic::error(path, e.message()).at(1, 1).hint(e.hint());
-            return (None, Diagnostics::from_iter([problem]));
+            let problem = Diagnostic::error(path, e.message()).at(1, 1);
+            let hint = match e {
+                front_matter::SplitError::NoClosingFence => Message::CloseFenceAt {
+                    line: 2 + yaml_mistakes::last_field_line(
+                        text.split_once('\n').map_or("", |(_, rest)| rest),
+                    ),
+                },
+                _ => e.hint(),
+            };
+            problems.push(problem.hint(hint));
+            return (None, problems);
         }
     };
     let mapping = match read_mapping(path, &split) {
         Ok(mapping) => mapping,
-        Err(problem) => return (None, Diagnostics::from_iter([problem])),
+        Err(refused) => {
+            problems.extend(refused);
+            return (None, problems);
+        }
     };
+    for mistake in yaml_mistakes::silent(split.yaml) {
+        problems.push(
+            Diagnostic::error(path, mistake.message)
+                .at(split.yaml_line + mistake.line, 1)
+                .hint(mistake.hint),
+        );
+    }
     let mut fields = Fields {
         path,
         yaml: split.yaml,
         yaml_line: split.yaml_line,
         mapping,
         item: None,
-        problems: Diagnostics::default(),
+        problems,
     };
     fields.reject_unknown(FIELDS);
     fields.reject_forbidden_text();
@@ -213,9 +238,30 @@ pub fn parse(
     (document, problems)
 }
 
-/// The front matter as a YAML mapping, or the one error that stops there.
-fn read_mapping(path: &Path, split: &front_matter::Split) -> Result<Mapping, Diagnostic> {
-    front_matter::check_nesting(path, split.yaml, split.yaml_line)?;
+/// The front matter as a YAML mapping, or the errors that stop there: each
+/// mistake of a person's found on its line, else the parser's message.
+fn read_mapping(path: &Path, split: &front_matter::Split) -> Result<Mapping, Vec<Diagnostic>> {
+    front_matter::check_nesting(path, split.yaml, split.yaml_line).map_err(|d| vec![d])?;
+    match parse_mapping(path, split) {
+        Ok(mapping) => Ok(mapping),
+        Err(parser) => {
+            let mistakes = yaml_mistakes::after_failure(split.yaml);
+            if mistakes.is_empty() {
+                return Err(vec![parser]);
+            }
+            Err(mistakes
+                .into_iter()
+                .map(|m| {
+                    Diagnostic::error(path, m.message)
+                        .at(split.yaml_line + m.line, 1)
+                        .hint(m.hint)
+                })
+                .collect())
+        }
+    }
+}
+
+fn parse_mapping(path: &Path, split: &front_matter::Split) -> Result<Mapping, Diagnostic> {
     match serde_yaml::from_str::<Value>(split.yaml) {
         Ok(Value::Mapping(m)) => Ok(m),
         Ok(Value::Null) => Ok(Mapping::new()),
@@ -279,9 +325,11 @@ impl Fields<'_> {
         location: ContentPath,
         split: &front_matter::Split,
     ) -> Option<Document> {
-        let title = self
-            .required::<String>("title")
-            .filter(|t| self.non_empty("title", t) && self.short("title", t, MAX_TITLE_CHARS));
+        let title = self.required::<String>("title").filter(|t| {
+            self.non_empty("title", t)
+                && self.short("title", t, MAX_TITLE_CHARS)
+                && self.straight_quotes("title", t)
+        });
         let date = self.date();
         let doc_type = self
             .required::<String>("type")
@@ -290,9 +338,9 @@ impl Fields<'_> {
             .optional::<String>("organization")
             .filter(|o| self.declared(config, Taxonomy::Organization, "organization", o));
         let tags = self.tags(config);
-        let summary = self
-            .optional::<String>("summary")
-            .filter(|s| self.short("summary", s, MAX_SUMMARY_CHARS));
+        let summary = self.optional::<String>("summary").filter(|s| {
+            self.short("summary", s, MAX_SUMMARY_CHARS) && self.straight_quotes("summary", s)
+        });
         let source = self
             .optional::<String>("source")
             .filter(|s| self.web_url("source", s));
@@ -330,6 +378,19 @@ impl Fields<'_> {
 
     /// Declared tags, each once; a repeat is a warning.
     fn tags(&mut self, config: &Config) -> Vec<String> {
+        if let Some(Value::String(written)) = self.mapping.get("tags") {
+            let fixed = list_of(config, written);
+            self.error_with_hint(
+                "tags",
+                Message::ListWithoutBrackets {
+                    field: "tags".into(),
+                },
+                Some(Message::WriteAsList {
+                    fixed: format!("tags: [{}]", fixed.join(", ")),
+                }),
+            );
+            return Vec::new();
+        }
         let tags = self.optional::<Vec<String>>("tags").unwrap_or_default();
         for tag in &tags {
             self.declared(config, Taxonomy::Tag, "tags", tag);
@@ -465,6 +526,40 @@ impl Fields<'_> {
         }
     }
 
+    /// Curly quotes around a whole value were put there by a word
+    /// processor, meaning YAML's quotes: an error, with the value in
+    /// straight ones. Curly double quotes inside a value may be meant (a
+    /// quoted name): a warning, so that no page shows them by accident.
+    fn straight_quotes(&mut self, name: &str, value: &str) -> bool {
+        let field = self.field(name);
+        let line = self.line(&field);
+        if let Some(inner) = yaml_mistakes::strip_curly(value.trim()) {
+            let fixed = format!("{name}: \"{}\"", inner.replace('"', "\\\""));
+            self.error_with_hint(
+                name,
+                Message::CurlyQuotes {
+                    field: field.to_string(),
+                },
+                Some(Message::StraightQuotes { fixed }),
+            );
+            return false;
+        }
+        if value.contains(['“', '”']) {
+            self.problems.push(
+                Diagnostic::warning(
+                    self.path,
+                    Message::CurlyQuotesInside {
+                        field: field.to_string(),
+                    },
+                )
+                .at(line, 1)
+                .field(field.to_string())
+                .hint(Message::CurlyQuotesKeep),
+            );
+        }
+        true
+    }
+
     fn non_empty(&mut self, name: &str, value: &str) -> bool {
         if value.trim().is_empty() {
             self.error(name, Message::MustNotBeEmpty);
@@ -482,7 +577,18 @@ impl Fields<'_> {
         match PartialDate::parse(&text) {
             Ok(date) => Some(date),
             Err(e) => {
-                self.error_with_hint("date", e.message, Some(Message::DateForms));
+                let khmer_digits = text.chars().any(|c| ('០'..='៩').contains(&c));
+                let message = match khmer_digits {
+                    true => Message::KhmerDigits {
+                        value: text.clone(),
+                    },
+                    false => e.message,
+                };
+                let hint = match suggest::date_in_form(&text) {
+                    Some(date) => Message::WriteDate { date },
+                    None => Message::DateForms,
+                };
+                self.error_with_hint("date", message, Some(hint));
                 None
             }
         }
@@ -493,10 +599,7 @@ impl Fields<'_> {
         if declared.contains_key(key) {
             return true;
         }
-        let hint =
-            did_you_mean(key, declared.keys().map(String::as_str)).unwrap_or(Message::DeclareIt {
-                table: taxonomy.table().into(),
-            });
+        let hint = suggest::term_hint(config, taxonomy, key);
         self.error_with_hint(
             field,
             Message::UnknownTerm {
@@ -555,9 +658,9 @@ impl Fields<'_> {
             };
             sub.reject_unknown(ATTACHMENT_FIELDS);
             let file = sub.required::<String>("file");
-            let title = sub
-                .required::<String>("title")
-                .filter(|t| sub.short("title", t, MAX_TITLE_CHARS));
+            let title = sub.required::<String>("title").filter(|t| {
+                sub.short("title", t, MAX_TITLE_CHARS) && sub.straight_quotes("title", t)
+            });
             let lang = sub.optional::<String>("lang");
             let placeholder = sub.optional::<bool>("placeholder").unwrap_or(false);
             if let Some(lang) = &lang {
@@ -640,6 +743,25 @@ fn forbidden_in(field: &FieldPath, value: &Value, found: &mut Vec<(FieldPath, ch
         Value::Tagged(tagged) => forbidden_in(field, &tagged.value, found),
         Value::Null | Value::Bool(_) | Value::Number(_) => {}
     }
+}
+
+/// The items of a list written as text (`ballot, nec` or `Ballot; NEC`),
+/// each as the key it stands for when it is a label or in capitals.
+fn list_of(config: &Config, written: &str) -> Vec<String> {
+    let items: Vec<&str> = if written.contains([',', ';', '،', '、']) {
+        written.split([',', ';', '،', '、']).collect()
+    } else {
+        written.split_whitespace().collect()
+    };
+    items
+        .into_iter()
+        .map(str::trim)
+        .filter(|item| !item.is_empty())
+        .map(|item| {
+            suggest::key_for(config, Taxonomy::Tag, item)
+                .map_or_else(|| item.to_string(), str::to_string)
+        })
+        .collect()
 }
 
 fn key_text(key: &Value) -> String {

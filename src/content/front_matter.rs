@@ -6,7 +6,7 @@
 
 use std::path::Path;
 
-use crate::diagnostics::{Diagnostic, Message};
+use crate::diagnostics::{Diagnostic, Diagnostics, Message};
 
 /// The two parts of a content file, borrowed from its text.
 #[derive(Debug, PartialEq, Eq)]
@@ -38,6 +38,39 @@ impl SplitError {
     pub fn hint(&self) -> Message {
         Message::FenceHint
     }
+}
+
+/// What the file's encoding says about the editor that saved it: a
+/// byte-order mark and Windows line endings are read as usual (a warning
+/// each, with the setting to change); lines ended by a carriage return
+/// alone cannot be read (an error).
+pub fn encoding(path: &Path, text: &str) -> Diagnostics {
+    let mut problems = Diagnostics::default();
+    if let Some(i) = text.find('\r').filter(|i| !text[i + 1..].starts_with('\n')) {
+        let line = text[..i].matches('\n').count() + 1;
+        problems.push(
+            Diagnostic::error(path, Message::CrOnly)
+                .at(line, 1)
+                .hint(Message::CrOnlyHint),
+        );
+        return problems;
+    }
+    if text.starts_with('\u{FEFF}') {
+        problems.push(
+            Diagnostic::warning(path, Message::Bom)
+                .at(1, 1)
+                .hint(Message::BomHint),
+        );
+    }
+    if let Some(i) = text.find("\r\n") {
+        let line = text[..i].matches('\n').count() + 1;
+        problems.push(
+            Diagnostic::warning(path, Message::CrLf)
+                .at(line, 1)
+                .hint(Message::CrLfHint),
+        );
+    }
+    problems
 }
 
 /// Splits `text` (already stripped of a byte-order mark). Accepts `\n` and

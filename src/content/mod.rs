@@ -9,7 +9,9 @@ pub mod front_matter;
 pub mod links;
 pub mod load;
 pub mod markdown;
+pub mod suggest;
 pub mod validate;
+pub mod yaml_mistakes;
 
 pub use date::PartialDate;
 pub use document::{Attachment, Document};

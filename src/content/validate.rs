@@ -47,7 +47,38 @@ pub fn validate_changed(
     let bodies = documents.iter().filter(|d| changed(d)).map(|d| Body::of(d));
     check_body_links(config, documents, bodies, &mut problems);
     check_duplicate_slugs(&by_key, &mut problems);
+    check_section_names(documents, &mut problems);
     problems
+}
+
+/// A section folder is made by writing a document into it, so a misspelt
+/// folder (`content/announcment/`) makes a new section of the site. One
+/// named almost as a larger one is most likely that.
+fn check_section_names(documents: &[Arc<Document>], problems: &mut Diagnostics) {
+    let mut sections: BTreeMap<&str, (usize, &Document)> = BTreeMap::new();
+    for document in documents {
+        sections.entry(&document.section).or_insert((0, document)).0 += 1;
+    }
+    for (section, (count, first)) in &sections {
+        let larger = sections
+            .iter()
+            .filter(|(other, (n, _))| other != &section && n > count)
+            .map(|(other, _)| *other);
+        if let Some(known) = closest(section, larger) {
+            problems.push(
+                Diagnostic::warning(
+                    &first.path,
+                    Message::SectionUnknown {
+                        section: section.to_string(),
+                        known: known.to_string(),
+                    },
+                )
+                .hint(Message::SectionRename {
+                    known: known.to_string(),
+                }),
+            );
+        }
+    }
 }
 
 /// The body of a content file, whether or not its front matter is valid:

@@ -203,12 +203,9 @@ catalogue! {
         SlugIsUrl
             => en: "the slug becomes the page's URL in every language, so it stays readable and shareable",
                km: "slug ក្លាយជា URL របស់ទំព័រក្នុងគ្រប់ភាសា ដូច្នេះវាត្រូវតែងាយអាន និងងាយចែករំលែក";
-        TryName { name: String }
-            => en: "for example: {name}",
-               km: "ឧទាហរណ៍៖ {name}";
         SectionUnknown { section: String, known: String }
-            => en: "there is no section `{section}` yet; did you mean `{known}`?",
-               km: "មិនទាន់មានថតផ្នែក `{section}` នៅឡើយទេ; តើអ្នកចង់សំដៅលើ `{known}` ឬ?";
+            => en: "`{section}` is a new section, named almost as `{known}`",
+               km: "`{section}` ជាថតផ្នែកថ្មី ដែលមានឈ្មោះស្ទើរតែដូច `{known}`";
         SectionRename { known: String }
             => en: "move the file into content/{known}/; a new section folder adds a new section to the site",
                km: "ផ្លាស់ហ្វាលទៅក្នុង content/{known}/; ថតផ្នែកថ្មីមួយបន្ថែមផ្នែកថ្មីមួយទៅគេហទំព័រ";
@@ -285,8 +282,8 @@ catalogue! {
             => en: "the value of `{field}` holds a colon followed by a space, which YAML reads as a new field",
                km: "តម្លៃរបស់ `{field}` មានសញ្ញា `:` ហើយដកឃ្លា ដែល YAML អានថាជាវាលថ្មី";
         QuoteTheValue { fixed: String }
-            => en: "put the value in double quotes: `{fixed}`",
-               km: "ដាក់តម្លៃក្នុងសញ្ញាសម្រង់ពីរ (\")៖ `{fixed}`";
+            => en: "put the value in quotes: `{fixed}`",
+               km: "ដាក់តម្លៃក្នុងសញ្ញាសម្រង់៖ `{fixed}`";
         CurlyQuotes { field: String }
             => en: "the value of `{field}` is in curly quotes (“ ” or ‘ ’), which a word processor puts in; YAML takes them as part of the text",
                km: "តម្លៃរបស់ `{field}` នៅក្នុងសញ្ញាសម្រង់កោង (“ ” ឬ ‘ ’) ដែលកម្មវិធីវាយអត្ថបទ (ដូចជា Word) ដាក់ចូល; YAML យកវាជាផ្នែកនៃអត្ថបទ";
@@ -314,6 +311,30 @@ catalogue! {
         NoSpaceAfterColon { field: String }
             => en: "`{field}:` needs a space after the colon",
                km: "`{field}:` ត្រូវការដកឃ្លាមួយបន្ទាប់ពីសញ្ញា `:`";
+        WriteAs { fixed: String }
+            => en: "write: `{fixed}`",
+               km: "សរសេរ៖ `{fixed}`";
+        TextAfterQuote { field: String }
+            => en: "the value of `{field}` goes on after its closing quote",
+               km: "តម្លៃរបស់ `{field}` នៅបន្តទៀតក្រោយសញ្ញាសម្រង់បិទ";
+        ReservedStart { field: String }
+            => en: "the value of `{field}` starts with a character YAML reserves (@ ` % * & !)",
+               km: "តម្លៃរបស់ `{field}` ចាប់ផ្តើមដោយតួអក្សរដែល YAML ទុកសម្រាប់ការប្រើពិសេស (@ ` % * & !)";
+        HashInValue { field: String }
+            => en: "the value of `{field}` holds ` #`, which YAML reads as the start of a comment: the rest of the value is left out",
+               km: "តម្លៃរបស់ `{field}` មាន ` #` ដែល YAML អានថាជាការចាប់ផ្តើមនៃមតិយោបល់ (comment)៖ ផ្នែកដែលនៅសល់នៃតម្លៃត្រូវបានទុកចោល";
+        FieldTwice { field: String }
+            => en: "the field `{field}` is written twice",
+               km: "វាល `{field}` ត្រូវបានសរសេរពីរដង";
+        KeepOne
+            => en: "keep one of the two lines",
+               km: "ទុកតែបន្ទាត់មួយក្នុងចំណោមបន្ទាត់ទាំងពីរ";
+        CrOnly
+            => en: "the lines of this file end with a carriage return (CR) alone, which no other tool reads as a line break",
+               km: "បន្ទាត់នៃហ្វាលនេះបញ្ចប់ដោយ CR តែឯង ដែលកម្មវិធីផ្សេងទៀតមិនអានថាជាការចុះបន្ទាត់ទេ";
+        CrOnlyHint
+            => en: "save the file with LF (or CR LF) line endings; in a word processor, save it as plain text (UTF-8)",
+               km: "រក្សាទុកហ្វាលជាមួយចុងបន្ទាត់ LF (ឬ CR LF); ក្នុងកម្មវិធីវាយអត្ថបទ រក្សាទុកជាអត្ថបទធម្មតា (UTF-8)";
         NotAField
             => en: "this line is not a `field: value` line",
                km: "បន្ទាត់នេះមិនមែនជាបន្ទាត់ `វាល: តម្លៃ` ទេ";

@@ -58,8 +58,8 @@ fn each_malformed_file_gets_its_own_clear_error() {
     expect("invalid-utf8.en.md", 6, "the file is not valid UTF-8 text");
     expect(
         "duplicate-keys.en.md",
-        2,
-        "duplicate entry with key \"title\"",
+        3,
+        "the field `title` is written twice",
     );
     expect("yaml-bomb.en.md", 2, "repetition limit exceeded");
     expect(

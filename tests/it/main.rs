@@ -13,6 +13,7 @@ mod hostile;
 mod import;
 mod incremental;
 mod khmer_calendar_vectors;
+mod mistakes;
 mod new_attach;
 mod offline;
 mod pull_requests;

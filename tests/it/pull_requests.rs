@@ -821,10 +821,10 @@ fn one_run_reports_front_matter_and_body_problems_with_their_lines() {
         .filter(|d| d.path == "content/notes/both.en.md")
         .collect();
     assert!(
-        mine.iter()
-            .any(|d| d.message.en().contains("not valid YAML")
-                && d.hint.as_ref().map(|h| h.en()).as_deref()
-                    == Some("a quote opened on line 2 is not closed")),
+        mine.iter().any(|d| d.line == 2
+            && d.message.en() == "the value of `title` opens a quote that it does not close"
+            && d.hint.as_ref().map(|h| h.en()).as_deref()
+                == Some("close the quote at the end of the line: `title: \"Unclosed\"`")),
         "{mine:#?}"
     );
     assert!(
