@@ -124,7 +124,25 @@ impl ContentPath {
             return Err(Diagnostic::error(&shown, Message::NotInSection).hint(Message::LayoutHint));
         };
         let Some(stem) = file.strip_suffix(".md") else {
-            return Err(Diagnostic::error(&shown, Message::NotMarkdown).hint(Message::LayoutHint));
+            let hint = match file
+                .len()
+                .checked_sub(3)
+                .filter(|&i| file.is_char_boundary(i))
+            {
+                Some(i) if file[i..].eq_ignore_ascii_case(".md") => {
+                    let stem = &file[..i];
+                    let has_language = stem
+                        .rsplit_once('.')
+                        .is_some_and(|(_, lang)| config.language(lang).is_some());
+                    let name = match has_language {
+                        true => format!("content/{section}/{stem}.md"),
+                        false => format!("content/{section}/{stem}.{}.md", config.default_language),
+                    };
+                    Message::RenameTo { name }
+                }
+                _ => Message::LayoutHint,
+            };
+            return Err(Diagnostic::error(&shown, Message::NotMarkdown).hint(hint));
         };
         let Some((slug, lang)) = stem.rsplit_once('.') else {
             return Err(Diagnostic::error(&shown, Message::NoLanguageSuffix).hint(
@@ -135,8 +153,14 @@ impl ContentPath {
             ));
         };
         if config.language(lang).is_none() {
-            let hint = did_you_mean(lang, config.language_codes())
-                .unwrap_or(Message::LanguagesAre { codes: codes() });
+            let lower = lang.to_lowercase();
+            let hint = match config.language(&lower) {
+                Some(_) => Message::RenameTo {
+                    name: format!("content/{section}/{slug}.{lower}.md"),
+                },
+                None => did_you_mean(lang, config.language_codes())
+                    .unwrap_or(Message::LanguagesAre { codes: codes() }),
+            };
             return Err(Diagnostic::error(
                 &shown,
                 Message::NotALanguage {

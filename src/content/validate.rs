@@ -138,8 +138,13 @@ fn check_body_links<'a>(
         for (url, offset) in markdown::links(body.text) {
             let line = body.line + line_column(body.text, offset).0 - 1;
             let problem = match links::resolve(body.section, &url) {
+                // A version that is there but refused has had its errors told.
                 LinkTarget::Document { key, lang, .. }
-                    if !versions.contains(&(key.as_str(), lang.as_str())) =>
+                    if !versions.contains(&(key.as_str(), lang.as_str()))
+                        && !config
+                            .content_dir()
+                            .join(format!("{key}.{lang}.md"))
+                            .is_file() =>
                 {
                     let hint = closest(&key, keys.iter().copied())
                         .map(|k| Message::DidYouMeanDocument { key: k.to_string() });

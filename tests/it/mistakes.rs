@@ -192,6 +192,20 @@ const CASES: &[Case] = &[
         en: "Ballot Draw.en.md: error: the slug `Ballot Draw` must use only lowercase ASCII letters, digits and hyphens\n  hint: rename the file, e.g. to `content/announcements/ballot-draw.en.md`",
         km: "Ballot Draw.en.md: កំហុស: ឈ្មោះ URL (slug) `Ballot Draw` ត្រូវប្រើតែអក្សរឡាតាំងតូច (a-z) លេខ (0-9) និងសញ្ញា -\n  ណែនាំ: ប្តូរឈ្មោះហ្វាល ឧទាហរណ៍ទៅជា `content/announcements/ballot-draw.en.md`",
     },
+    Case {
+        name: "a file name ending in .MD",
+        path: "content/announcements/notice.MD",
+        text: b"---\ntitle: A\ndate: 2023-01-01\ntype: announcement\n---\n",
+        en: "notice.MD: error: a document's file name must end in .md\n  hint: rename the file, e.g. to `content/announcements/notice.km.md`",
+        km: "notice.MD: កំហុស: ឈ្មោះហ្វាលរបស់ឯកសារត្រូវតែបញ្ចប់ដោយ .md\n  ណែនាំ: ប្តូរឈ្មោះហ្វាល ឧទាហរណ៍ទៅជា `content/announcements/notice.km.md`",
+    },
+    Case {
+        name: "a language suffix in capitals",
+        path: "content/announcements/notice.EN.md",
+        text: b"---\ntitle: A\ndate: 2023-01-01\ntype: announcement\n---\n",
+        en: "notice.EN.md: error: `EN` is not a language of this site\n  hint: rename the file, e.g. to `content/announcements/notice.en.md`",
+        km: "notice.EN.md: កំហុស: `EN` មិនមែនជាភាសារបស់គេហទំព័រនេះទេ\n  ណែនាំ: ប្តូរឈ្មោះហ្វាល ឧទាហរណ៍ទៅជា `content/announcements/notice.en.md`",
+    },
 ];
 
 fn check(site: &Site, lang: &str) -> String {
@@ -239,8 +253,13 @@ fn an_error_in_a_version_does_not_make_it_missing() {
         "content/announcements/ballot-draw.en.md",
         "---\ntitle: Ballot: draw\ndate: 2023-01-01\ntype: announcement\n---\n",
     );
+    site.write(
+        "content/announcements/notes.en.md",
+        "---\ntitle: Notes\ndate: 2023-01-02\ntype: announcement\n---\nSee [the draw](ballot-draw.en.md).\n",
+    );
     let out = check(&site, "en");
     assert!(out.contains("ballot-draw.en.md:2:1: error"), "{out}");
+    assert!(!out.contains("which does not exist"), "{out}");
     assert!(
         !out.contains("ballot-draw.km.md: warning: there is no English version"),
         "{out}"
