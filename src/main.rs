@@ -79,8 +79,14 @@ enum Command {
     New {
         /// The section folder under content/, e.g. announcements.
         section: String,
-        /// The document's title.
-        title: String,
+        /// The document's title, for the language it is written in (Khmer
+        /// script: km). The other languages' files get it marked `TODO`, to
+        /// translate: `check` refuses them until it is.
+        title: Option<String>,
+        /// A title in one language, as LANG=TITLE (repeatable), e.g.
+        /// --title km="សេចក្តីប្រកាស…" --title en="Announcement…".
+        #[arg(long = "title", value_name = "LANG=TITLE")]
+        titles: Vec<String>,
         /// YYYY-MM-DD, or YYYY-MM / YYYY when only that much is known.
         #[arg(long)]
         date: String,
@@ -90,10 +96,11 @@ enum Command {
         /// An organisation declared in site.toml.
         #[arg(long)]
         org: Option<String>,
-        /// The URL slug [default: the date and the title's first words].
+        /// The URL slug [default: the date and the English title's first
+        /// words; the date and the type for a Khmer title alone].
         #[arg(long)]
         slug: Option<String>,
-        /// Languages to create, e.g. km,en [default: the site's default language].
+        /// Languages to create, e.g. km,en [default: those of the titles given].
         #[arg(long, value_delimiter = ',')]
         lang: Vec<String>,
         /// A file to copy into content/SECTION/files/ and attach (repeatable).
@@ -224,6 +231,7 @@ fn main() -> ExitCode {
         Command::New {
             section,
             title,
+            titles,
             date,
             doc_type,
             org,
@@ -235,6 +243,7 @@ fn main() -> ExitCode {
             let new = NewDocument {
                 section,
                 title,
+                titles,
                 date,
                 doc_type,
                 organization: org,
@@ -362,6 +371,13 @@ fn run_new(root: &std::path::Path, new: &NewDocument) -> ExitCode {
                 println!("created {}", shown(path));
             }
             offer_metadata(&written.attachments, &new.date);
+            println!(
+                "{}",
+                match lang() {
+                    Lang::En => "next: write what each file marks TODO (a title to translate, the text), then run `sastra check`; it refuses the document until then",
+                    Lang::Km => "បន្ទាប់៖ សរសេរកន្លែងដែលហ្វាលនីមួយៗសម្គាល់ថា TODO (ចំណងជើងដែលត្រូវបកប្រែ អត្ថបទ) រួចដំណើរការ `sastra check`; វាមិនទទួលឯកសារនេះទេ រហូតដល់ពេលនោះ",
+                }
+            );
             ExitCode::SUCCESS
         }
         Err(e) => {

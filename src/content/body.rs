@@ -28,6 +28,15 @@ pub fn check(path: &Path, body: &str, body_line: usize) -> Vec<Diagnostic> {
         );
     }
     for (i, line) in body.lines().enumerate() {
+        if is_to_write(line) {
+            problems.push(
+                Diagnostic::error(path, Message::ToWrite)
+                    .at(body_line + i, 1)
+                    .hint(Message::ToWriteHint),
+            );
+        }
+    }
+    for (i, line) in body.lines().enumerate() {
         let depth = container_depth(line);
         if depth > MAX_BODY_NESTING {
             problems.push(
@@ -44,6 +53,13 @@ pub fn check(path: &Path, body: &str, body_line: usize) -> Vec<Diagnostic> {
         }
     }
     problems
+}
+
+/// A text `sastra new` left to write: it starts with `TODO:`.
+pub fn is_to_write(text: &str) -> bool {
+    text.trim_start()
+        .strip_prefix(crate::scaffold::TO_WRITE)
+        .is_some_and(|rest| rest.starts_with(':'))
 }
 
 /// How many block quote (`>`) and list (`-`, `*`, `+`, `1.`) markers open a

@@ -353,6 +353,7 @@ impl Fields<'_> {
             self.non_empty("title", t)
                 && self.short("title", t, MAX_TITLE_CHARS)
                 && self.straight_quotes("title", t)
+                && self.written("title", t)
         });
         let date = self.date();
         let doc_type = self
@@ -580,6 +581,15 @@ impl Fields<'_> {
                 .field(field.to_string())
                 .hint(Message::CurlyQuotesKeep),
             );
+        }
+        true
+    }
+
+    /// A value `sastra new` marked to write is not published.
+    fn written(&mut self, name: &str, value: &str) -> bool {
+        if body::is_to_write(value) {
+            self.error_with_hint(name, Message::ToWrite, Some(Message::ToWriteHint));
+            return false;
         }
         true
     }

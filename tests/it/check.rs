@@ -265,16 +265,76 @@ fn new_creates_complete_front_matter_and_never_overwrites() {
     )
     .unwrap();
     assert!(en.starts_with("---\ntitle: Ballot order announced\ndate: 2023-06-22\ntype: announcement\norganization: nec\n"), "{en}");
-    assert!(site
-        .root()
-        .join("content/announcements/2023-06-22-ballot-order-announced.km.md")
-        .exists());
+    // The Khmer file is not given the English title: it is marked to
+    // translate, and each body marked to write.
+    let km = std::fs::read_to_string(
+        site.root()
+            .join("content/announcements/2023-06-22-ballot-order-announced.km.md"),
+    )
+    .unwrap();
+    assert!(
+        km.starts_with("---\ntitle: 'TODO: Ballot order announced'\n"),
+        "{km}"
+    );
+    assert!(km.contains("\nTODO: សរសេរអត្ថបទ"), "{km}");
     let again = new(&[]);
     assert_eq!(again.status.code(), Some(1));
     assert!(String::from_utf8_lossy(&again.stderr).contains("already exists"));
-    // What `new` writes passes `check` (bar the Khmer title still to translate).
+    // `check` refuses what is left to write, and nothing else.
     let out = String::from_utf8(check(&site, &[]).stderr).unwrap();
-    assert!(out.contains("0 error(s)"), "{out}");
+    assert_eq!(
+        out.matches("still says what is left to write").count(),
+        3,
+        "{out}"
+    );
+    assert!(out.contains("3 error(s)"), "{out}");
+    assert!(out.contains(
+        "2023-06-22-ballot-order-announced.km.md:2:1: error: field `title`: still says what is left to write"
+    ), "{out}");
+}
+
+#[test]
+fn new_writes_each_title_in_its_own_languages_file() {
+    let site = Site::fixture("basic");
+    let new = |args: &[&str]| {
+        let output = Command::new(env!("CARGO_BIN_EXE_sastra"))
+            .env("LC_ALL", "en_US.UTF-8")
+            .args([
+                "--root",
+                site.root().to_str().unwrap(),
+                "new",
+                "announcements",
+            ])
+            .args(args)
+            .output()
+            .unwrap();
+        assert_eq!(
+            output.status.code(),
+            Some(0),
+            "{}",
+            String::from_utf8_lossy(&output.stderr)
+        );
+    };
+    let read = |name: &str| {
+        std::fs::read_to_string(site.root().join("content/announcements").join(name)).unwrap()
+    };
+    new(&[
+        "--title",
+        "km=សេចក្តីប្រកាស",
+        "--title",
+        "en=Ballot order",
+        "--date",
+        "2023-06-22",
+    ]);
+    assert!(read("2023-06-22-ballot-order.km.md").starts_with("---\ntitle: សេចក្តីប្រកាស\n"));
+    assert!(read("2023-06-22-ballot-order.en.md").starts_with("---\ntitle: Ballot order\n"));
+    // A Khmer title alone: its own file only, named by the date and type.
+    new(&["សេចក្តីប្រកាសថ្មី", "--date", "2023-07-01"]);
+    assert!(read("2023-07-01-announcement.km.md").starts_with("---\ntitle: សេចក្តីប្រកាសថ្មី\n"));
+    assert!(!site
+        .root()
+        .join("content/announcements/2023-07-01-announcement.en.md")
+        .exists());
 }
 
 #[test]
