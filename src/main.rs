@@ -13,7 +13,7 @@ static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 use sastra::attachments::tools::ToolError;
 use sastra::build::{self, BuildError, BuildOptions};
 use sastra::config::Config;
-use sastra::diagnostics::{Diagnostic, Lang};
+use sastra::diagnostics::{Diagnostic, Lang, Status};
 use sastra::import::{self, ImportError};
 use sastra::scaffold::{self, NewDocument, NewError};
 use sastra::serve::{serve, ServeOptions};
@@ -221,10 +221,30 @@ fn main() -> ExitCode {
             root: cli.root,
             port,
             drafts,
+            lang: lang(),
         }) {
             Ok(()) => ExitCode::SUCCESS,
             Err(e) => {
-                eprintln!("error: {e}");
+                match e.port_in_use() {
+                    Some(port) => {
+                        let busy = Status::PortBusy {
+                            port: port.to_string(),
+                        };
+                        let other = Status::OtherPort {
+                            port: port.wrapping_add(1).max(1024).to_string(),
+                        };
+                        let (error, hint) = match lang() {
+                            Lang::En => ("error", "hint"),
+                            Lang::Km => ("កំហុស", "ណែនាំ"),
+                        };
+                        eprintln!(
+                            "{error}: {}\n  {hint}: {}",
+                            busy.text(lang()),
+                            other.text(lang())
+                        );
+                    }
+                    None => eprintln!("error: {e}"),
+                }
                 ExitCode::FAILURE
             }
         },

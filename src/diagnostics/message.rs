@@ -45,14 +45,6 @@ impl Arg for Box<Message> {
     }
 }
 
-/// A fragment that exists in both languages, for the few arguments that
-/// are themselves words (a taxonomy's name, what else claims a URL).
-impl Arg for Word {
-    fn shown(&self, lang: Lang) -> String {
-        self.text(lang)
-    }
-}
-
 macro_rules! catalogue {
     (
         $(#[$enum_meta:meta])*
@@ -787,6 +779,39 @@ catalogue! {
     }
 }
 
+catalogue! {
+    /// What the preview says on the terminal as it runs.
+    pub enum Status {
+        Serving { root: String, address: String }
+            => en: "previewing the archive in {root} at {address} (Ctrl-C to stop)",
+               km: "កំពុងបង្ហាញបណ្ណសារក្នុង {root} នៅ {address} (ចុច Ctrl-C ដើម្បីបញ្ឈប់)";
+        Built { documents: usize, languages: String, elapsed: String }
+            => en: "built {documents} documents ({languages}) in {elapsed}",
+               km: "បានបង្កើតឯកសារ {documents} ({languages}) ក្នុងរយៈពេល {elapsed}";
+        InLanguage { count: usize, language: Word }
+            => en: "{count} in {language}",
+               km: "{count} ជាភាសា{language}";
+        Rerendered { pages: usize, elapsed: String }
+            => en: "re-rendered {pages} pages in {elapsed}; the search index follows",
+               km: "បានបង្កើតទំព័រ {pages} ឡើងវិញក្នុងរយៈពេល {elapsed}; សន្ទស្សន៍ស្វែងរកនឹងតាមក្រោយ";
+        BuildFailed
+            => en: "build failed; still serving the last good build",
+               km: "ការបង្កើតបរាជ័យ; នៅតែបង្ហាញកំណែល្អចុងក្រោយ";
+        PortBusy { port: String }
+            => en: "port {port} is already in use, perhaps by another preview",
+               km: "ច្រក (port) {port} កំពុងប្រើរួចហើយ ប្រហែលជាដោយការបង្ហាញមួយទៀត";
+        OtherPort { port: String }
+            => en: "stop the other one, or pick another port: sastra serve --port {port}",
+               km: "បញ្ឈប់មួយទៀតនោះ ឬជ្រើសច្រកផ្សេង៖ sastra serve --port {port}";
+    }
+}
+
+impl Arg for Word {
+    fn shown(&self, lang: Lang) -> String {
+        self.text(lang)
+    }
+}
+
 /// Tests and tools compare a message with its English text.
 impl PartialEq<&str> for Message {
     fn eq(&self, other: &&str) -> bool {
@@ -818,7 +843,10 @@ mod tests {
     }
 
     fn every_template() -> impl Iterator<Item = &'static Template> {
-        Message::TEMPLATES.iter().chain(Word::TEMPLATES)
+        Message::TEMPLATES
+            .iter()
+            .chain(Word::TEMPLATES)
+            .chain(Status::TEMPLATES)
     }
 
     /// A Khmer template left in English, or an English one pasted with

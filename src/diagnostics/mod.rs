@@ -12,7 +12,7 @@ use serde::Serialize;
 use crate::text::visible;
 
 pub use lang::Lang;
-pub use message::{Arg, Message, Word};
+pub use message::{Arg, Message, Status, Word};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
 #[serde(rename_all = "lowercase")]
