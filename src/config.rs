@@ -10,6 +10,7 @@ use serde::Deserialize;
 use crate::confine::{ConfineError, Root};
 use crate::content::PartialDate;
 use crate::diagnostics::{line_column, Diagnostic, Diagnostics, Message};
+use crate::repository::Repository;
 
 pub const CONFIG_FILE: &str = "site.toml";
 
@@ -38,6 +39,15 @@ struct RawConfig {
     tags: BTreeMap<String, Labels>,
     #[serde(default)]
     events: Vec<RawEvent>,
+    /// Where the archive's sources are, for "edit this document" links.
+    #[serde(default)]
+    repository: Option<String>,
+    #[serde(default = "default_branch")]
+    repository_branch: String,
+}
+
+fn default_branch() -> String {
+    "main".into()
 }
 
 /// An `[[events]]` entry as written; spans locate problems found after
@@ -88,6 +98,9 @@ pub struct Config {
     pub tags: BTreeMap<String, Labels>,
     /// Days marked on the timeline's charts (elections), oldest first.
     pub events: Vec<Event>,
+    /// The forge the sources are on: each document page links to its
+    /// file's editor there.
+    pub repository: Option<Repository>,
 }
 
 /// A day marked on the timeline, such as an election.
@@ -189,8 +202,20 @@ impl Config {
             organizations: raw.organizations,
             tags: raw.tags,
             events: Vec::new(),
+            repository: None,
         };
         let mut problems = config.validate(text);
+        if let Some(written) = &raw.repository {
+            match Repository::parse(written, &raw.repository_branch) {
+                Ok(repository) => config.repository = Some(repository),
+                Err(e) => problems.push(
+                    Diagnostic::error(CONFIG_FILE, e.message())
+                        .at(key_line(text, "repository"), 1)
+                        .field("repository")
+                        .hint(Message::RepositoryForms),
+                ),
+            }
+        }
         let events = events(&raw.events, &codes_of(&config), text, &mut problems);
         config.events = events;
         if problems.has_errors() {

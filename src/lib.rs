@@ -20,6 +20,7 @@ pub mod khmer;
 pub mod output;
 pub mod plan;
 pub mod render;
+pub mod repository;
 pub mod scaffold;
 pub mod search;
 pub mod serve;

@@ -593,6 +593,15 @@ catalogue! {
                km: "URL /{url} ត្រូវបានបង្កើតពីរដង";
 
         // ---- site.toml ------------------------------------------------------
+        RepositoryNotHttps { given: String }
+            => en: "repository `{given}` is not the https address of a repository",
+               km: "repository `{given}` មិនមែនជាអាសយដ្ឋាន https របស់ឃ្លាំង (repository) ទេ";
+        RepositoryUnknownForge { given: String }
+            => en: "repository `{given}` is not on GitHub, GitLab or Codeberg, whose editing links are known",
+               km: "repository `{given}` មិននៅលើ GitHub, GitLab ឬ Codeberg ដែលស្គាល់តំណកែសម្រួលទេ";
+        RepositoryForms
+            => en: "write the repository's address as the forge shows it, e.g. repository = \"https://github.com/owner/archive\" (and repository_branch = \"main\" if the branch is another)",
+               km: "សរសេរអាសយដ្ឋានឃ្លាំងដូចដែលគេហទំព័រ forge បង្ហាញ ឧទាហរណ៍ repository = \"https://github.com/owner/archive\" (និង repository_branch = \"main\" បើសាខាជាសាខាផ្សេង)";
         CannotReadConfig { detail: String }
             => en: "cannot read the site configuration: {detail}",
                km: "មិនអាចអានការកំណត់គេហទំព័របានទេ៖ {detail}";

@@ -290,6 +290,7 @@ keys! {
     Cite = "cite",
     CiteBibtex = "cite_bibtex",
     CiteCsl = "cite_csl",
+    EditDocument = "edit_document",
     OfflineSaveDocument = "offline_save_document",
     OfflineSaveDocuments = "offline_save_documents",
     OfflineSaveOneDocument = "offline_save_one_document",
