@@ -404,9 +404,13 @@ fn run_new(root: &std::path::Path, new: &NewDocument) -> ExitCode {
             if let NewError::Rejected(diagnostics) = &e {
                 print_diagnostics(diagnostics.clone().sorted(), Format::Human);
             }
-            eprintln!("error: {e}");
+            let (error, hint_word) = match lang() {
+                Lang::En => ("error", "hint"),
+                Lang::Km => ("កំហុស", "ណែនាំ"),
+            };
+            eprintln!("{error}: {}", e.message().text(lang()));
             if let Some(hint) = e.hint() {
-                eprintln!("  hint: {hint}");
+                eprintln!("  {hint_word}: {}", hint.text(lang()));
             }
             ExitCode::FAILURE
         }

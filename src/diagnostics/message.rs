@@ -703,6 +703,50 @@ catalogue! {
             => en: "{problem}",
                km: "{problem}";
 
+        // ---- new ------------------------------------------------------------
+        TitleForm { entry: String }
+            => en: "--title `{entry}` must be written LANG=TITLE, e.g. km=\"…\"",
+               km: "--title `{entry}` ត្រូវសរសេរជា ភាសា=ចំណងជើង ឧទាហរណ៍ km=\"…\"";
+        NoTitle
+            => en: "give the document's title, e.g. --title km=\"…\" --title en=\"…\"",
+               km: "ផ្តល់ចំណងជើងឯកសារ ឧទាហរណ៍ --title km=\"…\" --title en=\"…\"";
+        NewExists { path: String }
+            => en: "{path} already exists; sastra new never overwrites a file",
+               km: "{path} មានរួចហើយ; sastra new មិនដែលសរសេរជាន់លើហ្វាលទេ";
+        NewExistsHint
+            => en: "choose another --slug, or rename the file to attach; a file already in files/ can be listed under `attachments:` by hand",
+               km: "ជ្រើស --slug ផ្សេង ឬប្តូរឈ្មោះហ្វាលដែលត្រូវភ្ជាប់; ហ្វាលដែលមានក្នុង files/ រួចហើយ អាចដាក់ក្រោម `attachments:` ដោយដៃ";
+        CannotAttach { path: String, detail: String }
+            => en: "cannot attach {path}: {detail}",
+               km: "មិនអាចភ្ជាប់ {path} បានទេ៖ {detail}";
+        AttachNotAFile { path: String }
+            => en: "cannot attach {path}: it is not a regular file",
+               km: "មិនអាចភ្ជាប់ {path} បានទេ៖ វាមិនមែនជាហ្វាលធម្មតាទេ";
+        AttachRefused { path: String, problem: Box<Message> }
+            => en: "cannot attach {path}: {problem}",
+               km: "មិនអាចភ្ជាប់ {path} បានទេ៖ {problem}";
+        SameNameNew { first: String, second: String, name: String }
+            => en: "{first} and {second} would both be published as files/{name}",
+               km: "{first} និង {second} នឹងត្រូវផ្សាយជា files/{name} ទាំងពីរ";
+        NewRejected { count: usize }
+            => en: "the new document would not pass `sastra check` ({count} error(s))",
+               km: "ឯកសារថ្មីនឹងមិនឆ្លងកាត់ `sastra check` ទេ (កំហុស {count})";
+        NewScratch { detail: String }
+            => en: "cannot check the new document in a scratch folder: {detail}",
+               km: "មិនអាចពិនិត្យឯកសារថ្មីក្នុងថតបណ្តោះអាសន្នបានទេ៖ {detail}";
+        NeverOverwritten { path: String }
+            => en: "{path} already exists; nothing is ever overwritten",
+               km: "{path} មានរួចហើយ; គ្មានអ្វីត្រូវបានសរសេរជាន់លើទេ";
+        CannotWrite { path: String, detail: String }
+            => en: "cannot write {path}: {detail}",
+               km: "មិនអាចសរសេរ {path} បានទេ៖ {detail}";
+        CannotReadPath { path: String, detail: String }
+            => en: "cannot read {path}: {detail}",
+               km: "មិនអាចអាន {path} បានទេ៖ {detail}";
+        PathRefused { path: String, why: Word }
+            => en: "{path} {why}",
+               km: "{path} {why}";
+
         // ---- import -----------------------------------------------------------
         CsvHeader { detail: String }
             => en: "cannot read the header line: {detail}",

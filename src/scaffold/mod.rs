@@ -14,7 +14,7 @@ use crate::config::{is_slug, Config, Taxonomy};
 use crate::content::attachment::{self, AttachmentError};
 use crate::content::document::ContentPath;
 use crate::content::PartialDate;
-use crate::diagnostics::{Diagnostics, Message};
+use crate::diagnostics::{Diagnostics, Message, Word};
 pub use additions::{Additions, WriteError, Written};
 use front_matter::{document_text, AttachmentEntry, FrontMatter};
 
@@ -37,8 +37,11 @@ pub struct NewDocument {
 
 #[derive(Debug, thiserror::Error)]
 pub enum NewError {
-    #[error("{0}")]
-    Invalid(String),
+    #[error("{}", .message.en())]
+    Invalid {
+        message: Box<Message>,
+        hint: Option<Box<Message>>,
+    },
     #[error("{} already exists; sastra new never overwrites a file", .0.display())]
     Exists(PathBuf),
     #[error("cannot attach {}: {source}", path.display())]
@@ -69,13 +72,55 @@ pub enum NewError {
 }
 
 impl NewError {
-    /// What to do about it, where that is not obvious.
-    pub fn hint(&self) -> Option<String> {
+    fn invalid(message: Message) -> NewError {
+        NewError::Invalid {
+            message: Box::new(message),
+            hint: None,
+        }
+    }
+
+    /// The error in the catalogue's words.
+    pub fn message(&self) -> Message {
+        let shown = |path: &Path| path.display().to_string();
         match self {
+            NewError::Invalid { message, .. } => (**message).clone(),
+            NewError::Exists(path) => Message::NewExists { path: shown(path) },
+            NewError::Unreadable { path, source } => Message::CannotAttach {
+                path: shown(path),
+                detail: source.to_string(),
+            },
+            NewError::NotAFile(path) => Message::AttachNotAFile { path: shown(path) },
+            NewError::Unpublishable { path, source, .. } => Message::AttachRefused {
+                path: shown(path),
+                problem: Box::new(source.message()),
+            },
+            NewError::SameName {
+                first,
+                second,
+                name,
+            } => Message::SameNameNew {
+                first: shown(first),
+                second: shown(second),
+                name: name.clone(),
+            },
+            NewError::Rejected(problems) => Message::NewRejected {
+                count: problems.error_count(),
+            },
+            NewError::Scratch(e) => Message::NewScratch {
+                detail: e.to_string(),
+            },
+            NewError::Write(e) => e.message(),
+        }
+    }
+
+    /// What to do about it, where that is not obvious.
+    pub fn hint(&self) -> Option<Message> {
+        match self {
+            NewError::Invalid { hint, .. } => hint.as_deref().cloned(),
             NewError::Unpublishable {
                 location, source, ..
-            } => Some(source.hint(location).en()),
-            NewError::Exists(_) => Some("choose another --slug, or rename the file to attach; a file already in files/ can be listed under `attachments:` by hand".into()),
+            } => Some(source.hint(location)),
+            NewError::Exists(_) => Some(Message::NewExistsHint),
             _ => None,
         }
     }
@@ -89,9 +134,10 @@ pub fn create(config: &Config, new: &NewDocument) -> Result<Written, NewError> {
         None => default_slug(date, &new.doc_type, &titles),
     };
     if !is_slug(&slug) {
-        return Err(NewError::Invalid(format!(
-            "the slug `{slug}` must use only lowercase ASCII letters, digits and hyphens"
-        )));
+        return Err(NewError::invalid(Message::NotASlug {
+            what: Word::Slug,
+            value: slug,
+        }));
     }
     let location = ContentPath {
         section: new.section.clone(),
@@ -175,39 +221,45 @@ fn checked_arguments(
     config: &Config,
     new: &NewDocument,
 ) -> Result<(PartialDate, Vec<Title>), NewError> {
-    let invalid = |m: String| Err(NewError::Invalid(m));
     if !is_slug(&new.section) {
-        return invalid(format!(
-            "the section `{}` must use lowercase ASCII letters, digits and hyphens",
-            new.section
-        ));
+        return Err(NewError::invalid(Message::NotASlug {
+            what: Word::Section,
+            value: new.section.clone(),
+        }));
     }
-    let date = PartialDate::parse(&new.date).map_err(|e| NewError::Invalid(e.message.en()))?;
+    let date = PartialDate::parse(&new.date).map_err(|e| NewError::Invalid {
+        message: Box::new(e.message),
+        hint: Some(Box::new(
+            match crate::content::suggest::date_in_form(&new.date) {
+                Some(date) => Message::WriteDate { date },
+                None => Message::DateForms,
+            },
+        )),
+    })?;
     for (taxonomy, key) in [
         (Taxonomy::Type, Some(&new.doc_type)),
         (Taxonomy::Organization, new.organization.as_ref()),
     ] {
         if let Some(key) = key {
             if !config.taxonomy(taxonomy).contains_key(key) {
-                let known: Vec<&str> = config
-                    .taxonomy(taxonomy)
-                    .keys()
-                    .map(String::as_str)
-                    .collect();
-                return invalid(format!(
-                    "unknown {} `{key}`; declared: {}",
-                    taxonomy.singular(),
-                    known.join(", ")
-                ));
+                return Err(NewError::Invalid {
+                    message: Box::new(Message::UnknownTerm {
+                        taxonomy: taxonomy.word(),
+                        key: key.clone(),
+                    }),
+                    hint: Some(Box::new(crate::content::suggest::term_hint(
+                        config, taxonomy, key,
+                    ))),
+                });
             }
         }
     }
     let titles = titles(config, new)?;
     if let Some(lang) = &new.attachment_lang {
         if config.language(lang).is_none() {
-            return invalid(format!(
-                "`{lang}` (--attach-lang) is not a language of this site"
-            ));
+            return Err(NewError::invalid(Message::NotALanguage {
+                lang: lang.clone(),
+            }));
         }
     }
     Ok((date, titles))
@@ -221,9 +273,9 @@ fn titles(config: &Config, new: &NewDocument) -> Result<Vec<Title>, NewError> {
     let mut given: Vec<(String, String)> = Vec::new();
     for entry in &new.titles {
         let Some((lang, text)) = entry.split_once('=') else {
-            return Err(NewError::Invalid(format!(
-                "--title `{entry}` must be written LANG=TITLE, e.g. km=\"…\""
-            )));
+            return Err(NewError::invalid(Message::TitleForm {
+                entry: entry.clone(),
+            }));
         };
         given.push((lang.trim().to_string(), text.trim().to_string()));
     }
@@ -249,15 +301,13 @@ fn titles(config: &Config, new: &NewDocument) -> Result<Vec<Title>, NewError> {
     };
     for lang in languages.iter().chain(given.iter().map(|(l, _)| l)) {
         if config.language(lang).is_none() {
-            return Err(NewError::Invalid(format!(
-                "`{lang}` is not a language of this site"
-            )));
+            return Err(NewError::invalid(Message::NotALanguage {
+                lang: lang.clone(),
+            }));
         }
     }
     let Some((_, first)) = given.first() else {
-        return Err(NewError::Invalid(
-            "give the document's title, e.g. --title km=\"…\" --title en=\"…\"".into(),
-        ));
+        return Err(NewError::invalid(Message::NoTitle));
     };
     Ok(languages
         .into_iter()
