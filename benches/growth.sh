@@ -17,12 +17,12 @@ large=${2:-30000}
 rounds=${ROUNDS:-3}
 work=${BENCH_DIR:-$(mktemp -d /tmp/sastra-bench.XXXXXX)}
 out=${OUT_DIR:-$([ -d /dev/shm ] && echo /dev/shm || echo "$work")}/sastra-growth-out
-cargo build --release --quiet --bin sastra --bin sastra-corpus
+cargo build --release --quiet --bin sastra --example sastra-corpus
 kind=${CORPUS:-varied}
 for n in "$small" "$large"; do
   archive=$work/archive-$kind-$n
   [ -d "$archive" ] || case $kind in
-    varied) target/release/sastra-corpus --documents "$n" --output "$archive" >/dev/null ;;
+    varied) target/release/examples/sastra-corpus --documents "$n" --output "$archive" >/dev/null ;;
     second) node benches/corpus-second.mjs --documents "$n" --output "$archive" ;;
     *) echo "CORPUS must be varied or second" >&2; exit 1 ;;
   esac

@@ -4,8 +4,8 @@
 //!
 //! Needs an archive made by `sastra-corpus`:
 //!
-//!     cargo build --release --bin sastra-corpus
-//!     target/release/sastra-corpus --documents 2000 --output /tmp/archive
+//!     cargo build --release --example sastra-corpus
+//!     target/release/examples/sastra-corpus --documents 2000 --output /tmp/archive
 //!     SASTRA_BENCH_ARCHIVE=/tmp/archive cargo bench --bench index
 //!
 //! `SASTRA_BENCH_RUNS` (default 5) sets the runs; medians are reported,

@@ -24,9 +24,9 @@ cd "$(dirname "$0")/.."
 sizes=("$@")
 [ ${#sizes[@]} -gt 0 ] || sizes=(1000 10000 30000)
 work=${BENCH_DIR:-$(mktemp -d /tmp/sastra-bench.XXXXXX)}
-cargo build --release --quiet --bin sastra --bin sastra-corpus
+cargo build --release --quiet --bin sastra --example sastra-corpus
 sastra=$PWD/target/release/sastra
-corpus=$PWD/target/release/sastra-corpus
+corpus=$PWD/target/release/examples/sastra-corpus
 kind=${CORPUS:-varied}  # or second: benches/corpus-second.mjs
 # Writes a generated archive of $1 documents to $2.
 make_archive() {

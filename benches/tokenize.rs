@@ -3,8 +3,8 @@
 //!
 //! Needs an archive made by `sastra-corpus`:
 //!
-//!     cargo build --release --bin sastra-corpus
-//!     target/release/sastra-corpus --documents 1000 --output /tmp/archive
+//!     cargo build --release --example sastra-corpus
+//!     target/release/examples/sastra-corpus --documents 1000 --output /tmp/archive
 //!     SASTRA_BENCH_ARCHIVE=/tmp/archive cargo bench --bench tokenize
 //!
 //! `SASTRA_BENCH_FILES` (default 500) caps the files read per language and

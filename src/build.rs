@@ -93,13 +93,20 @@ pub struct Loaded {
     pub diagnostics: Diagnostics,
     /// What the attached PDFs hold (empty until [`Loaded::read_attachments`]).
     pub attachments: Arc<Extracts>,
+    /// Where PDF readings are kept; `None` where none can be kept (a
+    /// read-only checkout) or it was refused.
+    cache: Option<attachments::cache::Cache>,
 }
 
 impl Loaded {
     /// Reads the attached PDFs (from the cache when it has them), adding
     /// what a reader should know about each to the diagnostics.
     pub fn read_attachments(&mut self, ocr: bool) {
-        let options = attachments::Options::for_root(&self.config.root, ocr);
+        let options = attachments::Options {
+            ocr,
+            cache: self.cache.clone(),
+            budget: attachments::budget(ocr),
+        };
         let (extracts, warnings) = attachments::read_all(&self.documents, &options);
         self.attachments = Arc::new(extracts);
         self.diagnostics.extend(warnings);
@@ -123,16 +130,24 @@ pub fn load(root: &Path, base_url: Option<&str>) -> Result<Loaded, Diagnostics> 
     }
     let (documents, mut diagnostics) = content::load::load(&config);
     diagnostics.extend(content::validate::validate(&config, &documents));
+    let cache = attachments::cache::Cache::open(&config.root).unwrap_or_else(|refused| {
+        diagnostics.push(
+            Diagnostic::error(attachments::cache::FOLDER, refused.message()).hint(refused.hint()),
+        );
+        None
+    });
     Ok(Loaded {
         config,
         documents,
         diagnostics,
         attachments: Arc::default(),
+        cache,
     })
 }
 
 pub fn check(root: &Path) -> Diagnostics {
-    match load(root, None) {
+    let lock = crate::output::writer::unusable_lock(root);
+    let mut diagnostics = match load(root, None) {
         Ok(mut loaded) => {
             if !loaded.diagnostics.has_errors() {
                 loaded.read_attachments(false);
@@ -146,7 +161,9 @@ pub fn check(root: &Path) -> Diagnostics {
             diagnostics
         }
         Err(diagnostics) => diagnostics,
-    }
+    };
+    diagnostics.extend(lock);
+    diagnostics
 }
 
 /// Documents whose URL another document or a generated page also claims.
@@ -273,6 +290,11 @@ pub fn publish(
                 + offline_files
                 + write_attachments(archive, &staging)?
                 + write_previews(steps.attachments, &staging)?
+                + write_texts(
+                    archive.entries.iter().flat_map(|e| e.versions()),
+                    steps.attachments,
+                    &staging,
+                )?
                 + copy_static(theme, &staging)?
                 + write_machine_readable(config, archive, plan, &staging)?;
             Ok::<_, BuildError>((pages, files))
@@ -385,13 +407,47 @@ fn write_attachments(archive: &Archive, sink: &dyn Sink) -> Result<usize, WriteE
 }
 
 /// The attached PDFs' first-page previews, named by the files' content.
+/// Each is published as read and checked here, never copied by path: the
+/// cache is untrusted.
 fn write_previews(attachments: &Extracts, sink: &dyn Sink) -> Result<usize, WriteError> {
     let mut count = 0;
-    for (hash, file) in attachments.previews() {
-        sink.copy(&urls::attachment_preview(hash), file)?;
+    for (hash, file, preview) in attachments.previews() {
+        let bytes = attachments::cache::read_preview(file, preview).ok_or_else(|| WriteError {
+            path: file.to_path_buf(),
+            source: std::io::Error::other("the cached preview changed during the build"),
+        })?;
+        sink.write(&urls::attachment_preview(hash), &bytes)?;
         count += 1;
     }
     Ok(count)
+}
+
+/// The whole text of each PDF attached to `documents` that a document page
+/// shows only in part ([`attachments::inline`]), as plain text named by
+/// its content.
+pub fn write_texts<'a>(
+    documents: impl IntoIterator<Item = &'a Document>,
+    attachments: &Extracts,
+    sink: &dyn Sink,
+) -> Result<usize, WriteError> {
+    let mut written = std::collections::HashSet::new();
+    for document in documents {
+        let shown = attachments::inline::pages_shown(document, attachments);
+        for (attachment, shown) in document.attachments.iter().zip(shown) {
+            let Some(reading) = attachments.get(attachment) else {
+                continue;
+            };
+            let Some(extract) = reading.extract() else {
+                continue;
+            };
+            let hidden = attachments::inline::first_hidden(&extract.text, shown).is_some();
+            if hidden && written.insert(reading.hash.as_str()) {
+                let text = attachments::inline::text_file(&extract.text);
+                sink.write(&urls::attachment_text(&reading.hash), text.as_bytes())?;
+            }
+        }
+    }
+    Ok(written.len())
 }
 
 /// Feeds, sitemap, robots.txt and the catalogue.

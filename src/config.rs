@@ -9,8 +9,10 @@ use serde::Deserialize;
 
 use crate::confine::{ConfineError, Root};
 use crate::content::PartialDate;
-use crate::diagnostics::{line_column, Diagnostic, Diagnostics, Message};
+use crate::diagnostics::{Diagnostic, Diagnostics, Message};
+use crate::lines::{self, LineIndex};
 use crate::repository::Repository;
+use crate::text;
 
 pub const CONFIG_FILE: &str = "site.toml";
 
@@ -39,6 +41,8 @@ struct RawConfig {
     tags: BTreeMap<String, Labels>,
     #[serde(default)]
     events: Vec<RawEvent>,
+    #[serde(default = "default_first_year")]
+    first_year: u16,
     /// Where the archive's sources are, for "edit this document" links.
     #[serde(default)]
     repository: Option<String>,
@@ -61,6 +65,17 @@ struct RawEvent {
 
 fn default_theme() -> String {
     "default".into()
+}
+
+/// The year before which a document's date is taken for a typo (a
+/// warning). 1900 is not a fact about any archive: it is earlier than the
+/// documents an archive of modern elections holds, so that it catches only
+/// a mistyped century (`1023` for `2023`); an archive sets `first_year` to
+/// its own oldest possible year to catch more.
+pub const DEFAULT_FIRST_YEAR: u16 = 1900;
+
+fn default_first_year() -> u16 {
+    DEFAULT_FIRST_YEAR
 }
 
 fn default_page_size() -> usize {
@@ -98,6 +113,8 @@ pub struct Config {
     pub tags: BTreeMap<String, Labels>,
     /// Days marked on the timeline's charts (elections), oldest first.
     pub events: Vec<Event>,
+    /// Documents dated before it are warned about, as likely typos.
+    pub first_year: u16,
     /// The forge the sources are on: each document page links to its
     /// file's editor there.
     pub repository: Option<Repository>,
@@ -172,7 +189,7 @@ impl Config {
 
     pub fn parse(root: &Path, text: &str) -> Result<Config, Diagnostics> {
         let raw: RawConfig = toml::from_str(text).map_err(|e| {
-            let (line, column) = e.span().map_or((0, 0), |s| line_column(text, s.start));
+            let (line, column) = e.span().map_or((0, 0), |s| lines::locate(text, s.start));
             Diagnostics::from_iter([Diagnostic::error(
                 CONFIG_FILE,
                 Message::Toml {
@@ -202,9 +219,11 @@ impl Config {
             organizations: raw.organizations,
             tags: raw.tags,
             events: Vec::new(),
+            first_year: raw.first_year,
             repository: None,
         };
         let mut problems = config.validate(text);
+        problems.extend(forbidden_text(text));
         if let Some(written) = &raw.repository {
             match Repository::parse(written, &raw.repository_branch) {
                 Ok(repository) => config.repository = Some(repository),
@@ -291,6 +310,21 @@ impl Config {
                         .at(line, 1)
                         .field(taxonomy.table()),
                     );
+                } else if let Some((reason, suggested)) = crate::portable::windows_problem(key) {
+                    // The key names a folder of the site (`en/tags/aux/`).
+                    problems.push(
+                        Diagnostic::error(
+                            CONFIG_FILE,
+                            Message::TermKeyNotPortable {
+                                taxonomy: taxonomy.word(),
+                                key: key.clone(),
+                                reason,
+                            },
+                        )
+                        .at(line, 1)
+                        .field(taxonomy.table())
+                        .hint(Message::NameIt { name: suggested }),
+                    );
                 }
                 for code in codes {
                     if labels.get(*code).is_none_or(|l| l.trim().is_empty()) {
@@ -370,8 +404,9 @@ fn codes_of(config: &Config) -> Vec<&str> {
 
 /// The valid `[[events]]`, oldest first; a problem for each invalid one.
 fn events(raw: &[RawEvent], codes: &[&str], text: &str, problems: &mut Diagnostics) -> Vec<Event> {
+    let lines = LineIndex::new(text);
     let at = |d: Diagnostic, span: std::ops::Range<usize>| {
-        let (line, column) = line_column(text, span.start);
+        let (line, column) = lines.locate(span.start);
         d.at(line, column)
     };
     let mut events = Vec::new();
@@ -438,6 +473,67 @@ fn events(raw: &[RawEvent], codes: &[&str], text: &str, problems: &mut Diagnosti
 fn label_example(codes: &[&str]) -> String {
     let labels: Vec<String> = codes.iter().map(|c| format!("{c} = \"…\"")).collect();
     format!("{{ {} }}", labels.join(", "))
+}
+
+/// Every string of site.toml, keys included, holding a character no output
+/// may carry ([`text::forbidden_char`]): the site's titles and labels reach
+/// every page, feed and the catalogue, and TOML writes any character as an
+/// escape (`"\u001b"`). Each is reported with its key and line.
+fn forbidden_text(text: &str) -> Vec<Diagnostic> {
+    use toml::de::{DeTable, DeValue};
+    fn walk(
+        key: String,
+        value: &toml::Spanned<DeValue<'_>>,
+        found: &mut Vec<(String, usize, char)>,
+    ) {
+        match value.get_ref() {
+            DeValue::String(s) => {
+                if let Some((_, c)) = text::forbidden_char(s) {
+                    found.push((key, value.span().start, c));
+                }
+            }
+            DeValue::Array(items) => {
+                for (i, item) in items.iter().enumerate() {
+                    walk(format!("{key}[{i}]"), item, found);
+                }
+            }
+            DeValue::Table(table) => table_walk(&key, table, found),
+            _ => {}
+        }
+    }
+    fn table_walk(prefix: &str, table: &DeTable<'_>, found: &mut Vec<(String, usize, char)>) {
+        for (name, value) in table {
+            let key = match prefix {
+                "" => name.get_ref().to_string(),
+                _ => format!("{prefix}.{}", name.get_ref()),
+            };
+            if let Some((_, c)) = text::forbidden_char(name.get_ref()) {
+                found.push((key.clone(), name.span().start, c));
+            }
+            walk(key, value, found);
+        }
+    }
+    let Ok(table) = DeTable::parse(text) else {
+        return Vec::new();
+    };
+    let mut found = Vec::new();
+    table_walk("", table.get_ref(), &mut found);
+    let lines = LineIndex::new(text);
+    found
+        .into_iter()
+        .map(|(key, offset, c)| {
+            let (line, column) = lines.locate(offset);
+            Diagnostic::error(
+                CONFIG_FILE,
+                Message::ControlCharacter {
+                    what: text::forbidden_reason(c),
+                },
+            )
+            .at(line, column)
+            .field(key)
+            .hint(Message::NoTomlEscapes)
+        })
+        .collect()
 }
 
 /// Finds the line declaring `key` (at the start of a line), for messages

@@ -67,7 +67,7 @@ impl ConfineError {
 }
 
 impl FileKind {
-    fn word(self) -> Word {
+    pub fn word(self) -> Word {
         match self {
             FileKind::File => Word::KindFile,
             FileKind::Folder => Word::KindFolder,
@@ -104,7 +104,7 @@ impl fmt::Display for FileKind {
 }
 
 impl FileKind {
-    fn of(file_type: std::fs::FileType) -> FileKind {
+    pub fn of(file_type: std::fs::FileType) -> FileKind {
         #[cfg(unix)]
         {
             use std::os::unix::fs::FileTypeExt;

@@ -29,6 +29,8 @@ pub enum PageKind {
     Search,
     /// The documents saved on the reader's device, listed by the browser.
     Saved,
+    /// What the archive is, its data and how to contribute.
+    About,
     NotFound,
 }
 
@@ -94,6 +96,7 @@ pub fn plan(config: &Config, archive: &Archive) -> Vec<Page> {
         }
         add(PageKind::Search, urls::search(lang));
         add(PageKind::Saved, urls::saved(lang));
+        add(PageKind::About, urls::about(lang));
         add(PageKind::NotFound, urls::not_found(lang));
         if lang == config.default_language {
             add(PageKind::NotFound, "404.html".into());
@@ -181,6 +184,7 @@ fn producer(kind: &PageKind, archive: &Archive, lang: &str) -> Word {
         },
         PageKind::Search => Word::SearchPage,
         PageKind::Saved => Word::SavedPage,
+        PageKind::About => Word::AboutPage,
         PageKind::NotFound => Word::NotFoundPage,
     }
 }
@@ -319,7 +323,9 @@ impl<'a> Edit<'a> {
         let listed = self.listed_differently;
         match kind {
             PageKind::Document(id) => documents.contains(id),
-            PageKind::Home => listed && self.lists_differently(kind),
+            // The home and about pages count the documents by type,
+            // organisation and year (the home page also lists the latest).
+            PageKind::Home | PageKind::About => listed,
             // A year page also links the years before and after it.
             PageKind::TimelineYear(_) => {
                 listed && (self.lists_differently(kind) || self.years_moved)
@@ -413,6 +419,7 @@ pub fn listed(archive: &Archive, kind: &PageKind, page_size: usize) -> Vec<Entry
         | PageKind::Timeline
         | PageKind::Search
         | PageKind::Saved
+        | PageKind::About
         | PageKind::NotFound => Vec::new(),
     }
 }
@@ -455,6 +462,7 @@ impl Page {
                     PageKind::TimelineYear(year) => urls::timeline_year(lang, *year),
                     PageKind::Search => urls::search(lang),
                     PageKind::Saved => urls::saved(lang),
+                    PageKind::About => urls::about(lang),
                     PageKind::NotFound => urls::not_found(lang),
                 };
                 Some((lang.to_string(), path))
@@ -475,7 +483,8 @@ impl Page {
             | PageKind::Timeline
             | PageKind::TimelineYear(_)
             | PageKind::Search
-            | PageKind::Saved => self.path.clone(),
+            | PageKind::Saved
+            | PageKind::About => self.path.clone(),
         }
     }
 

@@ -2,22 +2,186 @@
 //! outside the output (`<root>/.sastra-cache/attachments/`), so a rebuild
 //! with no new PDFs runs no engine at all. A cache that cannot be written
 //! (a read-only checkout) only costs time.
+//!
+//! The cache sits in the archive's folder, where a pull request can put
+//! files too (`git add -f` ignores `.gitignore`). So it is read as
+//! untrusted input: a cache that is committed or reached through a symbolic
+//! link is refused outright, no link inside it is followed, and what is
+//! read is checked against the file it claims to describe. A preview is
+//! published only as a PNG of the size its entry states.
 
 use std::fs;
-use std::io;
+use std::io::{self, Read};
 use std::path::{Path, PathBuf};
+use std::process::{Command, Stdio};
 
 use serde::{Deserialize, Serialize};
 
-use super::pdf::{Extract, Unreadable};
+use super::pdf::{Extract, Preview, Unreadable, PREVIEW_SIZE};
+use super::raster;
+use crate::confine::FileKind;
 
 /// Raised whenever what is cached changes meaning, so that old entries are
-/// read again rather than misread.
-const VERSION: u32 = 1;
+/// read again rather than misread. 3: a page's lines are joined into
+/// paragraphs across Poppler's blocks.
+const VERSION: u32 = 3;
 
-/// The folder of the cache, under the archive's root.
-pub fn folder(root: &Path) -> PathBuf {
-    root.join(".sastra-cache").join("attachments")
+/// The cache's folder in the archive's root.
+pub const FOLDER: &str = ".sastra-cache";
+
+/// An entry larger than this is not read: a thousand pages of dense text
+/// fit in a few megabytes.
+const MAX_ENTRY_BYTES: u64 = 64 << 20;
+/// A preview is a small PNG; anything larger is not one of ours.
+const MAX_PREVIEW_BYTES: u64 = 1 << 20;
+
+/// The cache of one archive: plain folders, no link on the way, not
+/// committed to git.
+#[derive(Debug, Clone)]
+pub struct Cache {
+    folder: PathBuf,
+}
+
+/// Why an archive's cache may not be used.
+#[derive(Debug, thiserror::Error)]
+pub enum Refused {
+    #[error("`{path}` is a symbolic link; the cache must be a plain folder of the archive")]
+    Link { path: String },
+    #[error("`{path}` is {kind}, not a folder")]
+    NotAFolder { path: String, kind: FileKind },
+    #[error("{count} file(s) of the PDF cache are committed to git (the first: `{first}`); a committed cache could give any PDF false text or publish a file of the build machine")]
+    Tracked { count: usize, first: String },
+}
+
+impl Refused {
+    pub fn message(&self) -> crate::diagnostics::Message {
+        use crate::diagnostics::Message;
+        match self {
+            Refused::Link { path } => Message::CacheLink { path: path.clone() },
+            Refused::NotAFolder { path, kind } => Message::CacheNotAFolder {
+                path: path.clone(),
+                kind: kind.word(),
+            },
+            Refused::Tracked { count, first } => Message::CacheTracked {
+                count: *count,
+                first: first.clone(),
+            },
+        }
+    }
+
+    pub fn hint(&self) -> crate::diagnostics::Message {
+        use crate::diagnostics::Message;
+        match self {
+            Refused::Link { .. } | Refused::NotAFolder { .. } => Message::CacheDelete,
+            Refused::Tracked { .. } => Message::CacheUntrack,
+        }
+    }
+}
+
+impl Cache {
+    /// The cache of the archive at `root`, made if missing. `Ok(None)` when
+    /// it cannot be made (a read-only checkout): every file is read anew.
+    pub fn open(root: &Path) -> Result<Option<Cache>, Refused> {
+        let tracked = tracked_files(root);
+        if let Some(first) = tracked.first() {
+            return Err(Refused::Tracked {
+                count: tracked.len(),
+                first: first.clone(),
+            });
+        }
+        let top = root.join(FOLDER);
+        let folder = top.join("attachments");
+        for (path, shown) in [
+            (&top, FOLDER.to_string()),
+            (&folder, format!("{FOLDER}/attachments")),
+        ] {
+            match fs::symlink_metadata(path) {
+                Ok(meta) if meta.file_type().is_symlink() => {
+                    return Err(Refused::Link { path: shown })
+                }
+                Ok(meta) if !meta.is_dir() => {
+                    return Err(Refused::NotAFolder {
+                        path: shown,
+                        kind: FileKind::of(meta.file_type()),
+                    })
+                }
+                Ok(_) => {}
+                // `create_dir` makes the last component only and never
+                // follows a link there; a link raced in is refused by it.
+                Err(_) => {
+                    if fs::create_dir(path).is_err() {
+                        return Ok(None);
+                    }
+                }
+            }
+        }
+        Ok(Some(Cache { folder }))
+    }
+
+    /// A cache in a folder the build made itself (a scratch folder).
+    pub fn in_scratch(folder: &Path) -> Cache {
+        Cache {
+            folder: folder.to_path_buf(),
+        }
+    }
+
+    /// The entries of one file and one way of reading (with or without OCR).
+    pub fn slot(&self, file: &FileId, ocr: bool) -> Slot {
+        let stem = format!(
+            "{}.v{VERSION}{}",
+            file.name(),
+            if ocr { ".ocr" } else { "" }
+        );
+        Slot {
+            file: file.clone(),
+            json: self.folder.join(format!("{stem}.json")),
+            preview: self.folder.join(format!("{stem}.png")),
+        }
+    }
+}
+
+/// Files under the cache that git tracks. Empty where git cannot tell (not
+/// a checkout, no git): the checks of what is read still hold there.
+fn tracked_files(root: &Path) -> Vec<String> {
+    let output = Command::new("git")
+        .arg("-C")
+        .arg(root)
+        .args(["ls-files", "-z", "--", FOLDER])
+        .stdin(Stdio::null())
+        .stderr(Stdio::null())
+        .output();
+    match output {
+        Ok(output) if output.status.success() => output
+            .stdout
+            .split(|&b| b == 0)
+            .filter(|name| !name.is_empty())
+            .map(|name| String::from_utf8_lossy(name).into_owned())
+            .collect(),
+        _ => Vec::new(),
+    }
+}
+
+/// Which file an entry describes: its whole content hash and its size.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct FileId {
+    hash: String,
+    bytes: u64,
+}
+
+impl FileId {
+    pub fn of(path: &Path) -> io::Result<FileId> {
+        let mut hasher = blake3::Hasher::new();
+        let bytes = io::copy(&mut fs::File::open(path)?, &mut hasher)?;
+        Ok(FileId {
+            hash: hasher.finalize().to_hex().to_string(),
+            bytes,
+        })
+    }
+
+    /// The short name of the file's entries and its published preview.
+    pub fn name(&self) -> &str {
+        &self.hash[..32]
+    }
 }
 
 /// One cached reading of one file's content.
@@ -28,45 +192,113 @@ pub enum Entry {
     Unreadable { problem: Unreadable },
 }
 
-/// The entries of one content hash and one way of reading (with or without
-/// OCR).
+/// An entry as stored: with the file it belongs to.
+#[derive(Serialize, Deserialize)]
+struct Stored {
+    file: FileId,
+    #[serde(flatten)]
+    entry: Entry,
+}
+
+/// The entries of one file and one way of reading.
 #[derive(Debug, Clone)]
 pub struct Slot {
+    file: FileId,
     json: PathBuf,
     pub preview: PathBuf,
 }
 
 impl Slot {
-    pub fn new(folder: &Path, hash: &str, ocr: bool) -> Slot {
-        let stem = format!("{hash}.v{VERSION}{}", if ocr { ".ocr" } else { "" });
-        Slot {
-            json: folder.join(format!("{stem}.json")),
-            preview: folder.join(format!("{stem}.png")),
-        }
-    }
-
+    /// The stored entry, if there is one that belongs to this file and
+    /// holds together; anything else is read again and overwritten.
     pub fn load(&self) -> Option<Entry> {
-        let text = fs::read(&self.json).ok()?;
-        let entry: Entry = serde_json::from_slice(&text).ok()?;
-        // An entry whose preview went missing is read again.
-        match &entry {
-            Entry::Read(extract) if extract.preview.is_some() && !self.preview.is_file() => None,
-            _ => Some(entry),
+        let text = read_plain(&self.json, MAX_ENTRY_BYTES)?;
+        let stored: Stored = serde_json::from_slice(&text).ok()?;
+        if stored.file != self.file {
+            return None;
         }
+        match &stored.entry {
+            Entry::Read(extract) => {
+                if !is_consistent(extract) {
+                    return None;
+                }
+                if let Some(preview) = extract.preview {
+                    read_preview(&self.preview, preview)?;
+                }
+            }
+            Entry::Unreadable { problem } if !problem.is_lasting() => return None,
+            Entry::Unreadable { .. } => {}
+        }
+        Some(stored.entry)
     }
 
-    /// Writes the entry (and its preview) whole or not at all.
+    /// Writes the entry (and its preview) whole or not at all. Each file is
+    /// renamed into place, which replaces a link rather than following it.
     pub fn store(&self, entry: &Entry, preview: &[u8]) -> io::Result<()> {
-        let folder = self.json.parent().expect("a slot is inside its folder");
-        fs::create_dir_all(folder)?;
         if !preview.is_empty() {
             write_atomically(&self.preview, preview)?;
         }
+        let stored = Stored {
+            file: self.file.clone(),
+            entry: entry.clone(),
+        };
         write_atomically(
             &self.json,
-            &serde_json::to_vec(entry).map_err(io::Error::other)?,
+            &serde_json::to_vec(&stored).map_err(io::Error::other)?,
         )
     }
+}
+
+/// Whether an extract could have come from reading a PDF.
+fn is_consistent(extract: &Extract) -> bool {
+    let pages = extract.pages as usize;
+    extract.text.len() <= pages
+        && extract
+            .machine_read
+            .iter()
+            .all(|&page| page >= 1 && page <= extract.pages)
+        && extract.preview.is_none_or(|p| {
+            (1..=PREVIEW_SIZE).contains(&p.width) && (1..=PREVIEW_SIZE).contains(&p.height)
+        })
+}
+
+/// The preview image at `path`, if it is a plain file holding a PNG of the
+/// stated size: what a build publishes, never the file a link points to.
+pub fn read_preview(path: &Path, expected: Preview) -> Option<Vec<u8>> {
+    let bytes = read_plain(path, MAX_PREVIEW_BYTES)?;
+    (raster::png_size(&bytes) == Some((expected.width, expected.height))).then_some(bytes)
+}
+
+/// The bytes of a regular file at `path`, opened without following a
+/// link, if it holds at most `limit` bytes.
+fn read_plain(path: &Path, limit: u64) -> Option<Vec<u8>> {
+    let file = open_no_follow(path).ok()?;
+    let meta = file.metadata().ok()?;
+    if !meta.is_file() || meta.len() > limit {
+        return None;
+    }
+    let mut bytes = Vec::with_capacity(meta.len() as usize);
+    file.take(limit + 1).read_to_end(&mut bytes).ok()?;
+    (bytes.len() as u64 <= limit).then_some(bytes)
+}
+
+#[cfg(unix)]
+fn open_no_follow(path: &Path) -> io::Result<fs::File> {
+    use std::os::unix::fs::OpenOptionsExt;
+    // Non-blocking, so that a named pipe put in the cache cannot hold the
+    // open; it is then refused as not a regular file.
+    fs::OpenOptions::new()
+        .read(true)
+        .custom_flags(libc::O_NOFOLLOW | libc::O_NONBLOCK)
+        .open(path)
+}
+
+#[cfg(not(unix))]
+fn open_no_follow(path: &Path) -> io::Result<fs::File> {
+    if fs::symlink_metadata(path)?.file_type().is_symlink() {
+        return Err(io::Error::other("a symbolic link"));
+    }
+    fs::File::open(path)
 }
 
 fn write_atomically(path: &Path, bytes: &[u8]) -> io::Result<()> {
@@ -77,24 +309,24 @@ fn write_atomically(path: &Path, bytes: &[u8]) -> io::Result<()> {
     Ok(())
 }
 
-/// The content hash that names a file's entries.
-pub fn hash_file(path: &Path) -> io::Result<String> {
-    let mut hasher = blake3::Hasher::new();
-    io::copy(&mut fs::File::open(path)?, &mut hasher)?;
-    Ok(hasher.finalize().to_hex()[..32].to_string())
-}
-
-#[cfg(test)]
+#[cfg(all(test, unix))]
 mod tests {
     use super::*;
     use crate::attachments::pdf::TextLayer;
+    use std::os::unix::fs::symlink;
 
-    #[test]
-    fn an_entry_comes_back_as_it_was_stored() {
-        let dir = tempfile::tempdir().unwrap();
-        let slot = Slot::new(dir.path(), "abc", false);
-        assert!(slot.load().is_none());
-        let entry = Entry::Read(Extract {
+    /// A one-pixel-high PNG header of the given width, enough for
+    /// `png_size`.
+    fn png(width: u32, height: u32) -> Vec<u8> {
+        let mut bytes = b"\x89PNG\r\n\x1a\n\0\0\0\x0dIHDR".to_vec();
+        bytes.extend_from_slice(&width.to_be_bytes());
+        bytes.extend_from_slice(&height.to_be_bytes());
+        bytes.extend_from_slice(&[8, 0, 0, 0, 0]);
+        bytes
+    }
+
+    fn extract(preview: Option<Preview>) -> Extract {
+        Extract {
             pages: 2,
             text: vec!["ការបោះឆ្នោត".into(), String::new()],
             layer: TextLayer::Unicode,
@@ -102,16 +334,157 @@ mod tests {
             title: None,
             created: None,
             truncated: false,
-            preview: Some(crate::attachments::pdf::Preview {
-                width: 155,
-                height: 200,
-            }),
-        });
-        slot.store(&entry, b"png").unwrap();
+            preview,
+        }
+    }
+
+    fn setup() -> (tempfile::TempDir, Cache, Slot) {
+        let dir = tempfile::tempdir().unwrap();
+        let pdf = dir.path().join("a.pdf");
+        fs::write(&pdf, b"%PDF-1.4 a").unwrap();
+        let cache = Cache::open(dir.path()).unwrap().unwrap();
+        let slot = cache.slot(&FileId::of(&pdf).unwrap(), false);
+        (dir, cache, slot)
+    }
+
+    #[test]
+    fn an_entry_comes_back_as_it_was_stored() {
+        let (dir, cache, slot) = setup();
+        assert!(slot.load().is_none());
+        let preview = Preview {
+            width: 155,
+            height: 200,
+        };
+        let entry = Entry::Read(extract(Some(preview)));
+        slot.store(&entry, &png(155, 200)).unwrap();
         assert_eq!(slot.load(), Some(entry));
         fs::remove_file(&slot.preview).unwrap();
         assert!(slot.load().is_none(), "a lost preview is made again");
-        let other = Slot::new(dir.path(), "abc", true);
+        let pdf = dir.path().join("a.pdf");
+        let other = cache.slot(&FileId::of(&pdf).unwrap(), true);
         assert!(other.load().is_none(), "OCR readings are kept apart");
+    }
+
+    #[test]
+    fn an_entry_of_another_file_is_not_taken() {
+        let (dir, cache, slot) = setup();
+        slot.store(&Entry::Read(extract(None)), &[]).unwrap();
+        // The same short name, another file: an entry copied or forged
+        // under a name it does not belong to.
+        let other = dir.path().join("b.pdf");
+        fs::write(&other, b"%PDF-1.4 b").unwrap();
+        let forged = Slot {
+            file: FileId::of(&other).unwrap(),
+            ..slot.clone()
+        };
+        assert!(forged.load().is_none());
+        assert!(cache
+            .slot(&FileId::of(&other).unwrap(), false)
+            .load()
+            .is_none());
+    }
+
+    #[test]
+    fn a_link_in_the_cache_is_never_followed() {
+        let (dir, _, slot) = setup();
+        let secret = dir.path().join("secret");
+        fs::write(&secret, png(155, 200)).unwrap();
+        let preview = Preview {
+            width: 155,
+            height: 200,
+        };
+        slot.store(&Entry::Read(extract(Some(preview))), &png(155, 200))
+            .unwrap();
+        fs::remove_file(&slot.preview).unwrap();
+        symlink(&secret, &slot.preview).unwrap();
+        assert!(slot.load().is_none(), "a linked preview");
+        assert!(read_preview(&slot.preview, preview).is_none());
+        for target in ["/proc/self/environ", "../../.git/config", "/etc/passwd"] {
+            fs::remove_file(&slot.preview).unwrap();
+            symlink(target, &slot.preview).unwrap();
+            assert!(read_preview(&slot.preview, preview).is_none(), "{target}");
+        }
+        let json = slot.json.clone();
+        let moved = dir.path().join("entry.json");
+        fs::rename(&json, &moved).unwrap();
+        symlink(&moved, &json).unwrap();
+        assert!(slot.load().is_none(), "a linked entry");
+        // Storing again replaces the link, and leaves its target alone.
+        slot.store(&Entry::Read(extract(Some(preview))), &png(155, 200))
+            .unwrap();
+        assert!(!fs::symlink_metadata(&slot.preview).unwrap().is_symlink());
+        assert_eq!(fs::read(&secret).unwrap(), png(155, 200));
+        assert!(slot.load().is_some());
+    }
+
+    #[test]
+    fn a_preview_must_be_a_png_of_the_stated_size() {
+        let (_dir, _, slot) = setup();
+        let preview = Preview {
+            width: 155,
+            height: 200,
+        };
+        let entry = Entry::Read(extract(Some(preview)));
+        for bytes in [png(200, 155), b"SECRET_TOKEN=abc".to_vec(), Vec::new()] {
+            slot.store(&entry, &png(155, 200)).unwrap();
+            fs::write(&slot.preview, &bytes).unwrap();
+            assert!(slot.load().is_none(), "{bytes:?}");
+        }
+        let mut huge = png(155, 200);
+        huge.resize(MAX_PREVIEW_BYTES as usize + 1, 0);
+        fs::write(&slot.preview, &huge).unwrap();
+        assert!(slot.load().is_none(), "an oversized preview");
+        let fifo = std::ffi::CString::new(slot.preview.to_str().unwrap()).unwrap();
+        fs::remove_file(&slot.preview).unwrap();
+        assert_eq!(unsafe { libc::mkfifo(fifo.as_ptr(), 0o600) }, 0);
+        assert!(slot.load().is_none(), "a named pipe, without blocking");
+    }
+
+    #[test]
+    fn an_entry_that_cannot_come_from_a_pdf_is_read_again() {
+        let (_dir, _, slot) = setup();
+        let mut too_much_text = extract(None);
+        too_much_text.text.push("forged".into());
+        let mut page_out_of_range = extract(None);
+        page_out_of_range.machine_read = vec![3];
+        let mut huge_preview = extract(Some(Preview {
+            width: 6000,
+            height: 6000,
+        }));
+        huge_preview.pages = 1;
+        for extract in [too_much_text, page_out_of_range, huge_preview] {
+            slot.store(&Entry::Read(extract.clone()), &[]).unwrap();
+            assert!(slot.load().is_none(), "{extract:?}");
+        }
+        let stopped = Entry::Unreadable {
+            problem: Unreadable::Stopped {
+                reason: "forged".into(),
+            },
+        };
+        slot.store(&stopped, &[]).unwrap();
+        assert!(slot.load().is_none(), "a stopped reading is never cached");
+    }
+
+    #[test]
+    fn a_linked_cache_folder_is_refused() {
+        let dir = tempfile::tempdir().unwrap();
+        let elsewhere = tempfile::tempdir().unwrap();
+        symlink(elsewhere.path(), dir.path().join(FOLDER)).unwrap();
+        assert!(matches!(Cache::open(dir.path()), Err(Refused::Link { .. })));
+        fs::remove_file(dir.path().join(FOLDER)).unwrap();
+        fs::create_dir(dir.path().join(FOLDER)).unwrap();
+        symlink(
+            elsewhere.path(),
+            dir.path().join(FOLDER).join("attachments"),
+        )
+        .unwrap();
+        assert!(matches!(Cache::open(dir.path()), Err(Refused::Link { .. })));
+        assert_eq!(fs::read_dir(elsewhere.path()).unwrap().count(), 0);
+        let file = tempfile::tempdir().unwrap();
+        fs::write(file.path().join(FOLDER), "").unwrap();
+        assert!(matches!(
+            Cache::open(file.path()),
+            Err(Refused::NotAFolder { .. })
+        ));
     }
 }

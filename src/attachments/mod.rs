@@ -9,6 +9,7 @@
 //! about it.
 
 pub mod cache;
+pub mod inline;
 pub mod layout;
 pub mod pdf;
 pub mod raster;
@@ -17,6 +18,7 @@ pub mod tools;
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
+use std::time::Duration;
 
 use rayon::prelude::*;
 
@@ -25,22 +27,45 @@ use crate::diagnostics::{Diagnostic, Diagnostics, Message};
 pub use pdf::{Extract, Preview, TextLayer, Unreadable};
 
 /// How attachments are read.
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone)]
 pub struct Options {
     /// Read pages without text with Tesseract.
     pub ocr: bool,
     /// Where readings are cached; `None` reads every file every time.
-    pub cache: Option<PathBuf>,
+    pub cache: Option<cache::Cache>,
+    /// The time one file may take, across all the engine runs reading it.
+    pub budget: Duration,
 }
 
-impl Options {
-    /// The defaults of a build of the archive at `root`.
-    pub fn for_root(root: &Path, ocr: bool) -> Options {
+impl Default for Options {
+    fn default() -> Self {
         Options {
-            ocr,
-            cache: Some(cache::folder(root)),
+            ocr: false,
+            cache: None,
+            budget: BUDGET,
         }
     }
+}
+
+/// The time one file may take to read, all engine runs together (pdfinfo,
+/// pdffonts, pdftotext, the page images searched for ink, the preview).
+pub const BUDGET: Duration = Duration::from_secs(60);
+/// The same with `--ocr`, which reads every scanned page with Tesseract.
+pub const OCR_BUDGET: Duration = Duration::from_secs(600);
+/// Sets the budget per file in seconds, for a build machine that is slow or
+/// an archive with files that need more (a reading that ran out of a
+/// smaller budget is then tried again). The machine's setting, never the
+/// archive's: a pull request cannot raise it.
+pub const BUDGET_VARIABLE: &str = "SASTRA_PDF_BUDGET";
+
+/// The time one file may take on this machine: [`BUDGET_VARIABLE`] when
+/// set to a number of seconds, else [`BUDGET`] or [`OCR_BUDGET`].
+pub fn budget(ocr: bool) -> Duration {
+    std::env::var(BUDGET_VARIABLE)
+        .ok()
+        .and_then(|s| s.trim().parse::<f64>().ok())
+        .and_then(|seconds| Duration::try_from_secs_f64(seconds).ok())
+        .unwrap_or(if ocr { OCR_BUDGET } else { BUDGET })
 }
 
 /// What one attached file gave.
@@ -72,14 +97,14 @@ impl Extracts {
         self.by_source.get(&attachment.source).map(Arc::as_ref)
     }
 
-    /// Every reading with a preview: (content hash, image file).
-    pub fn previews(&self) -> impl Iterator<Item = (&str, &Path)> {
+    /// Every reading with a preview: (content hash, image file, its size).
+    pub fn previews(&self) -> impl Iterator<Item = (&str, &Path, Preview)> {
         let mut seen = std::collections::HashSet::new();
         self.by_source.values().filter_map(move |r| {
             let file = r.preview_file.as_deref()?;
-            r.extract()?.preview?;
+            let preview = r.extract()?.preview?;
             seen.insert(r.hash.as_str())
-                .then_some((r.hash.as_str(), file))
+                .then_some((r.hash.as_str(), file, preview))
         })
     }
 }
@@ -108,18 +133,20 @@ pub fn read_all(documents: &[Arc<Document>], options: &Options) -> (Extracts, Di
         return (Extracts::default(), problems);
     };
     let scratch = match &options.cache {
-        Some(folder) if std::fs::create_dir_all(folder).is_ok() => None,
-        _ => tempfile::tempdir().ok().map(Arc::new),
+        Some(_) => None,
+        None => tempfile::tempdir().ok().map(Arc::new),
     };
-    let folder = scratch
-        .as_ref()
-        .map(|s| s.path().to_path_buf())
-        .or_else(|| options.cache.clone())
-        .unwrap_or_default();
+    let Some(cache) = options
+        .cache
+        .clone()
+        .or_else(|| Some(cache::Cache::in_scratch(scratch.as_ref()?.path())))
+    else {
+        return (Extracts::default(), problems);
+    };
     // Cached readings first: a rebuild with no new PDFs starts no engine.
     let looked_up: Vec<(&Path, Lookup)> = sources
         .par_iter()
-        .map(|source| (*source, look_up(&folder, source, options.ocr)))
+        .map(|source| (*source, look_up(&cache, source, options)))
         .collect();
     let unread = looked_up
         .iter()
@@ -127,14 +154,14 @@ pub fn read_all(documents: &[Arc<Document>], options: &Options) -> (Extracts, Di
         .count();
     let reader = match unread {
         0 => None,
-        _ => reader(&first.path, unread, options.ocr, &mut problems),
+        _ => reader(&first.path, unread, options, &mut problems),
     };
     let by_source = looked_up
         .into_par_iter()
         .filter_map(|(source, lookup)| {
             let reading = match lookup {
                 Lookup::Found(reading) => reading,
-                Lookup::Missing { hash } => read_one(reader.as_ref()?, &folder, source, hash),
+                Lookup::Missing { file } => read_one(reader.as_ref()?, &cache, source, file),
             };
             Some((source.to_path_buf(), Arc::new(reading)))
         })
@@ -158,9 +185,10 @@ pub fn read_all(documents: &[Arc<Document>], options: &Options) -> (Extracts, Di
 fn reader(
     document: &Path,
     unread: usize,
-    ocr: bool,
+    options: &Options,
     problems: &mut Diagnostics,
 ) -> Option<pdf::Reader> {
+    let ocr = options.ocr;
     if !tools::available("pdftotext") {
         problems.push(
             Diagnostic::warning(document, Message::NoPdftotext { count: unread })
@@ -175,7 +203,13 @@ fn reader(
         );
     }
     Some(pdf::Reader {
-        limits: tools::Limits::default(),
+        // One run may take the whole budget: the budget, not the run,
+        // decides when a file has cost enough.
+        limits: tools::Limits {
+            time: options.budget,
+            ..tools::Limits::default()
+        },
+        budget: options.budget,
         ocr: with_ocr,
     })
 }
@@ -183,46 +217,51 @@ fn reader(
 /// A file's reading in the cache, or the hash to read it under.
 enum Lookup {
     Found(Reading),
-    Missing { hash: String },
+    Missing { file: cache::FileId },
 }
 
-fn look_up(folder: &Path, source: &Path, ocr: bool) -> Lookup {
+fn look_up(cache: &cache::Cache, source: &Path, options: &Options) -> Lookup {
+    let ocr = options.ocr;
     let bytes = std::fs::metadata(source).map(|m| m.len()).unwrap_or(0);
-    let unreadable = |hash: String, problem| {
+    let unreadable = |problem| {
         Lookup::Found(Reading {
-            hash,
+            hash: String::new(),
             outcome: Err(problem),
             preview_file: None,
         })
     };
     if bytes > pdf::MAX_BYTES {
-        return unreadable(
-            String::new(),
-            Unreadable::TooLarge {
-                bytes,
-                limit: pdf::MAX_BYTES,
-            },
-        );
+        return unreadable(Unreadable::TooLarge {
+            bytes,
+            limit: pdf::MAX_BYTES,
+        });
     }
-    let hash = match cache::hash_file(source) {
-        Ok(hash) => hash,
+    let file = match cache::FileId::of(source) {
+        Ok(file) => file,
         Err(e) => {
-            return unreadable(
-                String::new(),
-                Unreadable::Corrupt {
-                    reason: e.to_string(),
-                },
-            )
+            return unreadable(Unreadable::Corrupt {
+                reason: e.to_string(),
+            })
         }
     };
-    match cache::Slot::new(folder, &hash, ocr).load() {
-        Some(entry) => Lookup::Found(reading(folder, hash, ocr, entry)),
-        None => Lookup::Missing { hash },
+    let slot = cache.slot(&file, ocr);
+    match slot.load() {
+        // Ran out of a smaller budget than this build gives: read again.
+        Some(cache::Entry::Unreadable { problem }) if problem.retried_with(options.budget) => {
+            Lookup::Missing { file }
+        }
+        Some(entry) => Lookup::Found(reading(&slot, &file, entry)),
+        None => Lookup::Missing { file },
     }
 }
 
-fn read_one(reader: &pdf::Reader, folder: &Path, source: &Path, hash: String) -> Reading {
-    let slot = cache::Slot::new(folder, &hash, reader.ocr);
+fn read_one(
+    reader: &pdf::Reader,
+    cache: &cache::Cache,
+    source: &Path,
+    file: cache::FileId,
+) -> Reading {
+    let slot = cache.slot(&file, reader.ocr);
     let mut preview = Vec::new();
     let entry = match reader.read(source, &mut preview) {
         Ok(extract) => cache::Entry::Read(extract),
@@ -236,21 +275,21 @@ fn read_one(reader: &pdf::Reader, folder: &Path, source: &Path, hash: String) ->
         // A cache that cannot be written only costs the next build time.
         let _ = slot.store(&entry, &preview);
     }
-    reading(folder, hash, reader.ocr, entry)
+    reading(&slot, &file, entry)
 }
 
-fn reading(folder: &Path, hash: String, ocr: bool, entry: cache::Entry) -> Reading {
+fn reading(slot: &cache::Slot, file: &cache::FileId, entry: cache::Entry) -> Reading {
     let outcome = match entry {
-        cache::Entry::Read(extract) => Ok(extract),
+        cache::Entry::Read(extract) => Ok(extract.cleaned()),
         cache::Entry::Unreadable { problem } => Err(problem),
     };
     let preview_file = outcome
         .as_ref()
         .ok()
         .and_then(|e| e.preview)
-        .map(|_| cache::Slot::new(folder, &hash, ocr).preview);
+        .map(|_| slot.preview.clone());
     Reading {
-        hash,
+        hash: file.name().to_string(),
         outcome,
         preview_file,
     }
@@ -259,6 +298,15 @@ fn reading(folder: &Path, hash: String, ocr: bool, entry: cache::Entry) -> Readi
 /// What `check` says about one attachment's reading, if anything.
 fn warning(document: &Document, attachment: &Attachment, reading: &Reading) -> Option<Diagnostic> {
     let (message, hint) = match &reading.outcome {
+        Err(problem @ Unreadable::OverBudget { .. }) => (
+            Message::CannotReadPdf {
+                name: attachment.name.clone(),
+                detail: problem.to_string(),
+            },
+            Message::PdfBudgetHint {
+                variable: BUDGET_VARIABLE.to_string(),
+            },
+        ),
         Err(problem) => (
             Message::CannotReadPdf {
                 name: attachment.name.clone(),
@@ -313,25 +361,109 @@ mod tests {
         let folder = tempfile::tempdir().unwrap();
         let pdf = folder.path().join("a.pdf");
         std::fs::write(&pdf, b"%PDF-1.4\n%%EOF\n").unwrap();
-        let cache = folder.path().join("cache");
-        std::fs::create_dir(&cache).unwrap();
+        let cache_folder = folder.path().join("cache");
+        std::fs::create_dir(&cache_folder).unwrap();
+        let cache = cache::Cache::in_scratch(&cache_folder);
         let reader = pdf::Reader {
             limits: tools::Limits {
                 time: std::time::Duration::ZERO,
                 ..tools::Limits::default()
             },
+            budget: BUDGET,
             ocr: false,
         };
-        let reading = read_one(&reader, &cache, &pdf, "0123456789ab".into());
+        let file = cache::FileId::of(&pdf).unwrap();
+        let reading = read_one(&reader, &cache, &pdf, file);
         assert!(
             matches!(reading.outcome, Err(Unreadable::Stopped { .. })),
             "{:?}",
             reading.outcome
         );
-        assert_eq!(std::fs::read_dir(&cache).unwrap().count(), 0, "cached");
+        assert_eq!(
+            std::fs::read_dir(&cache_folder).unwrap().count(),
+            0,
+            "cached"
+        );
         assert!(matches!(
-            look_up(&cache, &pdf, false),
+            look_up(&cache, &pdf, &Options::default()),
             Lookup::Missing { .. }
         ));
+    }
+
+    /// A file whose engine runs take more than the budget of one file,
+    /// together, is over budget however short each run is; the outcome is
+    /// cached, so the next build with the same budget runs no engine, and
+    /// a larger budget reads it again.
+    #[test]
+    fn a_file_over_its_budget_is_cached_as_such() {
+        let folder = tempfile::tempdir().unwrap();
+        let pdf = folder.path().join("a.pdf");
+        // pdfinfo, pdffonts and pdftotext each take milliseconds at least.
+        std::fs::write(&pdf, hand_written_pdf()).unwrap();
+        let cache_folder = folder.path().join("cache");
+        std::fs::create_dir(&cache_folder).unwrap();
+        let cache = cache::Cache::in_scratch(&cache_folder);
+        let file = cache::FileId::of(&pdf).unwrap();
+        let options = |budget| Options {
+            budget,
+            ..Options::default()
+        };
+        for budget_ms in [0, 1, 2] {
+            let budget = Duration::from_millis(budget_ms);
+            let reader = pdf::Reader {
+                limits: tools::Limits::default(),
+                budget,
+                ocr: false,
+            };
+            let reading = read_one(&reader, &cache, &pdf, file.clone());
+            assert_eq!(
+                reading.outcome,
+                Err(Unreadable::OverBudget { budget_ms }),
+                "{budget_ms} ms"
+            );
+            assert!(
+                matches!(
+                    look_up(&cache, &pdf, &options(budget)),
+                    Lookup::Found(Reading {
+                        outcome: Err(Unreadable::OverBudget { .. }),
+                        ..
+                    })
+                ),
+                "cached, and not read again with the same budget"
+            );
+        }
+        assert!(
+            matches!(
+                look_up(&cache, &pdf, &options(BUDGET)),
+                Lookup::Missing { .. }
+            ),
+            "a larger budget reads it again"
+        );
+    }
+
+    /// A one-page PDF with a line of text.
+    fn hand_written_pdf() -> Vec<u8> {
+        let objects = [
+            "<< /Type /Catalog /Pages 2 0 R >>",
+            "<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+            "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Resources << /Font << /F1 5 0 R >> >> /Contents 4 0 R >>",
+            "<< /Length 44 >>\nstream\nBT /F1 18 Tf 72 700 Td (Minutes) Tj ET    \nendstream",
+            "<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
+        ];
+        let mut pdf = String::from("%PDF-1.4\n");
+        let mut offsets = Vec::new();
+        for (i, object) in objects.iter().enumerate() {
+            offsets.push(pdf.len());
+            pdf.push_str(&format!("{} 0 obj\n{object}\nendobj\n", i + 1));
+        }
+        let xref = pdf.len();
+        pdf.push_str("xref\n0 6\n0000000000 65535 f \n");
+        for offset in offsets {
+            pdf.push_str(&format!("{offset:010} 00000 n \n"));
+        }
+        pdf.push_str(&format!(
+            "trailer\n<< /Size 6 /Root 1 0 R >>\nstartxref\n{xref}\n%%EOF\n"
+        ));
+        pdf.into_bytes()
     }
 }

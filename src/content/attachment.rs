@@ -5,9 +5,10 @@
 use std::path::{Component, Path, PathBuf};
 
 use super::document::ContentPath;
+use super::sniff::{self, Mismatch};
 use crate::config::Config;
 use crate::confine::{ConfineError, Root};
-use crate::diagnostics::{closest, Message};
+use crate::diagnostics::{closest, Message, Word};
 
 /// Why an attachment cannot be published.
 #[derive(Debug, thiserror::Error)]
@@ -20,6 +21,17 @@ pub enum AttachmentError {
     UnsafeType { file: String, extension: String },
     #[error("`{file}` has no extension, so a reader cannot tell what it is")]
     NoExtension { file: String },
+    #[error("`{file}`: the name `{component}` {reason}")]
+    NotPortable {
+        file: String,
+        component: String,
+        reason: Word,
+        suggested: String,
+    },
+    #[error("`{file}` holds {markup}, which a browser may run as a page on the site's address")]
+    Markup { file: String, markup: &'static str },
+    #[error("`{file}` is named like a {format} file but does not start like one")]
+    NotItsFormat { file: String, format: &'static str },
     #[error("the attached file `{file}` {source}")]
     Unreadable {
         file: String,
@@ -40,6 +52,24 @@ impl AttachmentError {
                 extension: extension.clone(),
             },
             AttachmentError::NoExtension { file } => Message::NoExtension { file: file.clone() },
+            AttachmentError::NotPortable {
+                file,
+                component,
+                reason,
+                ..
+            } => Message::NotPortable {
+                file: file.clone(),
+                component: component.clone(),
+                reason: reason.clone(),
+            },
+            AttachmentError::Markup { file, markup } => Message::Markup {
+                file: file.clone(),
+                markup: markup.to_string(),
+            },
+            AttachmentError::NotItsFormat { file, format } => Message::NotItsFormat {
+                file: file.clone(),
+                format: format.to_string(),
+            },
             AttachmentError::Unreadable { file, source } => Message::AttachedFile {
                 file: file.clone(),
                 why: source.word(),
@@ -54,6 +84,13 @@ impl AttachmentError {
                     types: SAFE_ATTACHMENT_TYPES.join(", "),
                 }
             }
+            AttachmentError::NotPortable { suggested, .. } => Message::RenameTo {
+                name: suggested.clone(),
+            },
+            AttachmentError::Markup { .. } => Message::AttachAsPdf,
+            AttachmentError::NotItsFormat { format, .. } => Message::ExportAgain {
+                format: format.to_string(),
+            },
             AttachmentError::UnsafeName(name) => match crate::text::safe_file_name(name) {
                 Some(name) => Message::RenameTo { name },
                 None => Message::RenameTo {
@@ -127,6 +164,35 @@ pub(super) fn resolve(
             file: file.to_string(),
             source,
         })?;
+    let extension = name
+        .rsplit_once('.')
+        .map_or("", |(_, e)| e)
+        .to_ascii_lowercase();
+    if config.extra_attachment_types.contains(&extension) {
+        // The archive trusts its contributors with this type (SVG, say):
+        // its markup is what it is.
+        let bytes = std::fs::metadata(&source).map_or(0, |m| m.len());
+        return Ok((source, name, bytes));
+    }
+    let sniffed = sniff::check(&source, &extension).map_err(|e| AttachmentError::Unreadable {
+        file: file.to_string(),
+        source: ConfineError::Io(e),
+    })?;
+    match sniffed {
+        Ok(()) => {}
+        Err(Mismatch::Markup(markup)) => {
+            return Err(AttachmentError::Markup {
+                file: file.to_string(),
+                markup,
+            })
+        }
+        Err(Mismatch::NotA(format)) => {
+            return Err(AttachmentError::NotItsFormat {
+                file: file.to_string(),
+                format,
+            })
+        }
+    }
     let bytes = std::fs::metadata(&source).map_or(0, |m| m.len());
     Ok((source, name, bytes))
 }
@@ -145,6 +211,17 @@ pub fn publishable_name(config: &Config, file: &str) -> Result<String, Attachmen
             .any(|c| !matches!(c, Component::Normal(_)));
     if escapes {
         return Err(AttachmentError::NotPlainRelative(file.to_string()));
+    }
+    for component in relative.components() {
+        let component = component.as_os_str().to_string_lossy();
+        if let Some((reason, suggested)) = crate::portable::windows_problem(&component) {
+            return Err(AttachmentError::NotPortable {
+                file: file.to_string(),
+                component: component.into_owned(),
+                reason,
+                suggested,
+            });
+        }
     }
     let name = relative
         .file_name()

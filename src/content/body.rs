@@ -2,7 +2,8 @@
 
 use std::path::Path;
 
-use crate::diagnostics::{line_column, Diagnostic, Message};
+use crate::diagnostics::{Diagnostic, Message};
+use crate::lines;
 use crate::text;
 
 /// The deepest nesting of block quotes and lists a body may have at the
@@ -15,12 +16,12 @@ const MAX_BODY_NESTING: usize = 32;
 pub fn check(path: &Path, body: &str, body_line: usize) -> Vec<Diagnostic> {
     let mut problems = Vec::new();
     if let Some((offset, c)) = text::forbidden_char(body) {
-        let (line, column) = line_column(body, offset);
+        let (line, column) = lines::locate(body, offset);
         problems.push(
             Diagnostic::error(
                 path,
-                Message::BodyControlCharacter {
-                    code: text::code_point(c),
+                Message::TextContains {
+                    what: text::forbidden_reason(c),
                 },
             )
             .at(body_line + line - 1, column)

@@ -356,6 +356,9 @@ impl Fields<'_> {
                 && self.written("title", t)
         });
         let date = self.date();
+        if let Some(date) = date {
+            self.plausible(config, date);
+        }
         let doc_type = self
             .required::<String>("type")
             .filter(|t| self.declared(config, Taxonomy::Type, "type", t));
@@ -399,6 +402,43 @@ impl Fields<'_> {
             body_line: split.body_line,
             lines,
         })
+    }
+
+    /// A date after today, or before the archive's `first_year`, is most
+    /// likely a typo (2203 for 2023): a warning, since the archive may
+    /// rightly hold a document dated ahead (a scheduled election day) or
+    /// older than its usual years. The timeline shows either without
+    /// growing: runs of empty years are one row.
+    fn plausible(&mut self, config: &Config, date: PartialDate) {
+        let today = PartialDate::today();
+        let problem = if date.earliest() > today {
+            Some((
+                Message::FutureDate {
+                    date: date.to_string(),
+                    today: today.to_string(),
+                },
+                Message::CheckYear,
+            ))
+        } else if date.year() < config.first_year {
+            Some((
+                Message::BeforeFirstYear {
+                    date: date.to_string(),
+                    first_year: config.first_year.to_string(),
+                },
+                Message::CheckYearOrFirstYear,
+            ))
+        } else {
+            None
+        };
+        if let Some((message, hint)) = problem {
+            let field = self.field("date");
+            self.problems.push(
+                Diagnostic::warning(self.path, message)
+                    .at(self.line(&field), 1)
+                    .field(field.to_string())
+                    .hint(hint),
+            );
+        }
     }
 
     /// Declared tags, each once; a repeat is a warning.
@@ -544,7 +584,7 @@ impl Fields<'_> {
             self.error_at(
                 field,
                 Message::ControlCharacter {
-                    code: text::code_point(c),
+                    what: text::forbidden_reason(c),
                 },
                 Some(Message::NoYamlEscapes),
             );

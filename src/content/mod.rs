@@ -9,6 +9,7 @@ pub mod front_matter;
 pub mod links;
 pub mod load;
 pub mod markdown;
+pub mod sniff;
 pub mod suggest;
 pub mod validate;
 pub mod yaml_mistakes;

@@ -123,6 +123,27 @@ catalogue! {
         Tag => en: "tag", km: "ស្លាក";
         Section => en: "section", km: "ថតផ្នែក";
         Slug => en: "slug", km: "ឈ្មោះ URL (slug)";
+        BidiControl { code: String }
+            => en: "the bidirectional control {code}, which makes text display in another order than it is written",
+               km: "តួអក្សរបញ្ជាទិសដៅ {code} ដែលធ្វើឱ្យអត្ថបទបង្ហាញតាមលំដាប់ផ្សេងពីលំដាប់ដែលបានសរសេរ";
+        ControlChar { code: String }
+            => en: "the control character {code}, which no page, feed or spreadsheet can show",
+               km: "តួអក្សរបញ្ជា {code} ដែលគ្មានទំព័រ feed ឬតារាងណាអាចបង្ហាញបានទេ";
+        TrailingDot
+            => en: "ends with a dot or a space, which Windows drops",
+               km: "បញ្ចប់ដោយចំណុច ឬដកឃ្លា ដែល Windows លុបចោល";
+        DeviceName
+            => en: "is a device name on Windows, where git cannot check it out",
+               km: "ជាឈ្មោះឧបករណ៍នៅលើ Windows ដែល git មិនអាចទាញយកមកបានទេ";
+        ReadsEnvironment
+            => en: "it reads the build machine's environment, where CI keeps its secrets",
+               km: "វាអានបរិស្ថានរបស់ម៉ាស៊ីន build ដែល CI រក្សាទុកព័ត៌មានសម្ងាត់";
+        DiffersEachBuild
+            => en: "it makes every build differ from the last",
+               km: "វាធ្វើឱ្យការ build នីមួយៗខុសពីលើកមុន";
+        NotPure
+            => en: "it is not one of Tera's functions that compute from their arguments alone",
+               km: "វាមិនមែនជាអនុគមន៍មួយរបស់ Tera ដែលគណនាពីអាគុយម៉ង់របស់វាតែប៉ុណ្ណោះទេ";
         Khmer => en: "Khmer", km: "ខ្មែរ";
         English => en: "English", km: "អង់គ្លេស";
         Language { name: String } => en: "{name}", km: "{name}";
@@ -137,6 +158,7 @@ catalogue! {
         TimelineYear { year: String } => en: "the timeline of {year}", km: "កាលប្បវត្តិឆ្នាំ {year}";
         SearchPage => en: "the search page", km: "ទំព័រស្វែងរក";
         SavedPage => en: "the page of the documents saved on a device", km: "ទំព័រឯកសារដែលបានរក្សាទុកក្នុងឧបករណ៍";
+        AboutPage => en: "the page about the archive", km: "ទំព័រអំពីបណ្ណសារ";
         NotFoundPage => en: "the page shown for a missing address", km: "ទំព័រដែលបង្ហាញពេលរកអាសយដ្ឋានមិនឃើញ";
         // Why a path was refused (`confine::ConfineError`).
         Missing => en: "does not exist", km: "មិនមានទេ";
@@ -155,6 +177,13 @@ catalogue! {
             => en: "is written `{written}` but named `{on_disk}` on disk; web hosts tell capital letters apart",
                km: "សរសេរថា `{written}` ប៉ុន្តែនៅលើថាសមានឈ្មោះ `{on_disk}`; ម៉ាស៊ីនបម្រើគេហទំព័របែងចែកអក្សរធំ និងអក្សរតូច";
         Unreadable { detail: String } => en: "cannot be read: {detail}", km: "មិនអាចអានបានទេ៖ {detail}";
+    }
+}
+
+/// In English, for `Display` of the error types that carry a word.
+impl std::fmt::Display for Word {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.text(Lang::En))
     }
 }
 
@@ -368,12 +397,36 @@ catalogue! {
         KeepInBody
             => en: "keep the full text in the document's body",
                km: "ដាក់អត្ថបទពេញនៅក្នុងតួឯកសារ (ខាងក្រោម `---`)";
-        ControlCharacter { code: String }
-            => en: "contains the control character {code}, which no page, feed or spreadsheet can show",
-               km: "មានតួអក្សរបញ្ជា {code} ដែលគ្មានទំព័រ feed ឬតារាងណាអាចបង្ហាញបានទេ";
+        ControlCharacter { what: Word }
+            => en: "contains {what}",
+               km: "មាន{what}";
         NoYamlEscapes
-            => en: "remove it; YAML escapes such as \\x1b or \\u0000 are not allowed in text",
-               km: "លុបវាចេញ; មិនអនុញ្ញាតឱ្យប្រើ YAML escape ដូចជា \\x1b ឬ \\u0000 ក្នុងអត្ថបទទេ";
+            => en: "remove it; YAML escapes such as \\x1b, \\u0000 or \\u202e are not allowed in text",
+               km: "លុបវាចេញ; មិនអនុញ្ញាតឱ្យប្រើ YAML escape ដូចជា \\x1b, \\u0000 ឬ \\u202e ក្នុងអត្ថបទទេ";
+        NoTomlEscapes
+            => en: "remove it; TOML escapes such as \\u001b, \\u0000 or \\u202e are not allowed in text",
+               km: "លុបវាចេញ; មិនអនុញ្ញាតឱ្យប្រើ TOML escape ដូចជា \\u001b, \\u0000 ឬ \\u202e ក្នុងអត្ថបទទេ";
+        TextContains { what: Word }
+            => en: "the text contains {what}",
+               km: "អត្ថបទមាន{what}";
+        NotPortableName { name: String, reason: Word }
+            => en: "the name `{name}` {reason}",
+               km: "ឈ្មោះ `{name}` {reason}";
+        NotPortable { file: String, component: String, reason: Word }
+            => en: "`{file}`: the name `{component}` {reason}",
+               km: "`{file}`៖ ឈ្មោះ `{component}` {reason}";
+        Markup { file: String, markup: String }
+            => en: "`{file}` holds {markup}, which a browser may run as a page on the site's address",
+               km: "`{file}` មាន {markup} ដែលកម្មវិធីរុករកអាចដំណើរការជាទំព័រមួយនៅលើអាសយដ្ឋានរបស់គេហទំព័រ";
+        AttachAsPdf
+            => en: "attach the document as PDF (print the page to PDF) or as an image",
+               km: "ភ្ជាប់ឯកសារជា PDF (បោះពុម្ពទំព័រជា PDF) ឬជារូបភាព";
+        NotItsFormat { file: String, format: String }
+            => en: "`{file}` is named like a {format} file but does not start like one",
+               km: "`{file}` មានឈ្មោះដូចហ្វាល {format} ប៉ុន្តែខ្លឹមសាររបស់វាមិនចាប់ផ្តើមដូចហ្វាល {format} ទេ";
+        ExportAgain { format: String }
+            => en: "save or export the file again as {format}, or name it with the extension of what it is",
+               km: "រក្សាទុក ឬនាំចេញហ្វាលម្តងទៀតជា {format} ឬដាក់ឈ្មោះវាដោយកន្ទុយឈ្មោះនៃប្រភេទពិតរបស់វា";
         MustNotBeEmpty
             => en: "must not be empty",
                km: "មិនត្រូវទទេទេ";
@@ -505,12 +558,9 @@ catalogue! {
                km: "ដំឡើង Tesseract ជាមួយទិន្នន័យខ្មែរ (`apt-get install tesseract-ocr tesseract-ocr-khm`)";
 
         // ---- body ---------------------------------------------------------
-        BodyControlCharacter { code: String }
-            => en: "the text contains the control character {code}, which no page or feed can show",
-               km: "អត្ថបទមានតួអក្សរបញ្ជា {code} ដែលគ្មានទំព័រ ឬ feed ណាអាចបង្ហាញបានទេ";
         RemoveFormFeed
-            => en: "remove it (text copied from a PDF sometimes carries a form feed between pages)",
-               km: "លុបវាចេញ (អត្ថបទដែលចម្លងពី PDF ពេលខ្លះមានតួអក្សរប្តូរទំព័រនៅចន្លោះទំព័រ)";
+            => en: "remove it (text copied from a PDF sometimes carries a form feed between pages, or a direction mark around a word)",
+               km: "លុបវាចេញ (អត្ថបទដែលចម្លងពី PDF ពេលខ្លះមានតួអក្សរប្តូរទំព័រនៅចន្លោះទំព័រ ឬសញ្ញាទិសដៅនៅជុំវិញពាក្យ)";
         BodyTooDeep { depth: usize, max: usize }
             => en: "this line nests quotes or lists {depth} deep; at most {max} are allowed",
                km: "បន្ទាត់នេះមានសម្រង់ ឬបញ្ជីនៅក្នុងគ្នាជ្រៅ {depth} ជាន់; អនុញ្ញាតយ៉ាងច្រើន {max} ជាន់";
@@ -697,6 +747,67 @@ catalogue! {
         StringMissing { key: String }
             => en: "the string `{key}` is missing",
                km: "ខ្វះពាក្យ `{key}`";
+
+        TemplateCalls { function: String, why: Word }
+            => en: "the template calls `{function}()`: {why}",
+               km: "គំរូទំព័រហៅ `{function}()`៖ {why}";
+        ThemeMayCall { allowed: String }
+            => en: "a theme may call only {allowed}; pass what the page needs from sastra's data instead",
+               km: "theme អាចហៅបានតែ {allowed}; ផ្តល់អ្វីដែលទំព័រត្រូវការពីទិន្នន័យរបស់ sastra ជំនួសវិញ";
+        TemplateNotUtf8
+            => en: "the template is not valid UTF-8 text",
+               km: "គំរូទំព័រនេះមិនមែនជាអត្ថបទ UTF-8 ត្រឹមត្រូវទេ";
+        LockIsLink
+            => en: "the build's lock file is a symbolic link; every build refuses to use it",
+               km: "ហ្វាលចាក់សោរបស់ build ជាតំណ symbolic link; build នីមួយៗបដិសេធមិនប្រើវាទេ";
+        LockNotAFile
+            => en: "the build's lock file is not a regular file; every build refuses to use it",
+               km: "ហ្វាលចាក់សោរបស់ build មិនមែនជាហ្វាលធម្មតាទេ; build នីមួយៗបដិសេធមិនប្រើវាទេ";
+        DeleteLock
+            => en: "delete it: each build makes its own lock, and a lock is never committed",
+               km: "លុបវាចោល៖ build នីមួយៗបង្កើតសោផ្ទាល់ខ្លួន ហើយសោមិនដែលត្រូវ commit ទេ";
+        CacheLink { path: String }
+            => en: "`{path}` is a symbolic link; the cache must be a plain folder of the archive",
+               km: "`{path}` ជាតំណ symbolic link; ឃ្លាំងសម្ងាត់ (cache) ត្រូវតែជាថតធម្មតារបស់បណ្ណសារ";
+        CacheNotAFolder { path: String, kind: Word }
+            => en: "`{path}` is {kind}, not a folder",
+               km: "`{path}` ជា{kind} មិនមែនជាថតទេ";
+        CacheTracked { count: usize, first: String }
+            => en: "{count} file(s) of the PDF cache are committed to git (the first: `{first}`); a committed cache could give any PDF false text or publish a file of the build machine",
+               km: "ហ្វាល {count} នៃឃ្លាំងសម្ងាត់ PDF ត្រូវបាន commit ទៅ git (ទីមួយ៖ `{first}`); ឃ្លាំងសម្ងាត់ដែលបាន commit អាចផ្តល់អត្ថបទក្លែងក្លាយដល់ PDF ឬផ្សាយហ្វាលរបស់ម៉ាស៊ីន build";
+        CacheDelete
+            => en: "delete it; the build makes the cache itself (`rm .sastra-cache`)",
+               km: "លុបវាចោល; build បង្កើតឃ្លាំងសម្ងាត់ដោយខ្លួនឯង (`rm .sastra-cache`)";
+        CacheUntrack
+            => en: "remove it from the commit: `git rm -r --cached .sastra-cache` (the folder is in .gitignore; only the build writes it)",
+               km: "ដកវាចេញពី commit៖ `git rm -r --cached .sastra-cache` (ថតនេះនៅក្នុង .gitignore; មានតែ build ទេដែលសរសេរវា)";
+        PdfBudgetHint { variable: String }
+            => en: "the file is published as it is, and later builds do not try again; a smaller or simpler PDF (fewer, smaller pages) reads in time, or a build machine can give each file more seconds with {variable}",
+               km: "ហ្វាលត្រូវបានផ្សាយដូចដែលវាមាន ហើយ build ក្រោយៗមិនព្យាយាមម្តងទៀតទេ; PDF ដែលតូចជាង ឬសាមញ្ញជាង (ទំព័រតិចជាង តូចជាង) អានទាន់ពេល ឬម៉ាស៊ីន build អាចផ្តល់វិនាទីបន្ថែមដល់ហ្វាលនីមួយៗដោយ {variable}";
+        TermKeyNotPortable { taxonomy: Word, key: String, reason: Word }
+            => en: "{taxonomy} key `{key}` {reason}",
+               km: "តម្លៃ{taxonomy} `{key}` {reason}";
+        NameIt { name: String }
+            => en: "name it `{name}`",
+               km: "ដាក់ឈ្មោះវាថា `{name}`";
+        FutureDate { date: String, today: String }
+            => en: "the date {date} is in the future (today is {today})",
+               km: "កាលបរិច្ឆេទ {date} នៅថ្ងៃអនាគត (ថ្ងៃនេះគឺ {today})";
+        CheckYear
+            => en: "check the year for a typo; a document is dated by the day it was issued",
+               km: "ពិនិត្យមើលឆ្នាំ ក្រែងលោវាយខុស; ឯកសារត្រូវដាក់កាលបរិច្ឆេទតាមថ្ងៃដែលវាត្រូវបានចេញ";
+        BeforeFirstYear { date: String, first_year: String }
+            => en: "the date {date} is before {first_year}, the archive's first year",
+               km: "កាលបរិច្ឆេទ {date} នៅមុនឆ្នាំ {first_year} ដែលជាឆ្នាំដំបូងរបស់បណ្ណសារ";
+        CheckYearOrFirstYear
+            => en: "check the year for a typo, or set `first_year` in site.toml to an earlier year",
+               km: "ពិនិត្យមើលឆ្នាំ ក្រែងលោវាយខុស ឬកំណត់ `first_year` ក្នុង site.toml ទៅឆ្នាំមុននេះ";
+        FileTooLong { megabytes: u64 }
+            => en: "the file is longer than {megabytes} MB; its text passes the limit on this line",
+               km: "ហ្វាលនេះវែងជាង {megabytes} MB; អត្ថបទរបស់វាហួសដែនកំណត់នៅបន្ទាត់នេះ";
+        AttachFullText
+            => en: "attach the full text as a PDF and keep a summary here, or split the document into parts",
+               km: "ភ្ជាប់អត្ថបទពេញជា PDF ហើយទុកសេចក្តីសង្ខេបនៅទីនេះ ឬបំបែកឯកសារជាផ្នែកៗ";
 
         // ---- the command line ----------------------------------------------
         BaseUrlFlag { problem: Box<Message> }

@@ -146,17 +146,18 @@ impl Diagnostic {
 
     /// The `path:line:column` prefix shared by every output format.
     fn location(&self) -> String {
+        let path = visible(&self.path);
         match (self.line, self.column) {
-            (0, _) => self.path.clone(),
-            (line, 0) => format!("{}:{line}", self.path),
-            (line, column) => format!("{}:{line}:{column}", self.path),
+            (0, _) => path,
+            (line, 0) => format!("{path}:{line}"),
+            (line, column) => format!("{path}:{line}:{column}"),
         }
     }
 
     /// A GitHub Actions workflow command, so the problem shows on the pull
     /// request's diff.
     pub fn to_github_annotation(&self, lang: Lang) -> String {
-        let mut props = format!("file={}", escape_github_property(&self.path));
+        let mut props = format!("file={}", escape_github_property(&visible(&self.path)));
         if self.line > 0 {
             props.push_str(&format!(",line={}", self.line));
         }
@@ -166,12 +167,16 @@ impl Diagnostic {
         if let Some(field) = &self.field {
             props.push_str(&format!(
                 ",title={}",
-                escape_github_property(&format!("{} `{field}`", field_word(lang)))
+                escape_github_property(&format!("{} `{}`", field_word(lang), visible(field)))
             ));
         }
-        let mut message = self.message.text(lang);
+        let mut message = visible_lines(&self.message.text(lang));
         if let Some(hint) = &self.hint {
-            message.push_str(&format!("\n{}: {}", hint_word(lang), hint.text(lang)));
+            message.push_str(&format!(
+                "\n{}: {}",
+                hint_word(lang),
+                visible_lines(&hint.text(lang))
+            ));
         }
         format!(
             "::{} {props}::{}",
@@ -211,11 +216,16 @@ impl fmt::Display for Said<'_> {
         let (d, lang) = (self.diagnostic, self.lang);
         write!(f, "{}: {}: ", d.location(), d.severity.word(lang))?;
         if let Some(field) = &d.field {
-            write!(f, "{} `{field}`: ", field_word(lang))?;
+            write!(f, "{} `{}`: ", field_word(lang), visible(field))?;
         }
-        f.write_str(&visible(&d.message.text(lang)))?;
+        f.write_str(&visible_lines(&d.message.text(lang)).replace('\n', "\n  "))?;
         if let Some(hint) = &d.hint {
-            write!(f, "\n  {}: {}", hint_word(lang), visible(&hint.text(lang)))?;
+            write!(
+                f,
+                "\n  {}: {}",
+                hint_word(lang),
+                visible_lines(&hint.text(lang)).replace('\n', "\n    ")
+            )?;
         }
         Ok(())
     }
@@ -226,6 +236,14 @@ impl fmt::Display for Diagnostic {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         self.said(Lang::En).fmt(f)
     }
+}
+
+/// A message or hint as printed: each of its lines made [`visible`], so
+/// that what a file, a field or a quoted value holds (a terminal escape,
+/// a line break of its own) is shown, never acted on. Only the lines the
+/// message was written with stay lines, and they are indented under it.
+fn visible_lines(text: &str) -> String {
+    text.split('\n').map(visible).collect::<Vec<_>>().join("\n")
 }
 
 /// Paths in messages are relative to the site root and use `/`, whatever the
@@ -307,15 +325,6 @@ impl FromIterator<Diagnostic> for Diagnostics {
             items: iter.into_iter().collect(),
         }
     }
-}
-
-/// 1-based line and column (in characters) of a byte offset in `text`.
-pub fn line_column(text: &str, offset: usize) -> (usize, usize) {
-    let offset = offset.min(text.len());
-    let before = &text[..text.floor_char_boundary(offset)];
-    let line = before.matches('\n').count() + 1;
-    let line_start = before.rfind('\n').map_or(0, |i| i + 1);
-    (line, before[line_start..].chars().count() + 1)
 }
 
 /// The declared key closest to a misspelt one, if any is close.

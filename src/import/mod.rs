@@ -209,8 +209,8 @@ impl Plan<'_> {
                 self.problems.push(
                     Diagnostic::error(
                         &self.catalog.path,
-                        Message::CellControlCharacter {
-                            code: text::code_point(c),
+                        Message::ControlCharacter {
+                            what: text::forbidden_reason(c),
                         },
                     )
                     .at(row.line, 0)

@@ -5,6 +5,7 @@ pub mod cite;
 pub mod i18n;
 pub mod markdown;
 pub mod pages;
+pub mod sandbox;
 pub mod saving;
 pub mod templates;
 pub mod views;
@@ -42,6 +43,10 @@ struct SiteView<'a> {
     organizations: String,
     types: String,
     feed: String,
+    about: String,
+    /// The catalogue of every document, for researchers.
+    catalog_csv: String,
+    catalog_json: String,
     assets: String,
     /// The site's base path: `/` or `/repo/`.
     root: String,
@@ -219,6 +224,9 @@ impl<'a> Renderer<'a> {
             organizations: href(urls::taxonomy_index(lang, Taxonomy::Organization)),
             types: href(urls::taxonomy_index(lang, Taxonomy::Type)),
             feed: href(urls::feed(lang)),
+            about: href(urls::about(lang)),
+            catalog_csv: href(urls::catalog("csv")),
+            catalog_json: href(urls::catalog("json")),
             assets: href(self.assets.url("")),
             root: href(String::new()),
             offline: self.saving.map(|_| OfflineLinks {
@@ -256,6 +264,7 @@ impl<'a> Renderer<'a> {
             PageKind::Saved => {
                 self.fill(page, pages::titled(&views, Key::SavedTitle, SavedPage {}))
             }
+            PageKind::About => self.fill(page, self.about_page(&views)),
             PageKind::NotFound => self.fill(
                 page,
                 pages::titled(&views, Key::NotFoundTitle, NotFoundPage {}),

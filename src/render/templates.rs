@@ -1,5 +1,6 @@
 //! The theme's Tera templates, compiled once per build.
 
+use super::sandbox;
 use crate::confine::Root;
 use crate::diagnostics::{display_path, Diagnostic, Diagnostics, Message};
 
@@ -38,8 +39,23 @@ impl Templates {
                     .expect("a file")
                     .to_string_lossy()
                     .into_owned();
-                match theme.file(&path) {
-                    Ok(resolved) => files.push((resolved, Some(name))),
+                match theme.read(&path).map(String::from_utf8) {
+                    Ok(Ok(source)) => {
+                        for call in sandbox::refused_calls(&source) {
+                            problems.push(
+                                Diagnostic::error(display_path(&path), call.reason())
+                                    .at(call.line, call.column)
+                                    .hint(Message::ThemeMayCall {
+                                        allowed: sandbox::ALLOWED.join(", "),
+                                    }),
+                            );
+                        }
+                        files.push((name, source));
+                    }
+                    Ok(Err(_)) => problems.push(Diagnostic::error(
+                        display_path(&path),
+                        Message::TemplateNotUtf8,
+                    )),
                     Err(e) => problems.push(Diagnostic::error(
                         display_path(&path),
                         Message::TheFile { why: e.word() },
@@ -51,9 +67,10 @@ impl Templates {
             return Err(problems);
         }
         let mut tera = tera::Tera::default();
+        sandbox::disarm(&mut tera);
         tera.autoescape_on(vec![".html", ".xml"]);
         tera.set_escape_fn(escape_html);
-        tera.add_template_files(files).map_err(|e| {
+        tera.add_raw_templates(files).map_err(|e| {
             Diagnostics::from_iter([Diagnostic::error(
                 display_path(&folder),
                 Message::TemplateDoesNotCompile { detail: chain(&e) },

@@ -116,7 +116,7 @@ pub fn serve(options: ServeOptions) -> Result<(), ServeError> {
     println!("{}", status.text(lang));
     let site = output.join("site");
     for request in server.incoming_requests() {
-        server::handle(request, &site, &reloader);
+        server::handle(request, &site, port, &reloader);
     }
     drop(watching);
     Ok(())

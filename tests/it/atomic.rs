@@ -30,15 +30,41 @@ fn staging_folders(parent: &Path) -> Vec<String> {
         .collect()
 }
 
+/// The basic fixture with `documents` more reports in both languages, each
+/// of some thousand words, so that a build takes long enough to be killed.
+fn write_archive(root: &std::path::Path, documents: usize) {
+    crate::common::copy_dir(&crate::common::repo().join("tests/fixtures/basic"), root);
+    crate::common::copy_dir(&crate::common::repo().join("themes"), &root.join("themes"));
+    let folder = root.join("content/reports");
+    for i in 0..documents {
+        for (lang, title, words) in [
+            (
+                "en",
+                "Report",
+                "the committee counted ballots in every province and published",
+            ),
+            ("km", "របាយការណ៍", "គណៈកម្មាធិការ បាន រាប់ សន្លឹកឆ្នោត នៅ គ្រប់ ខេត្ត"),
+        ] {
+            let body: String = (0..150)
+                .map(|n| format!("{words} {}. ", i * 150 + n))
+                .collect();
+            std::fs::write(
+                folder.join(format!("document-{i:06}.{lang}.md")),
+                format!(
+                    "---\ntitle: \"{title} {i}\"\ndate: 2023-06-01\ntype: report\n---\n\n{body}\n"
+                ),
+            )
+            .unwrap();
+        }
+    }
+}
+
 #[test]
 fn killed_build_leaves_the_previous_site_intact() {
     let dir = tempfile::tempdir().unwrap();
     let root = dir.path().join("archive");
-    let status = Command::new(env!("CARGO_BIN_EXE_sastra-corpus"))
-        .args(["--documents", "400", "--output", root.to_str().unwrap()])
-        .status()
-        .unwrap();
-    assert!(status.success());
+    std::fs::create_dir(&root).unwrap();
+    write_archive(&root, 400);
     let sastra = |args: &[&str]| {
         Command::new(env!("CARGO_BIN_EXE_sastra"))
             .env("LC_ALL", "en_US.UTF-8")

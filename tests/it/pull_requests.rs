@@ -463,7 +463,13 @@ fn attachments_that_could_run_script_are_refused() {
         "text.txt",
         "sheet.xlsx",
     ] {
-        site.write(&format!("content/notes/files/{safe}"), "x");
+        // Each with its format's signature, which is checked too.
+        let bytes: &[u8] = match safe {
+            "scan.PDF" => b"%PDF-1.4\n",
+            "photo.jpeg" => b"\xFF\xD8\xFF\xE0",
+            _ => b"x",
+        };
+        std::fs::write(site.root().join("content/notes/files").join(safe), bytes).unwrap();
     }
     let files: Vec<String> = names.iter().map(|n| format!("files/{n}")).collect();
     let safe = [
@@ -620,7 +626,7 @@ fn control_characters_are_refused_wherever_they_are_written() {
             &format!("---\ntitle: \"Red {escape} title\"\ndate: 2023\ntype: report\nsummary: \"a{escape}\"\nattachments:\n  - file: files/a.pdf\n    title: \"b{escape}\"\n---\n"),
         );
     }
-    site.write("content/notes/files/a.pdf", "%PDF");
+    site.write("content/notes/files/a.pdf", "%PDF-1.4");
     site.write(
         "content/notes/body.en.md",
         "---\ntitle: Body\ndate: 2023\ntype: report\n---\nfine\n\nred \u{1b}[31m text\n",
@@ -781,7 +787,8 @@ fn long_titles_and_summaries_are_refused() {
         "content/notes/long.en.md",
         &format!(
             "---\ntitle: \"{}\"\ndate: 2023\ntype: report\nsummary: \"{}\"\n---\n",
-            "t".repeat(10_000_000),
+            // A megabyte: the 4 MiB file limit stops longer ones first.
+            "t".repeat(1_000_000),
             "s".repeat(2_001)
         ),
     );
@@ -792,7 +799,7 @@ fn long_titles_and_summaries_are_refused() {
             "content/notes/long.en.md",
             2,
             Some("title"),
-            "is 10000000 characters long; at most 500"
+            "is 1000000 characters long; at most 500"
         ),
         "{errors:#?}"
     );
@@ -838,9 +845,9 @@ fn one_run_reports_front_matter_and_body_problems_with_their_lines() {
     assert!(out.contains(&format!("{listed} error(s)")), "{out}");
     // No error about a place in a file says line 0.
     site.write("content/notes/both.en.md", "---\ntitle: Both\ndate: 2023\ntype: report\nattachments:\n  - file: files/A.pdf\n    title: a\n---\n");
-    site.write("content/notes/files/A.pdf", "%PDF");
+    site.write("content/notes/files/A.pdf", "%PDF-1.4");
     site.write("content/notes/other.en.md", "---\ntitle: Other\ndate: 2023\ntype: report\nattachments:\n  - file: files/sub/a.pdf\n    title: a\n---\n");
-    site.write("content/notes/files/sub/a.pdf", "%PDF");
+    site.write("content/notes/files/sub/a.pdf", "%PDF-1.4");
     site.write(
         "content/notes/both.km.md",
         "---\ntitle: ទាំងពីរ\ndate: 2022\ntype: announcement\n---\n",
@@ -864,4 +871,205 @@ fn one_run_reports_front_matter_and_body_problems_with_their_lines() {
             .any(|d| d.message.en().contains("the date 2022 differs")),
         "{errors:#?}"
     );
+}
+
+// ---- 9. the PDF cache (issue 23) ------------------------------------------
+
+/// The basic fixture with a note attaching a real PDF, built once so that
+/// its reading and preview are in the cache.
+fn site_with_cached_pdf() -> (Site, std::path::PathBuf) {
+    let site = Site::fixture("basic");
+    let pdf = crate::common::hand_written_pdf("Helvetica", "Minutes of the count", &[]);
+    let files = site.root().join("content/notes/files");
+    std::fs::create_dir_all(&files).unwrap();
+    std::fs::write(files.join("minutes.pdf"), pdf).unwrap();
+    attaching(&site, "minutes", &["files/minutes.pdf"]);
+    site.build();
+    let preview = std::fs::read_dir(site.root().join(".sastra-cache/attachments"))
+        .unwrap()
+        .flatten()
+        .map(|e| e.path())
+        .find(|p| p.extension().is_some_and(|e| e == "png"))
+        .expect("a cached preview");
+    (site, preview)
+}
+
+/// Every published preview, as bytes.
+fn published_previews(site: &Site) -> Vec<Vec<u8>> {
+    site.files()
+        .iter()
+        .filter(|f| f.starts_with("previews/"))
+        .map(|f| site.read_bytes(f))
+        .collect()
+}
+
+fn git(root: &Path, args: &[&str]) {
+    let status = Command::new("git")
+        .arg("-C")
+        .arg(root)
+        .args(["-c", "user.name=t", "-c", "user.email=t@t"])
+        .args(args)
+        .stdout(std::process::Stdio::null())
+        .status()
+        .unwrap();
+    assert!(status.success(), "git {args:?}");
+}
+
+#[cfg(unix)]
+#[test]
+fn a_linked_preview_in_the_cache_never_publishes_what_it_points_to() {
+    use std::os::unix::fs::symlink;
+    let (site, preview) = site_with_cached_pdf();
+    let genuine = std::fs::read(&preview).unwrap();
+    let outside = tempfile::tempdir().unwrap();
+    let secret = outside.path().join("token");
+    std::fs::write(&secret, "SECRET_TOKEN=ghp_abc").unwrap();
+    std::fs::create_dir_all(site.root().join(".git")).unwrap();
+    std::fs::write(site.root().join(".git/config"), "[remote] token=SECRET_GIT").unwrap();
+    for target in [
+        secret.to_str().unwrap(),
+        "/proc/self/environ",
+        "../../.git/config",
+        "/etc/passwd",
+    ] {
+        std::fs::remove_file(&preview).unwrap();
+        symlink(target, &preview).unwrap();
+        site.build();
+        for bytes in published_previews(&site) {
+            assert_eq!(
+                bytes, genuine,
+                "{target}: the preview is read again, not followed"
+            );
+        }
+        assert!(
+            !std::fs::symlink_metadata(&preview).unwrap().is_symlink(),
+            "{target}: the link is replaced by a real reading"
+        );
+    }
+    assert_eq!(std::fs::read(&secret).unwrap(), b"SECRET_TOKEN=ghp_abc");
+}
+
+#[test]
+fn a_forged_cache_entry_gives_no_pdf_false_text() {
+    let (site, preview) = site_with_cached_pdf();
+    let entry = preview.with_extension("json");
+    let text = std::fs::read_to_string(&entry).unwrap();
+    // An entry moved to another file's name, and one whose text claims more
+    // pages than the file has.
+    let other = site.root().join("content/notes/files/other.pdf");
+    std::fs::write(
+        &other,
+        crate::common::hand_written_pdf("Helvetica", "Another file", &[]),
+    )
+    .unwrap();
+    attaching(&site, "other", &["files/other.pdf"]);
+    site.build();
+    let other_entry = std::fs::read_dir(preview.parent().unwrap())
+        .unwrap()
+        .flatten()
+        .map(|e| e.path())
+        .find(|p| p.extension().is_some_and(|e| e == "json") && *p != entry)
+        .unwrap();
+    std::fs::write(&other_entry, &text).unwrap();
+    let forged = text.replace("\"text\":[", "\"text\":[\"FORGED\",\"FORGED\",");
+    std::fs::write(&entry, forged).unwrap();
+    site.build();
+    let html = site.read("en/notes/other/index.html");
+    assert!(html.contains("Another file"), "read again from the PDF");
+    assert!(!html.contains("Minutes of the count"));
+    assert!(!site.read("en/notes/minutes/index.html").contains("FORGED"));
+}
+
+#[test]
+fn a_committed_cache_is_refused_by_check_and_build() {
+    let (site, _) = site_with_cached_pdf();
+    git(site.root(), &["init", "-q"]);
+    git(site.root(), &["add", "content", "site.toml"]);
+    git(site.root(), &["commit", "-q", "-m", "archive"]);
+    assert!(
+        !errors_of(&site).iter().any(|d| d.path == ".sastra-cache"),
+        "an ignored cache is the build's own"
+    );
+    git(site.root(), &["add", "-f", ".sastra-cache"]);
+    let errors = errors_of(&site);
+    assert!(
+        errors
+            .iter()
+            .any(|d| d.path == ".sastra-cache" && d.message.en().contains("committed to git")),
+        "{errors:#?}"
+    );
+    let message = assert_build_refused(&site, &[]);
+    assert!(
+        message.contains("git rm -r --cached .sastra-cache"),
+        "{message}"
+    );
+}
+
+#[cfg(unix)]
+#[test]
+fn a_linked_cache_folder_is_refused_and_nothing_is_written_through_it() {
+    use std::os::unix::fs::symlink;
+    for inner in [false, true] {
+        let (site, _) = site_with_cached_pdf();
+        let elsewhere = tempfile::tempdir().unwrap();
+        let cache = site.root().join(".sastra-cache");
+        std::fs::remove_dir_all(&cache).unwrap();
+        if inner {
+            std::fs::create_dir(&cache).unwrap();
+            symlink(elsewhere.path(), cache.join("attachments")).unwrap();
+        } else {
+            symlink(elsewhere.path(), &cache).unwrap();
+        }
+        let errors = errors_of(&site);
+        assert!(
+            errors
+                .iter()
+                .any(|d| d.path == ".sastra-cache" && d.message.en().contains("symbolic link")),
+            "{errors:#?}"
+        );
+        assert_build_refused(&site, &[]);
+        assert_eq!(
+            std::fs::read_dir(elsewhere.path()).unwrap().count(),
+            0,
+            "nothing written through the link"
+        );
+    }
+}
+
+// ---- 10. templates that read the machine (issue 23) -----------------------
+
+#[test]
+fn a_template_cannot_read_the_environment_or_the_clock() {
+    for (call, function) in [
+        (
+            "{{ get_env(name=\"SECRET_TOKEN\", default=\"\") }}",
+            "get_env",
+        ),
+        (
+            "{% set t = get_env ( name='GITHUB_TOKEN' ) %}{{ t }}",
+            "get_env",
+        ),
+        ("{{ now() }}", "now"),
+        ("{{ get_random(end=100) }}", "get_random"),
+    ] {
+        let site = Site::fixture("basic");
+        site.build();
+        let template = site.root().join("themes/default/templates/base.html");
+        let source = std::fs::read_to_string(&template).unwrap();
+        let lines_before = source.trim_end().lines().count();
+        std::fs::write(&template, format!("{}\n{call}\n", source.trim_end())).unwrap();
+        let errors = errors_of(&site);
+        assert!(
+            has_error(
+                &errors,
+                "themes/default/templates/base.html",
+                lines_before + 1,
+                None,
+                &format!("calls `{function}()`")
+            ),
+            "{call}: {errors:#?}"
+        );
+        let message = assert_build_refused(&site, &[]);
+        assert!(message.contains("base.html"), "{message}");
+    }
 }

@@ -23,8 +23,8 @@ use std::path::{Path, PathBuf};
 use sastra::khmer::cluster::{clusters, is_base};
 use sastra::khmer::numerals::to_khmer_digits;
 
-const KHMER: &str = include_str!("../../benches/corpus/khmer.txt");
-const ENGLISH: &str = include_str!("../../benches/corpus/english.txt");
+const KHMER: &str = include_str!("khmer.txt");
+const ENGLISH: &str = include_str!("english.txt");
 const ZWSP: char = '\u{200b}';
 
 /// Per word: the chance of being swapped for another word of the corpus,
