@@ -371,6 +371,7 @@ fn check_in(locale: &str, args: &[&str], path: &str, text: &str) -> (String, Str
     let site = Site::fixture("basic");
     site.write(path, text);
     let output = Command::new(env!("CARGO_BIN_EXE_sastra"))
+        .env("LC_ALL", "en_US.UTF-8")
         .env_remove("LANG")
         .env_remove("LC_MESSAGES")
         .env("LC_ALL", locale)

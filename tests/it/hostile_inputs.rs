@@ -15,6 +15,7 @@ use sastra::diagnostics::Diagnostic;
 
 fn sastra(root: &Path, args: &[&str]) -> Output {
     Command::new(env!("CARGO_BIN_EXE_sastra"))
+        .env("LC_ALL", "en_US.UTF-8")
         .arg("--root")
         .arg(root)
         .args(args)

@@ -262,6 +262,7 @@ fn an_import_killed_mid_copy_leaves_no_truncated_attachment() {
     let folder = catalogue(csv, &[("big.pdf", &pdf)]);
     let files = site.root().join("content/announcements/files");
     let mut command = Command::new(env!("CARGO_BIN_EXE_sastra"));
+    command.env("LC_ALL", "en_US.UTF-8");
     command
         .args(["--root", site.root().to_str().unwrap()])
         .args(["import", &csv_path(&folder)])

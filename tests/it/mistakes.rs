@@ -210,6 +210,7 @@ const CASES: &[Case] = &[
 
 fn check(site: &Site, lang: &str) -> String {
     let output = Command::new(env!("CARGO_BIN_EXE_sastra"))
+        .env("LC_ALL", "en_US.UTF-8")
         .args([
             "--root",
             site.root().to_str().unwrap(),
