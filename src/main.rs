@@ -292,23 +292,21 @@ fn run_import(root: &std::path::Path, catalog: &std::path::Path, dry_run: bool) 
             match imported.written {
                 Some(written) => {
                     for path in written.attachments.iter().chain(&written.documents) {
-                        println!(
-                            "created {}",
-                            path.strip_prefix(root).unwrap_or(path).display()
-                        );
+                        let path = path.strip_prefix(root).unwrap_or(path).display();
+                        say(Status::Created {
+                            path: path.to_string(),
+                        });
                     }
-                    eprintln!(
-                        "imported {} document(s) and {} attachment(s) from {}",
-                        written.documents.len(),
-                        written.attachments.len(),
-                        catalog.display()
-                    );
+                    tell(Status::Imported {
+                        documents: written.documents.len(),
+                        attachments: written.attachments.len(),
+                        catalog: catalog.display().to_string(),
+                    });
                 }
-                None => eprintln!(
-                    "{} is ready to import: {} document(s); nothing was written (--dry-run)",
-                    catalog.display(),
-                    imported.documents
-                ),
+                None => tell(Status::ReadyToImport {
+                    catalog: catalog.display().to_string(),
+                    documents: imported.documents,
+                }),
             }
             ExitCode::SUCCESS
         }
@@ -316,9 +314,7 @@ fn run_import(root: &std::path::Path, catalog: &std::path::Path, dry_run: bool) 
             let diagnostics = diagnostics.sorted();
             let (errors, warnings) = counts(&diagnostics);
             print_diagnostics(diagnostics, Format::Human);
-            eprintln!(
-                "import refused: {errors} error(s), {warnings} warning(s); nothing was written"
-            );
+            tell(Status::ImportRefused { errors, warnings });
             ExitCode::FAILURE
         }
         Err(e) => {
@@ -332,26 +328,25 @@ fn run_build(options: &BuildOptions) -> ExitCode {
     match build::build(options) {
         Ok(report) => {
             print_diagnostics(report.diagnostics.sorted(), Format::Human);
-            eprintln!(
-                "built {} documents into {} pages ({} files) in {} in {:.2?}",
-                report.documents,
-                report.pages,
-                report.files,
-                options.output_dir().display(),
-                report.elapsed
-            );
+            tell(Status::BuiltSite {
+                documents: report.documents,
+                pages: report.pages,
+                files: report.files,
+                output: options.output_dir().display().to_string(),
+                elapsed: format!("{:.2?}", report.elapsed),
+            });
             ExitCode::SUCCESS
         }
         Err(BuildError::Invalid(diagnostics)) => {
             let diagnostics = diagnostics.sorted();
             let (errors, warnings) = counts(&diagnostics);
             print_diagnostics(diagnostics, Format::Human);
-            eprintln!("build refused: {errors} error(s), {warnings} warning(s); the previous site was left as it was");
+            tell(Status::BuildRefused { errors, warnings });
             ExitCode::FAILURE
         }
         Err(e) => {
             eprintln!("error: {e}");
-            eprintln!("the previous site was left as it was");
+            tell(Status::PreviousLeft);
             ExitCode::FAILURE
         }
     }
@@ -388,7 +383,7 @@ fn run_new(root: &std::path::Path, new: &NewDocument) -> ExitCode {
                     .to_string()
             };
             for path in written.attachments.iter().chain(&written.documents) {
-                println!("created {}", shown(path));
+                say(Status::Created { path: shown(path) });
             }
             offer_metadata(&written.attachments, &new.date);
             println!(
@@ -471,6 +466,16 @@ fn print_diagnostics(diagnostics: Vec<Diagnostic>, format: Format) {
             )
         }
     }
+}
+
+/// A line on stdout, in the language of the messages.
+fn say(status: Status) {
+    println!("{}", status.text(lang()));
+}
+
+/// A line on stderr, in the language of the messages.
+fn tell(status: Status) {
+    eprintln!("{}", status.text(lang()));
 }
 
 /// "2 error(s), 1 warning(s)" in the language of the messages.

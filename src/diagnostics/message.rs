@@ -958,6 +958,27 @@ catalogue! {
         Rerendered { pages: usize, elapsed: String }
             => en: "re-rendered {pages} pages in {elapsed}; the search index follows",
                km: "បានបង្កើតទំព័រ {pages} ឡើងវិញក្នុងរយៈពេល {elapsed}; សន្ទស្សន៍ស្វែងរកនឹងតាមក្រោយ";
+        Created { path: String }
+            => en: "created {path}",
+               km: "បានបង្កើត {path}";
+        Imported { documents: usize, attachments: usize, catalog: String }
+            => en: "imported {documents} document(s) and {attachments} attachment(s) from {catalog}",
+               km: "បាននាំចូលឯកសារ {documents} និងឯកសារភ្ជាប់ {attachments} ពី {catalog}";
+        ReadyToImport { catalog: String, documents: usize }
+            => en: "{catalog} is ready to import: {documents} document(s); nothing was written (--dry-run)",
+               km: "{catalog} រួចរាល់សម្រាប់នាំចូល៖ ឯកសារ {documents}; គ្មានអ្វីត្រូវបានសរសេរទេ (--dry-run)";
+        ImportRefused { errors: usize, warnings: usize }
+            => en: "import refused: {errors} error(s), {warnings} warning(s); nothing was written",
+               km: "ការនាំចូលត្រូវបានបដិសេធ៖ កំហុស {errors} ការព្រមាន {warnings}; គ្មានអ្វីត្រូវបានសរសេរទេ";
+        BuildRefused { errors: usize, warnings: usize }
+            => en: "build refused: {errors} error(s), {warnings} warning(s); the previous site was left as it was",
+               km: "ការបង្កើតគេហទំព័រត្រូវបានបដិសេធ៖ កំហុស {errors} ការព្រមាន {warnings}; គេហទំព័រមុនត្រូវបានទុកដដែល";
+        PreviousLeft
+            => en: "the previous site was left as it was",
+               km: "គេហទំព័រមុនត្រូវបានទុកដដែល";
+        BuiltSite { documents: usize, pages: usize, files: usize, output: String, elapsed: String }
+            => en: "built {documents} documents into {pages} pages ({files} files) in {output} in {elapsed}",
+               km: "បានបង្កើតឯកសារ {documents} ជាទំព័រ {pages} (ហ្វាល {files}) ក្នុង {output} ក្នុងរយៈពេល {elapsed}";
         BuildFailed
             => en: "build failed; still serving the last good build",
                km: "ការបង្កើតបរាជ័យ; នៅតែបង្ហាញកំណែល្អចុងក្រោយ";
