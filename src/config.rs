@@ -31,6 +31,8 @@ struct RawConfig {
     #[serde(default)]
     allow_raw_html: bool,
     #[serde(default)]
+    search_sections: bool,
+    #[serde(default)]
     extra_attachment_types: Vec<String>,
     languages: Vec<Language>,
     #[serde(default)]
@@ -104,6 +106,12 @@ pub struct Config {
     pub theme: String,
     pub page_size: usize,
     pub allow_raw_html: bool,
+    /// A long document's sections are search records of their own, so a
+    /// hit deep in it leads to its heading and shows that passage. Off by
+    /// default: it indexes the bodies twice (2.5 times the index on the
+    /// varied corpus), which a large archive cannot spend under a host's
+    /// size limit.
+    pub search_sections: bool,
     /// Attachment extensions accepted beyond the safe ones, lowercase: for
     /// an archive whose contributors are all trusted.
     pub extra_attachment_types: Vec<String>,
@@ -209,6 +217,7 @@ impl Config {
             theme: raw.theme,
             page_size: raw.page_size,
             allow_raw_html: raw.allow_raw_html,
+            search_sections: raw.search_sections,
             extra_attachment_types: raw
                 .extra_attachment_types
                 .iter()
