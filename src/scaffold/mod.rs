@@ -157,7 +157,7 @@ pub fn create(config: &Config, new: &NewDocument) -> Result<Written, NewError> {
         };
         let text = document_text(
             &front_matter,
-            &template_comments(&front_matter),
+            &template_comments(&front_matter, &title.lang),
             to_write(&title.lang),
         );
         additions.add_document(
@@ -386,14 +386,20 @@ fn attachable(
 }
 
 /// Commented examples of the optional fields not filled in, so that the
-/// contributor sees what may go there.
-fn template_comments(front_matter: &FrontMatter) -> String {
+/// contributor sees what may go there: the example text in the file's
+/// language.
+fn template_comments(front_matter: &FrontMatter, lang: &str) -> String {
     let mut comments = String::new();
     if front_matter.organization.is_none() {
         comments.push_str("# organization: nec\n");
     }
-    comments
-        .push_str("# tags: [ballot]\n# summary: \"One or two sentences.\"\n# source: https://…\n");
+    let summary = match lang {
+        "km" => "មួយ ឬពីរប្រយោគ។",
+        _ => "One or two sentences.",
+    };
+    comments.push_str(&format!(
+        "# tags: [ballot]\n# summary: \"{summary}\"\n# source: https://…\n"
+    ));
     if front_matter.attachments.is_empty() {
         comments.push_str("# attachments:\n#   - file: files/name-of-file.pdf\n#     title: \"…\"\n#     lang: km\n");
     }
