@@ -141,6 +141,9 @@ pub struct DocumentView {
     /// The CSL-JSON citation as a `data:` URL: a download link that costs
     /// no extra file per document (archives have tens of thousands).
     pub citation_json: String,
+    /// This version's source file in the forge's editor, when `site.toml`
+    /// names the repository.
+    pub edit: Option<String>,
 }
 
 #[derive(Debug, Serialize)]
@@ -425,6 +428,11 @@ impl<'a> ViewBuilder<'a> {
             source: document.source.clone(),
             translation_draft: document.translation_draft,
             draft: document.draft,
+            edit: self
+                .config
+                .repository
+                .as_ref()
+                .map(|r| r.edit_url(&crate::diagnostics::display_path(&document.path))),
             permalink,
             related: self.items(self.archive.related(id)),
         }
