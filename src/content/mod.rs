@@ -2,6 +2,7 @@
 
 pub mod attachment;
 pub mod body;
+pub mod content_path;
 pub mod date;
 pub mod document;
 pub mod field_path;
@@ -14,5 +15,6 @@ pub mod suggest;
 pub mod validate;
 pub mod yaml_mistakes;
 
+pub use content_path::ContentPath;
 pub use date::PartialDate;
 pub use document::{Attachment, Document};
