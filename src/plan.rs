@@ -31,6 +31,8 @@ pub enum PageKind {
     Saved,
     /// What the archive is, its data and how to contribute.
     About,
+    /// The form that writes a new document's files.
+    Contribute,
     NotFound,
 }
 
@@ -97,6 +99,7 @@ pub fn plan(config: &Config, archive: &Archive) -> Vec<Page> {
         add(PageKind::Search, urls::search(lang));
         add(PageKind::Saved, urls::saved(lang));
         add(PageKind::About, urls::about(lang));
+        add(PageKind::Contribute, urls::contribute(lang));
         add(PageKind::NotFound, urls::not_found(lang));
         if lang == config.default_language {
             add(PageKind::NotFound, "404.html".into());
@@ -185,6 +188,7 @@ fn producer(kind: &PageKind, archive: &Archive, lang: &str) -> Word {
         PageKind::Search => Word::SearchPage,
         PageKind::Saved => Word::SavedPage,
         PageKind::About => Word::AboutPage,
+        PageKind::Contribute => Word::ContributePage,
         PageKind::NotFound => Word::NotFoundPage,
     }
 }
@@ -342,7 +346,12 @@ impl<'a> Edit<'a> {
                 .filter(|(t, _)| t == taxonomy)
                 .any(|(t, key)| self.count_moved(*t, key)),
             PageKind::Timeline => listed && timeline_shape(self.old) != timeline_shape(self.new),
-            PageKind::Search | PageKind::Saved | PageKind::NotFound => false,
+            // The contribute page's choices are the site's (a change to
+            // site.toml rebuilds everything) and its sections are folders
+            // (a new one is a new entry, a full rebuild).
+            PageKind::Search | PageKind::Saved | PageKind::Contribute | PageKind::NotFound => {
+                false
+            }
         }
     }
 
@@ -420,6 +429,7 @@ pub fn listed(archive: &Archive, kind: &PageKind, page_size: usize) -> Vec<Entry
         | PageKind::Search
         | PageKind::Saved
         | PageKind::About
+        | PageKind::Contribute
         | PageKind::NotFound => Vec::new(),
     }
 }
@@ -463,6 +473,7 @@ impl Page {
                     PageKind::Search => urls::search(lang),
                     PageKind::Saved => urls::saved(lang),
                     PageKind::About => urls::about(lang),
+                    PageKind::Contribute => urls::contribute(lang),
                     PageKind::NotFound => urls::not_found(lang),
                 };
                 Some((lang.to_string(), path))
@@ -484,7 +495,8 @@ impl Page {
             | PageKind::TimelineYear(_)
             | PageKind::Search
             | PageKind::Saved
-            | PageKind::About => self.path.clone(),
+            | PageKind::About
+            | PageKind::Contribute => self.path.clone(),
         }
     }
 

@@ -159,6 +159,7 @@ catalogue! {
         SearchPage => en: "the search page", km: "ទំព័រស្វែងរក";
         SavedPage => en: "the page of the documents saved on a device", km: "ទំព័រឯកសារដែលបានរក្សាទុកក្នុងឧបករណ៍";
         AboutPage => en: "the page about the archive", km: "ទំព័រអំពីបណ្ណសារ";
+        ContributePage => en: "the page for adding a document", km: "ទំព័រសម្រាប់បន្ថែមឯកសារ";
         NotFoundPage => en: "the page shown for a missing address", km: "ទំព័រដែលបង្ហាញពេលរកអាសយដ្ឋានមិនឃើញ";
         // Why a path was refused (`confine::ConfineError`).
         Missing => en: "does not exist", km: "មិនមានទេ";

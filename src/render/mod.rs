@@ -44,6 +44,7 @@ struct SiteView<'a> {
     types: String,
     feed: String,
     about: String,
+    contribute: String,
     /// The catalogue of every document, for researchers.
     catalog_csv: String,
     catalog_json: String,
@@ -225,6 +226,7 @@ impl<'a> Renderer<'a> {
             types: href(urls::taxonomy_index(lang, Taxonomy::Type)),
             feed: href(urls::feed(lang)),
             about: href(urls::about(lang)),
+            contribute: href(urls::contribute(lang)),
             catalog_csv: href(urls::catalog("csv")),
             catalog_json: href(urls::catalog("json")),
             assets: href(self.assets.url("")),
@@ -265,6 +267,7 @@ impl<'a> Renderer<'a> {
                 self.fill(page, pages::titled(&views, Key::SavedTitle, SavedPage {}))
             }
             PageKind::About => self.fill(page, self.about_page(&views)),
+            PageKind::Contribute => self.fill(page, self.contribute_page(&views)),
             PageKind::NotFound => self.fill(
                 page,
                 pages::titled(&views, Key::NotFoundTitle, NotFoundPage {}),
