@@ -153,8 +153,9 @@ pub struct ContributePage {
     pub types: Vec<Choice>,
     pub organizations: Vec<Choice>,
     pub tags: Vec<Choice>,
-    /// The site's languages: a title, summary and text for each.
-    pub languages: Vec<Choice>,
+    /// The site's languages: a title, summary and text for each (not
+    /// `languages`, which every page is given as the site's list).
+    pub form_languages: Vec<Choice>,
     /// What the script needs that the form's fields do not say, as JSON
     /// safe inside a `<script type="application/json">` element.
     pub data: String,
@@ -261,7 +262,7 @@ impl<'a> Renderer<'a> {
                 types: choices(Taxonomy::Type),
                 organizations: choices(Taxonomy::Organization),
                 tags: choices(Taxonomy::Tag),
-                languages: config
+                form_languages: config
                     .languages
                     .iter()
                     .map(|l| Choice {
