@@ -30,6 +30,7 @@ import { SUBPATH, build, hostileArchive, sastraBinary, serve } from "./lib/site.
 import { calendarChecks } from "./calendar.mjs";
 import { attachmentsChecks } from "./attachments.mjs";
 import { clsChecks } from "./cls.mjs";
+import { contributeChecks } from "./contribute.mjs";
 import { offlineChecks } from "./offline.mjs";
 import { homeFooterChartChecks, pagesChecks } from "./pages.mjs";
 import { searchFinalChecks } from "./search-final.mjs";
@@ -691,6 +692,7 @@ async function main() {
       hostile: hostileChecks, // 7
       attachments: attachmentsChecks,
       offline: (e) => offlineChecks({ ...e, artifacts: ARTIFACTS }), // issues 18, 24
+      contribute: (e) => contributeChecks({ ...e, artifacts: ARTIFACTS }), // issue 26
     };
     const unknown = ONLY.filter((name) => !(name in groups));
     if (unknown.length) throw new Error(`no such group of checks: ${unknown.join(", ")} (groups: ${Object.keys(groups).join(", ")})`);

@@ -13,7 +13,12 @@ const dataElement = globalThis.document?.getElementById("contribute-data");
 if (form && dataElement) start(JSON.parse(dataElement.textContent));
 
 function start(data) {
-  const t = form.dataset;
+  // The page's words: `data-t-need-title` is `t.needTitle`.
+  const t = Object.fromEntries(
+    Object.entries(form.dataset)
+      .filter(([key]) => key.startsWith("t"))
+      .map(([key, text]) => [key[1].toLowerCase() + key.slice(2), text]),
+  );
   const output = document.getElementById("c-output");
   const files = document.getElementById("c-files");
   const template = document.getElementById("c-file");
@@ -96,7 +101,7 @@ function read(field, data) {
     summaries,
     texts: Object.fromEntries(data.languages.map((l) => [l, (field(`text-${l}`)?.value ?? "").replace(/\r\n?/g, "\n").trim()])),
     tags: [...document.querySelectorAll('#contribute input[name="tag"]:checked')].map((i) => i.value),
-    attachments: value("attachments").split(/\s+/).filter(Boolean),
+    attachments: value("attachments").split(/\n/).map((line) => line.trim()).filter(Boolean),
     attachmentLang: value("attachment-lang"),
   };
 }
