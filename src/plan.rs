@@ -349,9 +349,7 @@ impl<'a> Edit<'a> {
             // The contribute page's choices are the site's (a change to
             // site.toml rebuilds everything) and its sections are folders
             // (a new one is a new entry, a full rebuild).
-            PageKind::Search | PageKind::Saved | PageKind::Contribute | PageKind::NotFound => {
-                false
-            }
+            PageKind::Search | PageKind::Saved | PageKind::Contribute | PageKind::NotFound => false,
         }
     }
 

@@ -142,7 +142,10 @@ impl NewFileForm {
 
 /// A path as a URL writes it, each segment encoded.
 fn encode_path(path: &str) -> String {
-    path.split('/').map(urlencoding).collect::<Vec<_>>().join("/")
+    path.split('/')
+        .map(urlencoding)
+        .collect::<Vec<_>>()
+        .join("/")
 }
 
 /// A path segment as a URL writes it; file names are already checked to be
@@ -185,7 +188,11 @@ mod tests {
 
     #[test]
     fn each_forge_writes_its_new_file_url() {
-        let (folder, name, text) = ("content/news", "2023-statement.km.md", "---\ntitle: ក & b?\n");
+        let (folder, name, text) = (
+            "content/news",
+            "2023-statement.km.md",
+            "---\ntitle: ក & b?\n",
+        );
         let text_encoded = "---%0Atitle%3A%20%E1%9E%80%20%26%20b%3F%0A";
         for (written, expected) in [
             (

@@ -15,10 +15,10 @@ use super::views::{
 use super::{markdown, Renderer};
 use crate::archive::EntryId;
 use crate::config::Taxonomy;
+use crate::content::attachment;
 use crate::plan::{self, Page};
 use crate::render::i18n::{I18n, Key};
 use crate::repository::NewFileForm;
-use crate::content::attachment;
 use crate::scaffold;
 use crate::urls;
 

@@ -44,11 +44,17 @@ fn each_language_has_a_contribute_page_with_the_sites_choices() {
             }
         }
         for section in ["announcements", "news", "reports"] {
-            assert!(html.contains(&format!("<option value=\"{section}\">")), "{lang}: section {section}");
+            assert!(
+                html.contains(&format!("<option value=\"{section}\">")),
+                "{lang}: section {section}"
+            );
         }
         assert!(html.contains("js/contribute.js"), "{lang}: no script");
         // No repository in the sample's site.toml: the text is to copy.
-        assert!(html.contains("\"new_file\":null"), "{lang}: a forge form without a repository");
+        assert!(
+            html.contains("\"new_file\":null"),
+            "{lang}: a forge form without a repository"
+        );
         let home = site.read(&format!("{lang}/index.html"));
         assert!(
             home.contains(&format!("/{lang}/contribute/\"")),
