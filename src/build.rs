@@ -282,7 +282,7 @@ pub fn publish(
                 + write_attachments(archive, &staging)?
                 + write_previews(steps.attachments, &staging)?
                 + copy_static(theme, &staging)?
-                + write_machine_readable(config, archive, plan, &staging)?;
+                + write_machine_readable(config, archive, plan, steps.attachments, &staging)?;
             Ok::<_, BuildError>((pages, files))
         },
         || {
@@ -413,6 +413,7 @@ pub fn write_machine_readable(
     config: &Config,
     archive: &Archive,
     plan: &[Page],
+    attachments: &Extracts,
     sink: &dyn Sink,
 ) -> Result<usize, WriteError> {
     let feeds = feeds::all(config, archive);
@@ -424,7 +425,7 @@ pub fn write_machine_readable(
         sitemap::render(config, archive, plan).as_bytes(),
     )?;
     sink.write("robots.txt", sitemap::robots(config).as_bytes())?;
-    let records = catalog::records(config, archive);
+    let records = catalog::records(config, archive, attachments);
     sink.write("catalog.json", catalog::json(&records).as_bytes())?;
     sink.write("catalog.csv", catalog::csv(config, &records).as_bytes())?;
     Ok(feeds.len() + 4)

@@ -1,14 +1,28 @@
 //! The catalogue for researchers: every document's metadata in one file,
-//! as JSON and as CSV for spreadsheets.
+//! as JSON and as CSV for spreadsheets. The data page describes each field
+//! (themes' `data.html`); both files name their format's version.
 
 use std::collections::BTreeMap;
 
 use serde::Serialize;
 
 use crate::archive::Archive;
+use crate::attachments::Extracts;
 use crate::config::Config;
 use crate::content::date::{lunar_line, LunarStyle};
 use crate::urls;
+
+/// Raised whenever a field changes meaning or shape. 1 was a bare list of
+/// documents whose attachments were URLs; 2 wraps the list with this
+/// number and describes each attachment (URL, size, SHA-256, placeholder).
+pub const FORMAT: u32 = 2;
+
+/// `catalog.json` as a whole.
+#[derive(Debug, Serialize)]
+struct Catalog<'a> {
+    format: u32,
+    documents: &'a [Record],
+}
 
 #[derive(Debug, Serialize)]
 pub struct Record {
@@ -22,11 +36,25 @@ pub struct Record {
     pub doc_type: String,
     pub organization: Option<String>,
     pub tags: Vec<String>,
-    pub attachments: Vec<String>,
+    pub attachments: Vec<AttachmentRecord>,
     pub pages: BTreeMap<String, String>,
 }
 
-pub fn records(config: &Config, archive: &Archive) -> Vec<Record> {
+/// One attached file as published.
+#[derive(Debug, Serialize)]
+pub struct AttachmentRecord {
+    pub url: String,
+    pub title: String,
+    pub bytes: u64,
+    /// `None` only if the file could not be read during the build.
+    pub sha256: Option<String>,
+    /// A stand-in for an original the archive does not hold.
+    pub placeholder: bool,
+    /// The language of the file's content, where the document states it.
+    pub lang: Option<String>,
+}
+
+pub fn records(config: &Config, archive: &Archive, files: &Extracts) -> Vec<Record> {
     archive
         .entries
         .iter()
@@ -34,10 +62,15 @@ pub fn records(config: &Config, archive: &Archive) -> Vec<Record> {
             let attachments = entry
                 .attachments()
                 .iter()
-                .map(|a| {
-                    config
+                .map(|a| AttachmentRecord {
+                    url: config
                         .base_url
-                        .absolute(&urls::attachment(&entry.section, &a.name))
+                        .absolute(&urls::attachment(&entry.section, &a.name)),
+                    title: a.title.clone(),
+                    bytes: a.bytes,
+                    sha256: files.sha256(a).map(|s| s.hex().to_string()),
+                    placeholder: a.placeholder,
+                    lang: a.lang.clone(),
                 })
                 .collect();
             Record {
@@ -70,11 +103,16 @@ pub fn records(config: &Config, archive: &Archive) -> Vec<Record> {
 }
 
 pub fn json(records: &[Record]) -> String {
-    serde_json::to_string_pretty(records).expect("records serialise")
+    serde_json::to_string_pretty(&Catalog {
+        format: FORMAT,
+        documents: records,
+    })
+    .expect("records serialise")
 }
 
-/// One row per document; lists are joined with `; `. Per-language columns
-/// follow the site's language order.
+/// One row per document; lists are joined with `; ` (the attachments'
+/// checksums in the order of their URLs). Per-language columns follow the
+/// site's language order.
 pub fn csv(config: &Config, records: &[Record]) -> String {
     let codes: Vec<&str> = config.language_codes().collect();
     let mut writer = csv::Writer::from_writer(Vec::new());
@@ -91,6 +129,8 @@ pub fn csv(config: &Config, records: &[Record]) -> String {
     header.push("attachments".into());
     // Last, so spreadsheets built on the earlier columns keep their places.
     header.push("lunar_date_km".into());
+    header.push("attachments_sha256".into());
+    header.push("format".into());
     writer.write_record(&header).expect("writing to memory");
     for record in records {
         let mut row = vec![
@@ -111,8 +151,16 @@ pub fn csv(config: &Config, records: &[Record]) -> String {
                 .iter()
                 .map(|c| record.pages.get(*c).cloned().unwrap_or_default()),
         );
-        row.push(record.attachments.join("; "));
+        let urls: Vec<&str> = record.attachments.iter().map(|a| a.url.as_str()).collect();
+        row.push(urls.join("; "));
         row.push(record.lunar_date_km.clone().unwrap_or_default());
+        let sums: Vec<&str> = record
+            .attachments
+            .iter()
+            .map(|a| a.sha256.as_deref().unwrap_or_default())
+            .collect();
+        row.push(sums.join("; "));
+        row.push(FORMAT.to_string());
         writer
             .write_record(row.iter().map(|cell| inert_cell(cell).into_owned()))
             .expect("writing to memory");

@@ -229,6 +229,8 @@ keys! {
     PdfScanned = "pdf_scanned",
     PdfUnreadable = "pdf_unreadable",
     PlaceholderFile = "placeholder_file",
+    Checksum = "checksum",
+    ChecksumHow = "checksum_how",
     FileLanguage = "file_language",
     AvailableIn = "available_in",
     OtherVersions = "other_versions",

@@ -63,6 +63,11 @@ pub struct AttachmentView {
     pub lang: Option<String>,
     pub lang_name: Option<String>,
     pub placeholder: bool,
+    /// The published file's name, as the checksum commands are written.
+    pub file_name: String,
+    /// The SHA-256 in groups of eight digits, to compare by eye (shown
+    /// apart, copied as one).
+    pub sha256: Vec<String>,
     /// What reading the file gave, for the PDFs that were read.
     pub content: Option<AttachmentContent>,
 }
@@ -373,6 +378,12 @@ impl<'a> ViewBuilder<'a> {
                     lang_name: a.lang.as_deref().map(|l| self.language_name(l)),
                     lang: a.lang.clone(),
                     placeholder: a.placeholder,
+                    file_name: a.name.clone(),
+                    sha256: self
+                        .attachments
+                        .sha256(a)
+                        .map(|s| s.grouped().split(' ').map(str::to_string).collect())
+                        .unwrap_or_default(),
                     content: self.attachment_content(a, place),
                 })
                 .collect(),

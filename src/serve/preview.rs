@@ -273,7 +273,13 @@ impl Preview {
                 return;
             }
             let result = pool.install(|| {
-                build::write_machine_readable(&config, &archive, &plan, &Live::new(&site))?;
+                build::write_machine_readable(
+                    &config,
+                    &archive,
+                    &plan,
+                    &attachments,
+                    &Live::new(&site),
+                )?;
                 if !search_index {
                     return Ok(());
                 }

@@ -233,7 +233,8 @@ fn catalog_lists_every_document_with_its_urls() {
     let site = Site::fixture("basic");
     site.build();
     let catalog: serde_json::Value = serde_json::from_str(&site.read("catalog.json")).unwrap();
-    let records = catalog.as_array().unwrap();
+    assert_eq!(catalog["format"], 2);
+    let records = catalog["documents"].as_array().unwrap();
     assert_eq!(records.len(), 3);
     let ballot = records
         .iter()
@@ -241,16 +242,36 @@ fn catalog_lists_every_document_with_its_urls() {
         .unwrap();
     assert_eq!(ballot["languages"], serde_json::json!(["km", "en"]));
     assert_eq!(ballot["date"], "2023-05-29");
+    let pdf = site.root().join("content/announcements/files/ballot-draw.pdf");
+    let sha256 = sastra::attachments::cache::Sha256::of(&pdf).unwrap();
     assert_eq!(
         ballot["attachments"],
-        serde_json::json!(["https://owner.github.io/repo/files/announcements/ballot-draw.pdf"])
+        serde_json::json!([{
+            "url": "https://owner.github.io/repo/files/announcements/ballot-draw.pdf",
+            "title": ballot["attachments"][0]["title"],
+            "bytes": std::fs::metadata(&pdf).unwrap().len(),
+            "sha256": sha256.hex(),
+            "placeholder": true,
+            "lang": "km",
+        }])
     );
+    // The page shows the same checksum, with the commands to compute it.
+    let page = site.read("en/announcements/ballot-draw/index.html");
+    let shown: String = sha256
+        .grouped()
+        .split(' ')
+        .map(|g| format!("<span>{g}</span>"))
+        .collect();
+    assert!(page.contains(&shown), "no checksum on the page");
+    assert!(page.contains("<code>sha256sum ballot-draw.pdf</code>"));
+    assert!(page.contains("<code>certutil -hashfile ballot-draw.pdf SHA256</code>"));
     assert_eq!(
         ballot["pages"]["km"],
         "https://owner.github.io/repo/km/announcements/ballot-draw/"
     );
     let csv = site.read("catalog.csv");
-    assert!(csv.starts_with("\u{FEFF}key,languages,date,type,organization,tags,title_km,title_en,url_km,url_en,attachments,lunar_date_km\n"));
+    assert!(csv.starts_with("\u{FEFF}key,languages,date,type,organization,tags,title_km,title_en,url_km,url_en,attachments,lunar_date_km,attachments_sha256,format\n"));
+    assert!(csv.contains(&format!(",{},2\n", sha256.hex())), "{csv}");
     assert_eq!(
         ballot["lunar_date_km"],
         "ថ្ងៃចន្ទ ១០កើត ខែជេស្ឋ ឆ្នាំថោះ បញ្ចស័ក ព.ស.២៥៦៧"
