@@ -4,6 +4,7 @@ pub mod chart;
 pub mod cite;
 pub mod i18n;
 pub mod markdown;
+pub mod meta;
 pub mod pages;
 pub mod sandbox;
 pub mod saving;

@@ -125,6 +125,8 @@ pub struct DocumentView {
     /// The CSL-JSON citation as a `data:` URL: a download link that costs
     /// no extra file per document (archives have tens of thousands).
     pub citation_json: String,
+    /// Citation tags, Dublin Core and JSON-LD for the page's `<head>`.
+    pub head: crate::render::meta::HeadMeta,
 }
 
 #[derive(Debug, Serialize)]
@@ -358,6 +360,13 @@ impl<'a> ViewBuilder<'a> {
                 document,
                 &permalink,
             )),
+            head: crate::render::meta::document(
+                self.config,
+                entry,
+                document,
+                &permalink,
+                self.attachments,
+            ),
             item: self.item_of(entry, document),
             body,
             toc,

@@ -13,6 +13,7 @@ mod hostile;
 mod import;
 mod incremental;
 mod khmer_calendar_vectors;
+mod metadata;
 mod new_attach;
 mod offline;
 mod pull_requests;
