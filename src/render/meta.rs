@@ -8,6 +8,7 @@ use serde::Serialize;
 use serde_json::{json, Map, Value};
 
 use crate::archive::Entry;
+use crate::assets::Assets;
 use crate::attachments::{self, Extracts};
 use crate::config::{Config, Taxonomy};
 use crate::content::{Document, PartialDate};
@@ -26,6 +27,54 @@ pub struct HeadMeta {
     /// The JSON-LD object, escaped to sit inside `<script
     /// type="application/ld+json">` (see [`script_safe`]).
     pub json_ld: String,
+}
+
+/// Where a theme keeps its share images, under `static/`: `site.png`, and
+/// `type-<key>.png` for a document type (`scripts/share-images.mjs`).
+pub const SHARE_FOLDER: &str = "share/";
+
+/// The picture a link preview shows (`og:image`): 1200×630.
+#[derive(Debug, Serialize)]
+pub struct ShareImage {
+    pub url: String,
+    pub alt: String,
+    pub width: u32,
+    pub height: u32,
+}
+
+/// The image of a page about the document type `doc_type`, or of the
+/// site: the type's own where the theme has one, else the site's; none
+/// where the theme has neither.
+pub fn share_image(
+    config: &Config,
+    assets: &Assets,
+    lang: &str,
+    doc_type: Option<&str>,
+) -> Option<ShareImage> {
+    let site = config.language(lang).map_or("", |l| l.title.as_str());
+    let typed = doc_type.and_then(|key| {
+        let file = format!("{SHARE_FOLDER}type-{key}.png");
+        let label = config.label(Taxonomy::Type, key, lang);
+        assets.has(&file).then(|| (file, format!("{label} · {site}")))
+    });
+    let site_file = format!("{SHARE_FOLDER}site.png");
+    let (file, alt) = typed.or_else(|| assets.has(&site_file).then(|| (site_file, site.to_string())))?;
+    Some(ShareImage {
+        url: config.base_url.absolute(&assets.url(&file)),
+        alt,
+        width: 1200,
+        height: 630,
+    })
+}
+
+/// A language's `og:locale`: the territory is the one the archive's
+/// readers are in for Khmer, and Open Graph's default for English.
+pub fn og_locale(lang: &str) -> String {
+    match lang {
+        "km" => "km_KH".into(),
+        "en" => "en_US".into(),
+        other => other.replace('-', "_"),
+    }
 }
 
 /// The date as Google Scholar reads `citation_publication_date`: `2023`,

@@ -70,6 +70,9 @@ struct PageView {
     alternates: Vec<views::Alternate>,
     /// Set on pages that must not be indexed (404).
     noindex: bool,
+    /// `og:locale`.
+    locale: String,
+    share_image: Option<meta::ShareImage>,
 }
 
 /// The theme's templates and interface strings: loaded once, shared by
@@ -280,6 +283,8 @@ impl<'a> Renderer<'a> {
                 .views(lang)
                 .alternates(page.alternates(self.config, self.archive)),
             noindex: !page.indexable(),
+            locale: meta::og_locale(lang),
+            share_image: meta::share_image(self.config, self.assets, lang, self.page_type(page)),
         };
         let mut context =
             tera::Context::from_serialize(&contents).expect("page contents serialise as a map");
@@ -287,6 +292,19 @@ impl<'a> Renderer<'a> {
         context.insert("page", &page_view);
         context.insert("languages", &self.config.languages);
         self.templates.render(C::TEMPLATE, &context)
+    }
+
+    /// The document type a page is about: a document's, or a type's list.
+    fn page_type(&self, page: &'a Page) -> Option<&'a str> {
+        match &page.kind {
+            PageKind::Document(id) => Some(self.archive.entries[*id].doc_type.as_str()),
+            PageKind::Term {
+                taxonomy: Taxonomy::Type,
+                key,
+                ..
+            } => Some(key.as_str()),
+            _ => None,
+        }
     }
 
     /// A document page with its own size written into its save offer, when

@@ -24,6 +24,8 @@ pub struct Link {
 #[derive(Debug, Serialize)]
 pub struct Alternate {
     pub lang: String,
+    /// As Open Graph writes it: `km_KH`.
+    pub locale: String,
     pub name: String,
     pub href: String,
     pub absolute: String,
@@ -660,6 +662,7 @@ impl<'a> ViewBuilder<'a> {
                 href: self.href(&path),
                 absolute: self.config.base_url.absolute(&path),
                 current: lang == self.lang,
+                locale: crate::render::meta::og_locale(&lang),
                 lang,
             })
             .collect()

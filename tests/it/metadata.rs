@@ -231,3 +231,71 @@ fn citation_tags_alone_make_a_reference() {
     let path = pdf.split_once("://").unwrap().1.split_once('/').unwrap().1;
     assert!(site.exists(path), "the PDF {pdf} is published");
 }
+
+/// Every kind of page has Open Graph and Twitter card tags in its own
+/// language, its canonical URL, and a share image: its document type's, or
+/// the site's for a type the theme has none for.
+#[test]
+fn every_page_has_open_graph_tags_and_a_share_image() {
+    let site = site();
+    let toml = std::fs::read_to_string(site.root().join("site.toml")).unwrap();
+    site.write(
+        "site.toml",
+        &toml.replace("[types]\n", "[types]\nmemo = { km = \"អនុស្សរណៈ\", en = \"Memo\" }\n"),
+    );
+    site.write(
+        "content/reports/memo.en.md",
+        "---\ntitle: A memo\ndate: 2023\ntype: memo\n---\nText.\n",
+    );
+    site.build();
+    let pages = [
+        "km/index.html",
+        "en/index.html",
+        "km/announcements/ballot-draw/index.html",
+        "en/announcements/ballot-draw/index.html",
+        "en/reports/memo/index.html",
+        "en/types/report/index.html",
+        "km/timeline/index.html",
+        "en/search/index.html",
+    ];
+    let found = extract(&site, &pages);
+    let base = "https://owner.github.io/repo/";
+    for path in pages {
+        let og = &found[path]["opengraph"][0];
+        let html = site.read(path);
+        let canonical = html.split("<link rel=\"canonical\" href=\"").nth(1).unwrap();
+        let canonical = &canonical[..canonical.find('"').unwrap()];
+        assert_eq!(og["og:url"], canonical, "{path}");
+        let km = path.starts_with("km/");
+        assert_eq!(og["og:locale"], if km { "km_KH" } else { "en_US" }, "{path}");
+        let alternate = match path {
+            // In English only: no other language to offer.
+            p if p.contains("memo") => serde_json::Value::Null,
+            _ if km => "en_US".into(),
+            _ => "km_KH".into(),
+        };
+        assert_eq!(og["og:locale:alternate"], alternate, "{path}");
+        for field in ["og:title", "og:description", "og:image:alt"] {
+            let text = og[field].as_str().unwrap_or_else(|| panic!("{path}: no {field}"));
+            let khmer = text.chars().any(|c| ('\u{1780}'..='\u{17FF}').contains(&c));
+            assert_eq!(khmer, km, "{path}: {field} {text:?} is not in the page's language");
+        }
+        assert!(html.contains("<meta name=\"twitter:card\" content=\"summary_large_image\">"));
+        let image = og["og:image"].as_str().unwrap();
+        let file = image.strip_prefix(base).unwrap();
+        let png = site.read_bytes(file);
+        assert_eq!(&png[16..24], &[0, 0, 4, 176, 0, 0, 2, 118], "{file} is 1200x630");
+        assert!(png.len() < 100_000, "{file}: {} bytes", png.len());
+        let expected = match path {
+            p if p.contains("ballot-draw") => "share/type-announcement.png",
+            p if p.contains("types/report") => "share/type-report.png",
+            _ => "share/site.png",
+        };
+        assert!(file.ends_with(expected), "{path}: {file}");
+    }
+    assert_eq!(
+        found["en/announcements/ballot-draw/index.html"]["opengraph"][0]["@type"],
+        "article",
+        "extruct gives og:type as @type"
+    );
+}
