@@ -16,7 +16,7 @@ use crate::content::{self, Document};
 use crate::diagnostics::{Diagnostic, Diagnostics};
 use crate::output::writer::{Output, OutputError, Staging, WriteError};
 use crate::output::Sink;
-use crate::output::{catalog, feeds, offline, sitemap};
+use crate::output::{aliases, catalog, feeds, offline, sitemap};
 use crate::plan::{self, Page, PageKind};
 use crate::render::saving::{self, Saving};
 use crate::render::templates::RenderError;
@@ -280,6 +280,7 @@ pub fn publish(
             let files = pages
                 + offline_files
                 + write_attachments(archive, &staging)?
+                + write_aliases(config, archive, &staging)?
                 + write_previews(steps.attachments, &staging)?
                 + copy_static(theme, &staging)?
                 + write_machine_readable(config, archive, plan, steps.attachments, &staging)?;
@@ -406,6 +407,15 @@ fn write_previews(attachments: &Extracts, sink: &dyn Sink) -> Result<usize, Writ
         count += 1;
     }
     Ok(count)
+}
+
+/// The pages that send a document's old addresses on to it.
+fn write_aliases(config: &Config, archive: &Archive, sink: &dyn Sink) -> Result<usize, WriteError> {
+    let pages = aliases::pages(config, archive);
+    for (file, html) in &pages {
+        sink.write(file, html.as_bytes())?;
+    }
+    Ok(pages.len())
 }
 
 /// Feeds, sitemap, robots.txt and the catalogue.

@@ -7,6 +7,7 @@ use rustc_hash::FxHashMap as HashMap;
 use crate::archive::tally::{self, Tally};
 use crate::archive::{Archive, EntryId};
 use crate::config::{Config, Taxonomy};
+use crate::content::Document;
 use crate::diagnostics::{Diagnostic, Diagnostics};
 use crate::urls;
 
@@ -142,7 +143,39 @@ pub fn collisions(plan: &[Page], archive: &Archive) -> Diagnostics {
         };
         problems.push(diagnostic);
     }
+    alias_collisions(&claimed, archive, &mut problems);
     problems
+}
+
+/// An alias may not be the URL of a page, nor another alias: the one
+/// written later is the error, at its line.
+fn alias_collisions(claimed: &HashMap<&str, &Page>, archive: &Archive, problems: &mut Diagnostics) {
+    let mut aliased: HashMap<&str, (&Document, usize)> = HashMap::default();
+    let versions = archive.entries.iter().flat_map(|entry| entry.versions());
+    for document in versions {
+        for alias in &document.aliases {
+            let taken = match (claimed.get(alias.path.as_str()), aliased.get(alias.path.as_str())) {
+                (Some(page), _) => producer(&page.kind, archive, &page.lang),
+                (None, Some((other, line))) => format!(
+                    "an alias of {}, line {line}",
+                    crate::diagnostics::display_path(&other.path)
+                ),
+                (None, None) => {
+                    aliased.insert(&alias.path, (document, alias.line));
+                    continue;
+                }
+            };
+            problems.push(
+                Diagnostic::error(
+                    &document.path,
+                    format!("the alias /{} is also {taken}", alias.path),
+                )
+                .at(alias.line, 1)
+                .field(format!("aliases[{}]", alias.index))
+                .hint("an alias is an old address no page has now: remove it, or correct it"),
+            );
+        }
+    }
 }
 
 /// What produces a page, in words for a message.

@@ -25,6 +25,7 @@ import {
 } from "./lib/harness.mjs";
 import { SUBPATH, build, hostileArchive, sastraBinary, serve } from "./lib/site.mjs";
 import { calendarChecks } from "./calendar.mjs";
+import { aliasesChecks } from "./aliases.mjs";
 import { attachmentsChecks } from "./attachments.mjs";
 import { clsChecks } from "./cls.mjs";
 import { offlineChecks } from "./offline.mjs";
@@ -675,6 +676,7 @@ async function main() {
     await wholeRunChecks(env); // 4, 6 on every page visited
     await hostileChecks(env); // 7
     await attachmentsChecks(env);
+    await aliasesChecks(env);
     await offlineChecks(env); // issue 18
   } finally {
     await browser.close();

@@ -296,3 +296,31 @@ fn sample_archive_builds_and_every_link_resolves() {
     let checked = common::assert_internal_links_resolve(&site, "/");
     assert!(checked > 1000, "only {checked} links checked");
 }
+
+/// An alias is a small page that sends the reader to the document, and is
+/// listed nowhere: not in the sitemap, feeds, search index or catalogue.
+#[test]
+fn an_alias_redirects_and_is_listed_nowhere() {
+    let site = Site::fixture("basic");
+    let path = "content/announcements/ballot-draw.en.md";
+    let text = std::fs::read_to_string(site.root().join(path)).unwrap();
+    site.write(
+        path,
+        &text.replacen("---\n", "---\naliases: [/en/2023/old-ballot-draw/, /en/old.html]\n", 1),
+    );
+    site.build();
+    let target = "https://owner.github.io/repo/en/announcements/ballot-draw/";
+    for file in ["en/2023/old-ballot-draw/index.html", "en/old.html"] {
+        let html = site.read(file);
+        assert!(html.contains(&format!("<meta http-equiv=\"refresh\" content=\"0; url={target}\">")), "{html}");
+        assert!(html.contains(&format!("<link rel=\"canonical\" href=\"{target}\">")), "{html}");
+        assert!(!html.contains("<script"), "{html}");
+    }
+    for file in site.files() {
+        if file.ends_with(".html") {
+            continue;
+        }
+        let text = String::from_utf8_lossy(&site.read_bytes(&file)).into_owned();
+        assert!(!text.contains("old-ballot-draw") && !text.contains("en/old.html"), "{file} lists an alias");
+    }
+}
