@@ -30,6 +30,9 @@ pub enum PageKind {
     Search,
     /// The documents saved on the reader's device, listed by the browser.
     Saved,
+    /// What the catalogue (catalog.json, catalog.csv) holds, its licence,
+    /// and how to cite the archive.
+    Data,
     NotFound,
 }
 
@@ -95,6 +98,7 @@ pub fn plan(config: &Config, archive: &Archive) -> Vec<Page> {
         }
         add(PageKind::Search, urls::search(lang));
         add(PageKind::Saved, urls::saved(lang));
+        add(PageKind::Data, urls::data(lang));
         add(PageKind::NotFound, urls::not_found(lang));
         if lang == config.default_language {
             add(PageKind::NotFound, "404.html".into());
@@ -200,6 +204,7 @@ fn producer(kind: &PageKind, archive: &Archive, lang: &str) -> String {
         PageKind::TimelineYear(year) => format!("the timeline of {year}"),
         PageKind::Search => "the search page".into(),
         PageKind::Saved => "the page of the documents saved on a device".into(),
+        PageKind::Data => "the page about the catalogue's data".into(),
         PageKind::NotFound => "the page shown for a missing address".into(),
     }
 }
@@ -355,7 +360,7 @@ impl<'a> Edit<'a> {
                 .filter(|(t, _)| t == taxonomy)
                 .any(|(t, key)| self.count_moved(*t, key)),
             PageKind::Timeline => listed && timeline_shape(self.old) != timeline_shape(self.new),
-            PageKind::Search | PageKind::Saved | PageKind::NotFound => false,
+            PageKind::Search | PageKind::Saved | PageKind::Data | PageKind::NotFound => false,
         }
     }
 
@@ -432,6 +437,7 @@ pub fn listed(archive: &Archive, kind: &PageKind, page_size: usize) -> Vec<Entry
         | PageKind::Timeline
         | PageKind::Search
         | PageKind::Saved
+        | PageKind::Data
         | PageKind::NotFound => Vec::new(),
     }
 }
@@ -474,6 +480,7 @@ impl Page {
                     PageKind::TimelineYear(year) => urls::timeline_year(lang, *year),
                     PageKind::Search => urls::search(lang),
                     PageKind::Saved => urls::saved(lang),
+                    PageKind::Data => urls::data(lang),
                     PageKind::NotFound => urls::not_found(lang),
                 };
                 Some((lang.to_string(), path))
@@ -494,7 +501,8 @@ impl Page {
             | PageKind::Timeline
             | PageKind::TimelineYear(_)
             | PageKind::Search
-            | PageKind::Saved => self.path.clone(),
+            | PageKind::Saved
+            | PageKind::Data => self.path.clone(),
         }
     }
 

@@ -107,6 +107,16 @@ pub fn app_manifest(lang: &str) -> String {
     format!("{lang}/manifest.json")
 }
 
+/// What the catalogue holds, field by field, and how to cite the archive.
+pub fn data(lang: &str) -> String {
+    format!("{lang}/data/")
+}
+
+/// The catalogue of every document's metadata (see `output::catalog`).
+pub fn catalog(extension: &str) -> String {
+    format!("catalog.{extension}")
+}
+
 /// The documents saved on this device (filled in by the browser).
 pub fn saved(lang: &str) -> String {
     format!("{lang}/saved/")

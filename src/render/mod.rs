@@ -44,6 +44,8 @@ struct SiteView<'a> {
     organizations: String,
     types: String,
     feed: String,
+    /// What the catalogue holds, and how to cite the archive.
+    data: String,
     assets: String,
     /// The site's base path: `/` or `/repo/`.
     root: String,
@@ -221,6 +223,7 @@ impl<'a> Renderer<'a> {
             organizations: href(urls::taxonomy_index(lang, Taxonomy::Organization)),
             types: href(urls::taxonomy_index(lang, Taxonomy::Type)),
             feed: href(urls::feed(lang)),
+            data: href(urls::data(lang)),
             assets: href(self.assets.url("")),
             root: href(String::new()),
             offline: self.saving.map(|_| OfflineLinks {
@@ -255,6 +258,7 @@ impl<'a> Renderer<'a> {
             PageKind::Timeline => self.fill(page, self.timeline_page(&views)),
             PageKind::TimelineYear(year) => self.fill(page, self.year_page(&views, page, *year)),
             PageKind::Search => self.fill(page, pages::titled(&views, Key::Search, SearchPage {})),
+            PageKind::Data => self.fill(page, self.data_page(&views)),
             PageKind::Saved => {
                 self.fill(page, pages::titled(&views, Key::SavedTitle, SavedPage {}))
             }

@@ -324,3 +324,36 @@ fn an_alias_redirects_and_is_listed_nowhere() {
         assert!(!text.contains("old-ballot-draw") && !text.contains("en/old.html"), "{file} lists an alias");
     }
 }
+
+/// The data page, in each language, explains every field of both
+/// catalogues, says that no licence is stated, and how to cite the
+/// archive; every page's footer links it.
+#[test]
+fn the_data_page_explains_the_catalogue_in_each_language() {
+    let site = Site::fixture("basic");
+    site.build();
+    let json: serde_json::Value = serde_json::from_str(&site.read("catalog.json")).unwrap();
+    let csv = site.read("catalog.csv");
+    let columns: Vec<&str> = csv.trim_start_matches('\u{FEFF}').lines().next().unwrap().split(',').collect();
+    for (lang, licence, cite) in [
+        ("en", "This archive states no licence", "Test archive. https://owner.github.io/repo/en/ (accessed on"),
+        ("km", "បណ្ណសារនេះមិនបានបញ្ជាក់អាជ្ញាប័ណ្ណ", "បណ្ណសារសាកល្បង. https://owner.github.io/repo/km/ (ចូលមើលនៅ"),
+    ] {
+        let page = site.read(&format!("{lang}/data/index.html"));
+        for field in json["documents"][0].as_object().unwrap().keys() {
+            assert!(page.contains(&format!("<code>{field}</code>")), "{lang}: {field}");
+        }
+        for column in &columns {
+            assert!(page.contains(&format!("<code>{column}</code>")), "{lang}: {column}");
+        }
+        assert!(page.contains("<code>attachments[].sha256</code>"));
+        assert!(page.contains("<strong>2</strong>"), "the format version");
+        assert!(page.contains(licence), "{lang}: licence");
+        assert!(page.contains(cite), "{lang}: citation");
+        assert!(page.contains("href=\"/repo/catalog.csv\" download"));
+    }
+    for page in ["en/index.html", "km/announcements/ballot-draw/index.html", "en/timeline/index.html"] {
+        let lang = &page[..2];
+        assert!(site.read(page).contains(&format!("<a href=\"/repo/{lang}/data/\">")), "{page}");
+    }
+}
