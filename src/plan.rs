@@ -158,7 +158,10 @@ fn alias_collisions(claimed: &HashMap<&str, &Page>, archive: &Archive, problems:
     let versions = archive.entries.iter().flat_map(|entry| entry.versions());
     for document in versions {
         for alias in &document.aliases {
-            let taken = match (claimed.get(alias.path.as_str()), aliased.get(alias.path.as_str())) {
+            let taken = match (
+                claimed.get(alias.path.as_str()),
+                aliased.get(alias.path.as_str()),
+            ) {
                 (Some(page), _) => producer(&page.kind, archive, &page.lang),
                 (None, Some((other, line))) => format!(
                     "an alias of {}, line {line}",

@@ -421,7 +421,8 @@ mod tests {
     #[test]
     fn an_entry_without_a_checksum_is_still_read() {
         let (_dir, _cache, slot) = setup();
-        slot.store(&Entry::Read(extract(None)), &sha(), &[]).unwrap();
+        slot.store(&Entry::Read(extract(None)), &sha(), &[])
+            .unwrap();
         let mut stored: serde_json::Value =
             serde_json::from_slice(&fs::read(&slot.json).unwrap()).unwrap();
         stored.as_object_mut().unwrap().remove("sha256");
@@ -465,7 +466,8 @@ mod tests {
     #[test]
     fn an_entry_of_another_file_is_not_taken() {
         let (dir, cache, slot) = setup();
-        slot.store(&Entry::Read(extract(None)), &sha(), &[]).unwrap();
+        slot.store(&Entry::Read(extract(None)), &sha(), &[])
+            .unwrap();
         // The same short name, another file: an entry copied or forged
         // under a name it does not belong to.
         let other = dir.path().join("b.pdf");
@@ -550,7 +552,8 @@ mod tests {
         }));
         huge_preview.pages = 1;
         for extract in [too_much_text, page_out_of_range, huge_preview] {
-            slot.store(&Entry::Read(extract.clone()), &sha(), &[]).unwrap();
+            slot.store(&Entry::Read(extract.clone()), &sha(), &[])
+                .unwrap();
             assert!(slot.load().is_none(), "{extract:?}");
         }
         let stopped = Entry::Unreadable {

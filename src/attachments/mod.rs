@@ -260,7 +260,10 @@ fn look_up(cache: &cache::Cache, source: &Path, ocr: bool) -> Lookup {
             entry,
             sha256: Some(known),
         }) => Lookup::Found(reading(&slot, &file, entry, Some(known))),
-        Some(cache::Loaded { entry, sha256: None }) => {
+        Some(cache::Loaded {
+            entry,
+            sha256: None,
+        }) => {
             // An entry kept before checksums were: computed once, kept.
             let computed = sha256();
             if let Some(computed) = &computed {
@@ -356,6 +359,36 @@ fn warning(document: &Document, attachment: &Attachment, reading: &Reading) -> O
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// A file's checksum comes from its cache entry: a rebuild does not
+    /// hash the file again (the entry here holds a checksum that is not
+    /// the file's, which only the cache can have given).
+    #[test]
+    fn a_checksum_is_read_from_the_cache() {
+        let folder = tempfile::tempdir().unwrap();
+        let pdf = folder.path().join("a.pdf");
+        std::fs::write(&pdf, b"%PDF-1.4\n%%EOF\n").unwrap();
+        let cache = cache::Cache::in_scratch(folder.path());
+        let file = cache::FileId::of(&pdf).unwrap();
+        let kept = cache::Sha256::try_from("ab".repeat(32)).unwrap();
+        let entry = cache::Entry::Unreadable {
+            problem: Unreadable::Corrupt {
+                reason: "test".into(),
+            },
+        };
+        cache.slot(&file, false).store(&entry, &kept, &[]).unwrap();
+        let Lookup::Found(reading) = look_up(&cache, &pdf, false) else {
+            panic!("the entry was not found");
+        };
+        assert_eq!(reading.sha256, Some(kept));
+        // Without an entry, the checksum is the file's own.
+        let other = folder.path().join("b.pdf");
+        std::fs::write(&other, b"%PDF-1.4\n%b\n").unwrap();
+        let Lookup::Missing { sha256, .. } = look_up(&cache, &other, false) else {
+            panic!("an entry for a new file");
+        };
+        assert_eq!(sha256, cache::Sha256::of(&other).ok());
+    }
 
     /// A reading stopped by this machine (here: no time at all) is not the
     /// file's fault: the next build must try again, so it is not cached.

@@ -145,10 +145,7 @@ mod tests {
             ("km/announcements/old-slug", "km/announcements/old-slug/"),
             ("/en/2019/05/ballot.html", "en/2019/05/ballot.html"),
             ("/en/old/index.html", "en/old/"),
-            (
-                "https://owner.github.io/repo/km/old-slug/",
-                "km/old-slug/",
-            ),
+            ("https://owner.github.io/repo/km/old-slug/", "km/old-slug/"),
         ] {
             assert_eq!(parse(given, &base()).as_deref(), Ok(path), "{given}");
         }

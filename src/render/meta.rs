@@ -3,6 +3,11 @@
 //! Core, and one schema.org JSON-LD object. Every value comes from the
 //! document's front matter or the build; a field the document lacks (an
 //! organisation, a source, a PDF) is left out, never filled in.
+//!
+//! A document page is written tens of thousands of times, so nothing is
+//! said twice where a reader of the tags can find it once: the JSON-LD has
+//! no description (the page's `description` meta tag has it), and the
+//! other language's version is named by its address alone.
 
 use serde::Serialize;
 use serde_json::{json, Map, Value};
@@ -55,10 +60,16 @@ pub fn share_image(
     let typed = doc_type.and_then(|key| {
         let file = format!("{SHARE_FOLDER}type-{key}.png");
         let label = config.label(Taxonomy::Type, key, lang);
-        assets.has(&file).then(|| (file, format!("{label} · {site}")))
+        assets
+            .has(&file)
+            .then(|| (file, format!("{label} · {site}")))
     });
     let site_file = format!("{SHARE_FOLDER}site.png");
-    let (file, alt) = typed.or_else(|| assets.has(&site_file).then(|| (site_file, site.to_string())))?;
+    let (file, alt) = typed.or_else(|| {
+        assets
+            .has(&site_file)
+            .then(|| (site_file, site.to_string()))
+    })?;
     Some(ShareImage {
         url: config.base_url.absolute(&assets.url(&file)),
         alt,
@@ -122,9 +133,9 @@ pub fn document(
     tag("citation_title", &document.title);
     tag("citation_publication_date", &highwire_date(entry.date));
     if let Some(organization) = &organization {
-        // The organisation issued the document: its author, as the
-        // BibTeX and CSL-JSON citations have it, and its publisher.
-        tag("citation_author", organization);
+        // The organisation that issued the document. As its publisher, not
+        // `citation_author`: Zotero splits an author into a first and a
+        // last name ("Committee (NEC)", "National Election").
         tag("citation_publisher", organization);
     }
     tag("citation_language", lang);
@@ -144,15 +155,11 @@ pub fn document(
     let mut ld = Map::new();
     ld.insert("@context".into(), json!("https://schema.org"));
     ld.insert("@type".into(), json!("DigitalDocument"));
-    ld.insert("@id".into(), json!(permalink));
     ld.insert("url".into(), json!(permalink));
     ld.insert("name".into(), json!(document.title));
     ld.insert("inLanguage".into(), json!(lang));
     ld.insert("datePublished".into(), json!(entry.date.to_string()));
     ld.insert("genre".into(), json!(doc_type));
-    if let Some(summary) = &document.summary {
-        ld.insert("description".into(), json!(summary));
-    }
     if let Some(organization) = &organization {
         ld.insert(
             "publisher".into(),
@@ -170,7 +177,6 @@ pub fn document(
                 "contentUrl": url,
                 "encodingFormat": "application/pdf",
                 "contentSize": format!("{} B", a.bytes),
-                "name": a.title,
             });
             if let Some(sha256) = files.sha256(a) {
                 media["sha256"] = json!(sha256.hex());
@@ -202,9 +208,8 @@ fn translations(
     let link = |other: &Document| {
         json!({
             "@type": "DigitalDocument",
-            "@id": config.base_url.absolute(&urls::document(&other.lang, &entry.key)),
+            "url": config.base_url.absolute(&urls::document(&other.lang, &entry.key)),
             "inLanguage": other.lang,
-            "name": other.title,
         })
     };
     let others: Vec<&Document> = entry

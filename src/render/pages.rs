@@ -12,10 +12,10 @@ use super::views::{
 };
 use super::{markdown, Renderer};
 use crate::archive::EntryId;
-use crate::output::catalog;
-use crate::render::cite::Citation;
 use crate::config::Taxonomy;
+use crate::output::catalog;
 use crate::plan::{self, Page};
+use crate::render::cite::Citation;
 use crate::render::i18n::{I18n, Key};
 use crate::urls;
 

@@ -242,7 +242,9 @@ fn catalog_lists_every_document_with_its_urls() {
         .unwrap();
     assert_eq!(ballot["languages"], serde_json::json!(["km", "en"]));
     assert_eq!(ballot["date"], "2023-05-29");
-    let pdf = site.root().join("content/announcements/files/ballot-draw.pdf");
+    let pdf = site
+        .root()
+        .join("content/announcements/files/ballot-draw.pdf");
     let sha256 = sastra::attachments::cache::Sha256::of(&pdf).unwrap();
     assert_eq!(
         ballot["attachments"],
@@ -306,14 +308,26 @@ fn an_alias_redirects_and_is_listed_nowhere() {
     let text = std::fs::read_to_string(site.root().join(path)).unwrap();
     site.write(
         path,
-        &text.replacen("---\n", "---\naliases: [/en/2023/old-ballot-draw/, /en/old.html]\n", 1),
+        &text.replacen(
+            "---\n",
+            "---\naliases: [/en/2023/old-ballot-draw/, /en/old.html]\n",
+            1,
+        ),
     );
     site.build();
     let target = "https://owner.github.io/repo/en/announcements/ballot-draw/";
     for file in ["en/2023/old-ballot-draw/index.html", "en/old.html"] {
         let html = site.read(file);
-        assert!(html.contains(&format!("<meta http-equiv=\"refresh\" content=\"0; url={target}\">")), "{html}");
-        assert!(html.contains(&format!("<link rel=\"canonical\" href=\"{target}\">")), "{html}");
+        assert!(
+            html.contains(&format!(
+                "<meta http-equiv=\"refresh\" content=\"0; url={target}\">"
+            )),
+            "{html}"
+        );
+        assert!(
+            html.contains(&format!("<link rel=\"canonical\" href=\"{target}\">")),
+            "{html}"
+        );
         assert!(!html.contains("<script"), "{html}");
     }
     for file in site.files() {
@@ -321,7 +335,10 @@ fn an_alias_redirects_and_is_listed_nowhere() {
             continue;
         }
         let text = String::from_utf8_lossy(&site.read_bytes(&file)).into_owned();
-        assert!(!text.contains("old-ballot-draw") && !text.contains("en/old.html"), "{file} lists an alias");
+        assert!(
+            !text.contains("old-ballot-draw") && !text.contains("en/old.html"),
+            "{file} lists an alias"
+        );
     }
 }
 
@@ -334,17 +351,37 @@ fn the_data_page_explains_the_catalogue_in_each_language() {
     site.build();
     let json: serde_json::Value = serde_json::from_str(&site.read("catalog.json")).unwrap();
     let csv = site.read("catalog.csv");
-    let columns: Vec<&str> = csv.trim_start_matches('\u{FEFF}').lines().next().unwrap().split(',').collect();
+    let columns: Vec<&str> = csv
+        .trim_start_matches('\u{FEFF}')
+        .lines()
+        .next()
+        .unwrap()
+        .split(',')
+        .collect();
     for (lang, licence, cite) in [
-        ("en", "This archive states no licence", "Test archive. https://owner.github.io/repo/en/ (accessed on"),
-        ("km", "បណ្ណសារនេះមិនបានបញ្ជាក់អាជ្ញាប័ណ្ណ", "បណ្ណសារសាកល្បង. https://owner.github.io/repo/km/ (ចូលមើលនៅ"),
+        (
+            "en",
+            "This archive states no licence",
+            "Test archive. https://owner.github.io/repo/en/ (accessed on",
+        ),
+        (
+            "km",
+            "បណ្ណសារនេះមិនបានបញ្ជាក់អាជ្ញាប័ណ្ណ",
+            "បណ្ណសារសាកល្បង. https://owner.github.io/repo/km/ (ចូលមើលនៅ",
+        ),
     ] {
         let page = site.read(&format!("{lang}/data/index.html"));
         for field in json["documents"][0].as_object().unwrap().keys() {
-            assert!(page.contains(&format!("<code>{field}</code>")), "{lang}: {field}");
+            assert!(
+                page.contains(&format!("<code>{field}</code>")),
+                "{lang}: {field}"
+            );
         }
         for column in &columns {
-            assert!(page.contains(&format!("<code>{column}</code>")), "{lang}: {column}");
+            assert!(
+                page.contains(&format!("<code>{column}</code>")),
+                "{lang}: {column}"
+            );
         }
         assert!(page.contains("<code>attachments[].sha256</code>"));
         assert!(page.contains("<strong>2</strong>"), "the format version");
@@ -352,8 +389,16 @@ fn the_data_page_explains_the_catalogue_in_each_language() {
         assert!(page.contains(cite), "{lang}: citation");
         assert!(page.contains("href=\"/repo/catalog.csv\" download"));
     }
-    for page in ["en/index.html", "km/announcements/ballot-draw/index.html", "en/timeline/index.html"] {
+    for page in [
+        "en/index.html",
+        "km/announcements/ballot-draw/index.html",
+        "en/timeline/index.html",
+    ] {
         let lang = &page[..2];
-        assert!(site.read(page).contains(&format!("<a href=\"/repo/{lang}/data/\">")), "{page}");
+        assert!(
+            site.read(page)
+                .contains(&format!("<a href=\"/repo/{lang}/data/\">")),
+            "{page}"
+        );
     }
 }

@@ -145,26 +145,28 @@ fn document_pages_carry_citation_tags_dublin_core_and_json_ld() {
     assert_eq!(dc["language"], "km");
     assert_eq!(dc["type"], "សេចក្តីប្រកាស");
     assert_eq!(dc["publisher"], "គណៈកម្មាធិការជាតិរៀបចំការបោះឆ្នោត");
-    assert_eq!(dc["identifier"], format!("{base}km/announcements/ballot-draw/"));
+    assert_eq!(
+        dc["identifier"],
+        format!("{base}km/announcements/ballot-draw/")
+    );
     let ld = &km["json-ld"];
     assert_eq!(ld.as_array().unwrap().len(), 1, "one JSON-LD object");
     let ld = &ld[0];
     assert_eq!(ld["@type"], "DigitalDocument");
     assert_eq!(ld["inLanguage"], "km");
     assert_eq!(ld["datePublished"], "2023-05-29");
-    assert_eq!(
-        ld["publisher"]["name"],
-        "គណៈកម្មាធិការជាតិរៀបចំការបោះឆ្នោត"
-    );
+    assert_eq!(ld["publisher"]["name"], "គណៈកម្មាធិការជាតិរៀបចំការបោះឆ្នោត");
     assert!(ld.get("encoding").is_none(), "a placeholder offered: {ld}");
 
     // The same document in English: its own language and labels.
     let en = &pages[day_en];
     assert_eq!(en["citation"]["citation_language"][0], "en");
     assert_eq!(
-        en["citation"]["citation_author"][0],
+        en["citation"]["citation_publisher"][0],
         "National Election Committee"
     );
+    // Not as an author: Zotero would split it into a person's names.
+    assert!(en["citation"].get("citation_author").is_none());
     assert_eq!(en["json-ld"][0]["inLanguage"], "en");
     assert_eq!(dublin_core(en)["type"], "Announcement");
 
@@ -185,7 +187,10 @@ fn document_pages_carry_citation_tags_dublin_core_and_json_ld() {
         ])
     );
     assert_eq!(citation["citation_publication_date"][0], "2023/07");
-    assert_eq!(citation["citation_title"][0], "Two reports & </script> one stand-in");
+    assert_eq!(
+        citation["citation_title"][0],
+        "Two reports & </script> one stand-in"
+    );
     assert!(citation.get("citation_publisher").is_none());
     assert!(citation.get("citation_author").is_none());
     assert!(!dublin_core(two).contains_key("publisher"));
@@ -196,7 +201,10 @@ fn document_pages_carry_citation_tags_dublin_core_and_json_ld() {
     let encoding = ld["encoding"].as_array().unwrap();
     assert_eq!(encoding.len(), 2);
     let first = site.root().join("content/reports/files/first.pdf");
-    assert_eq!(encoding[0]["contentUrl"], format!("{base}files/reports/first.pdf"));
+    assert_eq!(
+        encoding[0]["contentUrl"],
+        format!("{base}files/reports/first.pdf")
+    );
     assert_eq!(encoding[0]["encodingFormat"], "application/pdf");
     assert_eq!(
         encoding[0]["contentSize"],
@@ -204,7 +212,9 @@ fn document_pages_carry_citation_tags_dublin_core_and_json_ld() {
     );
     assert_eq!(
         encoding[0]["sha256"],
-        sastra::attachments::cache::Sha256::of(&first).unwrap().hex()
+        sastra::attachments::cache::Sha256::of(&first)
+            .unwrap()
+            .hex()
     );
     // The title cannot end the script it sits in.
     let html = site.read("en/reports/two-pdfs/index.html");
@@ -225,9 +235,15 @@ fn citation_tags_alone_make_a_reference() {
     let one = |name: &str| citation[name][0].as_str().unwrap().to_string();
     assert!(one("citation_title").starts_with("Press release of the NEC spokesperson"));
     assert_eq!(one("citation_publication_date"), "2023/06/22");
-    assert_eq!(one("citation_author"), "National Election Committee (NEC)");
+    assert_eq!(
+        one("citation_publisher"),
+        "National Election Committee (NEC)"
+    );
     let pdf = one("citation_pdf_url");
-    assert!(pdf.starts_with("https://") && pdf.ends_with(".pdf"), "{pdf}");
+    assert!(
+        pdf.starts_with("https://") && pdf.ends_with(".pdf"),
+        "{pdf}"
+    );
     let path = pdf.split_once("://").unwrap().1.split_once('/').unwrap().1;
     assert!(site.exists(path), "the PDF {pdf} is published");
 }
@@ -241,7 +257,10 @@ fn every_page_has_open_graph_tags_and_a_share_image() {
     let toml = std::fs::read_to_string(site.root().join("site.toml")).unwrap();
     site.write(
         "site.toml",
-        &toml.replace("[types]\n", "[types]\nmemo = { km = \"អនុស្សរណៈ\", en = \"Memo\" }\n"),
+        &toml.replace(
+            "[types]\n",
+            "[types]\nmemo = { km = \"អនុស្សរណៈ\", en = \"Memo\" }\n",
+        ),
     );
     site.write(
         "content/reports/memo.en.md",
@@ -263,11 +282,18 @@ fn every_page_has_open_graph_tags_and_a_share_image() {
     for path in pages {
         let og = &found[path]["opengraph"][0];
         let html = site.read(path);
-        let canonical = html.split("<link rel=\"canonical\" href=\"").nth(1).unwrap();
+        let canonical = html
+            .split("<link rel=\"canonical\" href=\"")
+            .nth(1)
+            .unwrap();
         let canonical = &canonical[..canonical.find('"').unwrap()];
         assert_eq!(og["og:url"], canonical, "{path}");
         let km = path.starts_with("km/");
-        assert_eq!(og["og:locale"], if km { "km_KH" } else { "en_US" }, "{path}");
+        assert_eq!(
+            og["og:locale"],
+            if km { "km_KH" } else { "en_US" },
+            "{path}"
+        );
         let alternate = match path {
             // In English only: no other language to offer.
             p if p.contains("memo") => serde_json::Value::Null,
@@ -276,15 +302,24 @@ fn every_page_has_open_graph_tags_and_a_share_image() {
         };
         assert_eq!(og["og:locale:alternate"], alternate, "{path}");
         for field in ["og:title", "og:description", "og:image:alt"] {
-            let text = og[field].as_str().unwrap_or_else(|| panic!("{path}: no {field}"));
+            let text = og[field]
+                .as_str()
+                .unwrap_or_else(|| panic!("{path}: no {field}"));
             let khmer = text.chars().any(|c| ('\u{1780}'..='\u{17FF}').contains(&c));
-            assert_eq!(khmer, km, "{path}: {field} {text:?} is not in the page's language");
+            assert_eq!(
+                khmer, km,
+                "{path}: {field} {text:?} is not in the page's language"
+            );
         }
         assert!(html.contains("<meta name=\"twitter:card\" content=\"summary_large_image\">"));
         let image = og["og:image"].as_str().unwrap();
         let file = image.strip_prefix(base).unwrap();
         let png = site.read_bytes(file);
-        assert_eq!(&png[16..24], &[0, 0, 4, 176, 0, 0, 2, 118], "{file} is 1200x630");
+        assert_eq!(
+            &png[16..24],
+            &[0, 0, 4, 176, 0, 0, 2, 118],
+            "{file} is 1200x630"
+        );
         assert!(png.len() < 100_000, "{file}: {} bytes", png.len());
         let expected = match path {
             p if p.contains("ballot-draw") => "share/type-announcement.png",
@@ -294,8 +329,7 @@ fn every_page_has_open_graph_tags_and_a_share_image() {
         assert!(file.ends_with(expected), "{path}: {file}");
     }
     assert_eq!(
-        found["en/announcements/ballot-draw/index.html"]["opengraph"][0]["@type"],
-        "article",
+        found["en/announcements/ballot-draw/index.html"]["opengraph"][0]["@type"], "article",
         "extruct gives og:type as @type"
     );
 }
