@@ -105,6 +105,7 @@ impl Loaded {
         let options = attachments::Options {
             ocr,
             cache: self.cache.clone(),
+            budget: attachments::budget(ocr),
         };
         let (extracts, warnings) = attachments::read_all(&self.documents, &options);
         self.attachments = Arc::new(extracts);
@@ -140,7 +141,8 @@ pub fn load(root: &Path, base_url: Option<&str>) -> Result<Loaded, Diagnostics> 
 }
 
 pub fn check(root: &Path) -> Diagnostics {
-    match load(root, None) {
+    let lock = crate::output::writer::unusable_lock(root);
+    let mut diagnostics = match load(root, None) {
         Ok(mut loaded) => {
             if !loaded.diagnostics.has_errors() {
                 loaded.read_attachments(false);
@@ -154,7 +156,9 @@ pub fn check(root: &Path) -> Diagnostics {
             diagnostics
         }
         Err(diagnostics) => diagnostics,
-    }
+    };
+    diagnostics.extend(lock);
+    diagnostics
 }
 
 /// Documents whose URL another document or a generated page also claims.
@@ -282,6 +286,11 @@ pub fn publish(
                 + write_attachments(archive, &staging)?
                 + write_aliases(config, archive, &staging)?
                 + write_previews(steps.attachments, &staging)?
+                + write_texts(
+                    archive.entries.iter().flat_map(|e| e.versions()),
+                    steps.attachments,
+                    &staging,
+                )?
                 + copy_static(theme, &staging)?
                 + write_machine_readable(config, archive, plan, steps.attachments, &staging)?;
             Ok::<_, BuildError>((pages, files))
@@ -416,6 +425,34 @@ fn write_aliases(config: &Config, archive: &Archive, sink: &dyn Sink) -> Result<
         sink.write(file, html.as_bytes())?;
     }
     Ok(pages.len())
+}
+
+/// The whole text of each PDF attached to `documents` that a document page
+/// shows only in part ([`attachments::inline`]), as plain text named by
+/// its content.
+pub fn write_texts<'a>(
+    documents: impl IntoIterator<Item = &'a Document>,
+    attachments: &Extracts,
+    sink: &dyn Sink,
+) -> Result<usize, WriteError> {
+    let mut written = std::collections::HashSet::new();
+    for document in documents {
+        let shown = attachments::inline::pages_shown(document, attachments);
+        for (attachment, shown) in document.attachments.iter().zip(shown) {
+            let Some(reading) = attachments.get(attachment) else {
+                continue;
+            };
+            let Some(extract) = reading.extract() else {
+                continue;
+            };
+            let hidden = attachments::inline::first_hidden(&extract.text, shown).is_some();
+            if hidden && written.insert(reading.hash.as_str()) {
+                let text = attachments::inline::text_file(&extract.text);
+                sink.write(&urls::attachment_text(&reading.hash), text.as_bytes())?;
+            }
+        }
+    }
+    Ok(written.len())
 }
 
 /// Feeds, sitemap, robots.txt and the catalogue.

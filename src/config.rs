@@ -9,7 +9,9 @@ use serde::Deserialize;
 
 use crate::confine::{ConfineError, Root};
 use crate::content::PartialDate;
-use crate::diagnostics::{line_column, Diagnostic, Diagnostics};
+use crate::diagnostics::{Diagnostic, Diagnostics};
+use crate::lines::{self, LineIndex};
+use crate::text;
 
 pub const CONFIG_FILE: &str = "site.toml";
 
@@ -38,6 +40,8 @@ struct RawConfig {
     tags: BTreeMap<String, Labels>,
     #[serde(default)]
     events: Vec<RawEvent>,
+    #[serde(default = "default_first_year")]
+    first_year: u16,
 }
 
 /// An `[[events]]` entry as written; spans locate problems found after
@@ -51,6 +55,17 @@ struct RawEvent {
 
 fn default_theme() -> String {
     "default".into()
+}
+
+/// The year before which a document's date is taken for a typo (a
+/// warning). 1900 is not a fact about any archive: it is earlier than the
+/// documents an archive of modern elections holds, so that it catches only
+/// a mistyped century (`1023` for `2023`); an archive sets `first_year` to
+/// its own oldest possible year to catch more.
+pub const DEFAULT_FIRST_YEAR: u16 = 1900;
+
+fn default_first_year() -> u16 {
+    DEFAULT_FIRST_YEAR
 }
 
 fn default_page_size() -> usize {
@@ -88,6 +103,8 @@ pub struct Config {
     pub tags: BTreeMap<String, Labels>,
     /// Days marked on the timeline's charts (elections), oldest first.
     pub events: Vec<Event>,
+    /// Documents dated before it are warned about, as likely typos.
+    pub first_year: u16,
 }
 
 /// A day marked on the timeline, such as an election.
@@ -146,7 +163,7 @@ impl Config {
 
     pub fn parse(root: &Path, text: &str) -> Result<Config, Diagnostics> {
         let raw: RawConfig = toml::from_str(text).map_err(|e| {
-            let (line, column) = e.span().map_or((0, 0), |s| line_column(text, s.start));
+            let (line, column) = e.span().map_or((0, 0), |s| lines::locate(text, s.start));
             Diagnostics::from_iter([
                 Diagnostic::error(CONFIG_FILE, e.message().to_string()).at(line, column)
             ])
@@ -172,8 +189,10 @@ impl Config {
             organizations: raw.organizations,
             tags: raw.tags,
             events: Vec::new(),
+            first_year: raw.first_year,
         };
         let mut problems = config.validate(text);
+        problems.extend(forbidden_text(text));
         let events = events(&raw.events, &codes_of(&config), text, &mut problems);
         config.events = events;
         if problems.has_errors() {
@@ -246,6 +265,17 @@ impl Config {
                         )
                         .at(line, 1)
                         .field(taxonomy.table()),
+                    );
+                } else if let Some((reason, suggested)) = crate::portable::windows_problem(key) {
+                    // The key names a folder of the site (`en/tags/aux/`).
+                    problems.push(
+                        Diagnostic::error(
+                            CONFIG_FILE,
+                            format!("{} key `{key}` {reason}", taxonomy.singular()),
+                        )
+                        .at(line, 1)
+                        .field(taxonomy.table())
+                        .hint(format!("name it `{suggested}`")),
                     );
                 }
                 for code in codes {
@@ -327,8 +357,9 @@ fn codes_of(config: &Config) -> Vec<&str> {
 
 /// The valid `[[events]]`, oldest first; a problem for each invalid one.
 fn events(raw: &[RawEvent], codes: &[&str], text: &str, problems: &mut Diagnostics) -> Vec<Event> {
+    let lines = LineIndex::new(text);
     let at = |d: Diagnostic, span: std::ops::Range<usize>| {
-        let (line, column) = line_column(text, span.start);
+        let (line, column) = lines.locate(span.start);
         d.at(line, column)
     };
     let mut events = Vec::new();
@@ -389,6 +420,62 @@ fn events(raw: &[RawEvent], codes: &[&str], text: &str, problems: &mut Diagnosti
     }
     events.sort_by_key(|e| e.date);
     events
+}
+
+/// Every string of site.toml, keys included, holding a character no output
+/// may carry ([`text::forbidden_char`]): the site's titles and labels reach
+/// every page, feed and the catalogue, and TOML writes any character as an
+/// escape (`"\u001b"`). Each is reported with its key and line.
+fn forbidden_text(text: &str) -> Vec<Diagnostic> {
+    use toml::de::{DeTable, DeValue};
+    fn walk(
+        key: String,
+        value: &toml::Spanned<DeValue<'_>>,
+        found: &mut Vec<(String, usize, char)>,
+    ) {
+        match value.get_ref() {
+            DeValue::String(s) => {
+                if let Some((_, c)) = text::forbidden_char(s) {
+                    found.push((key, value.span().start, c));
+                }
+            }
+            DeValue::Array(items) => {
+                for (i, item) in items.iter().enumerate() {
+                    walk(format!("{key}[{i}]"), item, found);
+                }
+            }
+            DeValue::Table(table) => table_walk(&key, table, found),
+            _ => {}
+        }
+    }
+    fn table_walk(prefix: &str, table: &DeTable<'_>, found: &mut Vec<(String, usize, char)>) {
+        for (name, value) in table {
+            let key = match prefix {
+                "" => name.get_ref().to_string(),
+                _ => format!("{prefix}.{}", name.get_ref()),
+            };
+            if let Some((_, c)) = text::forbidden_char(name.get_ref()) {
+                found.push((key.clone(), name.span().start, c));
+            }
+            walk(key, value, found);
+        }
+    }
+    let Ok(table) = DeTable::parse(text) else {
+        return Vec::new();
+    };
+    let mut found = Vec::new();
+    table_walk("", table.get_ref(), &mut found);
+    let lines = LineIndex::new(text);
+    found
+        .into_iter()
+        .map(|(key, offset, c)| {
+            let (line, column) = lines.locate(offset);
+            Diagnostic::error(CONFIG_FILE, format!("contains {}", text::forbidden_reason(c)))
+                .at(line, column)
+                .field(key)
+                .hint("remove it; TOML escapes such as \\u001b, \\u0000 or \\u202e are not allowed in text")
+        })
+        .collect()
 }
 
 /// Finds the line declaring `key` (at the start of a line), for messages

@@ -84,17 +84,18 @@ impl Diagnostic {
 
     /// The `path:line:column` prefix shared by every output format.
     fn location(&self) -> String {
+        let path = visible(&self.path);
         match (self.line, self.column) {
-            (0, _) => self.path.clone(),
-            (line, 0) => format!("{}:{line}", self.path),
-            (line, column) => format!("{}:{line}:{column}", self.path),
+            (0, _) => path,
+            (line, 0) => format!("{path}:{line}"),
+            (line, column) => format!("{path}:{line}:{column}"),
         }
     }
 
     /// A GitHub Actions workflow command, so the problem shows on the pull
     /// request's diff.
     pub fn to_github_annotation(&self) -> String {
-        let mut props = format!("file={}", escape_github_property(&self.path));
+        let mut props = format!("file={}", escape_github_property(&visible(&self.path)));
         if self.line > 0 {
             props.push_str(&format!(",line={}", self.line));
         }
@@ -104,12 +105,12 @@ impl Diagnostic {
         if let Some(field) = &self.field {
             props.push_str(&format!(
                 ",title={}",
-                escape_github_property(&format!("field `{field}`"))
+                escape_github_property(&format!("field `{}`", visible(field)))
             ));
         }
-        let mut message = self.message.clone();
+        let mut message = visible_lines(&self.message);
         if let Some(hint) = &self.hint {
-            message.push_str(&format!("\nhint: {hint}"));
+            message.push_str(&format!("\nhint: {}", visible_lines(hint)));
         }
         format!(
             "::{} {props}::{}",
@@ -123,14 +124,26 @@ impl fmt::Display for Diagnostic {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         write!(f, "{}: {}: ", self.location(), self.severity)?;
         if let Some(field) = &self.field {
-            write!(f, "field `{field}`: ")?;
+            write!(f, "field `{}`: ", visible(field))?;
         }
-        f.write_str(&visible(&self.message))?;
+        f.write_str(&visible_lines(&self.message).replace('\n', "\n  "))?;
         if let Some(hint) = &self.hint {
-            write!(f, "\n  hint: {}", visible(hint))?;
+            write!(
+                f,
+                "\n  hint: {}",
+                visible_lines(hint).replace('\n', "\n    ")
+            )?;
         }
         Ok(())
     }
+}
+
+/// A message or hint as printed: each of its lines made [`visible`], so
+/// that what a file, a field or a quoted value holds (a terminal escape,
+/// a line break of its own) is shown, never acted on. Only the lines the
+/// message was written with stay lines, and they are indented under it.
+fn visible_lines(text: &str) -> String {
+    text.split('\n').map(visible).collect::<Vec<_>>().join("\n")
 }
 
 /// Paths in messages are relative to the site root and use `/`, whatever the
@@ -213,15 +226,6 @@ impl FromIterator<Diagnostic> for Diagnostics {
             items: iter.into_iter().collect(),
         }
     }
-}
-
-/// 1-based line and column (in characters) of a byte offset in `text`.
-pub fn line_column(text: &str, offset: usize) -> (usize, usize) {
-    let offset = offset.min(text.len());
-    let before = &text[..text.floor_char_boundary(offset)];
-    let line = before.matches('\n').count() + 1;
-    let line_start = before.rfind('\n').map_or(0, |i| i + 1);
-    (line, before[line_start..].chars().count() + 1)
 }
 
 /// Suggests the declared key closest to a misspelt one, if any is close.

@@ -5,7 +5,8 @@
 //! into HTML, [`output`] writes them; [`search`] builds the search index
 //! beside the pages from the records [`build`] hands it. Each stage imports
 //! only those before it and the modules below them all ([`urls`],
-//! [`assets`], [`confine`], [`diagnostics`], [`text`], [`unique`]).
+//! [`assets`], [`confine`], [`diagnostics`], [`lines`], [`text`],
+//! [`unique`]).
 
 pub mod archive;
 pub mod assets;
@@ -17,8 +18,10 @@ pub mod content;
 pub mod diagnostics;
 pub mod import;
 pub mod khmer;
+pub mod lines;
 pub mod output;
 pub mod plan;
+pub mod portable;
 pub mod render;
 pub mod scaffold;
 pub mod search;

@@ -370,7 +370,15 @@ fn counts(diagnostics: &[Diagnostic]) -> (usize, usize) {
 
 fn print_diagnostics(diagnostics: Vec<Diagnostic>, format: Format) {
     match format {
-        Format::Human => diagnostics.iter().for_each(|d| eprintln!("{d}")),
+        Format::Human => {
+            // One write per problem, not one per piece: a body can give
+            // tens of thousands of warnings.
+            use std::io::Write;
+            let mut err = std::io::BufWriter::new(std::io::stderr().lock());
+            for d in &diagnostics {
+                let _ = writeln!(err, "{d}");
+            }
+        }
         Format::Github => diagnostics
             .iter()
             .for_each(|d| println!("{}", d.to_github_annotation())),

@@ -33,6 +33,8 @@ pub enum PageKind {
     /// What the catalogue (catalog.json, catalog.csv) holds, its licence,
     /// and how to cite the archive.
     Data,
+    /// What the archive is, its data and how to contribute.
+    About,
     NotFound,
 }
 
@@ -99,6 +101,7 @@ pub fn plan(config: &Config, archive: &Archive) -> Vec<Page> {
         add(PageKind::Search, urls::search(lang));
         add(PageKind::Saved, urls::saved(lang));
         add(PageKind::Data, urls::data(lang));
+        add(PageKind::About, urls::about(lang));
         add(PageKind::NotFound, urls::not_found(lang));
         if lang == config.default_language {
             add(PageKind::NotFound, "404.html".into());
@@ -208,6 +211,7 @@ fn producer(kind: &PageKind, archive: &Archive, lang: &str) -> String {
         PageKind::Search => "the search page".into(),
         PageKind::Saved => "the page of the documents saved on a device".into(),
         PageKind::Data => "the page about the catalogue's data".into(),
+        PageKind::About => "the page about the archive".into(),
         PageKind::NotFound => "the page shown for a missing address".into(),
     }
 }
@@ -346,7 +350,9 @@ impl<'a> Edit<'a> {
         let listed = self.listed_differently;
         match kind {
             PageKind::Document(id) => documents.contains(id),
-            PageKind::Home => listed && self.lists_differently(kind),
+            // The home and about pages count the documents by type,
+            // organisation and year (the home page also lists the latest).
+            PageKind::Home | PageKind::About => listed,
             // A year page also links the years before and after it.
             PageKind::TimelineYear(_) => {
                 listed && (self.lists_differently(kind) || self.years_moved)
@@ -441,6 +447,7 @@ pub fn listed(archive: &Archive, kind: &PageKind, page_size: usize) -> Vec<Entry
         | PageKind::Search
         | PageKind::Saved
         | PageKind::Data
+        | PageKind::About
         | PageKind::NotFound => Vec::new(),
     }
 }
@@ -484,6 +491,7 @@ impl Page {
                     PageKind::Search => urls::search(lang),
                     PageKind::Saved => urls::saved(lang),
                     PageKind::Data => urls::data(lang),
+                    PageKind::About => urls::about(lang),
                     PageKind::NotFound => urls::not_found(lang),
                 };
                 Some((lang.to_string(), path))
@@ -505,7 +513,8 @@ impl Page {
             | PageKind::TimelineYear(_)
             | PageKind::Search
             | PageKind::Saved
-            | PageKind::Data => self.path.clone(),
+            | PageKind::Data
+            | PageKind::About => self.path.clone(),
         }
     }
 

@@ -85,6 +85,19 @@ pub fn attachment_text_anchor(attachment: usize, page: u32) -> String {
     format!("pdf-{attachment}-page-{page}")
 }
 
+/// The id of the note on a document's page that links the whole text of
+/// its attachment number `attachment` when the page shows only its first
+/// pages: where a search result on a page not shown lands.
+pub fn attachment_text_more_anchor(attachment: usize) -> String {
+    format!("pdf-{attachment}-more")
+}
+
+/// The whole text of an attached PDF as plain text, named by the PDF's
+/// content hash (as its preview is).
+pub fn attachment_text(hash: &str) -> String {
+    format!("texts/{hash}.txt")
+}
+
 /// A theme file. `version` hashes every file of the theme's static folder,
 /// so a page and the files it loads always come from the same build, and
 /// readers (and the service worker) may keep them forever.
@@ -110,6 +123,11 @@ pub fn app_manifest(lang: &str) -> String {
 /// What the catalogue holds, field by field, and how to cite the archive.
 pub fn data(lang: &str) -> String {
     format!("{lang}/data/")
+}
+
+/// What the archive is, where its data is, and how to add to it.
+pub fn about(lang: &str) -> String {
+    format!("{lang}/about/")
 }
 
 /// The catalogue of every document's metadata (see `output::catalog`).

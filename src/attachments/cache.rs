@@ -22,8 +22,9 @@ use super::raster;
 use crate::confine::FileKind;
 
 /// Raised whenever what is cached changes meaning, so that old entries are
-/// read again rather than misread.
-const VERSION: u32 = 2;
+/// read again rather than misread. 3: a page's lines are joined into
+/// paragraphs across Poppler's blocks.
+const VERSION: u32 = 3;
 
 /// The cache's folder in the archive's root.
 pub const FOLDER: &str = ".sastra-cache";

@@ -43,31 +43,159 @@ impl Page {
             .filter(|(a, b)| ends_khmer(&a.text) && starts_khmer(&b.text))
     }
 
-    /// The page's text: words joined by spaces (or by nothing where
-    /// `joined` says a gap is no space), a block's lines into one paragraph,
-    /// paragraphs separated by an empty line. Khmer puts no space between
-    /// words, so a line that ends in Khmer and a line that starts in Khmer
-    /// join with nothing between them: a line end is no word break there.
+    /// The page's text as paragraphs separated by an empty line. Words
+    /// are joined by spaces (or by nothing where `joined` says a gap is no
+    /// space). The lines of one paragraph become one line (see
+    /// [`join_lines`]): Poppler puts a block around a run of lines it sees as
+    /// one, and a block that carries on the one before it (see
+    /// [`continues`]) carries on its paragraph, as Poppler often makes each
+    /// line of a page its own block.
     pub fn text(&self, joined: &dyn Fn(&Word, &Word) -> bool) -> String {
         let mut out = String::new();
+        let mut previous: Option<LineBox> = None;
+        let right = self.column_right();
         for block in &self.blocks {
-            if !out.is_empty() {
-                out.push_str("\n\n");
-            }
             for (i, line) in block.iter().enumerate() {
-                let starts = line.first().is_some_and(|w| starts_khmer(&w.text));
-                if i > 0 && !(starts && ends_khmer(&out)) {
-                    out.push(' ');
-                }
+                let Some(shape) = LineBox::of(line) else {
+                    continue;
+                };
+                let mut text = String::new();
                 for (j, word) in line.iter().enumerate() {
                     if j > 0 && !joined(&line[j - 1], word) {
-                        out.push(' ');
+                        text.push(' ');
                     }
-                    out.push_str(&word.text);
+                    text.push_str(&word.text);
                 }
+                let same_paragraph =
+                    previous.is_some_and(|before| i > 0 || continues(&before, &shape, right));
+                if same_paragraph {
+                    join_lines(&mut out, &text);
+                } else {
+                    if !out.is_empty() {
+                        out.push_str("\n\n");
+                    }
+                    out.push_str(&text);
+                }
+                previous = Some(shape);
             }
         }
         out
+    }
+
+    /// Where the page's text ends on the right: the furthest right edge of
+    /// any line (a line that ends well before it ends its paragraph).
+    fn column_right(&self) -> f32 {
+        self.blocks
+            .iter()
+            .flatten()
+            .filter_map(|line| LineBox::of(line))
+            .map(|b| b.x_max)
+            .fold(0.0, f32::max)
+    }
+}
+
+/// The box around one line's words, in points.
+#[derive(Debug, Clone, Copy, PartialEq)]
+struct LineBox {
+    x_min: f32,
+    x_max: f32,
+    y_min: f32,
+    y_max: f32,
+}
+
+impl LineBox {
+    fn of(line: &[Word]) -> Option<LineBox> {
+        let first = line.first()?;
+        Some(line.iter().fold(
+            LineBox {
+                x_min: first.x_min,
+                x_max: first.x_max,
+                y_min: first.y_min,
+                y_max: first.y_max,
+            },
+            |b, w| LineBox {
+                x_min: b.x_min.min(w.x_min),
+                x_max: b.x_max.max(w.x_max),
+                y_min: b.y_min.min(w.y_min),
+                y_max: b.y_max.max(w.y_max),
+            },
+        ))
+    }
+
+    fn height(&self) -> f32 {
+        self.y_max - self.y_min
+    }
+}
+
+/// Whether line `next` carries on the paragraph of line `before`, the line
+/// above it, on a page whose text ends at `right`: it lies just below (a gap
+/// of less than half a line: paragraphs are set apart by more), in type of
+/// about the same size (a heading is larger), starting at the same left edge
+/// (a first line indented or a centred line starts a paragraph), and
+/// `before` runs to near the right edge (a paragraph's last line stops
+/// short).
+fn continues(before: &LineBox, next: &LineBox, right: f32) -> bool {
+    let (high, low) = (
+        before.height().max(next.height()),
+        before.height().min(next.height()),
+    );
+    let gap = next.y_min - before.y_max;
+    let width = (right - before.x_min).max(1.0);
+    low > 0.0
+        && high <= low * 1.25
+        && (-0.25 * low..0.5 * low).contains(&gap)
+        && (next.x_min - before.x_min).abs() <= low * 0.5
+        && before.x_max - before.x_min >= 0.8 * width
+}
+
+/// Appends `line` to `paragraph` as its next line. Khmer puts no space
+/// between words, so where both sides of the line end are Khmer the line
+/// end is no word break and nothing goes between them; elsewhere a space
+/// does. A word hyphenated over the line end (a hyphen after a letter, a
+/// lowercase letter next) is made whole again, a hyphen between other
+/// letters or digits stays without a space, and a soft hyphen at the end
+/// is dropped.
+pub fn join_lines(paragraph: &mut String, line: &str) {
+    let next = line.chars().next();
+    if paragraph.ends_with('\u{AD}') {
+        paragraph.pop();
+    } else if let Some(stem) = paragraph.strip_suffix('-') {
+        let before = stem.chars().next_back();
+        if before.is_some_and(char::is_alphabetic) && next.is_some_and(char::is_lowercase) {
+            paragraph.pop();
+        } else if !(before.is_some_and(char::is_alphanumeric)
+            && next.is_some_and(char::is_alphanumeric))
+        {
+            // A dash set apart ("one -"), not a hyphen inside a word or
+            // a range ("COVID-19", "2022-2023"), which keep no space.
+            paragraph.push(' ');
+        }
+    } else if !(paragraph.is_empty() || (ends_khmer_word(paragraph) && starts_khmer(line))) {
+        paragraph.push(' ');
+    }
+    paragraph.push_str(line);
+}
+
+/// The language of a page of text, from its script: Khmer when it has
+/// more Khmer letters than Latin ones; otherwise, when it has Latin
+/// letters, the attachment's `declared` language unless that is Khmer (a
+/// page in Latin letters is not Khmer), else English. A page without
+/// letters keeps `declared`.
+pub fn page_language<'a>(text: &str, declared: Option<&'a str>) -> Option<&'a str> {
+    let (mut khmer, mut latin) = (0usize, 0usize);
+    for c in text.chars() {
+        if is_khmer(c) {
+            khmer += 1;
+        } else if c.is_alphabetic() && (c.is_ascii() || ('\u{C0}'..='\u{24F}').contains(&c)) {
+            latin += 1;
+        }
+    }
+    if khmer > latin {
+        Some("km")
+    } else if latin > 0 {
+        Some(declared.filter(|l| *l != "km").unwrap_or("en"))
+    } else {
+        declared
     }
 }
 
@@ -77,6 +205,14 @@ fn is_khmer(c: char) -> bool {
 
 fn ends_khmer(text: &str) -> bool {
     text.chars().next_back().is_some_and(is_khmer)
+}
+
+/// Ends in a Khmer letter or mark, not a sentence's end (។ ៕), which a
+/// space follows.
+fn ends_khmer_word(text: &str) -> bool {
+    text.chars()
+        .next_back()
+        .is_some_and(|c| is_khmer(c) && !matches!(c, '\u{17D4}' | '\u{17D5}'))
 }
 
 fn starts_khmer(text: &str) -> bool {
@@ -227,6 +363,119 @@ mod tests {
             "កខ A\n\nB",
             "Khmer lines join without a space"
         );
+    }
+
+    /// A page of one-line blocks, as Poppler makes of the sample record:
+    /// each line `(left, top, right, height, text)`.
+    fn page_of(lines: &[(f32, f32, f32, f32, &str)]) -> Page {
+        Page {
+            width: 612.0,
+            height: 792.0,
+            blocks: lines
+                .iter()
+                .map(|&(x_min, y_min, x_max, height, text)| {
+                    vec![vec![Word {
+                        x_min,
+                        x_max,
+                        y_min,
+                        y_max: y_min + height,
+                        text: text.to_string(),
+                    }]]
+                })
+                .collect(),
+        }
+    }
+
+    fn plain(page: &Page) -> String {
+        page.text(&|_, _| false)
+    }
+
+    #[test]
+    fn lines_of_one_paragraph_are_joined_across_poppler_blocks() {
+        // Figures from the sample record's page 2: a small note, a larger
+        // title, then body lines 16.3 pt high 20.25 pt apart, paragraphs
+        // 33 pt apart; a paragraph's last line stops short.
+        let page = page_of(&[
+            (64.8, 44.1, 458.9, 13.6, "Made by this archive."),
+            (56.1, 74.2, 484.6, 24.7, "Press release of the NEC"),
+            (56.1, 138.7, 533.0, 16.3, "The spokesperson issued this"),
+            (
+                56.1,
+                158.9,
+                537.0,
+                16.3,
+                "press release about applying. The",
+            ),
+            (56.1, 179.2, 475.4, 16.3, "period ran for a month."),
+            (
+                56.1,
+                212.2,
+                535.4,
+                16.3,
+                "The NEC posted the press release.",
+            ),
+        ]);
+        assert_eq!(
+            plain(&page),
+            "Made by this archive.\n\nPress release of the NEC\n\n\
+             The spokesperson issued this press release about applying. The period ran for a month.\n\n\
+             The NEC posted the press release."
+        );
+    }
+
+    #[test]
+    fn a_short_line_or_an_indent_ends_a_paragraph_without_a_gap() {
+        let page = page_of(&[
+            (56.0, 100.0, 540.0, 16.0, "a full line"),
+            (56.0, 120.0, 200.0, 16.0, "its short end."),
+            (56.0, 140.0, 540.0, 16.0, "a new paragraph"),
+            (80.0, 160.0, 540.0, 16.0, "indented: another"),
+        ]);
+        assert_eq!(
+            plain(&page),
+            "a full line its short end.\n\na new paragraph\n\nindented: another"
+        );
+    }
+
+    #[test]
+    fn khmer_lines_join_without_a_space_and_hyphens_are_undone() {
+        let page = page_of(&[
+            (56.0, 100.0, 540.0, 16.0, "ស្តីពីការស្នើសុំ"),
+            (56.0, 120.0, 540.0, 16.0, "ឯកសារ។"),
+            (56.0, 140.0, 540.0, 16.0, "គ.ជ.ប bal-"),
+            (56.0, 160.0, 540.0, 16.0, "lot 2022-"),
+            (56.0, 180.0, 540.0, 16.0, "2023 re\u{AD}"),
+            (56.0, 200.0, 300.0, 16.0, "ceived"),
+        ]);
+        assert_eq!(
+            plain(&page),
+            "ស្តីពីការស្នើសុំឯកសារ។ គ.ជ.ប ballot 2022-2023 received"
+        );
+    }
+
+    #[test]
+    fn joining_lines_is_by_script() {
+        let joined = |a: &str, b: &str| {
+            let mut p = a.to_string();
+            join_lines(&mut p, b);
+            p
+        };
+        assert_eq!(joined("ការ", "បោះឆ្នោត"), "ការបោះឆ្នោត");
+        assert_eq!(joined("ការ", "NEC"), "ការ NEC");
+        assert_eq!(joined("the", "vote"), "the vote");
+        assert_eq!(joined("COVID-", "19"), "COVID-19");
+        assert_eq!(joined("one -", "two"), "one - two");
+        assert_eq!(joined("", "first"), "first");
+    }
+
+    #[test]
+    fn a_page_language_follows_its_script() {
+        assert_eq!(page_language("The NEC posted it.", Some("km")), Some("en"));
+        assert_eq!(page_language("The NEC posted it.", None), Some("en"));
+        assert_eq!(page_language("Le CNE l'a publié.", Some("fr")), Some("fr"));
+        assert_eq!(page_language("គ.ជ.ប បានផ្សព្វផ្សាយ (NEC)", None), Some("km"));
+        assert_eq!(page_language("២០២៣ 12", Some("km")), Some("km"));
+        assert_eq!(page_language("12 - 13", None), None);
     }
 
     #[test]

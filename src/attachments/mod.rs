@@ -9,6 +9,7 @@
 //! about it.
 
 pub mod cache;
+pub mod inline;
 pub mod layout;
 pub mod pdf;
 pub mod raster;
@@ -17,6 +18,7 @@ pub mod tools;
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
+use std::time::Duration;
 
 use rayon::prelude::*;
 
@@ -25,12 +27,45 @@ use crate::diagnostics::{Diagnostic, Diagnostics};
 pub use pdf::{Extract, Preview, TextLayer, Unreadable};
 
 /// How attachments are read.
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone)]
 pub struct Options {
     /// Read pages without text with Tesseract.
     pub ocr: bool,
     /// Where readings are cached; `None` reads every file every time.
     pub cache: Option<cache::Cache>,
+    /// The time one file may take, across all the engine runs reading it.
+    pub budget: Duration,
+}
+
+impl Default for Options {
+    fn default() -> Self {
+        Options {
+            ocr: false,
+            cache: None,
+            budget: BUDGET,
+        }
+    }
+}
+
+/// The time one file may take to read, all engine runs together (pdfinfo,
+/// pdffonts, pdftotext, the page images searched for ink, the preview).
+pub const BUDGET: Duration = Duration::from_secs(60);
+/// The same with `--ocr`, which reads every scanned page with Tesseract.
+pub const OCR_BUDGET: Duration = Duration::from_secs(600);
+/// Sets the budget per file in seconds, for a build machine that is slow or
+/// an archive with files that need more (a reading that ran out of a
+/// smaller budget is then tried again). The machine's setting, never the
+/// archive's: a pull request cannot raise it.
+pub const BUDGET_VARIABLE: &str = "SASTRA_PDF_BUDGET";
+
+/// The time one file may take on this machine: [`BUDGET_VARIABLE`] when
+/// set to a number of seconds, else [`BUDGET`] or [`OCR_BUDGET`].
+pub fn budget(ocr: bool) -> Duration {
+    std::env::var(BUDGET_VARIABLE)
+        .ok()
+        .and_then(|s| s.trim().parse::<f64>().ok())
+        .and_then(|seconds| Duration::try_from_secs_f64(seconds).ok())
+        .unwrap_or(if ocr { OCR_BUDGET } else { BUDGET })
 }
 
 /// What one attached file gave.
@@ -154,7 +189,7 @@ fn read_pdfs(documents: &[Arc<Document>], options: &Options) -> (Extracts, Diagn
     // Cached readings first: a rebuild with no new PDFs starts no engine.
     let looked_up: Vec<(&Path, Lookup)> = sources
         .par_iter()
-        .map(|source| (*source, look_up(&cache, source, options.ocr)))
+        .map(|source| (*source, look_up(&cache, source, options)))
         .collect();
     let unread = looked_up
         .iter()
@@ -162,7 +197,7 @@ fn read_pdfs(documents: &[Arc<Document>], options: &Options) -> (Extracts, Diagn
         .count();
     let reader = match unread {
         0 => None,
-        _ => reader(&first.path, unread, options.ocr, &mut problems),
+        _ => reader(&first.path, unread, options, &mut problems),
     };
     let by_source = looked_up
         .into_par_iter()
@@ -196,9 +231,10 @@ fn read_pdfs(documents: &[Arc<Document>], options: &Options) -> (Extracts, Diagn
 fn reader(
     document: &Path,
     unread: usize,
-    ocr: bool,
+    options: &Options,
     problems: &mut Diagnostics,
 ) -> Option<pdf::Reader> {
+    let ocr = options.ocr;
     if !tools::available("pdftotext") {
         problems.push(
             Diagnostic::warning(document, format!("Poppler's pdftotext is not installed: the text, page counts and previews of {unread} attached PDF(s) are left out"))
@@ -214,7 +250,13 @@ fn reader(
         );
     }
     Some(pdf::Reader {
-        limits: tools::Limits::default(),
+        // One run may take the whole budget: the budget, not the run,
+        // decides when a file has cost enough.
+        limits: tools::Limits {
+            time: options.budget,
+            ..tools::Limits::default()
+        },
+        budget: options.budget,
         ocr: with_ocr,
     })
 }
@@ -229,7 +271,8 @@ enum Lookup {
     },
 }
 
-fn look_up(cache: &cache::Cache, source: &Path, ocr: bool) -> Lookup {
+fn look_up(cache: &cache::Cache, source: &Path, options: &Options) -> Lookup {
+    let ocr = options.ocr;
     let bytes = std::fs::metadata(source).map(|m| m.len()).unwrap_or(0);
     let unreadable = |problem| {
         Lookup::Found(Reading {
@@ -256,6 +299,14 @@ fn look_up(cache: &cache::Cache, source: &Path, ocr: bool) -> Lookup {
     let slot = cache.slot(&file, ocr);
     let sha256 = || cache::Sha256::of(source).ok();
     match slot.load() {
+        // Ran out of a smaller budget than this build gives: read again.
+        Some(cache::Loaded {
+            entry: cache::Entry::Unreadable { problem },
+            sha256: known,
+        }) if problem.retried_with(options.budget) => Lookup::Missing {
+            sha256: known.or_else(sha256),
+            file,
+        },
         Some(cache::Loaded {
             entry,
             sha256: Some(known),
@@ -309,7 +360,7 @@ fn reading(
     sha256: Option<cache::Sha256>,
 ) -> Reading {
     let outcome = match entry {
-        cache::Entry::Read(extract) => Ok(extract),
+        cache::Entry::Read(extract) => Ok(extract.cleaned()),
         cache::Entry::Unreadable { problem } => Err(problem),
     };
     let preview_file = outcome
@@ -328,6 +379,10 @@ fn reading(
 /// What `check` says about one attachment's reading, if anything.
 fn warning(document: &Document, attachment: &Attachment, reading: &Reading) -> Option<Diagnostic> {
     let (message, hint) = match &reading.outcome {
+        Err(problem @ Unreadable::OverBudget { .. }) => (
+            format!("cannot read `{}`: {problem}; its text, pages and preview are left out", attachment.name),
+            format!("the file is published as it is, and later builds do not try again; a smaller or simpler PDF (fewer, smaller pages) reads in time, or a build machine can give each file more seconds with {BUDGET_VARIABLE}"),
+        ),
         Err(problem) => (
             format!("cannot read `{}`: {problem}; its text, pages and preview are left out", attachment.name),
             "the file is published as it is; replace it with a readable, unprotected PDF to make it searchable".to_string(),
@@ -377,14 +432,14 @@ mod tests {
             },
         };
         cache.slot(&file, false).store(&entry, &kept, &[]).unwrap();
-        let Lookup::Found(reading) = look_up(&cache, &pdf, false) else {
+        let Lookup::Found(reading) = look_up(&cache, &pdf, &Options::default()) else {
             panic!("the entry was not found");
         };
         assert_eq!(reading.sha256, Some(kept));
         // Without an entry, the checksum is the file's own.
         let other = folder.path().join("b.pdf");
         std::fs::write(&other, b"%PDF-1.4\n%b\n").unwrap();
-        let Lookup::Missing { sha256, .. } = look_up(&cache, &other, false) else {
+        let Lookup::Missing { sha256, .. } = look_up(&cache, &other, &Options::default()) else {
             panic!("an entry for a new file");
         };
         assert_eq!(sha256, cache::Sha256::of(&other).ok());
@@ -405,6 +460,7 @@ mod tests {
                 time: std::time::Duration::ZERO,
                 ..tools::Limits::default()
             },
+            budget: BUDGET,
             ocr: false,
         };
         let file = cache::FileId::of(&pdf).unwrap();
@@ -420,8 +476,91 @@ mod tests {
             "cached"
         );
         assert!(matches!(
-            look_up(&cache, &pdf, false),
+            look_up(&cache, &pdf, &Options::default()),
             Lookup::Missing { .. }
         ));
+    }
+
+    /// A file whose engine runs take more than the budget of one file,
+    /// together, is over budget however short each run is; the outcome is
+    /// cached, so the next build with the same budget runs no engine, and
+    /// a larger budget reads it again.
+    #[test]
+    fn a_file_over_its_budget_is_cached_as_such() {
+        let folder = tempfile::tempdir().unwrap();
+        let pdf = folder.path().join("a.pdf");
+        // pdfinfo, pdffonts and pdftotext each take milliseconds at least.
+        std::fs::write(&pdf, hand_written_pdf()).unwrap();
+        let cache_folder = folder.path().join("cache");
+        std::fs::create_dir(&cache_folder).unwrap();
+        let cache = cache::Cache::in_scratch(&cache_folder);
+        let file = cache::FileId::of(&pdf).unwrap();
+        let options = |budget| Options {
+            budget,
+            ..Options::default()
+        };
+        for budget_ms in [0, 1, 2] {
+            let budget = Duration::from_millis(budget_ms);
+            let reader = pdf::Reader {
+                limits: tools::Limits::default(),
+                budget,
+                ocr: false,
+            };
+            let reading = read_one(
+                &reader,
+                &cache,
+                &pdf,
+                file.clone(),
+                cache::Sha256::of(&pdf).ok(),
+            );
+            assert_eq!(
+                reading.outcome,
+                Err(Unreadable::OverBudget { budget_ms }),
+                "{budget_ms} ms"
+            );
+            assert!(
+                matches!(
+                    look_up(&cache, &pdf, &options(budget)),
+                    Lookup::Found(Reading {
+                        outcome: Err(Unreadable::OverBudget { .. }),
+                        ..
+                    })
+                ),
+                "cached, and not read again with the same budget"
+            );
+        }
+        assert!(
+            matches!(
+                look_up(&cache, &pdf, &options(BUDGET)),
+                Lookup::Missing { .. }
+            ),
+            "a larger budget reads it again"
+        );
+    }
+
+    /// A one-page PDF with a line of text.
+    fn hand_written_pdf() -> Vec<u8> {
+        let objects = [
+            "<< /Type /Catalog /Pages 2 0 R >>",
+            "<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+            "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Resources << /Font << /F1 5 0 R >> >> /Contents 4 0 R >>",
+            "<< /Length 44 >>\nstream\nBT /F1 18 Tf 72 700 Td (Minutes) Tj ET    \nendstream",
+            "<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
+        ];
+        let mut pdf = String::from("%PDF-1.4\n");
+        let mut offsets = Vec::new();
+        for (i, object) in objects.iter().enumerate() {
+            offsets.push(pdf.len());
+            pdf.push_str(&format!("{} 0 obj\n{object}\nendobj\n", i + 1));
+        }
+        let xref = pdf.len();
+        pdf.push_str("xref\n0 6\n0000000000 65535 f \n");
+        for offset in offsets {
+            pdf.push_str(&format!("{offset:010} 00000 n \n"));
+        }
+        pdf.push_str(&format!(
+            "trailer\n<< /Size 6 /Root 1 0 R >>\nstartxref\n{xref}\n%%EOF\n"
+        ));
+        pdf.into_bytes()
     }
 }

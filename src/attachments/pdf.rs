@@ -3,12 +3,14 @@
 //! and, for pages without text, Tesseract's reading of them.
 
 use std::path::Path;
+use std::time::{Duration, Instant};
 
 use serde::{Deserialize, Serialize};
 
 use super::layout::{self, Word};
 use super::raster::{self, Grey};
 use super::tools::{self, Limits, ToolError};
+use crate::text;
 
 /// Pages read at most; a longer PDF is read that far and says so.
 pub const MAX_PAGES: u32 = 1000;
@@ -18,14 +20,34 @@ pub const MAX_BYTES: u64 = 512 << 20;
 pub const PREVIEW_SIZE: u32 = 200;
 /// Resolution of the page images searched for ink in word gaps.
 const INK_DPI: f32 = 144.0;
-/// Pages drawn at a time to look for ink (each about 2 MB in grey).
+/// Pages drawn at a time to look for ink (an A4 page is about 2 MB in grey).
 const INK_BATCH: usize = 16;
+/// A page image searched for ink has at most this many pixels (an A3 page
+/// at [`INK_DPI`]), so a batch is at most 64 MB of scratch files.
+const INK_MAX_PIXELS: f32 = 4.0e6;
 /// A page image is never larger than this many pixels on a side.
 const MAX_RASTER_SIDE: f32 = 6000.0;
 
 /// The resolution Tesseract reads scanned pages at: its documentation
 /// asks for at least 300 dpi.
 const OCR_DPI: f32 = 300.0;
+/// A page image read by Tesseract has at most this many pixels (about an
+/// A3 page at [`OCR_DPI`]).
+const OCR_MAX_PIXELS: f32 = 16.0e6;
+
+/// The resolution to draw a page of `width` × `height` points at: `wanted`,
+/// or less where that would make an image of more than `max_pixels` pixels
+/// or more than [`MAX_RASTER_SIDE`] on a side. It has no floor: a page
+/// declared a kilometre wide is drawn at a fraction of a dpi, since any
+/// floor lets the page's size, which the file chooses, pick the image's.
+fn raster_dpi(wanted: f32, (width, height): (f32, f32), max_pixels: f32) -> f32 {
+    // In f64: the area of a page of f32::MAX points is no number in f32.
+    let (width, height) = (f64::from(width.max(1.0)), f64::from(height.max(1.0)));
+    let by_side = f64::from(MAX_RASTER_SIDE) * 72.0 / width.max(height);
+    let by_area = 72.0 * (f64::from(max_pixels) / (width * height)).sqrt();
+    // 1 % less: pdftoppm rounds each side up.
+    (f64::from(wanted).min(by_side).min(by_area) * 0.99) as f32
+}
 
 /// What a PDF gave: the cached result of reading it.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -46,6 +68,29 @@ pub struct Extract {
     #[serde(default)]
     pub truncated: bool,
     pub preview: Option<Preview>,
+}
+
+impl Extract {
+    /// The extract with every text it carries [`text::cleaned`]: a PDF's
+    /// text and metadata reach pages, feeds and the search files, and the
+    /// PDF, the source, cannot be corrected the way a document is, so the
+    /// characters no output may carry (ESC, NUL, a right-to-left override)
+    /// are dropped rather than refused. Applied to every extract used,
+    /// read now or taken from the cache.
+    pub fn cleaned(mut self) -> Extract {
+        let clean = |s: &mut String| {
+            if let std::borrow::Cow::Owned(c) = text::cleaned(s) {
+                *s = c;
+            }
+        };
+        self.text.iter_mut().for_each(clean);
+        self.title.iter_mut().for_each(clean);
+        self.created.iter_mut().for_each(clean);
+        if let TextLayer::LegacyFont { font: Some(font) } = &mut self.layer {
+            clean(font);
+        }
+        self
+    }
 }
 
 /// Where the text of a PDF comes from.
@@ -80,6 +125,12 @@ pub enum Unreadable {
     TooLarge { bytes: u64, limit: u64 },
     #[error("reading it went over a limit ({reason})")]
     Limit { reason: String },
+    /// The engines' runs on this file (text, page images, preview, OCR)
+    /// took all of the time one file may take. Cached with that time, so
+    /// that the next build does not pay again, and a build given more time
+    /// per file tries again.
+    #[error("reading it took more than the {} s one file may take", *.budget_ms as f64 / 1000.0)]
+    OverBudget { budget_ms: u64 },
     /// Not the file's doing (an engine ran out of time on a busy machine,
     /// could not start, or had no scratch space): never cached, so the next
     /// build tries again.
@@ -93,30 +144,56 @@ impl Unreadable {
     pub fn is_lasting(&self) -> bool {
         !matches!(self, Unreadable::Stopped { .. })
     }
+
+    /// Whether reading again with `budget` per file may end otherwise: only
+    /// a reading that ran out of a smaller budget.
+    pub fn retried_with(&self, budget: Duration) -> bool {
+        matches!(self, Unreadable::OverBudget { budget_ms } if u128::from(*budget_ms) < budget.as_millis())
+    }
 }
 
-/// How to read: the limits of each tool run, and whether to run Tesseract.
+/// How to read: the limits of each tool run, the time one file may take
+/// across all of them, and whether to run Tesseract.
 #[derive(Debug, Clone, Copy)]
 pub struct Reader {
+    /// `limits.time` caps one run; a run stopped by it while the file's
+    /// budget lasts is the machine's doing (not cached).
     pub limits: Limits,
+    pub budget: Duration,
     pub ocr: bool,
 }
 
 impl Reader {
     /// Reads the PDF at `path` (absolute); `preview` receives the preview
-    /// image's bytes.
+    /// image's bytes. Every engine run counts against [`Reader::budget`].
     pub fn read(&self, path: &Path, preview: &mut Vec<u8>) -> Result<Extract, Unreadable> {
+        Job {
+            reader: *self,
+            deadline: Instant::now() + self.budget,
+        }
+        .read(path, preview)
+    }
+}
+
+/// The reading of one file: the reader and when the file's budget ends.
+struct Job {
+    reader: Reader,
+    deadline: Instant,
+}
+
+impl Job {
+    fn read(&self, path: &Path, preview: &mut Vec<u8>) -> Result<Extract, Unreadable> {
         let info = self.info(path)?;
         let last = info.pages.min(MAX_PAGES);
         let fonts = self.fonts(path, last)?;
-        let (mut text, sides) = self.page_texts(path, last)?;
+        let (mut text, sizes) = self.page_texts(path, last)?;
         let layer = classify(&text, &fonts);
         if !matches!(layer, TextLayer::Unicode) {
             text.iter_mut().for_each(String::clear);
         }
         let mut machine_read = Vec::new();
-        if self.ocr && !matches!(layer, TextLayer::LegacyFont { .. }) {
-            machine_read = self.read_scanned_pages(path, &mut text, &sides)?;
+        if self.reader.ocr && !matches!(layer, TextLayer::LegacyFont { .. }) {
+            machine_read = self.read_scanned_pages(path, &mut text, &sizes)?;
         }
         *preview = self.first_page_image(path)?;
         let preview_size =
@@ -135,8 +212,13 @@ impl Reader {
 
     /// The text of pages 1 to `last`, with the spaces Poppler puts inside
     /// Khmer words removed where the page's ink shows none, and each page's
-    /// longer side in points.
-    fn page_texts(&self, path: &Path, last: u32) -> Result<(Vec<String>, Vec<f32>), Unreadable> {
+    /// width and height in points.
+    #[allow(clippy::type_complexity)]
+    fn page_texts(
+        &self,
+        path: &Path,
+        last: u32,
+    ) -> Result<(Vec<String>, Vec<(f32, f32)>), Unreadable> {
         let xhtml = self.run(
             "pdftotext",
             &[
@@ -174,23 +256,23 @@ impl Reader {
                 );
             }
         }
-        let sides = pages.iter().map(|p| p.width.max(p.height)).collect();
-        Ok((text, sides))
+        let sizes = pages.iter().map(|p| (p.width, p.height)).collect();
+        Ok((text, sizes))
     }
 
-    /// Fills the pages without text by OCR; returns their numbers. `sides`
-    /// are the pages' longer sides in points.
+    /// Fills the pages without text by OCR; returns their numbers. `sizes`
+    /// are the pages' widths and heights in points.
     fn read_scanned_pages(
         &self,
         path: &Path,
         text: &mut [String],
-        sides: &[f32],
+        sizes: &[(f32, f32)],
     ) -> Result<Vec<u32>, Unreadable> {
         let mut machine_read = Vec::new();
         for (i, page) in text.iter_mut().enumerate() {
             if page.trim().is_empty() {
-                let side = sides.get(i).copied().unwrap_or(0.0);
-                *page = self.ocr_page(path, i as u32 + 1, side)?;
+                let size = sizes.get(i).copied().unwrap_or((0.0, 0.0));
+                *page = self.ocr_page(path, i as u32 + 1, size)?;
                 machine_read.push(i as u32 + 1);
             }
         }
@@ -215,12 +297,51 @@ impl Reader {
         )
     }
 
+    /// Runs one engine with what is left of the file's budget (or less,
+    /// the cap of one run).
     fn run(&self, program: &str, args: &[&std::ffi::OsStr]) -> Result<Vec<u8>, Unreadable> {
-        tools::run(program, args, self.limits).map_err(unreadable)
+        let limits = self.limits()?;
+        let result = tools::run(program, args, limits);
+        self.over_budget(result, limits)
+    }
+
+    /// The limits of the next run, or the budget is spent.
+    fn limits(&self) -> Result<Limits, Unreadable> {
+        let left = self.deadline.saturating_duration_since(Instant::now());
+        if left.is_zero() {
+            return Err(self.spent());
+        }
+        Ok(Limits {
+            time: self.reader.limits.time.min(left),
+            ..self.reader.limits
+        })
+    }
+
+    /// A run stopped at the end of the file's budget spent it; one stopped
+    /// by the cap of one run, with budget left, was held up by the machine.
+    fn over_budget<T>(
+        &self,
+        result: Result<T, ToolError>,
+        limits: Limits,
+    ) -> Result<T, Unreadable> {
+        match result {
+            Err(ToolError::Timeout { .. }) if limits.time < self.reader.limits.time => {
+                Err(self.spent())
+            }
+            Err(ToolError::Timeout { .. }) if Instant::now() >= self.deadline => Err(self.spent()),
+            other => other.map_err(unreadable),
+        }
+    }
+
+    fn spent(&self) -> Unreadable {
+        Unreadable::OverBudget {
+            budget_ms: u64::try_from(self.reader.budget.as_millis()).unwrap_or(u64::MAX),
+        }
     }
 
     fn info(&self, path: &Path) -> Result<Info, Unreadable> {
-        let info = info(path, self.limits).map_err(unreadable)?;
+        let limits = self.limits()?;
+        let info = self.over_budget(info(path, limits), limits)?;
         if info.pages == 0 {
             return Err(Unreadable::Corrupt {
                 reason: "it has no pages".into(),
@@ -249,7 +370,8 @@ impl Reader {
     }
 
     /// The pages `numbers` (all in `batch`) in grey at the ink resolution
-    /// (lower for huge pages), each with its pixels per point.
+    /// (lower for large pages: see [`raster_dpi`]), each with its pixels
+    /// per point.
     fn page_images(
         &self,
         path: &Path,
@@ -259,11 +381,12 @@ impl Reader {
         let (Some(&first), Some(&last)) = (numbers.first(), numbers.last()) else {
             return Ok(Vec::new());
         };
-        let side = batch
+        // pdftoppm draws every page from `first` to `last` at one
+        // resolution: the one the largest page of the batch allows.
+        let dpi = batch
             .iter()
-            .map(|p| p.width.max(p.height))
-            .fold(1.0, f32::max);
-        let dpi = INK_DPI.min(MAX_RASTER_SIDE * 72.0 / side).floor().max(1.0);
+            .map(|p| raster_dpi(INK_DPI, (p.width, p.height), INK_MAX_PIXELS))
+            .fold(INK_DPI, f32::min);
         let folder = tempfile::tempdir().map_err(|e| Unreadable::Stopped {
             reason: format!("no scratch folder for page images: {e}"),
         })?;
@@ -310,16 +433,12 @@ impl Reader {
         Ok(images)
     }
 
-    /// Tesseract's reading of page `number`, Khmer and English.
-    /// The text Tesseract reads on page `number`, whose longer side is
-    /// `side` points: drawn at [`OCR_DPI`], or less where that would make
-    /// an image wider than [`MAX_RASTER_SIDE`] (a page declared metres
+    /// The text Tesseract reads, Khmer and English, on page `number` of
+    /// `size` points: drawn at [`OCR_DPI`], or less where that would make
+    /// an image of more than [`OCR_MAX_PIXELS`] (a page declared metres
     /// wide must not become an image of gigabytes).
-    fn ocr_page(&self, path: &Path, number: u32, side: f32) -> Result<String, Unreadable> {
-        let dpi = OCR_DPI
-            .min(MAX_RASTER_SIDE * 72.0 / side.max(1.0))
-            .floor()
-            .max(1.0);
+    fn ocr_page(&self, path: &Path, number: u32, size: (f32, f32)) -> Result<String, Unreadable> {
+        let dpi = raster_dpi(OCR_DPI, size, OCR_MAX_PIXELS);
         let image = tempfile_png(&self.run(
             "pdftoppm",
             &[
@@ -418,9 +537,11 @@ fn unreadable(error: ToolError) -> Unreadable {
             Unreadable::Encrypted
         }
         ToolError::Failed { message, .. } => Unreadable::Corrupt { reason: message },
-        too_much @ ToolError::TooMuchOutput { .. } => Unreadable::Limit {
-            reason: too_much.to_string(),
-        },
+        too_much @ (ToolError::TooMuchOutput { .. } | ToolError::TooLargeFile { .. }) => {
+            Unreadable::Limit {
+                reason: too_much.to_string(),
+            }
+        }
         stopped @ (ToolError::Timeout { .. }
         | ToolError::Missing { .. }
         | ToolError::Spawn { .. }) => Unreadable::Stopped {
@@ -478,6 +599,40 @@ impl Info {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Whatever size a page declares, its image stays within the pixel
+    /// budget and the side limit; ordinary pages keep the wanted resolution.
+    #[test]
+    fn a_page_image_is_bounded_whatever_the_page_size() {
+        let pixels = |dpi: f32, (w, h): (f32, f32)| {
+            let side = |points: f32| (f64::from(points) * f64::from(dpi) / 72.0).ceil().max(1.0);
+            (side(w), side(h))
+        };
+        for size in [
+            (1.0e6, 1.0e6),
+            (1.0e9, 1.0e9),
+            (1.0, 1.0e6),
+            (1.0e6, 1.0),
+            (14_400.0, 14_400.0),
+            (3_000.0, 4_000.0),
+            (0.0, 0.0),
+            (f32::MAX, f32::MAX),
+        ] {
+            for (wanted, max) in [(INK_DPI, INK_MAX_PIXELS), (OCR_DPI, OCR_MAX_PIXELS)] {
+                let dpi = raster_dpi(wanted, size, max);
+                assert!(dpi > 0.0 && dpi <= wanted, "{size:?}: {dpi}");
+                let (w, h) = pixels(dpi, size);
+                assert!(
+                    w.max(h) <= f64::from(MAX_RASTER_SIDE),
+                    "{size:?}: {w} × {h}"
+                );
+                assert!(w * h <= f64::from(max), "{size:?}: {w} × {h}");
+            }
+        }
+        // An A4 page keeps its resolution (less the 1 % margin).
+        assert!(raster_dpi(INK_DPI, (595.0, 842.0), INK_MAX_PIXELS) > 142.0);
+        assert!(raster_dpi(OCR_DPI, (595.0, 842.0), OCR_MAX_PIXELS) > 296.0);
+    }
 
     #[test]
     fn pdfinfo_output_is_read() {

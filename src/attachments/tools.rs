@@ -18,6 +18,10 @@ pub struct Limits {
     pub memory: u64,
     /// Standard output beyond this is refused and the tool stopped.
     pub output: usize,
+    /// The largest file the tool may write, in bytes (RLIMIT_FSIZE): a
+    /// page image of a page declared kilometres wide stops the tool
+    /// instead of filling the temporary folder.
+    pub file: u64,
 }
 
 impl Default for Limits {
@@ -26,6 +30,7 @@ impl Default for Limits {
             time: Duration::from_secs(60),
             memory: 1 << 30,
             output: 64 << 20,
+            file: 64 << 20,
         }
     }
 }
@@ -43,6 +48,8 @@ pub enum ToolError {
     Timeout { tool: String, seconds: u64 },
     #[error("`{tool}` printed more than {limit} bytes and was stopped")]
     TooMuchOutput { tool: String, limit: usize },
+    #[error("`{tool}` tried to write a file of more than {limit} bytes and was stopped")]
+    TooLargeFile { tool: String, limit: u64 },
     #[error("`{tool}` failed: {message}")]
     Failed { tool: String, message: String },
 }
@@ -72,7 +79,7 @@ pub fn run<S: AsRef<OsStr>>(
         .stdout(Stdio::piped())
         .stderr(Stdio::piped())
         .env("LC_ALL", "C.UTF-8");
-    let memory = limits.memory;
+    let (memory, file) = (limits.memory, limits.file);
     let cpu = limits.time.as_secs().max(1) + 1;
     // SAFETY: setrlimit is async-signal-safe, and nothing else runs between
     // fork and exec.
@@ -80,6 +87,7 @@ pub fn run<S: AsRef<OsStr>>(
         command.pre_exec(move || {
             set_limit(libc::RLIMIT_AS, memory)?;
             set_limit(libc::RLIMIT_CPU, cpu)?;
+            set_limit(libc::RLIMIT_FSIZE, file)?;
             set_limit(libc::RLIMIT_CORE, 0)
         });
     }
@@ -107,6 +115,12 @@ pub fn run<S: AsRef<OsStr>>(
         return Err(ToolError::TooMuchOutput {
             tool: program.to_string(),
             limit: limits.output,
+        });
+    }
+    if std::os::unix::process::ExitStatusExt::signal(&status) == Some(libc::SIGXFSZ) {
+        return Err(ToolError::TooLargeFile {
+            tool: program.to_string(),
+            limit: limits.file,
         });
     }
     if !status.success() {
@@ -240,6 +254,27 @@ mod tests {
             matches!(result, Err(ToolError::Failed { .. })),
             "{result:?}"
         );
+    }
+
+    #[test]
+    fn files_past_the_size_limit_stop_the_tool() {
+        let folder = tempfile::tempdir().unwrap();
+        let limits = Limits {
+            file: 1 << 20,
+            ..Limits::default()
+        };
+        let target = format!("of={}", folder.path().join("big").display());
+        let result = run(
+            "dd",
+            &["if=/dev/zero", target.as_str(), "bs=65536", "count=64"],
+            limits,
+        );
+        assert!(
+            matches!(result, Err(ToolError::TooLargeFile { .. })),
+            "{result:?}"
+        );
+        let written = std::fs::metadata(folder.path().join("big")).unwrap().len();
+        assert!(written <= 1 << 20, "{written} bytes written");
     }
 
     #[test]

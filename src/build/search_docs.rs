@@ -4,7 +4,8 @@
 //! reads neither the archive's model nor the theme.
 
 use crate::archive::{Archive, EntryId};
-use crate::attachments::Extracts;
+use crate::attachments::layout::page_language;
+use crate::attachments::{inline, Extracts};
 use crate::config::{Config, Taxonomy};
 use crate::content::{markdown, Document};
 use crate::render::i18n::{I18n, Key};
@@ -44,7 +45,8 @@ pub fn language_index(
             attachment,
             page,
             text,
-        } => docs.pdf_page(document, id, attachment, page, text),
+            shown,
+        } => docs.pdf_page(document, id, attachment, page, text, shown),
     };
     index::build(lang, facets(config, lang), &records, prepare, stop)
 }
@@ -65,12 +67,15 @@ enum Record<'a> {
         attachment: usize,
         page: u32,
         text: &'a str,
+        /// The document page shows this page's text (see [`inline`]).
+        shown: bool,
     },
 }
 
 /// The document's record, then one per page of its PDFs with text.
 fn records<'a>(document: &'a Document, id: EntryId, attachments: &'a Extracts) -> Vec<Record<'a>> {
     let mut records = vec![Record::Document { document, id }];
+    let shown = inline::pages_shown(document, attachments);
     for (attachment, file) in document.attachments.iter().enumerate() {
         let Some(extract) = attachments.get(file).and_then(|r| r.extract()) else {
             continue;
@@ -83,6 +88,7 @@ fn records<'a>(document: &'a Document, id: EntryId, attachments: &'a Extracts) -
                     attachment,
                     page,
                     text,
+                    shown: inline::is_shown(page, shown[attachment]),
                 });
             }
         }
@@ -117,7 +123,9 @@ fn facets(config: &Config, lang: &str) -> Facets {
 
 impl IndexDocs<'_> {
     /// The record of page `page` of the document's attachment number
-    /// `attachment`, whose text is `text`.
+    /// `attachment`, whose text is `text`. It links to the page's text on
+    /// the document page, or, for a page the document page does not show,
+    /// to the link to the whole text there.
     fn pdf_page(
         &self,
         document: &Document,
@@ -125,17 +133,19 @@ impl IndexDocs<'_> {
         attachment: usize,
         page: u32,
         text: &str,
+        shown: bool,
     ) -> IndexDoc {
         let i18n = self.i18n;
         let mut doc = self.index_doc_without_text(document, id);
         doc.url.push('#');
-        doc.url
-            .push_str(&urls::attachment_text_anchor(attachment, page));
+        doc.url.push_str(&match shown {
+            true => urls::attachment_text_anchor(attachment, page),
+            false => urls::attachment_text_more_anchor(attachment),
+        });
         doc.attachment = text.to_string();
-        doc.attachment_lang = document.attachments[attachment]
-            .lang
-            .clone()
-            .filter(|l| *l != document.lang);
+        doc.attachment_lang = page_language(text, document.attachments[attachment].lang.as_deref())
+            .filter(|l| *l != document.lang)
+            .map(str::to_string);
         doc.place = Some(
             i18n.string(Key::SearchInPdfPage)
                 .replace("{page}", &i18n.number(page)),

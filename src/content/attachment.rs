@@ -5,6 +5,7 @@
 use std::path::{Component, Path, PathBuf};
 
 use super::document::ContentPath;
+use super::sniff::{self, Mismatch};
 use crate::config::Config;
 use crate::confine::{ConfineError, Root};
 
@@ -19,6 +20,17 @@ pub enum AttachmentError {
     UnsafeType { file: String, extension: String },
     #[error("`{file}` has no extension, so a reader cannot tell what it is")]
     NoExtension { file: String },
+    #[error("`{file}`: the name `{component}` {reason}")]
+    NotPortable {
+        file: String,
+        component: String,
+        reason: &'static str,
+        suggested: String,
+    },
+    #[error("`{file}` holds {markup}, which a browser may run as a page on the site's address")]
+    Markup { file: String, markup: &'static str },
+    #[error("`{file}` is named like a {format} file but does not start like one")]
+    NotItsFormat { file: String, format: &'static str },
     #[error("the attached file `{file}` {source}")]
     Unreadable {
         file: String,
@@ -35,6 +47,11 @@ impl AttachmentError {
                  the types accepted are: {}. Convert the file (e.g. print it to PDF), or, for an archive whose \
                  contributors are all trusted, list the extension in `extra_attachment_types` in site.toml",
                 SAFE_ATTACHMENT_TYPES.join(", ")
+            ),
+            AttachmentError::NotPortable { suggested, .. } => format!("rename it `{suggested}`"),
+            AttachmentError::Markup { .. } => "attach the document as PDF (print the page to PDF) or as an image".to_string(),
+            AttachmentError::NotItsFormat { format, .. } => format!(
+                "save or export the file again as {format}, or name it with the extension of what it is"
             ),
             _ => format!(
                 "attachment paths are relative to the document's folder, e.g. files/{}.pdf for content/{}/files/{}.pdf",
@@ -70,6 +87,35 @@ pub(super) fn resolve(
             file: file.to_string(),
             source,
         })?;
+    let extension = name
+        .rsplit_once('.')
+        .map_or("", |(_, e)| e)
+        .to_ascii_lowercase();
+    if config.extra_attachment_types.contains(&extension) {
+        // The archive trusts its contributors with this type (SVG, say):
+        // its markup is what it is.
+        let bytes = std::fs::metadata(&source).map_or(0, |m| m.len());
+        return Ok((source, name, bytes));
+    }
+    let sniffed = sniff::check(&source, &extension).map_err(|e| AttachmentError::Unreadable {
+        file: file.to_string(),
+        source: ConfineError::Io(e),
+    })?;
+    match sniffed {
+        Ok(()) => {}
+        Err(Mismatch::Markup(markup)) => {
+            return Err(AttachmentError::Markup {
+                file: file.to_string(),
+                markup,
+            })
+        }
+        Err(Mismatch::NotA(format)) => {
+            return Err(AttachmentError::NotItsFormat {
+                file: file.to_string(),
+                format,
+            })
+        }
+    }
     let bytes = std::fs::metadata(&source).map_or(0, |m| m.len());
     Ok((source, name, bytes))
 }
@@ -88,6 +134,17 @@ pub fn publishable_name(config: &Config, file: &str) -> Result<String, Attachmen
             .any(|c| !matches!(c, Component::Normal(_)));
     if escapes {
         return Err(AttachmentError::NotPlainRelative(file.to_string()));
+    }
+    for component in relative.components() {
+        let component = component.as_os_str().to_string_lossy();
+        if let Some((reason, suggested)) = crate::portable::windows_problem(&component) {
+            return Err(AttachmentError::NotPortable {
+                file: file.to_string(),
+                component: component.into_owned(),
+                reason,
+                suggested,
+            });
+        }
     }
     let name = relative
         .file_name()

@@ -2,7 +2,8 @@
 
 use std::path::Path;
 
-use crate::diagnostics::{line_column, Diagnostic};
+use crate::diagnostics::Diagnostic;
+use crate::lines;
 use crate::text;
 
 /// The deepest nesting of block quotes and lists a body may have at the
@@ -15,17 +16,14 @@ const MAX_BODY_NESTING: usize = 32;
 pub fn check(path: &Path, body: &str, body_line: usize) -> Vec<Diagnostic> {
     let mut problems = Vec::new();
     if let Some((offset, c)) = text::forbidden_char(body) {
-        let (line, column) = line_column(body, offset);
+        let (line, column) = lines::locate(body, offset);
         problems.push(
             Diagnostic::error(
                 path,
-                format!(
-                    "the text contains the control character {}, which no page or feed can show",
-                    text::code_point(c)
-                ),
+                format!("the text contains {}", text::forbidden_reason(c)),
             )
             .at(body_line + line - 1, column)
-            .hint("remove it (text copied from a PDF sometimes carries a form feed between pages)"),
+            .hint("remove it (text copied from a PDF sometimes carries a form feed between pages, or a direction mark around a word)"),
         );
     }
     for (i, line) in body.lines().enumerate() {

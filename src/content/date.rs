@@ -63,6 +63,28 @@ impl PartialDate {
         Ok(PartialDate::Day(year, month, day))
     }
 
+    /// Today, by the machine's clock (UTC): what "in the future" is
+    /// measured against.
+    pub fn today() -> PartialDate {
+        // The Julian day number of 1970-01-01.
+        const UNIX_EPOCH_JDN: i64 = 2_440_588;
+        let days = std::time::SystemTime::now()
+            .duration_since(std::time::UNIX_EPOCH)
+            .map_or(0, |d| d.as_secs() / 86_400);
+        let jdn = i32::try_from(UNIX_EPOCH_JDN + days as i64).unwrap_or(i32::MAX);
+        let (year, month, day) = calendar::civil(jdn);
+        PartialDate::Day(u16::try_from(year).unwrap_or(u16::MAX), month, day)
+    }
+
+    /// The first day the date may mean: `2023` may be 1 January 2023.
+    pub fn earliest(self) -> PartialDate {
+        match self {
+            PartialDate::Year(y) => PartialDate::Day(y, 1, 1),
+            PartialDate::Month(y, m) => PartialDate::Day(y, m, 1),
+            day => day,
+        }
+    }
+
     pub fn year(self) -> u16 {
         match self {
             PartialDate::Year(y) | PartialDate::Month(y, _) | PartialDate::Day(y, _, _) => y,

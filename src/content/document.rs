@@ -288,6 +288,9 @@ impl Fields<'_> {
             .required::<String>("title")
             .filter(|t| self.non_empty("title", t) && self.short("title", t, MAX_TITLE_CHARS));
         let date = self.date();
+        if let Some(date) = date {
+            self.plausible(config, date);
+        }
         let doc_type = self
             .required::<String>("type")
             .filter(|t| self.declared(config, Taxonomy::Type, "type", t));
@@ -333,6 +336,42 @@ impl Fields<'_> {
             body_line: split.body_line,
             lines,
         })
+    }
+
+    /// A date after today, or before the archive's `first_year`, is most
+    /// likely a typo (2203 for 2023): a warning, since the archive may
+    /// rightly hold a document dated ahead (a scheduled election day) or
+    /// older than its usual years. The timeline shows either without
+    /// growing: runs of empty years are one row.
+    fn plausible(&mut self, config: &Config, date: PartialDate) {
+        let today = PartialDate::today();
+        let problem = if date.earliest() > today {
+            Some((
+                format!("the date {date} is in the future (today is {today})"),
+                "check the year for a typo; a document is dated by the day it was issued"
+                    .to_string(),
+            ))
+        } else if date.year() < config.first_year {
+            Some((
+                format!(
+                    "the date {date} is before {}, the archive's first year",
+                    config.first_year
+                ),
+                "check the year for a typo, or set `first_year` in site.toml to an earlier year"
+                    .to_string(),
+            ))
+        } else {
+            None
+        };
+        if let Some((message, hint)) = problem {
+            let field = self.field("date");
+            self.problems.push(
+                Diagnostic::warning(self.path, message)
+                    .at(self.line(&field), 1)
+                    .field(field.to_string())
+                    .hint(hint),
+            );
+        }
     }
 
     /// Declared tags, each once; a repeat is a warning.
@@ -455,8 +494,8 @@ impl Fields<'_> {
         for (field, c) in found {
             self.error_at(
                 field,
-                format!("contains the control character {}, which no page, feed or spreadsheet can show", text::code_point(c)),
-                Some("remove it; YAML escapes such as \\x1b or \\u0000 are not allowed in text".into()),
+                format!("contains {}", text::forbidden_reason(c)),
+                Some("remove it; YAML escapes such as \\x1b, \\u0000 or \\u202e are not allowed in text".into()),
             );
         }
     }

@@ -11,7 +11,8 @@ use super::front_matter;
 use super::validate::{self, Body};
 use crate::config::Config;
 use crate::confine::{ConfineError, Root};
-use crate::diagnostics::{line_column, Diagnostic, Diagnostics};
+use crate::diagnostics::{Diagnostic, Diagnostics};
+use crate::lines;
 
 /// Loads every document under `content/`. Problems do not stop the walk: the
 /// documents that parsed are returned with every problem found. Documents
@@ -36,6 +37,9 @@ pub fn load(config: &Config) -> (Vec<Arc<Document>>, Diagnostics) {
         .follow_links(false)
         .sort_by_file_name()
     {
+        if let Ok(entry) = &entry {
+            problems.extend(unportable(config, entry));
+        }
         match entry {
             Ok(entry) if is_markdown(entry.path()) && !entry.file_type().is_dir() => {
                 files.push(entry.into_path())
@@ -94,6 +98,23 @@ fn linked_folder(config: &Config, content: &Root, link: &Path) -> Option<Diagnos
     }
 }
 
+/// A file or folder of content/ that a Windows clone could not hold
+/// (`aux.en.md`, `files/con.pdf`, `reports./`).
+fn unportable(config: &Config, entry: &walkdir::DirEntry) -> Option<Diagnostic> {
+    if entry.depth() == 0 {
+        return None;
+    }
+    let name = entry.file_name().to_string_lossy();
+    let (reason, suggested) = crate::portable::windows_problem(&name)?;
+    Some(
+        Diagnostic::error(
+            relative(config, entry.path()),
+            format!("the name `{name}` {reason}"),
+        )
+        .hint(format!("rename it `{suggested}`")),
+    )
+}
+
 fn is_markdown(path: &Path) -> bool {
     path.extension()
         .is_some_and(|e| e.eq_ignore_ascii_case("md"))
@@ -140,12 +161,7 @@ struct Refused {
 
 impl Refused {
     fn body(&self) -> Body<'_> {
-        Body {
-            path: &self.path,
-            section: &self.section,
-            text: &self.body,
-            line: self.body_line,
-        }
+        Body::new(&self.path, &self.section, &self.body, self.body_line)
     }
 }
 
@@ -167,8 +183,9 @@ fn load_file_in(config: &Config, content: &Root, file: &Path) -> Loaded {
         Ok(resolved) => resolved,
         Err(e) => return fail(Diagnostic::error(&shown, format!("the file {e}"))),
     };
-    let bytes = match std::fs::read(&resolved) {
-        Ok(bytes) => bytes,
+    let bytes = match read_bounded(&resolved) {
+        Ok(Bounded::Whole(bytes)) => bytes,
+        Ok(Bounded::TooLong(prefix)) => return fail(too_long(&shown, &prefix)),
         Err(e) => {
             return fail(Diagnostic::error(
                 &shown,
@@ -181,7 +198,7 @@ fn load_file_in(config: &Config, content: &Root, file: &Path) -> Loaded {
         Err(e) => {
             let valid = e.utf8_error().valid_up_to();
             let prefix = std::str::from_utf8(&e.as_bytes()[..valid]).expect("valid up to here");
-            let (line, column) = line_column(prefix, valid);
+            let (line, column) = lines::locate(prefix, valid);
             return fail(
                 Diagnostic::error(&shown, "the file is not valid UTF-8 text")
                     .at(line, column)
@@ -207,4 +224,54 @@ fn load_file_in(config: &Config, content: &Root, file: &Path) -> Loaded {
         refused,
         problems,
     }
+}
+
+/// The largest document file read, front matter and body together: 4 MiB.
+/// The longest election documents transcribed in full, a law or an
+/// observation mission's final report of a few hundred pages, are a few
+/// hundred KB to 2 MB of text (Khmer takes three bytes a character); a
+/// reader on a phone would not load more as one page. Beyond it the text's
+/// pages, search records and memory grow with it for nothing (12 MB took
+/// 0.9 GB to build and made a 71 MB index): a longer text belongs in an
+/// attached PDF, or split into parts.
+pub const MAX_DOCUMENT_BYTES: u64 = 4 << 20;
+
+/// A document file's bytes, or the first bytes past the limit.
+enum Bounded {
+    Whole(Vec<u8>),
+    /// The first [`MAX_DOCUMENT_BYTES`] + 1 bytes, never more: a file of
+    /// any size costs no more memory than one at the limit.
+    TooLong(Vec<u8>),
+}
+
+fn read_bounded(path: &Path) -> std::io::Result<Bounded> {
+    use std::io::Read;
+    let mut bytes = Vec::new();
+    std::fs::File::open(path)?
+        .take(MAX_DOCUMENT_BYTES + 1)
+        .read_to_end(&mut bytes)?;
+    Ok(if bytes.len() as u64 > MAX_DOCUMENT_BYTES {
+        Bounded::TooLong(bytes)
+    } else {
+        Bounded::Whole(bytes)
+    })
+}
+
+/// The error for a file over the limit, at the line where it passes it.
+fn too_long(shown: &Path, prefix: &[u8]) -> Diagnostic {
+    let within = &prefix[..MAX_DOCUMENT_BYTES as usize];
+    let text = match std::str::from_utf8(within) {
+        Ok(text) => text,
+        Err(e) => std::str::from_utf8(&within[..e.valid_up_to()]).expect("valid up to here"),
+    };
+    let (line, _) = lines::locate(text, text.len());
+    Diagnostic::error(
+        shown,
+        format!(
+            "the file is longer than {} MB; its text passes the limit on this line",
+            MAX_DOCUMENT_BYTES >> 20
+        ),
+    )
+    .at(line, 0)
+    .hint("attach the full text as a PDF and keep a summary here, or split the document into parts")
 }

@@ -10,6 +10,7 @@ pub mod front_matter;
 pub mod links;
 pub mod load;
 pub mod markdown;
+pub mod sniff;
 pub mod validate;
 
 pub use date::PartialDate;

@@ -10,8 +10,9 @@ use super::document::Document;
 use super::links::{self, LinkTarget};
 use crate::config::Config;
 use crate::content::markdown;
-use crate::diagnostics::{did_you_mean, line_column, Diagnostic, Diagnostics, Severity};
+use crate::diagnostics::{did_you_mean, Diagnostic, Diagnostics, Severity};
 use crate::khmer::cluster::is_khmer;
+use crate::lines::LineIndex;
 
 pub fn validate(config: &Config, documents: &[Arc<Document>]) -> Diagnostics {
     validate_changed(config, documents, |_| true)
@@ -32,10 +33,15 @@ pub fn validate_changed(
     for document in documents {
         by_key.entry(&document.key).or_default().push(document);
     }
-    for document in documents.iter().filter(|d| changed(d)) {
+    let bodies: Vec<Body> = documents
+        .iter()
+        .filter(|d| changed(d))
+        .map(|d| Body::of(d))
+        .collect();
+    for (document, body) in documents.iter().filter(|d| changed(d)).zip(&bodies) {
         check_script(document, &mut problems);
         if !config.allow_raw_html {
-            check_raw_html(document, &mut problems);
+            check_raw_html(body, &mut problems);
         }
     }
     for versions in by_key.values() {
@@ -44,32 +50,49 @@ pub fn validate_changed(
         }
     }
     check_attachment_names(documents, &mut problems);
-    let bodies = documents.iter().filter(|d| changed(d)).map(|d| Body::of(d));
-    check_body_links(config, documents, bodies, &mut problems);
+    check_body_links(config, documents, bodies.iter(), &mut problems);
     check_duplicate_slugs(&by_key, &mut problems);
     problems
 }
 
 /// The body of a content file, whether or not its front matter is valid:
 /// a file with a front matter error still has its links checked, so that
-/// one run reports both.
+/// one run reports both. Every check of a body locates its problems with
+/// the body's one [`LineIndex`].
 #[derive(Debug, Clone)]
 pub struct Body<'a> {
     pub path: &'a Path,
     pub section: &'a str,
     pub text: &'a str,
     /// The file line where the body starts.
-    pub line: usize,
+    line: usize,
+    lines: LineIndex<'a>,
 }
 
 impl<'a> Body<'a> {
-    pub fn of(document: &'a Document) -> Body<'a> {
+    pub fn new(path: &'a Path, section: &'a str, text: &'a str, line: usize) -> Body<'a> {
         Body {
-            path: &document.path,
-            section: &document.section,
-            text: &document.body,
-            line: document.body_line,
+            path,
+            section,
+            text,
+            line,
+            lines: LineIndex::new(text),
         }
+    }
+
+    pub fn of(document: &'a Document) -> Body<'a> {
+        Body::new(
+            &document.path,
+            &document.section,
+            &document.body,
+            document.body_line,
+        )
+    }
+
+    /// The file line and column of a byte offset in the body.
+    pub fn locate(&self, offset: usize) -> (usize, usize) {
+        let (line, column) = self.lines.locate(offset);
+        (self.line + line - 1, column)
     }
 }
 
@@ -81,16 +104,17 @@ pub fn check_links_of_refused<'a>(
     bodies: impl Iterator<Item = Body<'a>>,
 ) -> Diagnostics {
     let mut problems = Diagnostics::default();
-    check_body_links(config, documents, bodies, &mut problems);
+    let bodies: Vec<Body> = bodies.collect();
+    check_body_links(config, documents, bodies.iter(), &mut problems);
     problems
 }
 
 /// Links in bodies must lead somewhere: to a document that exists, or to a
 /// file that is published because a document attaches it.
-fn check_body_links<'a>(
+fn check_body_links<'a, 'b: 'a>(
     config: &Config,
     documents: &[Arc<Document>],
-    bodies: impl Iterator<Item = Body<'a>>,
+    bodies: impl Iterator<Item = &'a Body<'b>>,
     problems: &mut Diagnostics,
 ) {
     let versions: HashSet<(&str, &str)> = documents
@@ -105,7 +129,7 @@ fn check_body_links<'a>(
     let keys: Vec<&str> = documents.iter().map(|d| d.key.as_str()).collect();
     for body in bodies {
         for (url, offset) in markdown::links(body.text) {
-            let line = body.line + line_column(body.text, offset).0 - 1;
+            let line = body.locate(offset).0;
             let problem = match links::resolve(body.section, &url) {
                 LinkTarget::Document { key, lang, .. } if !versions.contains(&(key.as_str(), lang.as_str())) => {
                     let hint = did_you_mean(&key, keys.iter().copied()).map(|h| format!("{h} (as content/<key>.<lang>.md)"));
@@ -235,15 +259,15 @@ fn check_translations(config: &Config, versions: &[&Document], problems: &mut Di
 
 /// Raw HTML that the page shows as text, because sanitising it would drop
 /// the rest of the document.
-fn check_raw_html(document: &Document, problems: &mut Diagnostics) {
-    for (tag, offset) in markdown::raw_html_shown_as_text(&document.body) {
-        let (line, column) = line_column(&document.body, offset);
+fn check_raw_html(body: &Body, problems: &mut Diagnostics) {
+    for (tag, offset) in markdown::raw_html_shown_as_text(body.text) {
+        let (line, column) = body.locate(offset);
         problems.push(
             Diagnostic::warning(
-                &document.path,
+                body.path,
                 format!("the raw HTML `{tag}` is shown as text: sanitised, it would hide everything after it"),
             )
-            .at(document.body_line + line - 1, column)
+            .at(line, column)
             .hint("write the content in Markdown; raw HTML is trusted only with `allow_raw_html = true` in site.toml"),
         );
     }

@@ -4,7 +4,8 @@
 
 use std::path::{Path, PathBuf};
 
-use crate::diagnostics::{did_you_mean, line_column, Diagnostic, Diagnostics};
+use crate::diagnostics::{did_you_mean, Diagnostic, Diagnostics};
+use crate::lines;
 
 /// The columns a catalogue may have; each is a front-matter field of the
 /// README's "Front matter" section, or says where the document goes.
@@ -139,7 +140,7 @@ fn read_text(path: &Path) -> Result<String, Diagnostic> {
     String::from_utf8(bytes).map_err(|e| {
         let valid = e.utf8_error().valid_up_to();
         let prefix = std::str::from_utf8(&e.as_bytes()[..valid]).expect("valid up to here");
-        let (line, column) = line_column(prefix, valid);
+        let (line, column) = lines::locate(prefix, valid);
         Diagnostic::error(path, "the catalogue is not UTF-8 text")
             .at(line, column)
             .hint("save the spreadsheet as \"CSV UTF-8\"")

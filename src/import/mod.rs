@@ -215,10 +215,13 @@ impl Plan<'_> {
         for (column, cell) in paths {
             if let Some((_, c)) = text::forbidden_char(cell) {
                 self.problems.push(
-                    Diagnostic::error(&self.catalog.path, format!("contains the control character {}, which no page, feed or spreadsheet can show", text::code_point(c)))
-                        .at(row.line, 0)
-                        .field(column)
-                        .hint("remove it from the spreadsheet's cell"),
+                    Diagnostic::error(
+                        &self.catalog.path,
+                        format!("contains {}", text::forbidden_reason(c)),
+                    )
+                    .at(row.line, 0)
+                    .field(column)
+                    .hint("remove it from the spreadsheet's cell"),
                 );
                 refused = true;
             }

@@ -58,6 +58,8 @@ pub enum OutputError {
     NotAnOutput { output: PathBuf },
     #[error("another build is writing to {output} (lock {lock})")]
     Busy { output: PathBuf, lock: PathBuf },
+    #[error("the lock {lock} is {what}, not a file sastra made: delete it (a lock is made anew by every build)")]
+    LockNotAFile { lock: PathBuf, what: &'static str },
     #[error(transparent)]
     Io(#[from] WriteError),
 }
@@ -84,12 +86,7 @@ impl Output {
         let (parent, name) = parent_and_name(output);
         fs::create_dir_all(&parent).at(&parent)?;
         let lock_path = parent.join(format!(".{name}.lock"));
-        let lock = fs::OpenOptions::new()
-            .create(true)
-            .truncate(false)
-            .write(true)
-            .open(&lock_path)
-            .at(&lock_path)?;
+        let lock = open_lock(&lock_path)?;
         match lock.try_lock() {
             Ok(()) => {}
             Err(fs::TryLockError::WouldBlock) => {
@@ -115,6 +112,61 @@ impl Output {
 
     pub fn path(&self) -> &Path {
         &self.path
+    }
+}
+
+/// The default output's lock (`.public.lock`) if it is anything but a
+/// regular file: committed as a link, it is refused by every build, so
+/// `check` reports it on the pull request that adds it.
+pub fn unusable_lock(root: &Path) -> Option<crate::diagnostics::Diagnostic> {
+    let name = ".public.lock";
+    let what = match fs::symlink_metadata(root.join(name)) {
+        Ok(m) if m.file_type().is_symlink() => "a symbolic link",
+        Ok(m) if !m.is_file() => "not a regular file",
+        _ => return None,
+    };
+    Some(
+        crate::diagnostics::Diagnostic::error(
+            name,
+            format!("the build's lock file is {what}; every build refuses to use it"),
+        )
+        .hint("delete it: each build makes its own lock, and a lock is never committed"),
+    )
+}
+
+/// Opens (creating it if need be) the lock file, never through a link: a
+/// `.public.lock` committed as a link to `~/.bashrc` or `/etc/x` would
+/// otherwise have every build create or open the file it names. A pipe is
+/// not waited on either.
+fn open_lock(lock_path: &Path) -> Result<fs::File, OutputError> {
+    let not_a_file = |what| OutputError::LockNotAFile {
+        lock: lock_path.to_path_buf(),
+        what,
+    };
+    match fs::symlink_metadata(lock_path) {
+        Ok(m) if m.file_type().is_symlink() => return Err(not_a_file("a symbolic link")),
+        Ok(m) if !m.is_file() => return Err(not_a_file("not a regular file")),
+        _ => {}
+    }
+    let mut options = fs::OpenOptions::new();
+    options.create(true).truncate(false).write(true);
+    // Between the look above and the open, a link could still be put in
+    // place: the open itself refuses to follow one.
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::OpenOptionsExt;
+        options.custom_flags(libc::O_NOFOLLOW | libc::O_NONBLOCK);
+    }
+    match options.open(lock_path) {
+        Ok(file) if file.metadata().is_ok_and(|m| m.is_file()) => Ok(file),
+        Ok(_) => Err(not_a_file("not a regular file")),
+        #[cfg(unix)]
+        Err(e) if e.raw_os_error() == Some(libc::ELOOP) => Err(not_a_file("a symbolic link")),
+        Err(e) => Err(WriteError {
+            path: lock_path.to_path_buf(),
+            source: e,
+        }
+        .into()),
     }
 }
 
@@ -380,7 +432,9 @@ fn backup_path(parent: &Path, name: &str) -> PathBuf {
 /// A build killed between the two renames of a commit leaves the previous
 /// site under its backup name; put it back before anything else.
 fn recover_interrupted_swap(output: &Path, backup: &Path) -> Result<(), WriteError> {
-    if !output.exists() && backup.is_dir() {
+    // A link named like the backup (committed, say) is not a site.
+    let backup_is_folder = fs::symlink_metadata(backup).is_ok_and(|m| m.is_dir());
+    if !output.exists() && backup_is_folder {
         fs::rename(backup, output).at(output)?;
     }
     Ok(())

@@ -40,6 +40,46 @@ pub struct Row {
     pub label: String,
     pub bars: Vec<Option<Bar>>,
     pub markers: Vec<Marker>,
+    /// Written across a row without bars: "No documents, 1994–2002".
+    pub note: Option<String>,
+}
+
+/// A row of the timeline's chart: a year, or a run of years without any
+/// document shown as one row, so that the chart grows with the archive's
+/// documents and not with the distance between its first and last date
+/// (one mistyped year, 2203 for 2023, would otherwise add 180 rows).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Span {
+    Year(u16),
+    /// Newest, then oldest year of the run.
+    Empty(u16, u16),
+}
+
+/// The rows for the years `last` down to `first`: each year with
+/// documents, a single empty year as itself (a gap that short shows as it
+/// is), and each longer run of empty years as one [`Span::Empty`].
+pub fn spans(first: u16, last: u16, has_documents: impl Fn(u16) -> bool) -> Vec<Span> {
+    let mut spans = Vec::new();
+    let mut year = last;
+    loop {
+        if has_documents(year) {
+            spans.push(Span::Year(year));
+        } else {
+            let newest = year;
+            while year > first && !has_documents(year - 1) {
+                year -= 1;
+            }
+            spans.push(if newest == year {
+                Span::Year(year)
+            } else {
+                Span::Empty(newest, year)
+            });
+        }
+        if year == first {
+            return spans;
+        }
+        year -= 1;
+    }
 }
 
 /// Where a day falls among twelve month slots.
@@ -63,6 +103,8 @@ const ROW: f64 = 34.0;
 const HEADROOM: f64 = 6.0;
 const SMALL_HEIGHT: f64 = 56.0;
 const SMALL_LABELS: f64 = 16.0;
+/// The room a year label of the small chart needs, in units.
+const YEAR_LABEL: f64 = 40.0;
 /// The shortest bar drawn for a non-zero part, so that one document shows.
 const MIN_PART: f64 = 2.0;
 
@@ -84,6 +126,16 @@ pub fn months(rows: &[Row], months: &[String]) -> String {
     let bar_height = ROW - HEADROOM - 8.0;
     for (r, row) in rows.iter().enumerate() {
         let base = HEADER + ROW * (r as f64 + 1.0) - 4.0;
+        if let Some(note) = &row.note {
+            let _ = write!(
+                svg,
+                r#"<text class="chart-label chart-gap" x="{}" y="{}" text-anchor="middle">{}</text>"#,
+                num(LABEL + SLOT * 6.0),
+                num(base - 6.0),
+                escape_html(note)
+            );
+            continue;
+        }
         let _ = write!(
             svg,
             r#"<text class="chart-label" x="{}" y="{}" text-anchor="end">{}</text>"#,
@@ -144,8 +196,11 @@ pub fn years(row: &Row, labels: &[String]) -> String {
         num(WIDTH - 4.0)
     );
     // Years are four digits: about 28 units wide at the labels' size in
-    // Khmer digits, the wider; a few units more keep them apart.
-    let every = (32.0 / slot).ceil().max(1.0) as usize;
+    // Khmer digits, the wider, and drawn larger than their units on a
+    // phone (a 390 px screen shows the chart at about 1.0 px a unit, with
+    // Khmer digits wider still): a label needs a slot of 40 units to stay
+    // clear of the next.
+    let every = (YEAR_LABEL / slot).ceil().max(1.0) as usize;
     for (i, bar) in row.bars.iter().enumerate() {
         let x = 4.0 + slot * i as f64;
         if let Some(bar) = bar {
@@ -288,6 +343,7 @@ mod tests {
             label: "2023".into(),
             bars,
             markers: vec![],
+            note: None,
         };
         let svg = months(&[row], &(1..=12).map(|m| m.to_string()).collect::<Vec<_>>());
         assert_eq!(svg.matches("<a ").count(), 2, "{svg}");
@@ -296,6 +352,57 @@ mod tests {
         assert!(svg.contains(&format!(r#"id="{HATCH_ID}""#)));
         assert_eq!(svg.matches(r#"class="bar-year""#).count(), 1);
         assert!(svg.contains(r#"href="/y/#m6""#));
+    }
+
+    #[test]
+    fn runs_of_empty_years_become_one_span() {
+        let has = |y: u16| [2023, 2021, 2018, 1998].contains(&y);
+        assert_eq!(
+            spans(1998, 2023, has),
+            vec![
+                Span::Year(2023),
+                Span::Year(2022),
+                Span::Year(2021),
+                Span::Empty(2020, 2019),
+                Span::Year(2018),
+                Span::Empty(2017, 1999),
+                Span::Year(1998),
+            ]
+        );
+        assert_eq!(spans(2023, 2023, has), vec![Span::Year(2023)]);
+        // A typo far in the future adds two rows, not 180.
+        let typo = |y: u16| [2203, 2023].contains(&y);
+        assert_eq!(spans(2023, 2203, typo).len(), 3);
+    }
+
+    #[test]
+    fn year_labels_keep_apart() {
+        // Ten years (the sample archive's span) in the small chart: every
+        // label would have 35 units, too few for four Khmer digits.
+        let row = Row {
+            label: String::new(),
+            bars: vec![bar(1, 0, 0, "/t/"); 10],
+            markers: vec![],
+            note: None,
+        };
+        let labels: Vec<String> = (2016..=2025).map(|y| y.to_string()).collect();
+        let svg = years(&row, &labels);
+        let xs: Vec<f64> = svg
+            .split(r#"<text class="chart-label" x=""#)
+            .skip(1)
+            .map(|rest| rest.split('"').next().unwrap().parse().unwrap())
+            .collect();
+        assert_eq!(xs.len(), 5, "{svg}");
+        assert!(xs.windows(2).all(|w| w[1] - w[0] >= YEAR_LABEL), "{xs:?}");
+        // Few years label each.
+        let three = Row {
+            bars: vec![bar(1, 0, 0, "/t/"); 3],
+            ..row
+        };
+        assert_eq!(
+            years(&three, &labels[..3]).matches("chart-label").count(),
+            3
+        );
     }
 
     #[test]
@@ -314,6 +421,7 @@ mod tests {
                 at: 0.5,
                 title: "</title><script>alert('b') & 1</script>".into(),
             }],
+            note: Some("<i>".into()),
         };
         let svg = years(&row, &["<b>".to_string()]);
         assert!(!svg.contains("<script"), "{svg}");

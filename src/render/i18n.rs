@@ -10,8 +10,9 @@ use crate::config::Taxonomy;
 use crate::confine::Root;
 use crate::content::date::{lunar_line, LunarStyle};
 use crate::content::PartialDate;
-use crate::diagnostics::{display_path, line_column, Diagnostic, Diagnostics};
+use crate::diagnostics::{display_path, Diagnostic, Diagnostics};
 use crate::khmer::numerals::to_khmer_digits;
+use crate::lines;
 
 #[derive(Debug, Clone, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
@@ -85,7 +86,7 @@ impl I18n {
             .field("date.months")),
             Ok(i18n) => Ok(i18n),
             Err(e) => {
-                let (line, column) = e.span().map_or((0, 0), |s| line_column(&text, s.start));
+                let (line, column) = e.span().map_or((0, 0), |s| lines::locate(&text, s.start));
                 Err(Diagnostic::error(&shown, e.message().to_string()).at(line, column))
             }
         }
@@ -224,6 +225,8 @@ keys! {
     PdfPages = "pdf_pages",
     PdfPreview = "pdf_preview",
     PdfText = "pdf_text",
+    PdfTextMore = "pdf_text_more",
+    PdfTextFile = "pdf_text_file",
     PdfMachineRead = "pdf_machine_read",
     PdfLegacyFont = "pdf_legacy_font",
     PdfScanned = "pdf_scanned",
@@ -277,6 +280,8 @@ keys! {
     Contents = "contents",
     Related = "related",
     Permalink = "permalink",
+    CopyLink = "copy_link",
+    Copied = "copied",
     Documents = "documents",
     Page = "page",
     Previous = "previous",
@@ -297,6 +302,8 @@ keys! {
     ChartEvents = "chart_events",
     ChartTable = "chart_table",
     ChartPeriod = "chart_period",
+    ChartNoDocuments = "chart_no_documents",
+    Colon = "colon",
     MonthUnknown = "month_unknown",
     NotFoundTitle = "not_found_title",
     NotFoundText = "not_found_text",
@@ -312,6 +319,7 @@ keys! {
     SearchInPdfPage = "search_in_pdf_page",
     SearchCount = "search_count",
     SearchMore = "search_more",
+    SearchShortened = "search_shortened",
     SearchDigits = "search_digits",
     Year = "year",
     Footer = "footer",
@@ -323,6 +331,7 @@ keys! {
     OfflineSaveOneDocument = "offline_save_one_document",
     OfflineSaving = "offline_saving",
     OfflineSaved = "offline_saved",
+    OfflineSavedButton = "offline_saved_button",
     OfflineNoRoom = "offline_no_room",
     OfflineFailed = "offline_failed",
     OfflineSearch = "offline_search",
@@ -336,6 +345,21 @@ keys! {
     SavedRemove = "saved_remove",
     SavedRemoveAll = "saved_remove_all",
     SavedNotHere = "saved_not_here",
+    HomeHeading = "home_heading",
+    HomeHolds = "home_holds",
+    HomeEmpty = "home_empty",
+    HomeByType = "home_by_type",
+    HomeByOrganization = "home_by_organization",
+    HomeByYear = "home_by_year",
+    HomeBrowse = "home_browse",
+    AboutTitle = "about_title",
+    AboutLink = "about_link",
+    AboutWhat = "about_what",
+    AboutSources = "about_sources",
+    AboutData = "about_data",
+    AboutContribute = "about_contribute",
+    Contribute = "contribute",
+    DataDownloads = "data_downloads",
 }
 
 impl Key {

@@ -46,6 +46,10 @@ struct SiteView<'a> {
     feed: String,
     /// What the catalogue holds, and how to cite the archive.
     data: String,
+    about: String,
+    /// The catalogue of every document, for researchers.
+    catalog_csv: String,
+    catalog_json: String,
     assets: String,
     /// The site's base path: `/` or `/repo/`.
     root: String,
@@ -224,6 +228,9 @@ impl<'a> Renderer<'a> {
             types: href(urls::taxonomy_index(lang, Taxonomy::Type)),
             feed: href(urls::feed(lang)),
             data: href(urls::data(lang)),
+            about: href(urls::about(lang)),
+            catalog_csv: href(urls::catalog("csv")),
+            catalog_json: href(urls::catalog("json")),
             assets: href(self.assets.url("")),
             root: href(String::new()),
             offline: self.saving.map(|_| OfflineLinks {
@@ -262,6 +269,7 @@ impl<'a> Renderer<'a> {
             PageKind::Saved => {
                 self.fill(page, pages::titled(&views, Key::SavedTitle, SavedPage {}))
             }
+            PageKind::About => self.fill(page, self.about_page(&views)),
             PageKind::NotFound => self.fill(
                 page,
                 pages::titled(&views, Key::NotFoundTitle, NotFoundPage {}),

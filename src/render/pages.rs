@@ -31,6 +31,7 @@ pub enum TemplateKind {
     Search,
     Saved,
     Data,
+    About,
     NotFound,
 }
 
@@ -53,10 +54,31 @@ macro_rules! contents {
     };
 }
 
+/// The front door: what the archive holds, ways into it, the latest.
 #[derive(Debug, Serialize)]
 pub struct HomePage {
+    /// The latest documents, a few.
     pub items: Vec<Item>,
+    pub holds: Holdings,
 }
+
+/// What the archive holds, counted.
+#[derive(Debug, Serialize)]
+pub struct Holdings {
+    /// "24 documents from 4 organisations, dated 2016 to 2025."
+    pub summary: String,
+    pub types: Vec<TermView>,
+    pub organizations: Vec<TermView>,
+    /// The years, newest first, each linking its timeline page.
+    pub years: Vec<TermView>,
+}
+
+/// What the archive is, where its data is, how to add to it.
+#[derive(Debug, Serialize)]
+pub struct AboutPage {
+    pub holds: Holdings,
+}
+contents!(AboutPage, "about.html", About);
 contents!(HomePage, "home.html", Home);
 
 #[derive(Debug, Serialize)]
@@ -142,9 +164,15 @@ pub struct FieldMeaning {
 pub struct NotFoundPage {}
 contents!(NotFoundPage, "404.html", NotFound);
 
+/// The latest documents the home page lists: enough to show what arrives,
+/// few enough that what the archive holds and the ways into it come first
+/// (twenty made a phone's home page 6,800 px tall).
+const LATEST_ON_HOME: usize = 5;
+
 impl<'a> Renderer<'a> {
     pub(super) fn home_page(&self, views: &ViewBuilder, page: &Page) -> Titled<HomePage> {
-        let latest = plan::listed(self.archive, &page.kind, self.config.page_size);
+        let mut latest = plan::listed(self.archive, &page.kind, self.config.page_size);
+        latest.truncate(LATEST_ON_HOME);
         let title = self
             .config
             .language(views.lang)
@@ -155,8 +183,40 @@ impl<'a> Renderer<'a> {
             title,
             HomePage {
                 items: views.items(&latest),
+                holds: self.holdings(views),
             },
         )
+    }
+
+    pub(super) fn about_page(&self, views: &ViewBuilder) -> Titled<AboutPage> {
+        (
+            views.i18n.string(Key::AboutTitle).to_string(),
+            AboutPage {
+                holds: self.holdings(views),
+            },
+        )
+    }
+
+    fn holdings(&self, views: &ViewBuilder) -> Holdings {
+        let t = views.i18n;
+        let years = self.archive.timeline();
+        let (first, last) = (years.last().map(|y| y.year), years.first().map(|y| y.year));
+        let organizations = views.terms(Taxonomy::Organization);
+        let summary = match (first, last) {
+            (Some(first), Some(last)) => t
+                .string(Key::HomeHolds)
+                .replace("{documents}", &t.number(self.archive.entries.len()))
+                .replace("{organizations}", &t.number(organizations.len()))
+                .replace("{first}", &t.number(first))
+                .replace("{last}", &t.number(last)),
+            _ => t.string(Key::HomeEmpty).to_string(),
+        };
+        Holdings {
+            summary,
+            types: views.terms(Taxonomy::Type),
+            organizations,
+            years: views.years(),
+        }
     }
 
     pub(super) fn document_page(&self, views: &ViewBuilder, id: EntryId) -> Titled<DocumentPage> {
@@ -242,7 +302,12 @@ impl<'a> Renderer<'a> {
     ) -> Titled<YearPage> {
         let t = views.i18n;
         (
-            format!("{}: {}", t.string(Key::Timeline), t.number(year)),
+            format!(
+                "{}{}{}",
+                t.string(Key::Timeline),
+                t.string(Key::Colon),
+                t.number(year)
+            ),
             YearPage {
                 year: views.timeline_year(year),
                 chart: views.timeline_year_chart(year),

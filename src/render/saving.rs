@@ -271,6 +271,7 @@ fn listing(archive: &Archive, lang: &str, kind: &PageKind) -> Option<(String, Ve
         | PageKind::Search
         | PageKind::Saved
         | PageKind::Data
+        | PageKind::About
         | PageKind::NotFound => None,
     }
 }

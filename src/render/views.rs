@@ -4,10 +4,11 @@
 use serde::Serialize;
 
 use crate::archive::{Archive, Entry, EntryId, TimelineYear};
-use crate::attachments::{Extracts, Reading, TextLayer};
+use crate::attachments::layout::page_language;
+use crate::attachments::{inline, Extracts, Reading, TextLayer};
 use crate::config::{Config, Taxonomy};
 use crate::content::{Attachment, Document, PartialDate};
-use crate::render::chart::{self, Bar, Marker, Row, Tally};
+use crate::render::chart::{self, Bar, Marker, Row, Span, Tally};
 use crate::render::cite::{self, Citation};
 use crate::render::i18n::{I18n, Key};
 use crate::render::markdown::Heading;
@@ -86,6 +87,21 @@ pub struct AttachmentContent {
     pub missing: Option<&'static str>,
     /// Some of the text is Tesseract's reading of scanned pages.
     pub machine_read: bool,
+    /// The pages of text not shown on the page, when there are any.
+    pub more: Option<MoreText>,
+}
+
+/// The link to the whole text of a PDF whose text the page shows only in
+/// part ([`inline`]).
+#[derive(Debug, Serialize)]
+pub struct MoreText {
+    /// Where search results on the pages not shown land.
+    pub anchor: String,
+    /// The first page not shown, in the page's digits.
+    pub from: String,
+    /// The text file and its size.
+    pub href: String,
+    pub size: String,
 }
 
 #[derive(Debug, Serialize)]
@@ -100,7 +116,11 @@ pub struct PageText {
     /// The id that search results link to.
     pub anchor: String,
     pub number: String,
-    pub text: String,
+    /// The page's paragraphs.
+    pub paragraphs: Vec<String>,
+    /// The page's language, from its script (a record in two languages
+    /// has pages in each), when known.
+    pub lang: Option<String>,
     pub machine_read: bool,
 }
 
@@ -118,7 +138,8 @@ pub struct DocumentView {
     pub permalink: String,
     pub related: Vec<Item>,
     /// The date as the other languages write it, e.g. on an English page
-    /// "ថ្ងៃទី២២ ខែមិថុនា ឆ្នាំ២០២៣".
+    /// "ថ្ងៃទី២២ ខែមិថុនា ឆ្នាំ២០២៣"; none on a page in the default
+    /// language.
     pub other_dates: Vec<OtherDate>,
     /// The Khmer lunar date, in the page's form, as far as the date
     /// determines it.
@@ -282,11 +303,13 @@ impl<'a> ViewBuilder<'a> {
         })
     }
 
-    /// `place` is the attachment's place in its document's list.
+    /// `place` is the attachment's place in its document's list; the page
+    /// shows the text of its first `shown` pages ([`inline::pages_shown`]).
     fn attachment_content(
         &self,
         attachment: &Attachment,
         place: usize,
+        shown: u32,
     ) -> Option<AttachmentContent> {
         let reading = self.attachments.get(attachment)?;
         let Ok(extract) = &reading.outcome else {
@@ -296,6 +319,7 @@ impl<'a> ViewBuilder<'a> {
                 text: Vec::new(),
                 missing: Some("unreadable"),
                 machine_read: false,
+                more: None,
             });
         };
         let text: Vec<PageText> = extract
@@ -303,13 +327,28 @@ impl<'a> ViewBuilder<'a> {
             .iter()
             .zip(1u32..)
             .filter(|(text, _)| !text.trim().is_empty())
+            .filter(|(_, number)| inline::is_shown(*number, shown))
             .map(|(text, number)| PageText {
                 anchor: urls::attachment_text_anchor(place, number),
                 number: self.i18n.number(number),
-                text: text.clone(),
+                paragraphs: text
+                    .split("\n\n")
+                    .map(str::trim)
+                    .filter(|p| !p.is_empty())
+                    .map(str::to_string)
+                    .collect(),
+                lang: page_language(text, attachment.lang.as_deref()).map(str::to_string),
                 machine_read: extract.machine_read.contains(&number),
             })
             .collect();
+        let more = inline::first_hidden(&extract.text, shown).map(|from| MoreText {
+            anchor: urls::attachment_text_more_anchor(place),
+            from: self.i18n.number(from),
+            href: self.href(&urls::attachment_text(&reading.hash)),
+            size: self
+                .i18n
+                .size(inline::text_file(&extract.text).len() as u64),
+        });
         let missing = match extract.layer {
             TextLayer::LegacyFont { .. } => Some("legacy-font"),
             TextLayer::Scanned if text.is_empty() => Some("scanned"),
@@ -321,6 +360,7 @@ impl<'a> ViewBuilder<'a> {
             machine_read: text.iter().any(|p| p.machine_read),
             text,
             missing,
+            more,
         })
     }
 
@@ -345,9 +385,15 @@ impl<'a> ViewBuilder<'a> {
             .config
             .base_url
             .absolute(&urls::document(self.lang, &entry.key));
+        let shown = inline::pages_shown(document, self.attachments);
         DocumentView {
+            // A page in a translation gives the date as the archive's own
+            // language writes it too, to match it with the original's; a
+            // page in the archive's own language needs no translation of
+            // its date (the Khmer page has its lunar line instead).
             other_dates: others
                 .iter()
+                .filter(|_| self.lang != self.config.default_language)
                 .filter(|(lang, _)| *lang != self.lang)
                 .map(|(lang, i18n)| OtherDate {
                     lang: lang.to_string(),
@@ -395,7 +441,7 @@ impl<'a> ViewBuilder<'a> {
                         .sha256(a)
                         .map(|s| s.grouped().split(' ').map(str::to_string).collect())
                         .unwrap_or_default(),
-                    content: self.attachment_content(a, place),
+                    content: self.attachment_content(a, place, shown[place]),
                 })
                 .collect(),
             source: document.source.clone(),
@@ -431,6 +477,24 @@ impl<'a> ViewBuilder<'a> {
             prev: (page > 1).then(|| self.href(&urls::paged(first.to_string(), page - 1))),
             next: (page < pages).then(|| self.href(&urls::paged(first.to_string(), page + 1))),
         }
+    }
+
+    /// Every year, newest first, with its count and its timeline page.
+    pub fn years(&self) -> Vec<TermView> {
+        self.archive
+            .timeline()
+            .iter()
+            .map(|year| {
+                let count = year.months.iter().map(|(_, ids)| ids.len()).sum();
+                TermView {
+                    label: self.i18n.number(year.year),
+                    href: self.href(&urls::timeline_year(self.lang, year.year)),
+                    count,
+                    count_display: self.i18n.number(count),
+                    feed: None,
+                }
+            })
+            .collect()
     }
 
     /// Every year and month, with counts and links, for the overview.
@@ -496,20 +560,39 @@ impl<'a> ViewBuilder<'a> {
     /// first, empty years included so that gaps show.
     pub fn timeline_chart(&self) -> Option<ChartView> {
         let (first, last) = chart::span(self.archive)?;
-        Some(self.months_chart((first..=last).rev()))
+        let timeline = self.archive.timeline();
+        let spans = chart::spans(first, last, |year| timeline.iter().any(|y| y.year == year));
+        Some(self.months_chart(spans))
     }
 
     /// A year page's chart: that year's months.
     pub fn timeline_year_chart(&self, year: u16) -> ChartView {
-        self.months_chart(std::iter::once(year))
+        self.months_chart(vec![Span::Year(year)])
     }
 
-    fn months_chart(&self, years: impl Iterator<Item = u16>) -> ChartView {
+    fn months_chart(&self, spans: Vec<Span>) -> ChartView {
         let timeline = self.archive.timeline();
         let mut rows = Vec::new();
         let mut table = Vec::new();
         let mut events = Vec::new();
-        for year in years {
+        for span in spans {
+            let year = match span {
+                Span::Year(year) => year,
+                Span::Empty(newest, oldest) => {
+                    rows.push(Row {
+                        label: String::new(),
+                        bars: Vec::new(),
+                        markers: Vec::new(),
+                        note: Some(
+                            self.i18n
+                                .string(Key::ChartNoDocuments)
+                                .replace("{from}", &self.i18n.number(oldest))
+                                .replace("{to}", &self.i18n.number(newest)),
+                        ),
+                    });
+                    continue;
+                }
+            };
             let slots = timeline
                 .iter()
                 .find(|y| y.year == year)
@@ -533,6 +616,7 @@ impl<'a> ViewBuilder<'a> {
                 label: self.i18n.number(year),
                 bars,
                 markers,
+                note: None,
             });
         }
         let months: Vec<String> = (1..=12).map(|m| self.i18n.number(m)).collect();
@@ -547,8 +631,13 @@ impl<'a> ViewBuilder<'a> {
     /// The small chart of a tag, organisation or type: its documents per
     /// year, across the archive's years. `None` when it has none.
     pub fn term_chart(&self, ids: &[EntryId]) -> Option<ChartView> {
-        let (first, last) = chart::span(self.archive).filter(|_| !ids.is_empty())?;
         let tallies = chart::by_year(self.archive, ids);
+        // Documents of one year make one bar in an empty grid of the
+        // archive's years: the list under it says as much.
+        if tallies.len() < 2 {
+            return None;
+        }
+        let (first, last) = chart::span(self.archive)?;
         let tally = |year: u16| tallies.get(&year).copied().unwrap_or_default();
         let bars = (first..=last)
             .map(|year| {
@@ -566,6 +655,7 @@ impl<'a> ViewBuilder<'a> {
             label: String::new(),
             bars,
             markers: Vec::new(),
+            note: None,
         };
         let labels: Vec<String> = (first..=last).map(|y| self.i18n.number(y)).collect();
         Some(ChartView {
@@ -631,7 +721,7 @@ impl<'a> ViewBuilder<'a> {
                 let date = self.i18n.date(e.date);
                 let marker = Marker {
                     at: at(e.date),
-                    title: format!("{date}: {label}"),
+                    title: format!("{date}{}{label}", self.i18n.string(Key::Colon)),
                 };
                 let view = EventView {
                     date_iso: e.date.to_string(),

@@ -3,7 +3,7 @@
 //! without ever overwriting a file.
 
 use std::collections::HashMap;
-use std::fs::{File, OpenOptions};
+use std::fs::File;
 use std::io;
 use std::path::{Path, PathBuf};
 
@@ -67,18 +67,24 @@ impl Additions {
     }
 
     /// Parses every new document with the loader `check` uses, in a scratch
-    /// folder where each attachment stands in as an empty file (the parser
-    /// checks an attachment's path and type, not its bytes). The documents'
-    /// attachments then name the files they will have in `content/`.
+    /// folder where each attachment stands in as its first kilobyte (the
+    /// parser checks an attachment's path, type and signature: a
+    /// `minutes.pdf` that is HTML is refused before anything is copied).
+    /// The documents' attachments then name the files they will have in
+    /// `content/`.
     pub fn check(&self, config: &Config) -> io::Result<(Vec<Document>, Diagnostics)> {
         let scratch = tempfile::tempdir()?;
         let mut staged = config.clone();
         staged.root = scratch.path().to_path_buf();
         let content = staged.content_dir();
         std::fs::create_dir_all(&content)?;
-        for (_, to) in &self.attachments {
+        for (from, to) in &self.attachments {
             create_parent(&content.join(to))?;
-            File::create(content.join(to))?;
+            let mut stand_in = File::create(content.join(to))?;
+            // An unreadable source is reported when it is copied.
+            if let Ok(source) = File::open(from) {
+                io::copy(&mut io::Read::take(source, 1024), &mut stand_in)?;
+            }
         }
         for (path, text) in &self.documents {
             create_parent(&content.join(path))?;
@@ -167,25 +173,78 @@ impl Additions {
                 path: from.clone(),
                 source,
             })?;
-            let mut file = create_new(&target)?;
-            written.attachments.push(target.clone());
-            io::copy(&mut source, &mut file).map_err(|source| WriteError::Write {
-                path: target,
-                source,
-            })?;
+            write_new(&target, |file| io::copy(&mut source, file).map(drop))?;
+            written.attachments.push(target);
         }
         for (path, text) in &self.documents {
             let target = content.join(path);
-            let mut file = create_new(&target)?;
-            written.documents.push(target.clone());
-            io::Write::write_all(&mut file, text.as_bytes()).map_err(|source| {
-                WriteError::Write {
-                    path: target,
-                    source,
-                }
-            })?;
+            write_new(&target, |file| io::Write::write_all(file, text.as_bytes()))?;
+            written.documents.push(target);
         }
         Ok(())
+    }
+}
+
+/// Marks the scratch copy of a file being written: `.<name>.partial-XXXXXX`
+/// beside it. Hidden, and never a name a document may attach.
+const PARTIAL: &str = ".partial-";
+
+/// Writes a new file at `target` through `fill`, so that its name appears
+/// only once it is whole: the bytes go to a scratch file in the same folder
+/// (same file system, so the rename is atomic), which is synced and then
+/// renamed into place without replacing anything. A failure removes the
+/// scratch file; a process killed mid-copy leaves only a hidden scratch
+/// file, never a truncated file under the final name, and the next write of
+/// the same target removes what such a kill left.
+fn write_new(
+    target: &Path,
+    fill: impl FnOnce(&mut File) -> io::Result<()>,
+) -> Result<(), WriteError> {
+    let failed = |source| WriteError::Write {
+        path: target.to_path_buf(),
+        source,
+    };
+    create_parent(target).map_err(failed)?;
+    let (folder, name) = match (target.parent(), target.file_name()) {
+        (Some(folder), Some(name)) => (folder, name.to_string_lossy()),
+        _ => return Err(failed(io::Error::other("not a file path"))),
+    };
+    if target.symlink_metadata().is_ok() {
+        return Err(WriteError::Exists(target.to_path_buf()));
+    }
+    let prefix = format!(".{name}{PARTIAL}");
+    remove_partials(folder, &prefix);
+    let mut scratch = tempfile::Builder::new()
+        .prefix(&prefix)
+        .rand_bytes(6)
+        .tempfile_in(folder)
+        .map_err(failed)?;
+    fill(scratch.as_file_mut())
+        .and_then(|()| scratch.as_file().sync_all())
+        .map_err(failed)?;
+    // `persist_noclobber` refuses an existing target (a file that appeared
+    // since the check) and, like a drop, removes the scratch file on error.
+    scratch
+        .persist_noclobber(target)
+        .map_err(|e| match e.error.kind() {
+            io::ErrorKind::AlreadyExists => WriteError::Exists(target.to_path_buf()),
+            _ => failed(e.error),
+        })?;
+    Ok(())
+}
+
+/// Removes the scratch files named `prefix…` in `folder`: what a write of
+/// the same file left when its process was killed.
+fn remove_partials(folder: &Path, prefix: &str) {
+    for entry in std::fs::read_dir(folder).into_iter().flatten().flatten() {
+        let is_partial = entry.file_name().to_str().is_some_and(|n| {
+            n.strip_prefix(prefix).is_some_and(|rest| {
+                rest.len() == 6 && rest.bytes().all(|b| b.is_ascii_alphanumeric())
+            })
+        });
+        if is_partial && entry.file_type().is_ok_and(|t| t.is_file()) {
+            let _ = std::fs::remove_file(entry.path());
+        }
     }
 }
 
@@ -196,20 +255,52 @@ fn create_parent(path: &Path) -> io::Result<()> {
     }
 }
 
-fn create_new(path: &Path) -> Result<File, WriteError> {
-    create_parent(path).map_err(|source| WriteError::Write {
-        path: path.to_path_buf(),
-        source,
-    })?;
-    OpenOptions::new()
-        .write(true)
-        .create_new(true)
-        .open(path)
-        .map_err(|source| match source.kind() {
-            io::ErrorKind::AlreadyExists => WriteError::Exists(path.to_path_buf()),
-            _ => WriteError::Write {
-                path: path.to_path_buf(),
-                source,
-            },
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn names(folder: &Path) -> Vec<String> {
+        let mut names: Vec<String> = std::fs::read_dir(folder)
+            .unwrap()
+            .flatten()
+            .map(|e| e.file_name().to_string_lossy().into_owned())
+            .collect();
+        names.sort();
+        names
+    }
+
+    /// A copy that fails halfway leaves neither the file nor its scratch
+    /// copy; an existing file (or link) is never replaced.
+    #[test]
+    fn a_file_is_written_whole_or_not_at_all() {
+        let folder = tempfile::tempdir().unwrap();
+        let target = folder.path().join("files/a.pdf");
+        let failed = write_new(&target, |file| {
+            io::Write::write_all(file, b"%PDF-1.4 half")?;
+            Err(io::Error::other("the disk is full"))
+        });
+        assert!(
+            matches!(failed, Err(WriteError::Write { .. })),
+            "{failed:?}"
+        );
+        assert!(names(&folder.path().join("files")).is_empty());
+
+        // What a killed copy left is removed by the next write of the file.
+        std::fs::write(folder.path().join("files/.a.pdf.partial-AbC123"), "half").unwrap();
+        write_new(&target, |file| {
+            io::Write::write_all(file, b"%PDF-1.4 whole")
         })
+        .unwrap();
+        assert_eq!(std::fs::read(&target).unwrap(), b"%PDF-1.4 whole");
+        assert_eq!(names(&folder.path().join("files")), ["a.pdf"]);
+
+        let again = write_new(&target, |file| io::Write::write_all(file, b"other"));
+        assert!(matches!(again, Err(WriteError::Exists(_))), "{again:?}");
+        assert_eq!(std::fs::read(&target).unwrap(), b"%PDF-1.4 whole");
+        let link = folder.path().join("files/b.pdf");
+        std::os::unix::fs::symlink("/nonexistent", &link).unwrap();
+        let through = write_new(&link, |file| io::Write::write_all(file, b"x"));
+        assert!(matches!(through, Err(WriteError::Exists(_))), "{through:?}");
+        assert!(!Path::new("/nonexistent").exists());
+    }
 }

@@ -98,7 +98,7 @@ pub fn serve(options: ServeOptions) -> Result<(), ServeError> {
     );
     let site = output.join("site");
     for request in server.incoming_requests() {
-        server::handle(request, &site, &reloader);
+        server::handle(request, &site, port, &reloader);
     }
     drop(watching);
     Ok(())

@@ -228,6 +228,12 @@ impl Preview {
         let written = build::write_pages(&renderer, &redrawn, &live, &ProgressBar::hidden())
             .and_then(|pages| {
                 remove_dropped_pages(&state.plan, &plan, &live)?;
+                // An edited page may now link the whole text of a PDF.
+                build::write_texts(
+                    revised.iter().map(|d| d.as_ref()),
+                    &state.attachments,
+                    &live,
+                )?;
                 Ok(pages)
             });
         let pages = match written {

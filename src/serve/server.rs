@@ -13,7 +13,26 @@ use super::reload::{self, Reloader, SCRIPT};
 pub const RELOAD_SCRIPT_PATH: &str = "/__sastra/reload.js";
 pub const EVENTS_PATH: &str = "/__sastra/events";
 
-pub fn handle(request: Request, site: &Path, reloader: &Arc<Reloader>) {
+/// Answers one request of the preview listening on loopback `port`.
+pub fn handle(request: Request, site: &Path, port: u16, reloader: &Arc<Reloader>) {
+    // A page on another site can make its own name resolve to 127.0.0.1
+    // (DNS rebinding) and read the preview, drafts included, as if it were
+    // its own origin; the Host header still carries that other name.
+    let host = request
+        .headers()
+        .iter()
+        .find(|h| h.field.equiv("Host"))
+        .map(|h| h.value.as_str().to_string());
+    if !is_loopback_host(host.as_deref(), port) {
+        let _ = request.respond(with_type(
+            Response::from_string(
+                "421 Misdirected Request: this preview answers only to localhost, 127.0.0.1 or [::1]\n",
+            )
+            .with_status_code(421),
+            "text/plain; charset=utf-8",
+        ));
+        return;
+    }
     let url = request.url().to_string();
     let path = url.split(['?', '#']).next().unwrap_or("/").to_string();
     let result = match path.as_str() {
@@ -31,6 +50,22 @@ pub fn handle(request: Request, site: &Path, reloader: &Arc<Reloader>) {
     };
     // A browser closing a connection early is not an error worth reporting.
     let _ = result;
+}
+
+/// Whether a Host header names this preview: a loopback name, with no port
+/// or the port it listens on. Nothing else (another name that resolves to
+/// 127.0.0.1, a missing header) is served.
+fn is_loopback_host(host: Option<&str>, port: u16) -> bool {
+    let Some(host) = host else {
+        return false;
+    };
+    let (name, given) = match host.rsplit_once(':') {
+        // "[::1]" alone holds colons but no port.
+        Some((name, given)) if !given.contains(']') => (name, Some(given)),
+        _ => (host, None),
+    };
+    let loopback = name.eq_ignore_ascii_case("localhost") || name == "127.0.0.1" || name == "[::1]";
+    loopback && given.is_none_or(|given| given.parse() == Ok(port))
 }
 
 fn serve_file(request: Request, site: &Path, path: &str, generation: u64) -> std::io::Result<()> {
@@ -175,5 +210,36 @@ mod tests {
         assert!(resolve(site.path(), "/a.txt").is_some());
         assert!(resolve(site.path(), "/../etc/passwd").is_none());
         assert!(resolve(site.path(), "/%2e%2e/etc/passwd").is_none());
+    }
+
+    #[test]
+    fn only_loopback_names_on_our_port_are_served() {
+        for host in [
+            "localhost",
+            "localhost:4000",
+            "LocalHost:4000",
+            "127.0.0.1:4000",
+            "[::1]:4000",
+            "[::1]",
+        ] {
+            assert!(is_loopback_host(Some(host), 4000), "{host}");
+        }
+        for host in [
+            "evil.example:4000",
+            "evil.example",
+            "localhost.evil.example:4000",
+            "127.0.0.1.nip.io:4000",
+            "localhost:4001",
+            "localhost:",
+            "localhost:4000:4000",
+            "127.0.0.2:4000",
+            "0.0.0.0:4000",
+            "localhost.:4000",
+            "[::1]:80",
+            "",
+        ] {
+            assert!(!is_loopback_host(Some(host), 4000), "{host}");
+        }
+        assert!(!is_loopback_host(None, 4000));
     }
 }

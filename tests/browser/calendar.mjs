@@ -14,7 +14,7 @@ const ENGLISH_LINE = "5th waxing day of Pathamasadh, Year of the Rabbit, B.E. 25
 /** The lunar line of the page's date: its text and where it sits against the Gregorian date. */
 function lunarLine(page) {
   return page.evaluate(() => {
-    const line = document.querySelector(".metadata .lunar-date");
+    const line = document.querySelector(".document-date .lunar-date");
     const time = line?.parentElement.querySelector("time");
     if (!line || !time) return null;
     const l = line.getBoundingClientRect();
@@ -30,14 +30,14 @@ export async function calendarChecks(env) {
     try {
       const { page } = await open(mobile, url(`km/${DOC}`));
       const line = await lunarLine(page);
-      assert(line, "no .lunar-date beside the <time> of the metadata");
+      assert(line, "no .lunar-date beside the <time> of the date line");
       assert(line.text === KHMER_LINE, `shows ${JSON.stringify(line.text)}, expected ${JSON.stringify(KHMER_LINE)}`);
       assert(line.height > 0 && line.width > 0, "the lunar line is not visible");
       assert(line.below, "the lunar line does not sit on its own line under the Gregorian date");
       const citation = await page.$eval(".citation", (el) => el.textContent);
       assert(citation.includes(`(${KHMER_LINE})`), "the citation does not give the lunar date", [citation]);
       const file = join(artifacts, "calendar-km-mobile.png");
-      await page.locator(".metadata").screenshot({ path: file });
+      await page.locator(".document-date").screenshot({ path: file });
       await page.close();
       return file;
     } finally {
@@ -49,7 +49,7 @@ export async function calendarChecks(env) {
     const line = await lunarLine(page);
     const citation = await page.$eval(".citation", (el) => el.textContent);
     await page.close();
-    assert(line, "no .lunar-date beside the <time> of the metadata");
+    assert(line, "no .lunar-date beside the <time> of the date line");
     assert(line.text === ENGLISH_LINE, `shows ${JSON.stringify(line.text)}, expected ${JSON.stringify(ENGLISH_LINE)}`);
     assert(!citation.includes("ព.ស."), "the English citation carries the Khmer line", [citation]);
   });

@@ -6,7 +6,7 @@
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
-use crate::common::{hand_written_pdf, repo, Site};
+use crate::common::{self, hand_written_pdf, repo, Site};
 use sastra::build::{self, BuildOptions};
 use sastra::search::format::DisplayRow;
 
@@ -212,7 +212,7 @@ fn khmer_and_english_text_is_read_per_page_with_split_vowels_joined() {
         "and escaped"
     );
     assert!(html.contains("ចំនួនទំព័រ៖ ២"), "the page count is shown");
-    // The preview: small, lazy, sized, named by content, published.
+    // The preview: small, sized, named by content, published.
     let preview = html
         .split("<img class=\"pdf-preview\" src=\"")
         .nth(1)
@@ -230,7 +230,17 @@ fn khmer_and_english_text_is_read_per_page_with_split_vowels_joined() {
     );
     let bytes = site.read_bytes(published);
     assert!(bytes.len() < 30_000, "a preview of {} bytes", bytes.len());
-    assert!(html.contains("loading=\"lazy\"") && html.contains("width=\"155\" height=\"200\""));
+    // Sized, so that nothing moves when it arrives; not lazy: it is in the
+    // first screen, where a lazy image comes late.
+    let img = html
+        .split("<img class=\"pdf-preview\"")
+        .nth(1)
+        .and_then(|rest| rest.split('>').next())
+        .unwrap();
+    assert!(
+        img.contains("width=\"155\" height=\"200\"") && !img.contains("loading=\"lazy\""),
+        "{img}"
+    );
     // Listings show the page count and the preview too.
     let home = site.read("km/index.html");
     assert!(
@@ -497,4 +507,226 @@ fn each_page_of_the_pdf_is_a_search_record_saying_where_it_is() {
     assert_eq!(khmer.len(), 3);
     assert_eq!(khmer[1].place.as_deref(), Some("ក្នុង PDF ដែលបានភ្ជាប់ ទំព័រទី១"));
     assert!(khmer.iter().all(|r| r.excerpt_lang.is_none()));
+}
+
+/// Peak resident memory of `sastra` itself and peak size of its temporary
+/// folder while it runs `args` on `site`, sampled every 20 ms.
+fn peaks(site: &Site, args: &[&str]) -> (std::process::ExitStatus, u64, u64) {
+    let scratch = tempfile::tempdir().unwrap();
+    let mut child = Command::new(env!("CARGO_BIN_EXE_sastra"))
+        .args(["--root", site.root().to_str().unwrap()])
+        .args(args)
+        .env("TMPDIR", scratch.path())
+        .stdout(std::process::Stdio::null())
+        .stderr(std::process::Stdio::null())
+        .spawn()
+        .unwrap();
+    let (mut memory, mut temp) = (0u64, 0u64);
+    let status = loop {
+        let status_file = format!("/proc/{}/status", child.id());
+        if let Some(kb) = std::fs::read_to_string(status_file).ok().and_then(|s| {
+            let line = s.lines().find(|l| l.starts_with("VmHWM:"))?.to_string();
+            line.split_whitespace().nth(1)?.parse::<u64>().ok()
+        }) {
+            memory = memory.max(kb << 10);
+        }
+        let used: u64 = walkdir::WalkDir::new(scratch.path())
+            .into_iter()
+            .flatten()
+            .filter_map(|e| e.metadata().ok())
+            .map(|m| m.len())
+            .sum();
+        temp = temp.max(used);
+        if let Some(status) = child.try_wait().unwrap() {
+            break status;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(20));
+    };
+    (status, memory, temp)
+}
+
+/// A few KB of PDF declaring pages a million points (350 m) wide: every
+/// page image (ink search, OCR, preview) is drawn within a pixel budget
+/// whatever the page's size, so neither memory nor the temporary folder
+/// grows with it. Variants: a square page, a strip (one side huge), a
+/// huge page without text (read by OCR), and a huge first page (the
+/// preview).
+#[test]
+fn pages_declared_huge_are_drawn_within_a_pixel_budget() {
+    let pdf = common::pdf_of_pages(&[
+        ((1.0e6, 1.0e6), "AB CD"),
+        ((1.0e6, 1.0e6), "CD AB"),
+        ((14.0, 1.0e7), "AB CD"),
+        ((1.0e6, 1.0e6), ""),
+    ]);
+    assert!(pdf.len() < 4096);
+    let folder = tempfile::tempdir().unwrap();
+    let path = folder.path().join("huge.pdf");
+    std::fs::write(&path, &pdf).unwrap();
+    let site = site_with(&[("huge.pdf", &path)]);
+    let out = folder.path().join("public");
+    let (status, memory, temp) = peaks(&site, &["build", "--ocr", "-o", out.to_str().unwrap()]);
+    assert!(status.success(), "{status}");
+    assert!(memory < 200 << 20, "sastra used {} MB", memory >> 20);
+    assert!(
+        temp < 64 << 20,
+        "the temporary folder held {} MB",
+        temp >> 20
+    );
+    // Read, not refused: the Khmer words are there, the page count too.
+    let page = std::fs::read_to_string(out.join(PAGE)).unwrap();
+    assert!(
+        page.contains("កា ខិ") || page.contains("កាខិ"),
+        "no PDF text on the page"
+    );
+    let preview = walkdir::WalkDir::new(out.join("previews"))
+        .into_iter()
+        .flatten()
+        .find(|e| e.file_type().is_file())
+        .expect("a preview");
+    let png = std::fs::read(preview.path()).unwrap();
+    let (width, height) = (
+        u32::from_be_bytes(png[16..20].try_into().unwrap()),
+        u32::from_be_bytes(png[20..24].try_into().unwrap()),
+    );
+    assert!(width <= 200 && height <= 200, "{width} × {height}");
+}
+
+/// `sastra check` on a machine that gives each file 1 ms (an archive whose
+/// PDFs cost more than a build may spend on one file): the file is
+/// reported with its place, the outcome is cached so the next run starts
+/// no engine, and a machine giving more time reads it again.
+#[test]
+fn a_pdf_over_the_time_budget_is_reported_and_cached_as_such() {
+    let site = site_with(&[("minutes.pdf", &khmer_pdf())]);
+    let check = |budget: Option<&str>| {
+        let mut command = Command::new(env!("CARGO_BIN_EXE_sastra"));
+        command.args(["--root", site.root().to_str().unwrap(), "check"]);
+        match budget {
+            Some(seconds) => command.env("SASTRA_PDF_BUDGET", seconds),
+            None => command.env_remove("SASTRA_PDF_BUDGET"),
+        };
+        let output = command.output().unwrap();
+        String::from_utf8_lossy(&output.stderr).into_owned()
+    };
+    let warned = "content/announcements/pdfs.km.md:7: warning: field `attachments[0].file`: cannot read `minutes.pdf`: reading it took more than the 0.001 s one file may take";
+    let first = check(Some("0.001"));
+    assert!(first.contains(warned), "{first}");
+    assert!(
+        first.contains("SASTRA_PDF_BUDGET"),
+        "the hint names the setting: {first}"
+    );
+    let cached: Vec<_> = std::fs::read_dir(site.root().join(".sastra-cache/attachments"))
+        .unwrap()
+        .flatten()
+        .map(|e| std::fs::read_to_string(e.path()).unwrap())
+        .collect();
+    assert!(
+        cached.iter().any(|c| c.contains("over-budget")),
+        "{cached:?}"
+    );
+    // The next check reads the cache: a PATH without Poppler proves it.
+    let again = Command::new(env!("CARGO_BIN_EXE_sastra"))
+        .args(["--root", site.root().to_str().unwrap(), "check"])
+        .env("SASTRA_PDF_BUDGET", "0.001")
+        .env("PATH", "/nonexistent")
+        .output()
+        .unwrap();
+    let again = String::from_utf8_lossy(&again.stderr);
+    assert!(again.contains(warned), "{again}");
+    assert!(!again.contains("not installed"), "{again}");
+    // The default budget reads it.
+    let read = check(None);
+    assert!(!read.contains("minutes.pdf"), "{read}");
+}
+
+/// A PDF of a thousand pages of text (a few hundred KB) must not make a
+/// document page of megabytes: the page shows the first pages up to its
+/// budget and links the whole text as a plain text file; search still finds
+/// every page, and a result on a page not shown lands on that link.
+/// Variants: a second PDF after the budget is spent, and one page whose
+/// text alone is over the budget.
+#[test]
+fn a_long_pdf_text_keeps_the_document_page_light() {
+    let line = "Minutes of the provincial ballot review committee, read aloud and signed by every member present. ";
+    let texts: Vec<String> = (1..=1000)
+        .map(|n| format!("ABCD page{n} {}", line.repeat(2)))
+        .collect();
+    let long = common::pdf_of_pages(
+        &texts
+            .iter()
+            .map(|t| ((595.0, 842.0), t.as_str()))
+            .collect::<Vec<_>>(),
+    );
+    let huge_page_text = format!("ABCD onepage {}", line.repeat(1200));
+    let one_huge_page = common::pdf_of_pages(&[((595.0, 842.0), huge_page_text.as_str())]);
+    let folder = tempfile::tempdir().unwrap();
+    let (a, b) = (
+        folder.path().join("long.pdf"),
+        folder.path().join("dense.pdf"),
+    );
+    std::fs::write(&a, &long).unwrap();
+    std::fs::write(&b, &one_huge_page).unwrap();
+    let site = site_with(&[("long.pdf", &a), ("dense.pdf", &b)]);
+    site.build();
+    let page = site.read(PAGE);
+    assert!(
+        page.len() < 100_000,
+        "a {} KB PDF made a document page of {} KB",
+        long.len() / 1000,
+        page.len() / 1000
+    );
+    assert!(page.contains("id=\"pdf-0-page-1\""));
+    assert!(!page.contains("id=\"pdf-0-page-1000\""));
+    for place in [0, 1] {
+        assert!(
+            page.contains(&format!("id=\"pdf-{place}-more\"")),
+            "{place}"
+        );
+    }
+    assert!(
+        page.contains("អត្ថបទចាប់ពីទំព័រទី"),
+        "the note is in the page's language"
+    );
+    // The whole text, every page, in the linked file.
+    let links = common::links(&page);
+    let texts_linked: Vec<&String> = links.iter().filter(|l| l.ends_with(".txt")).collect();
+    assert_eq!(texts_linked.len(), 2, "{texts_linked:?}");
+    let at = texts_linked[0].find("texts/").unwrap();
+    let whole = site.read(&texts_linked[0][at..]);
+    assert!(
+        whole.contains("page1000 "),
+        "the last page is in the text file"
+    );
+    assert!(whole.starts_with('\u{feff}'));
+    common::assert_internal_links_resolve(&site, "/repo/");
+    // The English page says it in English.
+    site.write(
+        "content/announcements/pdfs.en.md",
+        &std::fs::read_to_string(site.root().join("content/announcements/pdfs.km.md"))
+            .unwrap()
+            .replace("ឯកសារ PDF", "PDF files")
+            .replace("អត្ថបទ។", "Text."),
+    );
+    site.build();
+    let english = site.read("en/announcements/pdfs/index.html");
+    assert!(english.contains("the text from page"), "English note");
+    assert!(english.len() < 100_000);
+    // Search: every page is a record; those not shown link to the note.
+    let rows: Vec<(String, String)> = site
+        .files()
+        .iter()
+        .filter(|f| f.starts_with("search/km/d-"))
+        .flat_map(|f| serde_json::from_str::<Vec<DisplayRow>>(&site.read(f)).unwrap())
+        .filter(|row| row.url.contains("/announcements/pdfs/"))
+        .filter_map(|row| Some((row.place?, row.url)))
+        .collect();
+    assert_eq!(rows.len(), 1001, "a record per page with text");
+    let url_of = |page: &str, anchor: &str| {
+        rows.iter()
+            .any(|(place, url)| place.ends_with(&format!("ទី{page}")) && url.ends_with(anchor))
+    };
+    assert!(url_of("១", "#pdf-0-page-1"));
+    assert!(url_of("១០០០", "#pdf-0-more"));
+    assert!(url_of("១", "#pdf-1-more"), "the dense page");
 }

@@ -244,3 +244,62 @@ fn a_catalogue_with_unknown_columns_is_refused_at_its_header() {
     );
     assert!(!Path::new(&site.root().join("content/announcements/a.km.md")).exists());
 }
+
+/// `sastra import` killed while copying an attachment (here by the file
+/// size limit, which stops the process at 256 KB as a kill would) leaves
+/// no truncated file under the attachment's name; the rerun imports it
+/// whole and removes the scratch copy the kill left.
+#[test]
+fn an_import_killed_mid_copy_leaves_no_truncated_attachment() {
+    use std::os::unix::process::CommandExt;
+    let site = Site::fixture("basic");
+    let mut pdf = hand_written_pdf("Helvetica", "Minutes", &[]);
+    pdf.extend(std::iter::repeat_n(b'%', 1 << 20));
+    pdf.extend_from_slice(b"\n%%EOF\n");
+    let csv = "section,slug,lang,title,date,type,attachments\n\
+               announcements,2023-06-02-minutes,en,Minutes,2023-06-02,announcement,big.pdf\n";
+    let folder = catalogue(csv, &[("big.pdf", &pdf)]);
+    let files = site.root().join("content/announcements/files");
+    let mut command = Command::new(env!("CARGO_BIN_EXE_sastra"));
+    command
+        .args(["--root", site.root().to_str().unwrap()])
+        .args(["import", &csv_path(&folder)])
+        .current_dir(folder.path());
+    // SAFETY: setrlimit between fork and exec, nothing else.
+    unsafe {
+        command.pre_exec(|| {
+            for (resource, value) in [(libc::RLIMIT_FSIZE, 256 << 10), (libc::RLIMIT_CORE, 0)] {
+                let limit = libc::rlimit {
+                    rlim_cur: value,
+                    rlim_max: value,
+                };
+                if libc::setrlimit(resource, &limit) != 0 {
+                    return Err(std::io::Error::last_os_error());
+                }
+            }
+            Ok(())
+        });
+    }
+    let killed = command.output().unwrap();
+    assert!(!killed.status.success(), "{}", stderr(&killed));
+    assert!(
+        !files.join("big.pdf").exists(),
+        "a truncated copy of {} bytes under the final name",
+        std::fs::metadata(files.join("big.pdf")).map_or(0, |m| m.len())
+    );
+    assert!(!site
+        .root()
+        .join("content/announcements/2023-06-02-minutes.en.md")
+        .exists());
+
+    let again = sastra(&site, &["import", &csv_path(&folder)]);
+    assert_eq!(again.status.code(), Some(0), "{}", stderr(&again));
+    assert_eq!(std::fs::read(files.join("big.pdf")).unwrap(), pdf);
+    let left: Vec<_> = std::fs::read_dir(&files)
+        .unwrap()
+        .flatten()
+        .map(|e| e.file_name().to_string_lossy().into_owned())
+        .filter(|n| n.starts_with('.'))
+        .collect();
+    assert!(left.is_empty(), "scratch files left: {left:?}");
+}

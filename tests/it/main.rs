@@ -10,6 +10,7 @@ mod build;
 mod check;
 mod fuzz;
 mod hostile;
+mod hostile_inputs;
 mod import;
 mod incremental;
 mod khmer_calendar_vectors;

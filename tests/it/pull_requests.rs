@@ -458,7 +458,13 @@ fn attachments_that_could_run_script_are_refused() {
         "text.txt",
         "sheet.xlsx",
     ] {
-        site.write(&format!("content/notes/files/{safe}"), "x");
+        // Each with its format's signature, which is checked too.
+        let bytes: &[u8] = match safe {
+            "scan.PDF" => b"%PDF-1.4\n",
+            "photo.jpeg" => b"\xFF\xD8\xFF\xE0",
+            _ => b"x",
+        };
+        std::fs::write(site.root().join("content/notes/files").join(safe), bytes).unwrap();
     }
     let files: Vec<String> = names.iter().map(|n| format!("files/{n}")).collect();
     let safe = [
@@ -613,7 +619,7 @@ fn control_characters_are_refused_wherever_they_are_written() {
             &format!("---\ntitle: \"Red {escape} title\"\ndate: 2023\ntype: report\nsummary: \"a{escape}\"\nattachments:\n  - file: files/a.pdf\n    title: \"b{escape}\"\n---\n"),
         );
     }
-    site.write("content/notes/files/a.pdf", "%PDF");
+    site.write("content/notes/files/a.pdf", "%PDF-1.4");
     site.write(
         "content/notes/body.en.md",
         "---\ntitle: Body\ndate: 2023\ntype: report\n---\nfine\n\nred \u{1b}[31m text\n",
@@ -774,7 +780,8 @@ fn long_titles_and_summaries_are_refused() {
         "content/notes/long.en.md",
         &format!(
             "---\ntitle: \"{}\"\ndate: 2023\ntype: report\nsummary: \"{}\"\n---\n",
-            "t".repeat(10_000_000),
+            // A megabyte: the 4 MiB file limit stops longer ones first.
+            "t".repeat(1_000_000),
             "s".repeat(2_001)
         ),
     );
@@ -785,7 +792,7 @@ fn long_titles_and_summaries_are_refused() {
             "content/notes/long.en.md",
             2,
             Some("title"),
-            "is 10000000 characters long; at most 500"
+            "is 1000000 characters long; at most 500"
         ),
         "{errors:#?}"
     );
@@ -829,9 +836,9 @@ fn one_run_reports_front_matter_and_body_problems_with_their_lines() {
     assert!(out.contains(&format!("{listed} error(s)")), "{out}");
     // No error about a place in a file says line 0.
     site.write("content/notes/both.en.md", "---\ntitle: Both\ndate: 2023\ntype: report\nattachments:\n  - file: files/A.pdf\n    title: a\n---\n");
-    site.write("content/notes/files/A.pdf", "%PDF");
+    site.write("content/notes/files/A.pdf", "%PDF-1.4");
     site.write("content/notes/other.en.md", "---\ntitle: Other\ndate: 2023\ntype: report\nattachments:\n  - file: files/sub/a.pdf\n    title: a\n---\n");
-    site.write("content/notes/files/sub/a.pdf", "%PDF");
+    site.write("content/notes/files/sub/a.pdf", "%PDF-1.4");
     site.write(
         "content/notes/both.km.md",
         "---\ntitle: ទាំងពីរ\ndate: 2022\ntype: announcement\n---\n",

@@ -50,8 +50,14 @@ fn start(site: &Site) -> Server {
 }
 
 fn get(port: u16, path: &str) -> (u16, String) {
+    get_as(port, path, Some("localhost"))
+}
+
+/// A GET with the given Host header (none when `None`).
+fn get_as(port: u16, path: &str, host: Option<&str>) -> (u16, String) {
     let mut stream = TcpStream::connect(("127.0.0.1", port)).unwrap();
-    write!(stream, "GET {path} HTTP/1.0\r\nHost: localhost\r\n\r\n").unwrap();
+    let host = host.map(|h| format!("Host: {h}\r\n")).unwrap_or_default();
+    write!(stream, "GET {path} HTTP/1.0\r\n{host}\r\n").unwrap();
     let mut response = String::new();
     stream.read_to_string(&mut response).unwrap();
     let status = response[9..12].parse().unwrap();
@@ -160,6 +166,40 @@ fn unknown_paths_get_the_404_page_and_cannot_escape() {
     assert_eq!(status, 404);
     assert!(page.contains("<html lang=\"km\">"));
     assert_eq!(get(server.port, "/../../etc/passwd").0, 404);
+}
+
+/// DNS rebinding: a page on another site whose name now resolves to
+/// 127.0.0.1 asks the preview for pages (drafts included) as if it were
+/// its own origin. Only loopback names on the preview's port are answered.
+#[test]
+fn requests_naming_another_host_are_refused() {
+    let site = Site::fixture("basic");
+    let server = start(&site);
+    let port = server.port;
+    let page = "/en/announcements/ballot-draw/";
+    for host in [
+        format!("localhost:{port}"),
+        format!("127.0.0.1:{port}"),
+        format!("[::1]:{port}"),
+    ] {
+        assert_eq!(get_as(port, page, Some(&host)).0, 200, "{host}");
+    }
+    for host in [
+        format!("evil.example:{port}"),
+        format!("localhost.evil.example:{port}"),
+        format!("127.0.0.1.nip.io:{port}"),
+        format!("localhost:{}", port.wrapping_add(1)),
+        "evil.example".to_string(),
+        String::new(),
+    ] {
+        for path in [page, "/__sastra/reload.js", "/__sastra/events", "/no/such/"] {
+            let (status, body) = get_as(port, path, Some(&host));
+            assert_eq!(status, 421, "{host} {path}: {body}");
+            assert!(body.starts_with("421 Misdirected Request"), "{body}");
+            assert!(!body.contains("ballot"), "{body}");
+        }
+    }
+    assert_eq!(get_as(port, page, None).0, 421, "no Host header");
 }
 
 #[cfg(target_os = "linux")]

@@ -9,7 +9,7 @@ import { readFile } from "node:fs/promises";
 import { homedir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { VERSION, memo, openIndex, parseQuery, phraseSlots } from "../../themes/default/static/js/search-engine.js";
+import { MAX_TERMS, VERSION, memo, openIndex, parseQuery, phraseSlots } from "../../themes/default/static/js/search-engine.js";
 import { normalize } from "../../themes/default/static/js/tokenize.js";
 
 const root = fileURLToPath(new URL("../../", import.meta.url));
@@ -287,6 +287,44 @@ test("only the chunks a query needs are fetched, each once", async () => {
   assert.ok(postings.length <= 3 && postings.length < manifest.chunks.f.length, `${postings.length} postings chunks`);
   assert.ok(!log.some((p) => /\/q-/.test(p)), "no positions");
   assert.ok(display.length <= results.length, "display rows of the shown results only");
+});
+
+// A shared link km/search/?q= with thousands of Khmer clusters, or
+// thousands of words, must not fetch the index on a reader's mobile data:
+// a query looks up its first MAX_TERMS terms, and says it was shortened.
+test("a very long query fetches a bounded number of files and says it was shortened", async () => {
+  const clusters = ["ក", "ខ", "គ", "ឃ", "ង", "ច", "ឆ", "ជ", "ឈ", "ញ", "ដ", "ឋ", "ឌ", "ឍ", "ណ", "ត", "ថ", "ទ", "ធ", "ន", "ប", "ផ", "ព", "ភ", "ម", "យ", "រ", "ល", "វ", "ស", "ហ", "ឡ", "អ"];
+  const vowels = ["ា", "ិ", "ី", "ឹ", "ឺ", "ុ", "ូ", "ួ", "ើ", "ឿ", "ៀ", "េ", "ែ", "ៃ", "ោ", "ៅ"];
+  const many = (n, join) => Array.from({ length: n }, (_, i) => clusters[(i * 7) % clusters.length] + vowels[(i * 5) % vowels.length]).join(join);
+  const queries = {
+    "3,000 clusters in one phrase": many(3000, ""),
+    "3,000 clusters typed apart": many(3000, " "),
+    "3,000 one-cluster words": Array.from({ length: 3000 }, (_, i) => clusters[i % clusters.length]).join(" "),
+    "3,000 English words": Array.from({ length: 3000 }, (_, i) => `word${i.toString(36)}`).join(" "),
+    "Latin and Khmer words in turn": Array.from({ length: 500 }, (_, i) => `w${i} ${clusters[i % clusters.length]}`).join(" "),
+    "numbers against Khmer": Array.from({ length: 1000 }, (_, i) => `${i}${clusters[i % clusters.length]}ា`).join(" "),
+    "one word of 100,000 letters": "a".repeat(100000),
+  };
+  for (const [name, query] of Object.entries(queries)) {
+    const plan = parseQuery(query, { prefix: true });
+    assert.ok(plan.phrase.length <= MAX_TERMS, `${name}: ${plan.phrase.length} terms`);
+    assert.ok((plan.apart?.length ?? 0) <= MAX_TERMS, `${name}: ${plan.apart?.length} terms apart`);
+    for (const prefix of [false, true]) {
+      const log = [];
+      const index = await open("km", log);
+      const answer = await index.search(query, { prefix });
+      index.warm(query);
+      const postings = new Set(log.filter((p) => /\/p-[^/]+\.json$/.test(p)));
+      assert.ok(answer.shortened, `${name}: the answer says it was shortened`);
+      assert.ok(postings.size <= 2 * MAX_TERMS + 4, `${name}: ${postings.size} postings chunks fetched`);
+    }
+  }
+  // An ordinary query is not shortened, and a long one's beginning still
+  // finds what it holds.
+  assert.equal((await km.search("ការបោះឆ្នោត")).shortened, false);
+  assert.equal((await en.search("election observers and the ballot")).shortened, false);
+  const long = await en.search(`election ${"observers ".repeat(100)}`);
+  assert.ok(long.shortened && long.total > 0, `${long.total} results`);
 });
 
 test("a phrase found only in an attached PDF's text is one result, saying on which page", async () => {

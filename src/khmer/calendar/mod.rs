@@ -227,7 +227,7 @@ fn jdn(year: i32, month: u8, day: u8) -> i32 {
 }
 
 /// Julian day number to Gregorian date.
-fn civil(jdn: i32) -> (i32, u8, u8) {
+pub(crate) fn civil(jdn: i32) -> (i32, u8, u8) {
     let a = jdn + 32_044;
     let b = (4 * a + 3) / 146_097;
     let c = a - 146_097 * b / 4;

@@ -164,8 +164,19 @@ pub fn assert_internal_links_resolve(site: &Site, base_path: &str) -> usize {
 /// dictionary (`Title`, `CreationDate`…), when not empty. Needs no tool to
 /// make, and Poppler reads it like any other.
 pub fn hand_written_pdf(font: &str, text: &str, info: &[(&str, &str)]) -> Vec<u8> {
+    pdf_with_font(
+        &format!("<< /Type /Font /Subtype /Type1 /BaseFont /{font} /Encoding /WinAnsiEncoding >>"),
+        &pdf_string(text),
+        info,
+    )
+}
+
+/// A one-page PDF showing the PDF string `shown` (with its parentheses) in
+/// the font whose dictionary is `font`: a font with an encoding of its own
+/// puts any character in the text Poppler extracts.
+pub fn pdf_with_font(font: &str, shown: &[u8], info: &[(&str, &str)]) -> Vec<u8> {
     let mut stream = b"BT /F1 18 Tf 72 700 Td ".to_vec();
-    stream.extend_from_slice(&pdf_string(text));
+    stream.extend_from_slice(shown);
     stream.extend_from_slice(b" Tj ET");
     let mut contents = format!("<< /Length {} >>\nstream\n", stream.len()).into_bytes();
     contents.extend_from_slice(&stream);
@@ -175,7 +186,7 @@ pub fn hand_written_pdf(font: &str, text: &str, info: &[(&str, &str)]) -> Vec<u8
         b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>".to_vec(),
         b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Resources << /Font << /F1 5 0 R >> >> /Contents 4 0 R >>".to_vec(),
         contents,
-        format!("<< /Type /Font /Subtype /Type1 /BaseFont /{font} /Encoding /WinAnsiEncoding >>").into_bytes(),
+        font.as_bytes().to_vec(),
     ];
     let mut trailer = format!("<< /Size {} /Root 1 0 R >>", objects.len() + 1);
     if !info.is_empty() {
@@ -223,4 +234,74 @@ fn pdf_string(text: &str) -> Vec<u8> {
     }
     bytes.push(b')');
     bytes
+}
+
+/// A PDF written by hand whose pages have the given sizes (points) and
+/// text. The text's letters `A` to `D` read as Khmer (ក ា ខ ិ, by the
+/// font's ToUnicode map), so "AB CD" is two Khmer words with a gap between
+/// them; an empty text makes a page without text, as a scan has.
+pub fn pdf_of_pages(pages: &[((f64, f64), &str)]) -> Vec<u8> {
+    let cmap = b"/CIDInit /ProcSet findresource begin 12 dict begin begincmap\n\
+/CIDSystemInfo << /Registry (Adobe) /Ordering (UCS) /Supplement 0 >> def\n\
+/CMapName /Adobe-Identity-UCS def /CMapType 2 def\n\
+1 begincodespacerange <00> <FF> endcodespacerange\n\
+4 beginbfchar <41> <1780> <42> <17B6> <43> <1781> <44> <17B7> endbfchar\n\
+endcmap CMapName currentdict /CMap defineresource pop end end";
+    let stream = |bytes: &[u8]| {
+        let mut object = format!("<< /Length {} >>\nstream\n", bytes.len()).into_bytes();
+        object.extend_from_slice(bytes);
+        object.extend_from_slice(b"\nendstream");
+        object
+    };
+    let first_page = 5;
+    let kids: Vec<String> = (0..pages.len())
+        .map(|i| format!("{} 0 R", first_page + 2 * i))
+        .collect();
+    let mut objects: Vec<Vec<u8>> = vec![
+        b"<< /Type /Catalog /Pages 2 0 R >>".to_vec(),
+        format!(
+            "<< /Type /Pages /Kids [{}] /Count {} >>",
+            kids.join(" "),
+            pages.len()
+        )
+        .into_bytes(),
+        b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /ToUnicode 4 0 R >>".to_vec(),
+        stream(cmap),
+    ];
+    for (i, ((width, height), text)) in pages.iter().enumerate() {
+        let contents = first_page + 2 * i + 1;
+        objects.push(format!("<< /Type /Page /Parent 2 0 R /MediaBox [0 0 {width} {height}] /Resources << /Font << /F1 3 0 R >> >> /Contents {contents} 0 R >>").into_bytes());
+        let drawn = match text.is_empty() {
+            true => Vec::new(),
+            false => format!(
+                "BT /F1 18 Tf 72 72 Td {} Tj ET",
+                String::from_utf8(pdf_string(text)).unwrap()
+            )
+            .into_bytes(),
+        };
+        objects.push(stream(&drawn));
+    }
+    let mut pdf = b"%PDF-1.4\n".to_vec();
+    let mut offsets = Vec::new();
+    for (i, object) in objects.iter().enumerate() {
+        offsets.push(pdf.len());
+        pdf.extend_from_slice(format!("{} 0 obj\n", i + 1).as_bytes());
+        pdf.extend_from_slice(object);
+        pdf.extend_from_slice(b"\nendobj\n");
+    }
+    let xref = pdf.len();
+    pdf.extend_from_slice(
+        format!("xref\n0 {}\n0000000000 65535 f \n", objects.len() + 1).as_bytes(),
+    );
+    for offset in offsets {
+        pdf.extend_from_slice(format!("{offset:010} 00000 n \n").as_bytes());
+    }
+    pdf.extend_from_slice(
+        format!(
+            "trailer\n<< /Size {} /Root 1 0 R >>\nstartxref\n{xref}\n%%EOF\n",
+            objects.len() + 1
+        )
+        .as_bytes(),
+    );
+    pdf
 }

@@ -15,17 +15,24 @@ export async function offer(form, scope, savedPage) {
     if (!response.ok) throw new Error(`${t.setUrl}: ${response.status}`);
     return decodeSaveSet(await response.json());
   };
+  // Once saved, the button says so: its offer no longer stands.
+  const saved = () => {
+    button.textContent = t.tSavedButton;
+    form.classList.add("is-saved");
+  };
   form.hidden = false;
   if (t.set) {
     const index = await readIndex(scope);
-    if (decodeSaveSet(JSON.parse(t.set)).documents.every((d) => index[d.url])) status.textContent = t.tSaved;
+    if (decodeSaveSet(JSON.parse(t.set)).documents.every((d) => index[d.url])) saved();
   }
   form.addEventListener("submit", async (event) => {
     event.preventDefault();
     button.disabled = true;
     status.textContent = t.tSaving;
     try {
-      status.textContent = (await save(await set(), scope, savedPage)) ? t.tSaved : t.tNoRoom;
+      const done = await save(await set(), scope, savedPage);
+      status.textContent = done ? t.tSaved : t.tNoRoom;
+      if (done) saved();
     } catch {
       status.textContent = t.tFailed;
     } finally {

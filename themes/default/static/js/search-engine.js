@@ -31,6 +31,15 @@ const CLUSTER_CHUNKS = 2;
 // dozens of chunks, and fetching them all at each keystroke would cost the
 // link several times what the finished query does.
 const TYPING_CHUNKS = 1;
+// A query looks up at most this many terms, the first ones (repeats
+// counted once), and reads at most this many characters: a shared link
+// with a query thousands of clusters long would otherwise fetch most of
+// the index on a reader's mobile data. A term takes at most two postings
+// chunks (CLUSTER_CHUNKS, or its own and TYPING_CHUNKS), and the word
+// being typed up to four more for its shorter stems: a query fetches at
+// most 2 × MAX_TERMS + 4 of them, whatever its length.
+export const MAX_TERMS = 12;
+export const MAX_QUERY_CHARS = 200;
 const DIGIT = new Int8Array(128).fill(-1);
 [..."0123456789abcdefghijklmnopqrstuvABCDEFGHIJKLMNOPQRSTUVWXYZwxyz-_"].forEach((c, i) => (DIGIT[c.charCodeAt(0)] = i));
 
@@ -208,6 +217,7 @@ export async function openIndex(base, fetchFn = fetch) {
     const held = new Set([...together.keys()].map((doc) => meta.docs[doc].entry));
     const apart = passing(new Map([...words].filter(([doc]) => !held.has(meta.docs[doc].entry))), false);
     return {
+      shortened: plan.shortened,
       total: results.length,
       results: results.slice(offset, offset + limit),
       apart: { total: apart.length, results: apart.slice(0, Math.max(0, offset + limit - results.length)) },
@@ -259,8 +269,28 @@ const TRAILING_NUMBER = /(?<![\p{Alphabetic}\p{N}])\d+$/u;
 // (when its Khmer was typed as several words) those holding the words
 // anyway, `apart`, or null. kind: "cluster", any term starting with that
 // cluster; "typing", the last term while it is typed, also as a prefix;
-// else "term", the term itself.
+// else "term", the term itself. `shortened`: the query was longer than
+// MAX_QUERY_CHARS or MAX_TERMS, and only its beginning is looked up.
 export function parseQuery(query, { prefix = false } = {}) {
+  const chars = [...query.slice(0, 2 * MAX_QUERY_CHARS)];
+  const cut = chars.length > MAX_QUERY_CHARS;
+  // Cut at a space where there is one, so that no word is looked up halved.
+  const kept = chars.slice(0, MAX_QUERY_CHARS).join("");
+  const head = cut ? kept.replace(/\s+\S*$/u, "") || kept : query;
+  const plan = parseWhole(head, { prefix: prefix && !cut });
+  const phrase = firstTerms(plan.phrase);
+  const apart = plan.apart && firstTerms(plan.apart);
+  const shortened = cut || phrase.length < plan.phrase.length || (apart?.length ?? 0) < (plan.apart?.length ?? 0);
+  return { phrase, apart, shortened };
+}
+
+// The first MAX_TERMS distinct slots.
+function firstTerms(slots) {
+  const seen = new Set();
+  return slots.filter((s) => !seen.has(s.term) && seen.add(s.term)).slice(0, MAX_TERMS);
+}
+
+function parseWhole(query, { prefix }) {
   const text = normalize(query);
   const phrases = []; // each a list of Khmer runs (lists of clusters) typed with spaces between
   const words = [];

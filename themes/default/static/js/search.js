@@ -129,6 +129,7 @@ async function run(step) {
   // while they travel.
   const showing = showMore(mine, state.q, true);
   showCounts(answers);
+  $("search-shortened").hidden = !answers.some((a) => a.shortened);
   say(!wanted ? "" : together.length ? tCount.replace("{count}", digits(together.length)) : tNone);
   await showing;
 }
