@@ -69,8 +69,8 @@ pub struct AttachmentView {
     /// The published file's name, as the checksum commands are written.
     pub file_name: String,
     /// The SHA-256 in groups of eight digits, to compare by eye (shown
-    /// apart, copied as one).
-    pub sha256: Vec<String>,
+    /// apart, copied as one); `None` if the file could not be read.
+    pub sha256: Option<Vec<String>>,
     /// What reading the file gave, for the PDFs that were read.
     pub content: Option<AttachmentContent>,
 }
@@ -439,8 +439,7 @@ impl<'a> ViewBuilder<'a> {
                     sha256: self
                         .attachments
                         .sha256(a)
-                        .map(|s| s.grouped().split(' ').map(str::to_string).collect())
-                        .unwrap_or_default(),
+                        .map(|s| s.grouped().split(' ').map(str::to_string).collect()),
                     content: self.attachment_content(a, place, shown[place]),
                 })
                 .collect(),
