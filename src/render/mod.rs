@@ -315,7 +315,17 @@ impl<'a> Renderer<'a> {
                 key,
                 ..
             } => Some(key.as_str()),
-            _ => None,
+            // Named, not a wildcard: a new kind of page decides here too.
+            PageKind::Home
+            | PageKind::TaxonomyIndex(_)
+            | PageKind::Term { .. }
+            | PageKind::Timeline
+            | PageKind::TimelineYear(_)
+            | PageKind::Search
+            | PageKind::Saved
+            | PageKind::Data
+            | PageKind::About
+            | PageKind::NotFound => None,
         }
     }
 
