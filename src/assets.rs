@@ -9,7 +9,7 @@ use std::path::{Path, PathBuf};
 use walkdir::WalkDir;
 
 use crate::confine::Root;
-use crate::diagnostics::{display_path, Diagnostic, Diagnostics};
+use crate::diagnostics::{display_path, Diagnostic, Diagnostics, Message};
 use crate::urls;
 
 /// The theme's static files (CSS, fonts, scripts, icons), published under
@@ -63,7 +63,12 @@ fn find(theme: &Root) -> Result<Vec<StaticFile>, Diagnostics> {
             Ok(entry) => entry,
             Err(e) => {
                 let shown = e.path().map_or_else(|| display_path(&folder), display_path);
-                problems.push(Diagnostic::error(shown, format!("cannot read: {e}")));
+                problems.push(Diagnostic::error(
+                    shown,
+                    Message::CannotRead {
+                        detail: e.to_string(),
+                    },
+                ));
                 continue;
             }
         };
@@ -72,7 +77,10 @@ fn find(theme: &Root) -> Result<Vec<StaticFile>, Diagnostics> {
                 if let Err(e) = theme.folder(entry.path()) {
                     problems.push(Diagnostic::error(
                         display_path(&folder),
-                        format!("the folder {e}"),
+                        Message::ThemeFolder {
+                            what: display_path(&folder),
+                            why: e.word(),
+                        },
                     ));
                     break;
                 }
@@ -86,7 +94,7 @@ fn find(theme: &Root) -> Result<Vec<StaticFile>, Diagnostics> {
             }),
             Err(e) => problems.push(Diagnostic::error(
                 display_path(entry.path()),
-                format!("the theme file {e}"),
+                Message::TheFile { why: e.word() },
             )),
         }
     }
@@ -115,7 +123,9 @@ fn version(files: &[StaticFile]) -> Result<String, Diagnostics> {
         let bytes = std::fs::read(&file.source).map_err(|e| {
             Diagnostics::from_iter([Diagnostic::error(
                 display_path(&file.source),
-                format!("cannot read the theme file: {e}"),
+                Message::CannotReadThemeFile {
+                    detail: e.to_string(),
+                },
             )])
         })?;
         hasher.update(file.relative.as_bytes());

@@ -13,7 +13,7 @@ use crate::archive::Archive;
 use crate::attachments::{self, Extracts};
 use crate::config::{BaseUrl, Config};
 use crate::content::{self, Document};
-use crate::diagnostics::{Diagnostic, Diagnostics};
+use crate::diagnostics::{Diagnostic, Diagnostics, Message};
 use crate::output::writer::{Output, OutputError, Staging, WriteError};
 use crate::output::Sink;
 use crate::output::{aliases, catalog, feeds, offline, sitemap};
@@ -120,14 +120,19 @@ pub fn load(root: &Path, base_url: Option<&str>) -> Result<Loaded, Diagnostics> 
     let mut config = Config::load(root)?;
     if let Some(url) = base_url {
         config.base_url = BaseUrl::parse(url).map_err(|e| {
-            Diagnostics::from_iter([Diagnostic::error("--base-url", e.to_string())])
+            Diagnostics::from_iter([Diagnostic::error(
+                "--base-url",
+                Message::BaseUrlFlag {
+                    problem: Box::new(e.message()),
+                },
+            )])
         })?;
     }
     let (documents, mut diagnostics) = content::load::load(&config);
     diagnostics.extend(content::validate::validate(&config, &documents));
     let cache = attachments::cache::Cache::open(&config.root).unwrap_or_else(|refused| {
         diagnostics.push(
-            Diagnostic::error(attachments::cache::FOLDER, refused.to_string()).hint(refused.hint()),
+            Diagnostic::error(attachments::cache::FOLDER, refused.message()).hint(refused.hint()),
         );
         None
     });

@@ -9,8 +9,9 @@ use serde::Deserialize;
 
 use crate::confine::{ConfineError, Root};
 use crate::content::PartialDate;
-use crate::diagnostics::{Diagnostic, Diagnostics};
+use crate::diagnostics::{Diagnostic, Diagnostics, Message};
 use crate::lines::{self, LineIndex};
+use crate::repository::Repository;
 use crate::text;
 
 pub const CONFIG_FILE: &str = "site.toml";
@@ -30,6 +31,8 @@ struct RawConfig {
     #[serde(default)]
     allow_raw_html: bool,
     #[serde(default)]
+    search_sections: bool,
+    #[serde(default)]
     extra_attachment_types: Vec<String>,
     languages: Vec<Language>,
     #[serde(default)]
@@ -42,6 +45,15 @@ struct RawConfig {
     events: Vec<RawEvent>,
     #[serde(default = "default_first_year")]
     first_year: u16,
+    /// Where the archive's sources are, for "edit this document" links.
+    #[serde(default)]
+    repository: Option<String>,
+    #[serde(default = "default_branch")]
+    repository_branch: String,
+}
+
+fn default_branch() -> String {
+    "main".into()
 }
 
 /// An `[[events]]` entry as written; spans locate problems found after
@@ -94,6 +106,12 @@ pub struct Config {
     pub theme: String,
     pub page_size: usize,
     pub allow_raw_html: bool,
+    /// A long document's sections are search records of their own, so a
+    /// hit deep in it leads to its heading and shows that passage. Off by
+    /// default: it indexes the bodies twice (2.5 times the index on the
+    /// varied corpus), which a large archive cannot spend under a host's
+    /// size limit.
+    pub search_sections: bool,
     /// Attachment extensions accepted beyond the safe ones, lowercase: for
     /// an archive whose contributors are all trusted.
     pub extra_attachment_types: Vec<String>,
@@ -105,6 +123,9 @@ pub struct Config {
     pub events: Vec<Event>,
     /// Documents dated before it are warned about, as likely typos.
     pub first_year: u16,
+    /// The forge the sources are on: each document page links to its
+    /// file's editor there.
+    pub repository: Option<Repository>,
 }
 
 /// A day marked on the timeline, such as an election.
@@ -135,6 +156,16 @@ impl Taxonomy {
         }
     }
 
+    /// The taxonomy's name in a message.
+    pub fn word(self) -> crate::diagnostics::Word {
+        use crate::diagnostics::Word;
+        match self {
+            Taxonomy::Type => Word::Type,
+            Taxonomy::Organization => Word::Organization,
+            Taxonomy::Tag => Word::Tag,
+        }
+    }
+
     pub fn singular(self) -> &'static str {
         match self {
             Taxonomy::Type => "type",
@@ -146,32 +177,39 @@ impl Taxonomy {
 
 impl Config {
     pub fn load(root: &Path) -> Result<Config, Diagnostics> {
-        let unreadable = |e: &dyn std::fmt::Display| {
-            Diagnostics::from_iter([Diagnostic::error(
-                CONFIG_FILE,
-                format!("cannot read the site configuration: {e}"),
-            )
-            .hint("run sastra from the archive's root folder, or pass --root")])
+        let unreadable = |message: Message| {
+            Diagnostics::from_iter([
+                Diagnostic::error(CONFIG_FILE, message).hint(Message::RunFromRoot)
+            ])
         };
-        let site = Root::new(root).map_err(|e| unreadable(&format!("the root folder {e}")))?;
+        let site =
+            Root::new(root).map_err(|e| unreadable(Message::RootFolder { why: e.word() }))?;
         let bytes = site
             .read(Path::new(CONFIG_FILE))
-            .map_err(|e| unreadable(&format!("{CONFIG_FILE} {e}")))?;
-        let text = String::from_utf8(bytes).map_err(|e| unreadable(&e))?;
+            .map_err(|e| unreadable(Message::ConfigFile { why: e.word() }))?;
+        let text = String::from_utf8(bytes).map_err(|e| {
+            unreadable(Message::CannotReadConfig {
+                detail: e.to_string(),
+            })
+        })?;
         Self::parse(root, &text)
     }
 
     pub fn parse(root: &Path, text: &str) -> Result<Config, Diagnostics> {
         let raw: RawConfig = toml::from_str(text).map_err(|e| {
             let (line, column) = e.span().map_or((0, 0), |s| lines::locate(text, s.start));
-            Diagnostics::from_iter([
-                Diagnostic::error(CONFIG_FILE, e.message().to_string()).at(line, column)
-            ])
+            Diagnostics::from_iter([Diagnostic::error(
+                CONFIG_FILE,
+                Message::Toml {
+                    detail: e.message().to_string(),
+                },
+            )
+            .at(line, column)])
         })?;
         let mut config = Config {
             root: root.to_path_buf(),
             base_url: BaseUrl::parse(&raw.base_url).map_err(|error| {
-                Diagnostics::from_iter([Diagnostic::error(CONFIG_FILE, error.to_string())
+                Diagnostics::from_iter([Diagnostic::error(CONFIG_FILE, error.message())
                     .at(key_line(text, "base_url"), 1)
                     .field("base_url")])
             })?,
@@ -179,6 +217,7 @@ impl Config {
             theme: raw.theme,
             page_size: raw.page_size,
             allow_raw_html: raw.allow_raw_html,
+            search_sections: raw.search_sections,
             extra_attachment_types: raw
                 .extra_attachment_types
                 .iter()
@@ -190,9 +229,21 @@ impl Config {
             tags: raw.tags,
             events: Vec::new(),
             first_year: raw.first_year,
+            repository: None,
         };
         let mut problems = config.validate(text);
         problems.extend(forbidden_text(text));
+        if let Some(written) = &raw.repository {
+            match Repository::parse(written, &raw.repository_branch) {
+                Ok(repository) => config.repository = Some(repository),
+                Err(e) => problems.push(
+                    Diagnostic::error(CONFIG_FILE, e.message())
+                        .at(key_line(text, "repository"), 1)
+                        .field("repository")
+                        .hint(Message::RepositoryForms),
+                ),
+            }
+        }
         let events = events(&raw.events, &codes_of(&config), text, &mut problems);
         config.events = events;
         if problems.has_errors() {
@@ -205,16 +256,16 @@ impl Config {
         let mut problems = Diagnostics::default();
         let codes: Vec<&str> = self.language_codes().collect();
         if codes.is_empty() {
-            problems.push(
-                Diagnostic::error(CONFIG_FILE, "no [[languages]] are declared").field("languages"),
-            );
+            problems.push(Diagnostic::error(CONFIG_FILE, Message::NoLanguages).field("languages"));
         }
         for code in &codes {
             if !is_slug(code) {
                 problems.push(
                     Diagnostic::error(
                         CONFIG_FILE,
-                        format!("language code `{code}` must be lowercase ASCII letters"),
+                        Message::BadLanguageCode {
+                            code: code.to_string(),
+                        },
                     )
                     .field("languages"),
                 );
@@ -224,10 +275,9 @@ impl Config {
             problems.push(
                 Diagnostic::error(
                     CONFIG_FILE,
-                    format!(
-                        "default language `{}` is not among the declared languages",
-                        self.default_language
-                    ),
+                    Message::DefaultLanguageUndeclared {
+                        code: self.default_language.clone(),
+                    },
                 )
                 .at(key_line(text, "default_language"), 1)
                 .field("default_language"),
@@ -237,16 +287,16 @@ impl Config {
             problems.push(
                 Diagnostic::error(
                     CONFIG_FILE,
-                    format!("theme `{}` must be the name of a folder in themes/: lowercase ASCII letters, digits and hyphens", self.theme),
+                    Message::BadTheme {
+                        theme: self.theme.clone(),
+                    },
                 )
                 .at(key_line(text, "theme"), 1)
                 .field("theme"),
             );
         }
         if self.page_size == 0 {
-            problems.push(
-                Diagnostic::error(CONFIG_FILE, "page size must be at least 1").field("page_size"),
-            );
+            problems.push(Diagnostic::error(CONFIG_FILE, Message::PageSize).field("page_size"));
         }
         self.validate_taxonomies(text, &codes, &mut problems);
         problems
@@ -261,7 +311,10 @@ impl Config {
                     problems.push(
                         Diagnostic::error(
                             CONFIG_FILE,
-                            format!("{} key `{key}` must use lowercase ASCII letters, digits and hyphens", taxonomy.singular()),
+                            Message::BadTermKey {
+                                taxonomy: taxonomy.word(),
+                                key: key.clone(),
+                            },
                         )
                         .at(line, 1)
                         .field(taxonomy.table()),
@@ -271,11 +324,15 @@ impl Config {
                     problems.push(
                         Diagnostic::error(
                             CONFIG_FILE,
-                            format!("{} key `{key}` {reason}", taxonomy.singular()),
+                            Message::TermKeyNotPortable {
+                                taxonomy: taxonomy.word(),
+                                key: key.clone(),
+                                reason,
+                            },
                         )
                         .at(line, 1)
                         .field(taxonomy.table())
-                        .hint(format!("name it `{suggested}`")),
+                        .hint(Message::NameIt { name: suggested }),
                     );
                 }
                 for code in codes {
@@ -283,18 +340,17 @@ impl Config {
                         problems.push(
                             Diagnostic::error(
                                 CONFIG_FILE,
-                                format!("{} `{key}` has no label in `{code}`", taxonomy.singular()),
+                                Message::NoLabel {
+                                    taxonomy: taxonomy.word(),
+                                    key: key.clone(),
+                                    code: code.to_string(),
+                                },
                             )
                             .at(line, 1)
                             .field(taxonomy.table())
-                            .hint(format!(
-                                "every label is given in every language, e.g. {key} = {{ {} }}",
-                                codes
-                                    .iter()
-                                    .map(|c| format!("{c} = \"…\""))
-                                    .collect::<Vec<_>>()
-                                    .join(", ")
-                            )),
+                            .hint(Message::LabelEveryLanguage {
+                                example: format!("{key} = {}", label_example(codes)),
+                            }),
                         );
                     }
                 }
@@ -370,20 +426,24 @@ fn events(raw: &[RawEvent], codes: &[&str], text: &str, problems: &mut Diagnosti
             Ok(_) => {
                 let problem = Diagnostic::error(
                     CONFIG_FILE,
-                    format!(
-                        "event date `{}` is not a day: an event is marked on the day it happened",
-                        event.date.get_ref()
-                    ),
+                    Message::EventNotADay {
+                        date: event.date.get_ref().clone(),
+                    },
                 );
                 problems.push(
                     at(problem, event.date.span())
                         .field(field("date"))
-                        .hint("write the date as YYYY-MM-DD"),
+                        .hint(Message::WriteDay),
                 );
                 None
             }
             Err(e) => {
-                let problem = Diagnostic::error(CONFIG_FILE, format!("event date: {}", e.message));
+                let problem = Diagnostic::error(
+                    CONFIG_FILE,
+                    Message::EventDate {
+                        problem: Box::new(e.message),
+                    },
+                );
                 problems.push(at(problem, event.date.span()).field(field("date")));
                 None
             }
@@ -395,20 +455,16 @@ fn events(raw: &[RawEvent], codes: &[&str], text: &str, problems: &mut Diagnosti
                 labelled = false;
                 let problem = Diagnostic::error(
                     CONFIG_FILE,
-                    format!("event of {} has no label in `{code}`", event.date.get_ref()),
+                    Message::EventNoLabel {
+                        date: event.date.get_ref().clone(),
+                        code: code.to_string(),
+                    },
                 );
-                problems.push(
-                    at(problem, event.label.span())
-                        .field(field("label"))
-                        .hint(format!(
-                            "every event is labelled in every language, e.g. label = {{ {} }}",
-                            codes
-                                .iter()
-                                .map(|c| format!("{c} = \"…\""))
-                                .collect::<Vec<_>>()
-                                .join(", ")
-                        )),
-                );
+                problems.push(at(problem, event.label.span()).field(field("label")).hint(
+                    Message::EventLabelEveryLanguage {
+                        example: format!("label = {}", label_example(codes)),
+                    },
+                ));
             }
         }
         if let (Some(date), true) = (date, labelled) {
@@ -420,6 +476,12 @@ fn events(raw: &[RawEvent], codes: &[&str], text: &str, problems: &mut Diagnosti
     }
     events.sort_by_key(|e| e.date);
     events
+}
+
+/// `{ km = "…", en = "…" }`: labels to fill in, one per language.
+fn label_example(codes: &[&str]) -> String {
+    let labels: Vec<String> = codes.iter().map(|c| format!("{c} = \"…\"")).collect();
+    format!("{{ {} }}", labels.join(", "))
 }
 
 /// Every string of site.toml, keys included, holding a character no output
@@ -470,10 +532,15 @@ fn forbidden_text(text: &str) -> Vec<Diagnostic> {
         .into_iter()
         .map(|(key, offset, c)| {
             let (line, column) = lines.locate(offset);
-            Diagnostic::error(CONFIG_FILE, format!("contains {}", text::forbidden_reason(c)))
-                .at(line, column)
-                .field(key)
-                .hint("remove it; TOML escapes such as \\u001b, \\u0000 or \\u202e are not allowed in text")
+            Diagnostic::error(
+                CONFIG_FILE,
+                Message::ControlCharacter {
+                    what: text::forbidden_reason(c),
+                },
+            )
+            .at(line, column)
+            .field(key)
+            .hint(Message::NoTomlEscapes)
         })
         .collect()
 }
@@ -523,6 +590,23 @@ pub enum BaseUrlError {
     NotWeb(String),
     #[error("base URL `{0}` must not have a query or fragment")]
     QueryOrFragment(String),
+}
+
+impl BaseUrlError {
+    pub fn message(&self) -> Message {
+        match self {
+            BaseUrlError::Invalid { given, source } => Message::InvalidBaseUrl {
+                given: given.clone(),
+                detail: source.to_string(),
+            },
+            BaseUrlError::NotWeb(given) => Message::BaseUrlNotWeb {
+                given: given.clone(),
+            },
+            BaseUrlError::QueryOrFragment(given) => Message::BaseUrlQuery {
+                given: given.clone(),
+            },
+        }
+    }
 }
 
 impl BaseUrl {
@@ -601,6 +685,7 @@ mod tests {
         assert!(
             problems[0]
                 .message
+                .en()
                 .contains("`ballot` has no label in `km`"),
             "{}",
             problems[0]
@@ -629,9 +714,9 @@ mod tests {
              [[events]]\ndate = \"2022-06-05\"\nlabel = {{ en = \"Communes\" }}\n"
         );
         let problems = Config::parse(Path::new("."), &text).unwrap_err().sorted();
-        let found: Vec<(usize, Option<&str>, &str)> = problems
+        let found: Vec<(usize, Option<&str>, String)> = problems
             .iter()
-            .map(|p| (p.line, p.field.as_deref(), p.message.as_str()))
+            .map(|p| (p.line, p.field.as_deref(), p.message.en()))
             .collect();
         assert_eq!(found.len(), 3, "{found:?}");
         assert_eq!(found[0].0, 14);
@@ -648,7 +733,7 @@ mod tests {
     fn an_unknown_event_field_is_an_error() {
         let text = format!("{TWO_LANGUAGES}[[events]]\ndate = \"2023-07-23\"\nname = \"x\"\nlabel = {{ km = \"ក\", en = \"NA\" }}\n");
         let problems = Config::parse(Path::new("."), &text).unwrap_err().sorted();
-        assert!(problems[0].message.contains("name"), "{}", problems[0]);
+        assert!(problems[0].message.en().contains("name"), "{}", problems[0]);
         assert_eq!(problems[0].line, 15);
     }
 }

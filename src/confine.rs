@@ -13,6 +13,8 @@ use std::fmt;
 use std::io;
 use std::path::{Component, Path, PathBuf};
 
+use crate::diagnostics::Word;
+
 /// A folder whose files may be read: the site root, `content/`, a theme.
 #[derive(Debug, Clone)]
 pub struct Root {
@@ -39,6 +41,42 @@ pub enum ConfineError {
     CaseDiffers { written: String, on_disk: String },
     #[error("cannot be read: {0}")]
     Io(#[source] io::Error),
+}
+
+impl ConfineError {
+    /// The reason in the catalogue's words, for a message in any language.
+    pub fn word(&self) -> Word {
+        match self {
+            ConfineError::Missing => Word::Missing,
+            ConfineError::Outside { root } => Word::Outside { root: root.clone() },
+            ConfineError::NotAFile { kind } => Word::NotAFile {
+                kind: Box::new(kind.word()),
+            },
+            ConfineError::NotAFolder { kind } => Word::NotAFolder {
+                kind: Box::new(kind.word()),
+            },
+            ConfineError::CaseDiffers { written, on_disk } => Word::CaseDiffers {
+                written: written.clone(),
+                on_disk: on_disk.clone(),
+            },
+            ConfineError::Io(e) => Word::Unreadable {
+                detail: e.to_string(),
+            },
+        }
+    }
+}
+
+impl FileKind {
+    pub fn word(self) -> Word {
+        match self {
+            FileKind::File => Word::KindFile,
+            FileKind::Folder => Word::KindFolder,
+            FileKind::Fifo => Word::KindFifo,
+            FileKind::Socket => Word::KindSocket,
+            FileKind::Device => Word::KindDevice,
+            FileKind::Other => Word::KindOther,
+        }
+    }
 }
 
 /// What a path turned out to be, in words for a message.

@@ -23,6 +23,7 @@ pub mod output;
 pub mod plan;
 pub mod portable;
 pub mod render;
+pub mod repository;
 pub mod scaffold;
 pub mod search;
 pub mod serve;

@@ -13,7 +13,7 @@ static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 use sastra::attachments::tools::ToolError;
 use sastra::build::{self, BuildError, BuildOptions};
 use sastra::config::Config;
-use sastra::diagnostics::Diagnostic;
+use sastra::diagnostics::{Diagnostic, Lang, Status};
 use sastra::import::{self, ImportError};
 use sastra::scaffold::{self, NewDocument, NewError};
 use sastra::serve::{serve, ServeOptions};
@@ -61,6 +61,11 @@ enum Command {
         /// Fail on warnings too.
         #[arg(long)]
         strict: bool,
+        /// The language of the messages [default: the locale's (LC_ALL,
+        /// LC_MESSAGES, LANG) when it is km or en, else the site's default
+        /// language].
+        #[arg(long, value_enum)]
+        lang: Option<LangArg>,
     },
     /// Preview the site: build, serve on 127.0.0.1, rebuild and reload on change.
     Serve {
@@ -74,8 +79,14 @@ enum Command {
     New {
         /// The section folder under content/, e.g. announcements.
         section: String,
-        /// The document's title.
-        title: String,
+        /// The document's title, for the language it is written in (Khmer
+        /// script: km). The other languages' files get it marked `TODO`, to
+        /// translate: `check` refuses them until it is.
+        title: Option<String>,
+        /// A title in one language, as LANG=TITLE (repeatable), e.g.
+        /// --title km="សេចក្តីប្រកាស…" --title en="Announcement…".
+        #[arg(long = "title", value_name = "LANG=TITLE")]
+        titles: Vec<String>,
         /// YYYY-MM-DD, or YYYY-MM / YYYY when only that much is known.
         #[arg(long)]
         date: String,
@@ -85,10 +96,11 @@ enum Command {
         /// An organisation declared in site.toml.
         #[arg(long)]
         org: Option<String>,
-        /// The URL slug [default: the date and the title's first words].
+        /// The URL slug [default: the date and the English title's first
+        /// words; the date and the type for a Khmer title alone].
         #[arg(long)]
         slug: Option<String>,
-        /// Languages to create, e.g. km,en [default: the site's default language].
+        /// Languages to create, e.g. km,en [default: those of the titles given].
         #[arg(long, value_delimiter = ',')]
         lang: Vec<String>,
         /// A file to copy into content/SECTION/files/ and attach (repeatable).
@@ -138,6 +150,40 @@ Columns (the first line names them, in any order; a cell left empty is a field l
 See README.md, \"Importing a catalogue\".";
 
 #[derive(Clone, Copy, ValueEnum)]
+enum LangArg {
+    Km,
+    En,
+}
+
+/// The language messages are printed in, chosen once at start.
+static LANG: std::sync::OnceLock<Lang> = std::sync::OnceLock::new();
+
+fn lang() -> Lang {
+    LANG.get().copied().unwrap_or_default()
+}
+
+/// `--lang`, else the locale, else the site's default language (read
+/// lightly: a site.toml with errors leaves the choice to English).
+fn choose_lang(cli: &Cli) -> Lang {
+    let flag = match cli.command {
+        Command::Check { lang, .. } => lang.map(|l| match l {
+            LangArg::Km => Lang::Km,
+            LangArg::En => Lang::En,
+        }),
+        _ => None,
+    };
+    let site_default = || {
+        let text = std::fs::read_to_string(cli.root.join("site.toml")).ok()?;
+        let table: toml::Table = toml::from_str(&text).ok()?;
+        table.get("default_language")?.as_str().map(str::to_string)
+    };
+    match flag {
+        Some(lang) => lang,
+        None => Lang::choose(None, site_default().as_deref()),
+    }
+}
+
+#[derive(Clone, Copy, ValueEnum)]
 enum Format {
     /// `path:line:column: error: message`
     Human,
@@ -149,6 +195,7 @@ enum Format {
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
+    LANG.set(choose_lang(&cli)).expect("set once");
     match cli.command {
         Command::Build {
             output,
@@ -169,21 +216,42 @@ fn main() -> ExitCode {
             };
             run_build(&options)
         }
-        Command::Check { format, strict } => run_check(&cli.root, format, strict),
+        Command::Check { format, strict, .. } => run_check(&cli.root, format, strict),
         Command::Serve { port, drafts } => match serve(ServeOptions {
             root: cli.root,
             port,
             drafts,
+            lang: lang(),
         }) {
             Ok(()) => ExitCode::SUCCESS,
             Err(e) => {
-                eprintln!("error: {e}");
+                match e.port_in_use() {
+                    Some(port) => {
+                        let busy = Status::PortBusy {
+                            port: port.to_string(),
+                        };
+                        let other = Status::OtherPort {
+                            port: port.wrapping_add(1).max(1024).to_string(),
+                        };
+                        let (error, hint) = match lang() {
+                            Lang::En => ("error", "hint"),
+                            Lang::Km => ("កំហុស", "ណែនាំ"),
+                        };
+                        eprintln!(
+                            "{error}: {}\n  {hint}: {}",
+                            busy.text(lang()),
+                            other.text(lang())
+                        );
+                    }
+                    None => eprintln!("error: {e}"),
+                }
                 ExitCode::FAILURE
             }
         },
         Command::New {
             section,
             title,
+            titles,
             date,
             doc_type,
             org,
@@ -195,6 +263,7 @@ fn main() -> ExitCode {
             let new = NewDocument {
                 section,
                 title,
+                titles,
                 date,
                 doc_type,
                 organization: org,
@@ -223,23 +292,21 @@ fn run_import(root: &std::path::Path, catalog: &std::path::Path, dry_run: bool) 
             match imported.written {
                 Some(written) => {
                     for path in written.attachments.iter().chain(&written.documents) {
-                        println!(
-                            "created {}",
-                            path.strip_prefix(root).unwrap_or(path).display()
-                        );
+                        let path = path.strip_prefix(root).unwrap_or(path).display();
+                        say(Status::Created {
+                            path: path.to_string(),
+                        });
                     }
-                    eprintln!(
-                        "imported {} document(s) and {} attachment(s) from {}",
-                        written.documents.len(),
-                        written.attachments.len(),
-                        catalog.display()
-                    );
+                    tell(Status::Imported {
+                        documents: written.documents.len(),
+                        attachments: written.attachments.len(),
+                        catalog: catalog.display().to_string(),
+                    });
                 }
-                None => eprintln!(
-                    "{} is ready to import: {} document(s); nothing was written (--dry-run)",
-                    catalog.display(),
-                    imported.documents
-                ),
+                None => tell(Status::ReadyToImport {
+                    catalog: catalog.display().to_string(),
+                    documents: imported.documents,
+                }),
             }
             ExitCode::SUCCESS
         }
@@ -247,9 +314,7 @@ fn run_import(root: &std::path::Path, catalog: &std::path::Path, dry_run: bool) 
             let diagnostics = diagnostics.sorted();
             let (errors, warnings) = counts(&diagnostics);
             print_diagnostics(diagnostics, Format::Human);
-            eprintln!(
-                "import refused: {errors} error(s), {warnings} warning(s); nothing was written"
-            );
+            tell(Status::ImportRefused { errors, warnings });
             ExitCode::FAILURE
         }
         Err(e) => {
@@ -263,26 +328,25 @@ fn run_build(options: &BuildOptions) -> ExitCode {
     match build::build(options) {
         Ok(report) => {
             print_diagnostics(report.diagnostics.sorted(), Format::Human);
-            eprintln!(
-                "built {} documents into {} pages ({} files) in {} in {:.2?}",
-                report.documents,
-                report.pages,
-                report.files,
-                options.output_dir().display(),
-                report.elapsed
-            );
+            tell(Status::BuiltSite {
+                documents: report.documents,
+                pages: report.pages,
+                files: report.files,
+                output: options.output_dir().display().to_string(),
+                elapsed: format!("{:.2?}", report.elapsed),
+            });
             ExitCode::SUCCESS
         }
         Err(BuildError::Invalid(diagnostics)) => {
             let diagnostics = diagnostics.sorted();
             let (errors, warnings) = counts(&diagnostics);
             print_diagnostics(diagnostics, Format::Human);
-            eprintln!("build refused: {errors} error(s), {warnings} warning(s); the previous site was left as it was");
+            tell(Status::BuildRefused { errors, warnings });
             ExitCode::FAILURE
         }
         Err(e) => {
             eprintln!("error: {e}");
-            eprintln!("the previous site was left as it was");
+            tell(Status::PreviousLeft);
             ExitCode::FAILURE
         }
     }
@@ -293,7 +357,7 @@ fn run_check(root: &std::path::Path, format: Format, strict: bool) -> ExitCode {
     let (errors, warnings) = counts(&diagnostics);
     print_diagnostics(diagnostics, format);
     if matches!(format, Format::Human) {
-        eprintln!("{errors} error(s), {warnings} warning(s)");
+        eprintln!("{}", tally(errors, warnings));
     }
     if errors > 0 || (strict && warnings > 0) {
         ExitCode::FAILURE
@@ -319,18 +383,29 @@ fn run_new(root: &std::path::Path, new: &NewDocument) -> ExitCode {
                     .to_string()
             };
             for path in written.attachments.iter().chain(&written.documents) {
-                println!("created {}", shown(path));
+                say(Status::Created { path: shown(path) });
             }
             offer_metadata(&written.attachments, &new.date);
+            println!(
+                "{}",
+                match lang() {
+                    Lang::En => "next: write what each file marks TODO (a title to translate, the text), then run `sastra check`; it refuses the document until then",
+                    Lang::Km => "បន្ទាប់៖ សរសេរកន្លែងដែលហ្វាលនីមួយៗសម្គាល់ថា TODO (ចំណងជើងដែលត្រូវបកប្រែ អត្ថបទ) រួចដំណើរការ `sastra check`; វាមិនទទួលឯកសារនេះទេ រហូតដល់ពេលនោះ",
+                }
+            );
             ExitCode::SUCCESS
         }
         Err(e) => {
             if let NewError::Rejected(diagnostics) = &e {
                 print_diagnostics(diagnostics.clone().sorted(), Format::Human);
             }
-            eprintln!("error: {e}");
+            let (error, hint_word) = match lang() {
+                Lang::En => ("error", "hint"),
+                Lang::Km => ("កំហុស", "ណែនាំ"),
+            };
+            eprintln!("{error}: {}", e.message().text(lang()));
             if let Some(hint) = e.hint() {
-                eprintln!("  hint: {hint}");
+                eprintln!("  {hint_word}: {}", hint.text(lang()));
             }
             ExitCode::FAILURE
         }
@@ -369,6 +444,7 @@ fn counts(diagnostics: &[Diagnostic]) -> (usize, usize) {
 }
 
 fn print_diagnostics(diagnostics: Vec<Diagnostic>, format: Format) {
+    let lang = lang();
     match format {
         Format::Human => {
             // One write per problem, not one per piece: a body can give
@@ -376,15 +452,40 @@ fn print_diagnostics(diagnostics: Vec<Diagnostic>, format: Format) {
             use std::io::Write;
             let mut err = std::io::BufWriter::new(std::io::stderr().lock());
             for d in &diagnostics {
-                let _ = writeln!(err, "{d}");
+                let _ = writeln!(err, "{}", d.said(lang));
             }
         }
         Format::Github => diagnostics
             .iter()
-            .for_each(|d| println!("{}", d.to_github_annotation())),
-        Format::Json => println!(
-            "{}",
-            serde_json::to_string_pretty(&diagnostics).expect("diagnostics serialise")
+            .for_each(|d| println!("{}", d.to_github_annotation(lang))),
+        Format::Json => {
+            let json: Vec<_> = diagnostics.iter().map(|d| d.json(lang)).collect();
+            println!(
+                "{}",
+                serde_json::to_string_pretty(&json).expect("diagnostics serialise")
+            )
+        }
+    }
+}
+
+/// A line on stdout, in the language of the messages.
+fn say(status: Status) {
+    println!("{}", status.text(lang()));
+}
+
+/// A line on stderr, in the language of the messages.
+fn tell(status: Status) {
+    eprintln!("{}", status.text(lang()));
+}
+
+/// "2 error(s), 1 warning(s)" in the language of the messages.
+fn tally(errors: usize, warnings: usize) -> String {
+    match lang() {
+        Lang::En => format!("{errors} error(s), {warnings} warning(s)"),
+        Lang::Km => format!(
+            "កំហុស {}, ការព្រមាន {}",
+            sastra::khmer::numerals::to_khmer_digits(&errors.to_string()),
+            sastra::khmer::numerals::to_khmer_digits(&warnings.to_string())
         ),
     }
 }

@@ -8,7 +8,7 @@ use crate::archive::tally::{self, Tally};
 use crate::archive::{Archive, EntryId};
 use crate::config::{Config, Taxonomy};
 use crate::content::Document;
-use crate::diagnostics::{Diagnostic, Diagnostics};
+use crate::diagnostics::{Diagnostic, Diagnostics, Message, Word};
 use crate::urls;
 
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
@@ -134,18 +134,19 @@ pub fn collisions(plan: &[Page], archive: &Archive) -> Diagnostics {
                     .expect("a document page has its version");
                 Diagnostic::error(
                     &version.path,
-                    format!(
-                        "this document's URL /{} is also {}",
-                        page.path,
-                        producer(&other.kind, archive, &page.lang)
-                    ),
+                    Message::UrlClaimed {
+                        url: page.path.to_string(),
+                        other: producer(&other.kind, archive, &page.lang),
+                    },
                 )
                 .at(1, 1)
-                .hint("a document's URL is /<lang>/<section>/<slug>/: move it to another section folder or rename the file")
+                .hint(Message::MoveOrRename)
             }
             None => Diagnostic::error(
                 crate::config::CONFIG_FILE,
-                format!("the URL /{} is produced twice", page.path),
+                Message::UrlTwice {
+                    url: page.path.to_string(),
+                },
             ),
         };
         problems.push(diagnostic);
@@ -166,10 +167,10 @@ fn alias_collisions(claimed: &HashMap<&str, &Page>, archive: &Archive, problems:
                 aliased.get(alias.path.as_str()),
             ) {
                 (Some(page), _) => producer(&page.kind, archive, &page.lang),
-                (None, Some((other, line))) => format!(
-                    "an alias of {}, line {line}",
-                    crate::diagnostics::display_path(&other.path)
-                ),
+                (None, Some((other, line))) => Word::AliasOf {
+                    path: crate::diagnostics::display_path(&other.path),
+                    line: *line,
+                },
                 (None, None) => {
                     aliased.insert(&alias.path, (document, alias.line));
                     continue;
@@ -178,41 +179,57 @@ fn alias_collisions(claimed: &HashMap<&str, &Page>, archive: &Archive, problems:
             problems.push(
                 Diagnostic::error(
                     &document.path,
-                    format!("the alias /{} is also {taken}", alias.path),
+                    Message::AliasClaimed {
+                        url: alias.path.clone(),
+                        other: taken,
+                    },
                 )
                 .at(alias.line, 1)
                 .field(format!("aliases[{}]", alias.index))
-                .hint("an alias is an old address no page has now: remove it, or correct it"),
+                .hint(Message::AliasRemove),
             );
         }
     }
 }
 
 /// What produces a page, in words for a message.
-fn producer(kind: &PageKind, archive: &Archive, lang: &str) -> String {
+fn producer(kind: &PageKind, archive: &Archive, lang: &str) -> Word {
     match kind {
-        PageKind::Home => "the home page".into(),
-        PageKind::Document(id) => match archive.entries[*id].version(lang) {
-            Some(d) => format!("the URL of {}", crate::diagnostics::display_path(&d.path)),
-            None => format!("the URL of {}", archive.entries[*id].key),
+        PageKind::Home => Word::HomePage,
+        PageKind::Document(id) => Word::UrlOf {
+            path: match archive.entries[*id].version(lang) {
+                Some(d) => crate::diagnostics::display_path(&d.path),
+                None => archive.entries[*id].key.clone(),
+            },
         },
-        PageKind::TaxonomyIndex(taxonomy) => format!("the list of all {}", taxonomy.table()),
+        PageKind::TaxonomyIndex(taxonomy) => Word::ListOf {
+            table: taxonomy.table().into(),
+        },
         PageKind::Term {
             taxonomy,
             key,
             page,
             ..
         } => match page {
-            1 => format!("the page of the {} `{key}`", taxonomy.singular()),
-            n => format!("page {n} of the {} `{key}`", taxonomy.singular()),
+            1 => Word::TermPage {
+                taxonomy: Box::new(taxonomy.word()),
+                key: key.clone(),
+            },
+            n => Word::TermPageN {
+                taxonomy: Box::new(taxonomy.word()),
+                key: key.clone(),
+                page: *n,
+            },
         },
-        PageKind::Timeline => "the timeline".into(),
-        PageKind::TimelineYear(year) => format!("the timeline of {year}"),
-        PageKind::Search => "the search page".into(),
-        PageKind::Saved => "the page of the documents saved on a device".into(),
-        PageKind::Data => "the page about the catalogue's data".into(),
-        PageKind::About => "the page about the archive".into(),
-        PageKind::NotFound => "the page shown for a missing address".into(),
+        PageKind::Timeline => Word::Timeline,
+        PageKind::TimelineYear(year) => Word::TimelineYear {
+            year: year.to_string(),
+        },
+        PageKind::Search => Word::SearchPage,
+        PageKind::Saved => Word::SavedPage,
+        PageKind::Data => Word::DataPage,
+        PageKind::About => Word::AboutPage,
+        PageKind::NotFound => Word::NotFoundPage,
     }
 }
 

@@ -5,15 +5,17 @@
 //! file out, so one pull request would break every Windows clone; and the
 //! published folder (`en/reports/aux/`) could not be copied there either.
 
+use crate::diagnostics::Word;
+
 /// The device names Windows reserves, whatever follows them after a dot.
 const DEVICES: [&str; 4] = ["con", "prn", "aux", "nul"];
 
 /// Why Windows cannot hold `name` (one path component), with a name it
 /// can, or `None` when it can.
-pub fn windows_problem(name: &str) -> Option<(&'static str, String)> {
+pub fn windows_problem(name: &str) -> Option<(Word, String)> {
     if name.ends_with(['.', ' ']) {
         return Some((
-            "ends with a dot or a space, which Windows drops",
+            Word::TrailingDot,
             name.trim_end_matches(['.', ' ']).to_string(),
         ));
     }
@@ -26,7 +28,7 @@ pub fn windows_problem(name: &str) -> Option<(&'static str, String)> {
     };
     if DEVICES.contains(&device.as_str()) || numbered("com") || numbered("lpt") {
         return Some((
-            "is a device name on Windows, where git cannot check it out",
+            Word::DeviceName,
             format!("{}-1{rest}", base.trim_end_matches(' ')),
         ));
     }

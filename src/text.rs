@@ -33,17 +33,15 @@ fn is_bidi_control(c: char) -> bool {
 
 /// What a forbidden character is, for a message: `the control character
 /// U+001B, which no page, feed or spreadsheet can show`.
-pub fn forbidden_reason(c: char) -> String {
-    if is_bidi_control(c) {
-        format!(
-            "the bidirectional control {}, which makes text display in another order than it is written",
-            code_point(c)
-        )
-    } else {
-        format!(
-            "the control character {}, which no page, feed or spreadsheet can show",
-            code_point(c)
-        )
+pub fn forbidden_reason(c: char) -> crate::diagnostics::Word {
+    use crate::diagnostics::Word;
+    match is_bidi_control(c) {
+        true => Word::BidiControl {
+            code: code_point(c),
+        },
+        false => Word::ControlChar {
+            code: code_point(c),
+        },
     }
 }
 
@@ -90,9 +88,57 @@ pub fn code_point(c: char) -> String {
     format!("U+{:04X}", c as u32)
 }
 
+/// A slug made of `text`'s ASCII letters and digits, lowercased, each run
+/// of anything else a hyphen: what a hint offers for a name refused. `None`
+/// when nothing of it is ASCII (a Khmer name).
+pub fn slugify(text: &str) -> Option<String> {
+    let words: Vec<String> = text
+        .split(|c: char| !c.is_ascii_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .map(str::to_ascii_lowercase)
+        .collect();
+    (!words.is_empty()).then(|| words.join("-"))
+}
+
+/// A file name that may be published (ASCII letters, digits, `-`, `_`,
+/// `.`), made of `name`: spaces and other characters become `-`. `None`
+/// when no letter of the name's stem is ASCII.
+pub fn safe_file_name(name: &str) -> Option<String> {
+    let (stem, extension) = match name.rsplit_once('.') {
+        Some((stem, ext)) if !stem.is_empty() => (stem, Some(ext)),
+        _ => (name, None),
+    };
+    let stem = stem
+        .split(|c: char| !(c.is_ascii_alphanumeric() || c == '_'))
+        .filter(|w| !w.is_empty())
+        .collect::<Vec<_>>()
+        .join("-");
+    if stem.is_empty() {
+        return None;
+    }
+    Some(match extension.and_then(slugify) {
+        Some(ext) => format!("{stem}.{ext}"),
+        None => stem,
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn names_are_suggested_from_what_was_written() {
+        assert_eq!(
+            slugify("Ballot Draw 2023").as_deref(),
+            Some("ballot-draw-2023")
+        );
+        assert_eq!(slugify("សេចក្តីប្រកាស"), None);
+        assert_eq!(
+            safe_file_name("NEC decision (final).PDF").as_deref(),
+            Some("NEC-decision-final.pdf")
+        );
+        assert_eq!(safe_file_name("សេចក្តីប្រកាស.pdf"), None);
+    }
 
     #[test]
     fn controls_and_noncharacters_are_forbidden() {
@@ -129,7 +175,7 @@ mod tests {
                 "{}",
                 code_point(c)
             );
-            assert!(forbidden_reason(c).contains("bidirectional"));
+            assert!(forbidden_reason(c).to_string().contains("bidirectional"));
         }
         assert_eq!(forbidden_char("a\u{200E}b\u{200F}c\u{061C}"), None);
     }

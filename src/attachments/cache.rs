@@ -54,14 +54,26 @@ pub enum Refused {
 }
 
 impl Refused {
-    pub fn hint(&self) -> &'static str {
+    pub fn message(&self) -> crate::diagnostics::Message {
+        use crate::diagnostics::Message;
         match self {
-            Refused::Link { .. } | Refused::NotAFolder { .. } => {
-                "delete it; the build makes the cache itself (`rm .sastra-cache`)"
-            }
-            Refused::Tracked { .. } => {
-                "remove it from the commit: `git rm -r --cached .sastra-cache` (the folder is in .gitignore; only the build writes it)"
-            }
+            Refused::Link { path } => Message::CacheLink { path: path.clone() },
+            Refused::NotAFolder { path, kind } => Message::CacheNotAFolder {
+                path: path.clone(),
+                kind: kind.word(),
+            },
+            Refused::Tracked { count, first } => Message::CacheTracked {
+                count: *count,
+                first: first.clone(),
+            },
+        }
+    }
+
+    pub fn hint(&self) -> crate::diagnostics::Message {
+        use crate::diagnostics::Message;
+        match self {
+            Refused::Link { .. } | Refused::NotAFolder { .. } => Message::CacheDelete,
+            Refused::Tracked { .. } => Message::CacheUntrack,
         }
     }
 }

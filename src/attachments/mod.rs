@@ -23,7 +23,7 @@ use std::time::Duration;
 use rayon::prelude::*;
 
 use crate::content::{Attachment, Document};
-use crate::diagnostics::{Diagnostic, Diagnostics};
+use crate::diagnostics::{Diagnostic, Diagnostics, Message};
 pub use pdf::{Extract, Preview, TextLayer, Unreadable};
 
 /// How attachments are read.
@@ -237,16 +237,15 @@ fn reader(
     let ocr = options.ocr;
     if !tools::available("pdftotext") {
         problems.push(
-            Diagnostic::warning(document, format!("Poppler's pdftotext is not installed: the text, page counts and previews of {unread} attached PDF(s) are left out"))
-                .hint("install poppler-utils (Debian, Ubuntu: `apt-get install poppler-utils`; macOS: `brew install poppler`)"),
+            Diagnostic::warning(document, Message::NoPdftotext { count: unread })
+                .hint(Message::InstallPoppler),
         );
         return None;
     }
     let with_ocr = ocr && tools::available("tesseract");
     if ocr && !with_ocr {
         problems.push(
-            Diagnostic::warning(document, "--ocr: Tesseract is not installed, scanned pages stay without text")
-                .hint("install Tesseract with Khmer data (`apt-get install tesseract-ocr tesseract-ocr-khm`)"),
+            Diagnostic::warning(document, Message::NoTesseract).hint(Message::InstallTesseract),
         );
     }
     Some(pdf::Reader {
@@ -380,25 +379,45 @@ fn reading(
 fn warning(document: &Document, attachment: &Attachment, reading: &Reading) -> Option<Diagnostic> {
     let (message, hint) = match &reading.outcome {
         Err(problem @ Unreadable::OverBudget { .. }) => (
-            format!("cannot read `{}`: {problem}; its text, pages and preview are left out", attachment.name),
-            format!("the file is published as it is, and later builds do not try again; a smaller or simpler PDF (fewer, smaller pages) reads in time, or a build machine can give each file more seconds with {BUDGET_VARIABLE}"),
+            Message::CannotReadPdf {
+                name: attachment.name.clone(),
+                detail: problem.to_string(),
+            },
+            Message::PdfBudgetHint {
+                variable: BUDGET_VARIABLE.to_string(),
+            },
         ),
         Err(problem) => (
-            format!("cannot read `{}`: {problem}; its text, pages and preview are left out", attachment.name),
-            "the file is published as it is; replace it with a readable, unprotected PDF to make it searchable".to_string(),
+            Message::CannotReadPdf {
+                name: attachment.name.clone(),
+                detail: problem.to_string(),
+            },
+            Message::PublishedAsIs,
         ),
         Ok(extract) => match &extract.layer {
             TextLayer::LegacyFont { font } => (
-                format!("text not searchable: legacy Khmer font{} in `{}`", font.as_deref().map(|f| format!(" ({f})")).unwrap_or_default(), attachment.name),
-                "the font puts Khmer glyphs on Latin letters; export the document again with a Unicode Khmer font (Khmer OS, Noto Sans Khmer)".to_string(),
+                Message::LegacyFont {
+                    name: attachment.name.clone(),
+                    font: font
+                        .as_deref()
+                        .map(|f| format!(" ({f})"))
+                        .unwrap_or_default(),
+                },
+                Message::UnicodeFont,
             ),
             TextLayer::Scanned if extract.machine_read.is_empty() => (
-                format!("no text layer: scanned, `{}` cannot be searched", attachment.name),
-                "run the build with --ocr (Tesseract with Khmer data) to read the pages, or attach a PDF with text".to_string(),
+                Message::Scanned {
+                    name: attachment.name.clone(),
+                },
+                Message::UseOcr,
             ),
             _ if extract.truncated => (
-                format!("`{}` has {} pages; only the first {} are read", attachment.name, extract.pages, pdf::MAX_PAGES),
-                "split the file to make the rest searchable".to_string(),
+                Message::Truncated {
+                    name: attachment.name.clone(),
+                    pages: extract.pages as usize,
+                    max: pdf::MAX_PAGES as usize,
+                },
+                Message::SplitFile,
             ),
             _ => return None,
         },

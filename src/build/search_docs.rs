@@ -9,7 +9,10 @@ use crate::attachments::{inline, Extracts};
 use crate::config::{Config, Taxonomy};
 use crate::content::{markdown, Document};
 use crate::render::i18n::{I18n, Key};
-use crate::search::index::{self, Facets, IndexDoc, LanguageIndex, MetaRow, Stop};
+use crate::render::markdown::sections;
+use crate::search::index::{
+    self, Facets, IndexDoc, LanguageIndex, MetaRow, Part, Stop, EXCERPT_CHARS,
+};
 use crate::urls;
 
 /// The index of the archive's documents in `lang`, the text of each
@@ -38,7 +41,7 @@ pub fn language_index(
         lang,
     };
     let prepare = |record: &Record| match *record {
-        Record::Document { document, id } => docs.index_doc(document, id),
+        Record::Document { document, id } => docs.index_doc_and_sections(document, id),
         Record::PdfPage {
             document,
             id,
@@ -46,15 +49,17 @@ pub fn language_index(
             page,
             text,
             shown,
-        } => docs.pdf_page(document, id, attachment, page, text, shown),
+        } => vec![docs.pdf_page(document, id, attachment, page, text, shown)],
     };
     index::build(lang, facets(config, lang), &records, prepare, stop)
 }
 
-/// What the index holds a record of: a document, and each page of text of
-/// the PDFs it attaches, so that a result can say where in the PDF the
-/// words are. (The document's own record holds the PDFs' text too, so a
-/// phrase across two pages is still found.)
+/// What the index holds a record of: a document (with, for a long one, a
+/// record of each passage of its sections, made with it), and each page of
+/// text of the PDFs it attaches, so that a result can say where in the
+/// document or the PDF the words are. (The document's own record holds
+/// all of its text, so a phrase across two pages or sections is still
+/// found.)
 enum Record<'a> {
     Document {
         document: &'a Document,
@@ -142,6 +147,7 @@ impl IndexDocs<'_> {
             true => urls::attachment_text_anchor(attachment, page),
             false => urls::attachment_text_more_anchor(attachment),
         });
+        doc.part = Part::PdfPage;
         doc.attachment = text.to_string();
         doc.attachment_lang = page_language(text, document.attachments[attachment].lang.as_deref())
             .filter(|l| *l != document.lang)
@@ -151,6 +157,32 @@ impl IndexDocs<'_> {
                 .replace("{page}", &i18n.number(page)),
         );
         doc
+    }
+
+    /// The document's record, and for a body longer than an excerpt one
+    /// record per passage of each of its sections, leading to its heading.
+    fn index_doc_and_sections(&self, document: &Document, id: EntryId) -> Vec<IndexDoc> {
+        let whole = self.index_doc(document, id);
+        if !self.config.search_sections || whole.body.chars().count() <= EXCERPT_CHARS {
+            return vec![whole];
+        }
+        let mut records = vec![whole];
+        for section in sections(&document.body, self.config.allow_raw_html) {
+            let place = self
+                .i18n
+                .string(Key::SearchInSection)
+                .replace("{section}", &section.heading);
+            for passage in index::passages(&section.text) {
+                let mut doc = self.index_doc_without_text(document, id);
+                doc.url.push('#');
+                doc.url.push_str(&section.id);
+                doc.part = Part::Section;
+                doc.body = passage.to_string();
+                doc.place = Some(place.clone());
+                records.push(doc);
+            }
+        }
+        records
     }
 
     fn index_doc(&self, document: &Document, id: EntryId) -> IndexDoc {
@@ -193,6 +225,7 @@ impl IndexDocs<'_> {
             summary: None,
             body: String::new(),
             attachment: String::new(),
+            part: Part::Document,
             place: None,
             attachment_lang: None,
             filters: MetaRow {
@@ -209,6 +242,7 @@ impl IndexDocs<'_> {
                     .filter_map(|t| place(Taxonomy::Tag, t))
                     .collect(),
                 entry: id,
+                section: false,
             },
         }
     }

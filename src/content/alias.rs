@@ -9,6 +9,7 @@
 //! writes that are not pages (attachments, theme files, the search index).
 
 use crate::config::BaseUrl;
+use crate::diagnostics::Message;
 
 /// One old address of a document.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -43,8 +44,19 @@ pub enum AliasError {
 }
 
 impl AliasError {
-    pub fn hint(&self) -> &'static str {
-        "write the old path as it was on this site, e.g. /km/announcements/2023-old-slug/"
+    /// The error as the message catalogue writes it, in either language.
+    pub fn message(&self) -> Message {
+        match self.clone() {
+            AliasError::OtherSite(given) => Message::AliasOtherSite { given },
+            AliasError::QueryOrFragment(given) => Message::AliasQueryOrFragment { given },
+            AliasError::Root(given) => Message::AliasRoot { given },
+            AliasError::UnsafePart { given, part } => Message::AliasUnsafePart { given, part },
+            AliasError::NotAPage(given) => Message::AliasNotAPage { given },
+            AliasError::Reserved { given, folder } => Message::AliasReserved {
+                given,
+                folder: folder.into(),
+            },
+        }
     }
 }
 

@@ -8,6 +8,7 @@ use super::document::ContentPath;
 use super::sniff::{self, Mismatch};
 use crate::config::Config;
 use crate::confine::{ConfineError, Root};
+use crate::diagnostics::{closest, Message, Word};
 
 /// Why an attachment cannot be published.
 #[derive(Debug, thiserror::Error)]
@@ -24,7 +25,7 @@ pub enum AttachmentError {
     NotPortable {
         file: String,
         component: String,
-        reason: &'static str,
+        reason: Word,
         suggested: String,
     },
     #[error("`{file}` holds {markup}, which a browser may run as a page on the site's address")]
@@ -40,24 +41,100 @@ pub enum AttachmentError {
 }
 
 impl AttachmentError {
-    pub fn hint(&self, location: &ContentPath) -> String {
+    pub fn message(&self) -> Message {
         match self {
-            AttachmentError::UnsafeType { .. } | AttachmentError::NoExtension { .. } => format!(
-                "attachments are published on the site's own address, where HTML, SVG or XML could run script; \
-                 the types accepted are: {}. Convert the file (e.g. print it to PDF), or, for an archive whose \
-                 contributors are all trusted, list the extension in `extra_attachment_types` in site.toml",
-                SAFE_ATTACHMENT_TYPES.join(", ")
-            ),
-            AttachmentError::NotPortable { suggested, .. } => format!("rename it `{suggested}`"),
-            AttachmentError::Markup { .. } => "attach the document as PDF (print the page to PDF) or as an image".to_string(),
-            AttachmentError::NotItsFormat { format, .. } => format!(
-                "save or export the file again as {format}, or name it with the extension of what it is"
-            ),
-            _ => format!(
-                "attachment paths are relative to the document's folder, e.g. files/{}.pdf for content/{}/files/{}.pdf",
-                location.slug, location.section, location.slug
-            ),
+            AttachmentError::NotPlainRelative(file) => {
+                Message::NotPlainRelative { file: file.clone() }
+            }
+            AttachmentError::UnsafeName(name) => Message::UnsafeName { name: name.clone() },
+            AttachmentError::UnsafeType { file, extension } => Message::UnsafeType {
+                file: file.clone(),
+                extension: extension.clone(),
+            },
+            AttachmentError::NoExtension { file } => Message::NoExtension { file: file.clone() },
+            AttachmentError::NotPortable {
+                file,
+                component,
+                reason,
+                ..
+            } => Message::NotPortable {
+                file: file.clone(),
+                component: component.clone(),
+                reason: reason.clone(),
+            },
+            AttachmentError::Markup { file, markup } => Message::Markup {
+                file: file.clone(),
+                markup: markup.to_string(),
+            },
+            AttachmentError::NotItsFormat { file, format } => Message::NotItsFormat {
+                file: file.clone(),
+                format: format.to_string(),
+            },
+            AttachmentError::Unreadable { file, source } => Message::AttachedFile {
+                file: file.clone(),
+                why: source.word(),
+            },
         }
+    }
+
+    pub fn hint(&self, location: &ContentPath) -> Message {
+        match self {
+            AttachmentError::UnsafeType { .. } | AttachmentError::NoExtension { .. } => {
+                Message::SafeTypes {
+                    types: SAFE_ATTACHMENT_TYPES.join(", "),
+                }
+            }
+            AttachmentError::NotPortable { suggested, .. } => Message::RenameTo {
+                name: suggested.clone(),
+            },
+            AttachmentError::Markup { .. } => Message::AttachAsPdf,
+            AttachmentError::NotItsFormat { format, .. } => Message::ExportAgain {
+                format: format.to_string(),
+            },
+            AttachmentError::UnsafeName(name) => match crate::text::safe_file_name(name) {
+                Some(name) => Message::RenameTo { name },
+                None => Message::RenameTo {
+                    name: format!("{}.pdf", location.slug),
+                },
+            },
+            _ => Message::AttachmentPaths {
+                slug: location.slug.clone(),
+                section: location.section.clone(),
+            },
+        }
+    }
+
+    /// For a path that names no file: the file in the section folder the
+    /// contributor most likely meant (a typo, or `Files/…PDF` for
+    /// `files/…pdf`), as it would be written.
+    pub fn similar_file(&self, config: &Config, section: &str) -> Option<String> {
+        let AttachmentError::Unreadable {
+            file,
+            source: ConfineError::Missing | ConfineError::CaseDiffers { .. },
+        } = self
+        else {
+            return None;
+        };
+        let folder = config.content_dir().join(section);
+        let existing: Vec<String> = walkdir::WalkDir::new(&folder)
+            .follow_links(false)
+            .max_depth(3)
+            .into_iter()
+            .filter_map(Result::ok)
+            .filter(|e| e.file_type().is_file() && !super::load::is_markdown(e.path()))
+            .filter_map(|e| {
+                let relative = e.path().strip_prefix(&folder).ok()?;
+                Some(relative.to_str()?.replace('\\', "/"))
+            })
+            .collect();
+        let wanted = file.to_lowercase();
+        if let Some(same) = existing.iter().find(|e| e.to_lowercase() == wanted) {
+            return Some(same.clone());
+        }
+        let lowered: Vec<String> = existing.iter().map(|e| e.to_lowercase()).collect();
+        let near = closest(&wanted, lowered.iter().map(String::as_str))?;
+        let i = lowered.iter().position(|l| l == near)?;
+        Some(existing[i].clone())
     }
 }
 

@@ -2,7 +2,7 @@
 
 use std::path::Path;
 
-use crate::diagnostics::Diagnostic;
+use crate::diagnostics::{Diagnostic, Message};
 use crate::lines;
 use crate::text;
 
@@ -20,11 +20,22 @@ pub fn check(path: &Path, body: &str, body_line: usize) -> Vec<Diagnostic> {
         problems.push(
             Diagnostic::error(
                 path,
-                format!("the text contains {}", text::forbidden_reason(c)),
+                Message::TextContains {
+                    what: text::forbidden_reason(c),
+                },
             )
             .at(body_line + line - 1, column)
-            .hint("remove it (text copied from a PDF sometimes carries a form feed between pages, or a direction mark around a word)"),
+            .hint(Message::RemoveFormFeed),
         );
+    }
+    for (i, line) in body.lines().enumerate() {
+        if is_to_write(line) {
+            problems.push(
+                Diagnostic::error(path, Message::ToWrite)
+                    .at(body_line + i, 1)
+                    .hint(Message::ToWriteHint),
+            );
+        }
     }
     for (i, line) in body.lines().enumerate() {
         let depth = container_depth(line);
@@ -32,7 +43,10 @@ pub fn check(path: &Path, body: &str, body_line: usize) -> Vec<Diagnostic> {
             problems.push(
                 Diagnostic::error(
                     path,
-                    format!("this line nests quotes or lists {depth} deep; at most {MAX_BODY_NESTING} are allowed"),
+                    Message::BodyTooDeep {
+                        depth,
+                        max: MAX_BODY_NESTING,
+                    },
                 )
                 .at(body_line + i, 1),
             );
@@ -40,6 +54,13 @@ pub fn check(path: &Path, body: &str, body_line: usize) -> Vec<Diagnostic> {
         }
     }
     problems
+}
+
+/// A text `sastra new` left to write: it starts with `TODO:`.
+pub fn is_to_write(text: &str) -> bool {
+    text.trim_start()
+        .strip_prefix(crate::scaffold::TO_WRITE)
+        .is_some_and(|rest| rest.starts_with(':'))
 }
 
 /// How many block quote (`>`) and list (`-`, `*`, `+`, `1.`) markers open a

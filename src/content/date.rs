@@ -5,6 +5,7 @@ use std::fmt;
 
 use serde::{Deserialize, Serialize};
 
+use crate::diagnostics::Message;
 use crate::khmer::calendar;
 
 /// A calendar date known to the year, the month or the day.
@@ -20,7 +21,7 @@ pub enum PartialDate {
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct DateError {
-    pub message: String,
+    pub message: Message,
 }
 
 impl PartialDate {
@@ -33,14 +34,14 @@ impl PartialDate {
             && parts.iter().all(|p| p.bytes().all(|b| b.is_ascii_digit()));
         if !well_formed {
             return Err(DateError {
-                message: format!("`{s}` is not a date in the form YYYY-MM-DD, YYYY-MM or YYYY"),
+                message: Message::NotADate { value: s.into() },
             });
         }
         let number = |p: &str| p.parse::<u16>().expect("checked digits");
         let year = number(parts[0]);
         if year < 1000 {
             return Err(DateError {
-                message: format!("year {year} is not a plausible document year"),
+                message: Message::ImplausibleYear { year },
             });
         }
         let Some(month) = parts.get(1).map(|p| number(p) as u8) else {
@@ -48,7 +49,10 @@ impl PartialDate {
         };
         if !(1..=12).contains(&month) {
             return Err(DateError {
-                message: format!("`{s}` has month {month}; months run from 01 to 12"),
+                message: Message::BadMonth {
+                    value: s.into(),
+                    month,
+                },
             });
         }
         let Some(day) = parts.get(2).map(|p| number(p) as u8) else {
@@ -57,7 +61,12 @@ impl PartialDate {
         let last = days_in_month(year, month);
         if !(1..=last).contains(&day) {
             return Err(DateError {
-                message: format!("`{s}` has day {day}, but {year}-{month:02} has {last} days"),
+                message: Message::BadDay {
+                    value: s.into(),
+                    day,
+                    month: format!("{year}-{month:02}"),
+                    last,
+                },
             });
         }
         Ok(PartialDate::Day(year, month, day))
@@ -227,10 +236,12 @@ mod tests {
         assert!(PartialDate::parse("2023-13-01")
             .unwrap_err()
             .message
+            .en()
             .contains("month 13"));
         assert!(PartialDate::parse("2023-02-29")
             .unwrap_err()
             .message
+            .en()
             .contains("28 days"));
         assert!(PartialDate::parse("22/06/2023").is_err());
         assert!(PartialDate::parse("2023-6-1").is_err());

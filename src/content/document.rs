@@ -12,8 +12,10 @@ use super::body;
 use super::date::PartialDate;
 use super::field_path::FieldPath;
 use super::front_matter;
+use super::suggest;
+use super::yaml_mistakes;
 use crate::config::{is_slug, Config, Taxonomy};
-use crate::diagnostics::{did_you_mean, Diagnostic, Diagnostics};
+use crate::diagnostics::{did_you_mean, Diagnostic, Diagnostics, Message, Word};
 use crate::text;
 use crate::unique::first_seen;
 
@@ -32,7 +34,7 @@ pub const FIELDS: &[&str] = &[
     "aliases",
 ];
 
-const ATTACHMENT_FIELDS: &[&str] = &["file", "title", "lang", "placeholder"];
+pub const ATTACHMENT_FIELDS: &[&str] = &["file", "title", "lang", "placeholder"];
 
 #[derive(Debug, Clone)]
 pub struct Document {
@@ -122,48 +124,75 @@ impl ContentPath {
                 _ => "\u{FFFD}",
             })
             .collect();
-        let layout_hint = "documents live at content/<section>/<slug>.<lang>.md, e.g. content/announcements/2023-06-22-ballot-draw.en.md";
+        let codes = || config.language_codes().collect::<Vec<_>>().join(", ");
         let [section, file] = components.as_slice() else {
-            return Err(Diagnostic::error(
-                &shown,
-                "a document must sit directly inside a section folder",
-            )
-            .hint(layout_hint));
+            return Err(Diagnostic::error(&shown, Message::NotInSection).hint(Message::LayoutHint));
         };
         let Some(stem) = file.strip_suffix(".md") else {
-            return Err(
-                Diagnostic::error(&shown, "a document's file name must end in .md")
-                    .hint(layout_hint),
-            );
+            let hint = match file
+                .len()
+                .checked_sub(3)
+                .filter(|&i| file.is_char_boundary(i))
+            {
+                Some(i) if file[i..].eq_ignore_ascii_case(".md") => {
+                    let stem = &file[..i];
+                    let has_language = stem
+                        .rsplit_once('.')
+                        .is_some_and(|(_, lang)| config.language(lang).is_some());
+                    let name = match has_language {
+                        true => format!("content/{section}/{stem}.md"),
+                        false => format!("content/{section}/{stem}.{}.md", config.default_language),
+                    };
+                    Message::RenameTo { name }
+                }
+                _ => Message::LayoutHint,
+            };
+            return Err(Diagnostic::error(&shown, Message::NotMarkdown).hint(hint));
         };
         let Some((slug, lang)) = stem.rsplit_once('.') else {
-            return Err(
-                Diagnostic::error(&shown, "the file name has no language suffix").hint(format!(
-                    "name it {stem}.<lang>.md with <lang> one of: {}",
-                    config.language_codes().collect::<Vec<_>>().join(", ")
-                )),
-            );
+            return Err(Diagnostic::error(&shown, Message::NoLanguageSuffix).hint(
+                Message::NameWithLanguage {
+                    stem: stem.to_string(),
+                    codes: codes(),
+                },
+            ));
         };
         if config.language(lang).is_none() {
-            let hint = did_you_mean(lang, config.language_codes()).unwrap_or_else(|| {
-                format!(
-                    "languages of this site: {}",
-                    config.language_codes().collect::<Vec<_>>().join(", ")
-                )
-            });
+            let lower = lang.to_lowercase();
+            let hint = match config.language(&lower) {
+                Some(_) => Message::RenameTo {
+                    name: format!("content/{section}/{slug}.{lower}.md"),
+                },
+                None => did_you_mean(lang, config.language_codes())
+                    .unwrap_or(Message::LanguagesAre { codes: codes() }),
+            };
             return Err(Diagnostic::error(
                 &shown,
-                format!("`{lang}` is not a language of this site"),
+                Message::NotALanguage {
+                    lang: lang.to_string(),
+                },
             )
             .hint(hint));
         }
-        for (what, value) in [("section", section), ("slug", &slug)] {
+        for (what, value) in [(Word::Section, section), (Word::Slug, &slug)] {
             if !is_slug(value) {
+                let hint = match crate::text::slugify(value) {
+                    Some(good) if matches!(what, Word::Slug) => Message::RenameTo {
+                        name: format!("content/{section}/{good}.{lang}.md"),
+                    },
+                    Some(good) => Message::RenameTo {
+                        name: format!("content/{good}/{slug}.{lang}.md"),
+                    },
+                    None => Message::SlugIsUrl,
+                };
                 return Err(Diagnostic::error(
                     &shown,
-                    format!("the {what} `{value}` must use only lowercase ASCII letters, digits and hyphens"),
+                    Message::NotASlug {
+                        what,
+                        value: value.to_string(),
+                    },
                 )
-                .hint("the slug becomes the page's URL in every language, so it stays readable and shareable"));
+                .hint(hint));
             }
         }
         Ok(ContentPath {
@@ -182,25 +211,48 @@ pub fn parse(
     location: ContentPath,
     text: &str,
 ) -> (Option<Document>, Diagnostics) {
+    let mut problems = front_matter::encoding(path, text);
+    if problems.has_errors() {
+        return (None, problems);
+    }
     let text = text.strip_prefix('\u{FEFF}').unwrap_or(text);
     let split = match front_matter::split(text) {
         Ok(split) => split,
         Err(e) => {
-            let problem = Diagnostic::error(path, e.message()).at(1, 1).hint(e.hint());
-            return (None, Diagnostics::from_iter([problem]));
+            let problem = Diagnostic::error(path, e.message()).at(1, 1);
+            let hint = match e {
+                front_matter::SplitError::NoClosingFence => Message::CloseFenceAt {
+                    line: 2 + yaml_mistakes::last_field_line(
+                        text.split_once('\n').map_or("", |(_, rest)| rest),
+                    ),
+                },
+                _ => e.hint(),
+            };
+            problems.push(problem.hint(hint));
+            return (None, problems);
         }
     };
     let mapping = match read_mapping(path, &split) {
         Ok(mapping) => mapping,
-        Err(problem) => return (None, Diagnostics::from_iter([problem])),
+        Err(refused) => {
+            problems.extend(refused);
+            return (None, problems);
+        }
     };
+    for mistake in yaml_mistakes::silent(split.yaml) {
+        problems.push(
+            Diagnostic::error(path, mistake.message)
+                .at(split.yaml_line + mistake.line, 1)
+                .hint(mistake.hint),
+        );
+    }
     let mut fields = Fields {
         path,
         yaml: split.yaml,
         yaml_line: split.yaml_line,
         mapping,
         item: None,
-        problems: Diagnostics::default(),
+        problems,
     };
     fields.reject_unknown(FIELDS);
     fields.reject_forbidden_text();
@@ -215,31 +267,49 @@ pub fn parse(
     (document, problems)
 }
 
-/// The front matter as a YAML mapping, or the one error that stops there.
-fn read_mapping(path: &Path, split: &front_matter::Split) -> Result<Mapping, Diagnostic> {
-    front_matter::check_nesting(path, split.yaml, split.yaml_line)?;
+/// The front matter as a YAML mapping, or the errors that stop there: each
+/// mistake of a person's found on its line, else the parser's message.
+fn read_mapping(path: &Path, split: &front_matter::Split) -> Result<Mapping, Vec<Diagnostic>> {
+    front_matter::check_nesting(path, split.yaml, split.yaml_line).map_err(|d| vec![d])?;
+    match parse_mapping(path, split) {
+        Ok(mapping) => Ok(mapping),
+        Err(parser) => {
+            let mistakes = yaml_mistakes::after_failure(split.yaml);
+            if mistakes.is_empty() {
+                return Err(vec![parser]);
+            }
+            Err(mistakes
+                .into_iter()
+                .map(|m| {
+                    Diagnostic::error(path, m.message)
+                        .at(split.yaml_line + m.line, 1)
+                        .hint(m.hint)
+                })
+                .collect())
+        }
+    }
+}
+
+fn parse_mapping(path: &Path, split: &front_matter::Split) -> Result<Mapping, Diagnostic> {
     match serde_yaml::from_str::<Value>(split.yaml) {
         Ok(Value::Mapping(m)) => Ok(m),
         Ok(Value::Null) => Ok(Mapping::new()),
-        Ok(_) => Err(Diagnostic::error(
-            path,
-            "the front matter must be a list of `field: value` lines",
-        )
-        .at(split.yaml_line, 1)),
+        Ok(_) => Err(Diagnostic::error(path, Message::NotAMapping).at(split.yaml_line, 1)),
         Err(e) => {
             let (line, column) = e.location().map_or((split.yaml_line, 0), |l| {
                 (split.yaml_line + l.line() - 1, l.column())
             });
             let mut problem = Diagnostic::error(
                 path,
-                format!("the front matter is not valid YAML: {}", yaml_message(&e)),
+                Message::InvalidYaml {
+                    detail: yaml_message(&e),
+                },
             )
             .at(line, column);
             if let Some(open) = front_matter::scan_yaml(split.yaml).open_quote_at {
-                problem = problem.hint(format!(
-                    "a quote opened on line {} is not closed",
-                    split.yaml_line + open
-                ));
+                problem = problem.hint(Message::QuoteNotClosed {
+                    line: split.yaml_line + open,
+                });
             }
             Err(problem)
         }
@@ -284,9 +354,12 @@ impl Fields<'_> {
         location: ContentPath,
         split: &front_matter::Split,
     ) -> Option<Document> {
-        let title = self
-            .required::<String>("title")
-            .filter(|t| self.non_empty("title", t) && self.short("title", t, MAX_TITLE_CHARS));
+        let title = self.required::<String>("title").filter(|t| {
+            self.non_empty("title", t)
+                && self.short("title", t, MAX_TITLE_CHARS)
+                && self.straight_quotes("title", t)
+                && self.written("title", t)
+        });
         let date = self.date();
         if let Some(date) = date {
             self.plausible(config, date);
@@ -298,9 +371,9 @@ impl Fields<'_> {
             .optional::<String>("organization")
             .filter(|o| self.declared(config, Taxonomy::Organization, "organization", o));
         let tags = self.tags(config);
-        let summary = self
-            .optional::<String>("summary")
-            .filter(|s| self.short("summary", s, MAX_SUMMARY_CHARS));
+        let summary = self.optional::<String>("summary").filter(|s| {
+            self.short("summary", s, MAX_SUMMARY_CHARS) && self.straight_quotes("summary", s)
+        });
         let source = self
             .optional::<String>("source")
             .filter(|s| self.web_url("source", s));
@@ -347,18 +420,19 @@ impl Fields<'_> {
         let today = PartialDate::today();
         let problem = if date.earliest() > today {
             Some((
-                format!("the date {date} is in the future (today is {today})"),
-                "check the year for a typo; a document is dated by the day it was issued"
-                    .to_string(),
+                Message::FutureDate {
+                    date: date.to_string(),
+                    today: today.to_string(),
+                },
+                Message::CheckYear,
             ))
         } else if date.year() < config.first_year {
             Some((
-                format!(
-                    "the date {date} is before {}, the archive's first year",
-                    config.first_year
-                ),
-                "check the year for a typo, or set `first_year` in site.toml to an earlier year"
-                    .to_string(),
+                Message::BeforeFirstYear {
+                    date: date.to_string(),
+                    first_year: config.first_year.to_string(),
+                },
+                Message::CheckYearOrFirstYear,
             ))
         } else {
             None
@@ -376,6 +450,19 @@ impl Fields<'_> {
 
     /// Declared tags, each once; a repeat is a warning.
     fn tags(&mut self, config: &Config) -> Vec<String> {
+        if let Some(Value::String(written)) = self.mapping.get("tags") {
+            let fixed = list_of(config, written);
+            self.error_with_hint(
+                "tags",
+                Message::ListWithoutBrackets {
+                    field: "tags".into(),
+                },
+                Some(Message::WriteAsList {
+                    fixed: format!("tags: [{}]", fixed.join(", ")),
+                }),
+            );
+            return Vec::new();
+        }
         let tags = self.optional::<Vec<String>>("tags").unwrap_or_default();
         for tag in &tags {
             self.declared(config, Taxonomy::Tag, "tags", tag);
@@ -383,9 +470,14 @@ impl Fields<'_> {
         if let Some(repeated) = first_duplicate(&tags) {
             let field = FieldPath::Field("tags".into());
             self.problems.push(
-                Diagnostic::warning(self.path, format!("tag `{repeated}` is listed twice"))
-                    .at(self.line(&field), 1)
-                    .field(field.to_string()),
+                Diagnostic::warning(
+                    self.path,
+                    Message::TagTwice {
+                        tag: repeated.to_string(),
+                    },
+                )
+                .at(self.line(&field), 1)
+                .field(field.to_string()),
             );
         }
         first_seen(tags)
@@ -403,19 +495,19 @@ impl Fields<'_> {
         field.line(self.yaml, self.yaml_line)
     }
 
-    fn error(&mut self, name: &str, message: impl Into<String>) {
+    fn error(&mut self, name: &str, message: Message) {
         self.error_with_hint(name, message, None);
     }
 
-    fn error_with_hint(&mut self, name: &str, message: impl Into<String>, hint: Option<String>) {
+    fn error_with_hint(&mut self, name: &str, message: Message, hint: Option<Message>) {
         self.error_at(self.field(name), message, hint);
     }
 
-    fn error_at(&mut self, field: FieldPath, message: impl Into<String>, hint: Option<String>) {
+    fn error_at(&mut self, field: FieldPath, message: Message, hint: Option<Message>) {
         let mut diagnostic = Diagnostic::error(self.path, message)
             .at(self.line(&field), 1)
             .field(field.to_string());
-        diagnostic.hint = hint;
+        diagnostic.hint = hint.map(Box::new);
         self.problems.push(diagnostic);
     }
 
@@ -423,9 +515,11 @@ impl Fields<'_> {
         let keys: Vec<String> = self.mapping.keys().map(key_text).collect();
         for key in keys {
             if !known.contains(&key.as_str()) {
-                let hint = did_you_mean(&key, known.iter().copied())
-                    .unwrap_or_else(|| format!("the fields are: {}", known.join(", ")));
-                self.error_with_hint(&key, format!("unknown field `{key}`"), Some(hint));
+                let hint =
+                    did_you_mean(&key, known.iter().copied()).unwrap_or(Message::FieldsAre {
+                        fields: known.join(", "),
+                    });
+                self.error_with_hint(&key, Message::UnknownField { key: key.clone() }, Some(hint));
             }
         }
     }
@@ -436,7 +530,9 @@ impl Fields<'_> {
             Err(e) => {
                 self.error(
                     name,
-                    format!("has the wrong kind of value: {}", yaml_message(&e)),
+                    Message::WrongKind {
+                        detail: yaml_message(&e),
+                    },
                 );
                 None
             }
@@ -458,7 +554,7 @@ impl Fields<'_> {
                 None => self.yaml_line,
             };
             self.problems.push(
-                Diagnostic::error(self.path, format!("the required field `{name}` is missing"))
+                Diagnostic::error(self.path, Message::Missing { name: name.into() })
                     .at(line, 1)
                     .field(field.to_string()),
             );
@@ -475,8 +571,8 @@ impl Fields<'_> {
         if chars > max {
             self.error_with_hint(
                 name,
-                format!("is {chars} characters long; at most {max} are allowed"),
-                Some("keep the full text in the document's body".into()),
+                Message::TooLong { chars, max },
+                Some(Message::KeepInBody),
             );
             return false;
         }
@@ -494,15 +590,60 @@ impl Fields<'_> {
         for (field, c) in found {
             self.error_at(
                 field,
-                format!("contains {}", text::forbidden_reason(c)),
-                Some("remove it; YAML escapes such as \\x1b, \\u0000 or \\u202e are not allowed in text".into()),
+                Message::ControlCharacter {
+                    what: text::forbidden_reason(c),
+                },
+                Some(Message::NoYamlEscapes),
             );
         }
     }
 
+    /// Curly quotes around a whole value were put there by a word
+    /// processor, meaning YAML's quotes: an error, with the value in
+    /// straight ones. Curly double quotes inside a value may be meant (a
+    /// quoted name): a warning, so that no page shows them by accident.
+    fn straight_quotes(&mut self, name: &str, value: &str) -> bool {
+        let field = self.field(name);
+        let line = self.line(&field);
+        if let Some(inner) = yaml_mistakes::strip_curly(value.trim()) {
+            let fixed = format!("{name}: \"{}\"", inner.replace('"', "\\\""));
+            self.error_with_hint(
+                name,
+                Message::CurlyQuotes {
+                    field: field.to_string(),
+                },
+                Some(Message::StraightQuotes { fixed }),
+            );
+            return false;
+        }
+        if value.contains(['“', '”']) {
+            self.problems.push(
+                Diagnostic::warning(
+                    self.path,
+                    Message::CurlyQuotesInside {
+                        field: field.to_string(),
+                    },
+                )
+                .at(line, 1)
+                .field(field.to_string())
+                .hint(Message::CurlyQuotesKeep),
+            );
+        }
+        true
+    }
+
+    /// A value `sastra new` marked to write is not published.
+    fn written(&mut self, name: &str, value: &str) -> bool {
+        if body::is_to_write(value) {
+            self.error_with_hint(name, Message::ToWrite, Some(Message::ToWriteHint));
+            return false;
+        }
+        true
+    }
+
     fn non_empty(&mut self, name: &str, value: &str) -> bool {
         if value.trim().is_empty() {
-            self.error(name, "must not be empty");
+            self.error(name, Message::MustNotBeEmpty);
             return false;
         }
         true
@@ -517,7 +658,18 @@ impl Fields<'_> {
         match PartialDate::parse(&text) {
             Ok(date) => Some(date),
             Err(e) => {
-                self.error_with_hint("date", e.message, Some("write YYYY-MM-DD (2023-06-22), or YYYY-MM (2023-06) or YYYY (2023) when only that much is known".into()));
+                let khmer_digits = text.chars().any(|c| ('០'..='៩').contains(&c));
+                let message = match khmer_digits {
+                    true => Message::KhmerDigits {
+                        value: text.clone(),
+                    },
+                    false => e.message,
+                };
+                let hint = match suggest::date_in_form(&text) {
+                    Some(date) => Message::WriteDate { date },
+                    None => Message::DateForms,
+                };
+                self.error_with_hint("date", message, Some(hint));
                 None
             }
         }
@@ -528,15 +680,13 @@ impl Fields<'_> {
         if declared.contains_key(key) {
             return true;
         }
-        let hint = did_you_mean(key, declared.keys().map(String::as_str)).unwrap_or_else(|| {
-            format!(
-                "declare it under [{}] in site.toml, with a label in every language",
-                taxonomy.table()
-            )
-        });
+        let hint = suggest::term_hint(config, taxonomy, key);
         self.error_with_hint(
             field,
-            format!("unknown {} `{key}`", taxonomy.singular()),
+            Message::UnknownTerm {
+                taxonomy: taxonomy.word(),
+                key: key.into(),
+            },
             Some(hint),
         );
         false
@@ -545,7 +695,12 @@ impl Fields<'_> {
     fn web_url(&mut self, field: &str, value: &str) -> bool {
         let ok = url::Url::parse(value).is_ok_and(|u| matches!(u.scheme(), "http" | "https"));
         if !ok {
-            self.error(field, format!("`{value}` is not an http(s) address"));
+            self.error(
+                field,
+                Message::NotWebAddress {
+                    value: value.into(),
+                },
+            );
         }
         ok
     }
@@ -559,16 +714,21 @@ impl Fields<'_> {
             let line = self.line(&field);
             match alias::parse(given, &config.base_url) {
                 Ok(path) if aliases.iter().any(|a| a.path == path) => self.problems.push(
-                    Diagnostic::warning(self.path, format!("the alias `{given}` is listed twice"))
-                        .at(line, 1)
-                        .field(field.to_string()),
+                    Diagnostic::warning(
+                        self.path,
+                        Message::AliasTwice {
+                            given: given.clone(),
+                        },
+                    )
+                    .at(line, 1)
+                    .field(field.to_string()),
                 ),
                 Ok(path) => aliases.push(Alias {
                     path,
                     line,
                     index: i,
                 }),
-                Err(e) => self.error_at(field, e.to_string(), Some(e.hint().into())),
+                Err(e) => self.error_at(field, e.message(), Some(Message::AliasHint)),
             }
         }
         aliases
@@ -580,7 +740,7 @@ impl Fields<'_> {
         };
         let Value::Sequence(items) = value else {
             if !value.is_null() {
-                self.error("attachments", "must be a list of `- file: …` entries");
+                self.error("attachments", Message::AttachmentsList);
             }
             return Vec::new();
         };
@@ -593,7 +753,7 @@ impl Fields<'_> {
             let Value::Mapping(entry) = item else {
                 self.error_at(
                     FieldPath::Item("attachments".into(), i),
-                    "must be an entry with `file:` and `title:`",
+                    Message::AttachmentEntry,
                     None,
                 );
                 continue;
@@ -608,14 +768,14 @@ impl Fields<'_> {
             };
             sub.reject_unknown(ATTACHMENT_FIELDS);
             let file = sub.required::<String>("file");
-            let title = sub
-                .required::<String>("title")
-                .filter(|t| sub.short("title", t, MAX_TITLE_CHARS));
+            let title = sub.required::<String>("title").filter(|t| {
+                sub.short("title", t, MAX_TITLE_CHARS) && sub.straight_quotes("title", t)
+            });
             let lang = sub.optional::<String>("lang");
             let placeholder = sub.optional::<bool>("placeholder").unwrap_or(false);
             if let Some(lang) = &lang {
                 if config.language(lang).is_none() {
-                    sub.error("lang", format!("`{lang}` is not a language of this site"));
+                    sub.error("lang", Message::NotALanguage { lang: lang.clone() });
                 }
             }
             let file_field = sub.field("file");
@@ -637,8 +797,11 @@ impl Fields<'_> {
                     index: i,
                 }),
                 Err(error) => {
-                    let hint = error.hint(location);
-                    self.error_at(file_field, error.to_string(), Some(hint));
+                    let hint = match error.similar_file(config, &location.section) {
+                        Some(file) => Message::DidYouMeanFile { file },
+                        None => error.hint(location),
+                    };
+                    self.error_at(file_field, error.message(), Some(hint));
                 }
             }
         }
@@ -690,6 +853,25 @@ fn forbidden_in(field: &FieldPath, value: &Value, found: &mut Vec<(FieldPath, ch
         Value::Tagged(tagged) => forbidden_in(field, &tagged.value, found),
         Value::Null | Value::Bool(_) | Value::Number(_) => {}
     }
+}
+
+/// The items of a list written as text (`ballot, nec` or `Ballot; NEC`),
+/// each as the key it stands for when it is a label or in capitals.
+fn list_of(config: &Config, written: &str) -> Vec<String> {
+    let items: Vec<&str> = if written.contains([',', ';', '،', '、']) {
+        written.split([',', ';', '،', '、']).collect()
+    } else {
+        written.split_whitespace().collect()
+    };
+    items
+        .into_iter()
+        .map(str::trim)
+        .filter(|item| !item.is_empty())
+        .map(|item| {
+            suggest::key_for(config, Taxonomy::Tag, item)
+                .map_or_else(|| item.to_string(), str::to_string)
+        })
+        .collect()
 }
 
 fn key_text(key: &Value) -> String {
@@ -745,7 +927,7 @@ mod tests {
             }
         );
         assert_eq!(problems.len(), 1);
-        assert_eq!(problems[0].message, "tag `ballot` is listed twice");
+        assert_eq!(problems[0].message.en(), "tag `ballot` is listed twice");
         assert_eq!(
             (problems[0].line, problems[0].field.as_deref()),
             (5, Some("tags"))
@@ -758,9 +940,9 @@ mod tests {
             "---\ntitle: \"\"\ndate: 2023-13\ntype: memo\nlayuot: x\nattachments:\n  - file: ../x.pdf\n    title: X\n    colour: red\n---\n",
         );
         assert!(document.is_none());
-        let found: Vec<(usize, &str, &str)> = problems
+        let found: Vec<(usize, &str, String)> = problems
             .iter()
-            .map(|d| (d.line, d.field.as_deref().unwrap_or(""), d.message.as_str()))
+            .map(|d| (d.line, d.field.as_deref().unwrap_or(""), d.message.en()))
             .collect();
         for (line, field, message) in [
             (2, "title", "must not be empty"),
@@ -787,7 +969,7 @@ mod tests {
         assert_eq!(missing, ["date", "type"]);
         assert!(problems
             .iter()
-            .all(|d| d.line == 2 && d.message.contains("is missing")));
+            .all(|d| d.line == 2 && d.message.en().contains("is missing")));
     }
 
     #[test]
@@ -797,6 +979,7 @@ mod tests {
         assert_eq!(problems.len(), 1);
         assert!(problems[0]
             .message
+            .en()
             .contains("must be a list of `field: value` lines"));
     }
 }

@@ -6,7 +6,7 @@
 
 use std::path::Path;
 
-use crate::diagnostics::Diagnostic;
+use crate::diagnostics::{Diagnostic, Diagnostics, Message};
 
 /// The two parts of a content file, borrowed from its text.
 #[derive(Debug, PartialEq, Eq)]
@@ -27,19 +27,50 @@ pub enum SplitError {
 }
 
 impl SplitError {
-    pub fn message(&self) -> &'static str {
+    pub fn message(&self) -> Message {
         match self {
-            SplitError::Empty => "the file is empty",
-            SplitError::NoOpeningFence => {
-                "the file does not start with a `---` line opening its front matter"
-            }
-            SplitError::NoClosingFence => "the front matter is not closed by a `---` line",
+            SplitError::Empty => Message::Empty,
+            SplitError::NoOpeningFence => Message::NoOpeningFence,
+            SplitError::NoClosingFence => Message::NoClosingFence,
         }
     }
 
-    pub fn hint(&self) -> &'static str {
-        "a document starts with `---`, then fields such as `title:`, then `---`, then the text"
+    pub fn hint(&self) -> Message {
+        Message::FenceHint
     }
+}
+
+/// What the file's encoding says about the editor that saved it: a
+/// byte-order mark and Windows line endings are read as usual (a warning
+/// each, with the setting to change); lines ended by a carriage return
+/// alone cannot be read (an error).
+pub fn encoding(path: &Path, text: &str) -> Diagnostics {
+    let mut problems = Diagnostics::default();
+    if let Some(i) = text.find('\r').filter(|i| !text[i + 1..].starts_with('\n')) {
+        let line = text[..i].matches('\n').count() + 1;
+        problems.push(
+            Diagnostic::error(path, Message::CrOnly)
+                .at(line, 1)
+                .hint(Message::CrOnlyHint),
+        );
+        return problems;
+    }
+    if text.starts_with('\u{FEFF}') {
+        problems.push(
+            Diagnostic::warning(path, Message::Bom)
+                .at(1, 1)
+                .hint(Message::BomHint),
+        );
+    }
+    if let Some(i) = text.find("\r\n") {
+        let line = text[..i].matches('\n').count() + 1;
+        problems.push(
+            Diagnostic::warning(path, Message::CrLf)
+                .at(line, 1)
+                .hint(Message::CrLfHint),
+        );
+    }
+    problems
 }
 
 /// Splits `text` (already stripped of a byte-order mark). Accepts `\n` and
@@ -124,10 +155,12 @@ pub fn check_nesting(path: &Path, yaml: &str, yaml_line: usize) -> Result<(), Di
     match scan_yaml(yaml).too_deep_at {
         Some(i) => Err(Diagnostic::error(
             path,
-            format!("the front matter nests lists or maps more than {MAX_YAML_NESTING} deep"),
+            Message::TooDeep {
+                max: MAX_YAML_NESTING,
+            },
         )
         .at(yaml_line + i, 0)
-        .hint("front matter fields are flat: `tags: [a, b]`")),
+        .hint(Message::FieldsAreFlat)),
         None => Ok(()),
     }
 }

@@ -11,7 +11,7 @@ use super::front_matter;
 use super::validate::{self, Body};
 use crate::config::Config;
 use crate::confine::{ConfineError, Root};
-use crate::diagnostics::{Diagnostic, Diagnostics};
+use crate::diagnostics::{Diagnostic, Diagnostics, Message};
 use crate::lines;
 
 /// Loads every document under `content/`. Problems do not stop the walk: the
@@ -24,8 +24,8 @@ pub fn load(config: &Config) -> (Vec<Arc<Document>>, Diagnostics) {
         Ok(content) => content,
         Err(e) => {
             problems.push(
-                Diagnostic::error("content", format!("the content/ folder {e}"))
-                    .hint("documents live at content/<section>/<slug>.<lang>.md"),
+                Diagnostic::error("content", Message::ContentFolder { why: e.word() })
+                    .hint(Message::LayoutShort),
             );
             return (Vec::new(), problems);
         }
@@ -53,7 +53,12 @@ pub fn load(config: &Config) -> (Vec<Arc<Document>>, Diagnostics) {
                     .path()
                     .map(|p| relative(config, p))
                     .unwrap_or_else(|| "content".into());
-                problems.push(Diagnostic::error(path, format!("cannot read: {e}")));
+                problems.push(Diagnostic::error(
+                    path,
+                    Message::CannotRead {
+                        detail: e.to_string(),
+                    },
+                ));
             }
         }
     }
@@ -82,17 +87,12 @@ pub fn load(config: &Config) -> (Vec<Arc<Document>>, Diagnostics) {
 fn linked_folder(config: &Config, content: &Root, link: &Path) -> Option<Diagnostic> {
     let shown = relative(config, link);
     match content.folder(link) {
-        Ok(_) => Some(
-            Diagnostic::warning(
-                &shown,
-                "this link to a folder is not followed, so the documents in it are not loaded",
-            )
-            .hint("move the folder here instead of linking it"),
-        ),
-        Err(ConfineError::Outside { root }) => Some(Diagnostic::error(
-            &shown,
-            format!("this symbolic link leads outside {root}"),
-        )),
+        Ok(_) => {
+            Some(Diagnostic::warning(&shown, Message::LinkedFolder).hint(Message::MoveFolderHere))
+        }
+        Err(ConfineError::Outside { root }) => {
+            Some(Diagnostic::error(&shown, Message::LinkOutside { root }))
+        }
         // A link to a file is checked where the file is used.
         Err(_) => None,
     }
@@ -109,13 +109,16 @@ fn unportable(config: &Config, entry: &walkdir::DirEntry) -> Option<Diagnostic> 
     Some(
         Diagnostic::error(
             relative(config, entry.path()),
-            format!("the name `{name}` {reason}"),
+            Message::NotPortableName {
+                name: name.to_string(),
+                reason,
+            },
         )
-        .hint(format!("rename it `{suggested}`")),
+        .hint(Message::RenameTo { name: suggested }),
     )
 }
 
-fn is_markdown(path: &Path) -> bool {
+pub(super) fn is_markdown(path: &Path) -> bool {
     path.extension()
         .is_some_and(|e| e.eq_ignore_ascii_case("md"))
 }
@@ -137,7 +140,7 @@ pub fn load_file(config: &Config, file: &Path) -> (Option<Document>, Diagnostics
             None,
             Diagnostics::from_iter([Diagnostic::error(
                 "content",
-                format!("the content/ folder {e}"),
+                Message::ContentFolder { why: e.word() },
             )]),
         ),
     }
@@ -181,7 +184,12 @@ fn load_file_in(config: &Config, content: &Root, file: &Path) -> Loaded {
     };
     let resolved = match content.file(file) {
         Ok(resolved) => resolved,
-        Err(e) => return fail(Diagnostic::error(&shown, format!("the file {e}"))),
+        Err(e) => {
+            return fail(Diagnostic::error(
+                &shown,
+                Message::TheFile { why: e.word() },
+            ))
+        }
     };
     let bytes = match read_bounded(&resolved) {
         Ok(Bounded::Whole(bytes)) => bytes,
@@ -189,7 +197,9 @@ fn load_file_in(config: &Config, content: &Root, file: &Path) -> Loaded {
         Err(e) => {
             return fail(Diagnostic::error(
                 &shown,
-                format!("cannot read the file: {e}"),
+                Message::CannotRead {
+                    detail: e.to_string(),
+                },
             ))
         }
     };
@@ -200,9 +210,9 @@ fn load_file_in(config: &Config, content: &Root, file: &Path) -> Loaded {
             let prefix = std::str::from_utf8(&e.as_bytes()[..valid]).expect("valid up to here");
             let (line, column) = lines::locate(prefix, valid);
             return fail(
-                Diagnostic::error(&shown, "the file is not valid UTF-8 text")
+                Diagnostic::error(&shown, Message::NotUtf8)
                     .at(line, column)
-                    .hint("save the file as UTF-8 (the default in GitHub's editor and most text editors)"),
+                    .hint(Message::SaveAsUtf8),
             );
         }
     };
@@ -267,11 +277,10 @@ fn too_long(shown: &Path, prefix: &[u8]) -> Diagnostic {
     let (line, _) = lines::locate(text, text.len());
     Diagnostic::error(
         shown,
-        format!(
-            "the file is longer than {} MB; its text passes the limit on this line",
-            MAX_DOCUMENT_BYTES >> 20
-        ),
+        Message::FileTooLong {
+            megabytes: MAX_DOCUMENT_BYTES >> 20,
+        },
     )
     .at(line, 0)
-    .hint("attach the full text as a PDF and keep a summary here, or split the document into parts")
+    .hint(Message::AttachFullText)
 }

@@ -11,7 +11,9 @@ pub mod links;
 pub mod load;
 pub mod markdown;
 pub mod sniff;
+pub mod suggest;
 pub mod validate;
+pub mod yaml_mistakes;
 
 pub use date::PartialDate;
 pub use document::{Attachment, Document};

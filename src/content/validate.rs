@@ -10,7 +10,7 @@ use super::document::Document;
 use super::links::{self, LinkTarget};
 use crate::config::Config;
 use crate::content::markdown;
-use crate::diagnostics::{did_you_mean, Diagnostic, Diagnostics, Severity};
+use crate::diagnostics::{closest, Diagnostic, Diagnostics, Message, Severity, Word};
 use crate::khmer::cluster::is_khmer;
 use crate::lines::LineIndex;
 
@@ -52,7 +52,38 @@ pub fn validate_changed(
     check_attachment_names(documents, &mut problems);
     check_body_links(config, documents, bodies.iter(), &mut problems);
     check_duplicate_slugs(&by_key, &mut problems);
+    check_section_names(documents, &mut problems);
     problems
+}
+
+/// A section folder is made by writing a document into it, so a misspelt
+/// folder (`content/announcment/`) makes a new section of the site. One
+/// named almost as a larger one is most likely that.
+fn check_section_names(documents: &[Arc<Document>], problems: &mut Diagnostics) {
+    let mut sections: BTreeMap<&str, (usize, &Document)> = BTreeMap::new();
+    for document in documents {
+        sections.entry(&document.section).or_insert((0, document)).0 += 1;
+    }
+    for (section, (count, first)) in &sections {
+        let larger = sections
+            .iter()
+            .filter(|(other, (n, _))| other != &section && n > count)
+            .map(|(other, _)| *other);
+        if let Some(known) = closest(section, larger) {
+            problems.push(
+                Diagnostic::warning(
+                    &first.path,
+                    Message::SectionUnknown {
+                        section: section.to_string(),
+                        known: known.to_string(),
+                    },
+                )
+                .hint(Message::SectionRename {
+                    known: known.to_string(),
+                }),
+            );
+        }
+    }
 }
 
 /// The body of a content file, whether or not its front matter is valid:
@@ -131,24 +162,49 @@ fn check_body_links<'a, 'b: 'a>(
         for (url, offset) in markdown::links(body.text) {
             let line = body.locate(offset).0;
             let problem = match links::resolve(body.section, &url) {
-                LinkTarget::Document { key, lang, .. } if !versions.contains(&(key.as_str(), lang.as_str())) => {
-                    let hint = did_you_mean(&key, keys.iter().copied()).map(|h| format!("{h} (as content/<key>.<lang>.md)"));
-                    Some((Severity::Error, format!("the link `{url}` leads to content/{key}.{lang}.md, which does not exist"), hint))
+                // A version that is there but refused has had its errors told.
+                LinkTarget::Document { key, lang, .. }
+                    if !versions.contains(&(key.as_str(), lang.as_str()))
+                        && !config
+                            .content_dir()
+                            .join(format!("{key}.{lang}.md"))
+                            .is_file() =>
+                {
+                    let hint = closest(&key, keys.iter().copied())
+                        .map(|k| Message::DidYouMeanDocument { key: k.to_string() });
+                    Some((
+                        Severity::Error,
+                        Message::LinkToMissingDocument {
+                            url: url.to_string(),
+                            key: key.clone(),
+                            lang: lang.clone(),
+                        },
+                        hint,
+                    ))
                 }
                 LinkTarget::File(path) if !attached.contains(path.as_path()) => {
                     let exists = config.content_dir().join(&path).is_file();
+                    let (url, path) = (url.to_string(), path.display().to_string());
                     let message = if exists {
-                        format!("the link `{url}` leads to content/{}, which no document attaches, so it is not published", path.display())
+                        Message::LinkToUnattached { url, path }
                     } else {
-                        format!("the link `{url}` leads to content/{}, which does not exist", path.display())
+                        Message::LinkToMissingFile { url, path }
                     };
-                    Some((Severity::Error, message, Some("list the file under `attachments:` to publish it".to_string())))
+                    Some((Severity::Error, message, Some(Message::ListToPublish)))
                 }
-                LinkTarget::Escapes => Some((Severity::Error, format!("the link `{url}` leads outside content/"), None)),
+                LinkTarget::Escapes => Some((
+                    Severity::Error,
+                    Message::LinkOutsideContent {
+                        url: url.to_string(),
+                    },
+                    None,
+                )),
                 LinkTarget::Unchanged if url.starts_with('/') && !url.starts_with("//") => Some((
                     Severity::Warning,
-                    format!("the link `{url}` starts with `/` and breaks when the site is served from a subpath"),
-                    Some("link to the document's file instead, e.g. ../reports/anfrel-2017.en.md".to_string()),
+                    Message::RootLink {
+                        url: url.to_string(),
+                    },
+                    Some(Message::LinkToFile),
                 )),
                 _ => None,
             };
@@ -158,7 +214,7 @@ fn check_body_links<'a, 'b: 'a>(
                     Severity::Warning => Diagnostic::warning(body.path, message),
                 }
                 .at(line, 0);
-                diagnostic.hint = hint;
+                diagnostic.hint = hint.map(Box::new);
                 problems.push(diagnostic);
             }
         }
@@ -175,13 +231,12 @@ fn check_duplicate_slugs(by_key: &BTreeMap<&str, Vec<&Document>>, problems: &mut
             Some(first) => problems.push(
                 Diagnostic::warning(
                     &document.path,
-                    format!(
-                        "the slug `{}` is also used by {}",
-                        document.slug,
-                        first.path.display()
-                    ),
+                    Message::SlugShared {
+                        slug: document.slug.clone(),
+                        other: first.path.display().to_string(),
+                    },
                 )
-                .hint("give each document its own slug, e.g. by starting it with its date"),
+                .hint(Message::OwnSlug),
             ),
             None => {
                 by_slug.insert(&document.slug, document);
@@ -198,42 +253,39 @@ fn check_translations(config: &Config, versions: &[&Document], problems: &mut Di
             problems.push(
                 Diagnostic::error(
                     &other.path,
-                    format!(
-                        "the date {} differs from {} in {}",
-                        other.date,
-                        first.date,
-                        first.path.display()
-                    ),
+                    Message::DateDiffers {
+                        date: other.date.to_string(),
+                        other: first.date.to_string(),
+                        path: first.path.display().to_string(),
+                    },
                 )
                 .at(other.lines.date, 1)
                 .field("date")
-                .hint("the language versions of a document share its date"),
+                .hint(Message::ShareDate),
             );
         }
         if other.doc_type != first.doc_type {
             problems.push(
                 Diagnostic::error(
                     &other.path,
-                    format!(
-                        "the type `{}` differs from `{}` in {}",
-                        other.doc_type,
-                        first.doc_type,
-                        first.path.display()
-                    ),
+                    Message::TypeDiffers {
+                        doc_type: other.doc_type.clone(),
+                        other: first.doc_type.clone(),
+                        path: first.path.display().to_string(),
+                    },
                 )
                 .at(other.lines.doc_type, 1)
                 .field("type")
-                .hint("the language versions of a document share its type"),
+                .hint(Message::ShareType),
             );
         }
         if other.organization != first.organization {
             problems.push(
                 Diagnostic::warning(
                     &other.path,
-                    format!(
-                        "the organization differs from the one in {}",
-                        first.path.display()
-                    ),
+                    Message::OrganizationDiffers {
+                        path: first.path.display().to_string(),
+                    },
                 )
                 .at(other.lines.organization, 1)
                 .field("organization"),
@@ -241,17 +293,27 @@ fn check_translations(config: &Config, versions: &[&Document], problems: &mut Di
         }
     }
     for code in config.language_codes() {
-        if !versions.iter().any(|d| d.lang == code) {
+        // A version that is there but refused has had its errors told; a
+        // warning that it is missing would send its author the wrong way.
+        let written = config
+            .content_dir()
+            .join(format!("{}.{code}.md", first.key))
+            .exists();
+        if !written && !versions.iter().any(|d| d.lang == code) {
             let name = config.language(code).map_or(code, |l| l.name.as_str());
+            let language = match code {
+                "km" => Word::Khmer,
+                "en" => Word::English,
+                _ => Word::Language {
+                    name: name.to_string(),
+                },
+            };
             problems.push(
-                Diagnostic::warning(
-                    &first.path,
-                    format!("there is no {name} version of this document"),
-                )
-                .hint(format!(
-                    "add content/{}.{code}.md to translate it",
-                    first.key
-                )),
+                Diagnostic::warning(&first.path, Message::NoVersion { language }).hint(
+                    Message::AddVersion {
+                        path: format!("content/{}.{code}.md", first.key),
+                    },
+                ),
             );
         }
     }
@@ -265,10 +327,12 @@ fn check_raw_html(body: &Body, problems: &mut Diagnostics) {
         problems.push(
             Diagnostic::warning(
                 body.path,
-                format!("the raw HTML `{tag}` is shown as text: sanitised, it would hide everything after it"),
+                Message::RawHtml {
+                    tag: tag.to_string(),
+                },
             )
             .at(line, column)
-            .hint("write the content in Markdown; raw HTML is trusted only with `allow_raw_html = true` in site.toml"),
+            .hint(Message::WriteMarkdown),
         );
     }
 }
@@ -290,10 +354,15 @@ fn check_script(document: &Document, problems: &mut Diagnostics) {
     };
     if wrong {
         problems.push(
-            Diagnostic::warning(&document.path, format!("the title does not look like it is written in `{}`", document.lang))
-                .at(document.lines.title, 1)
-                .field("title")
-                .hint("each language file holds the text in its own language; the other language goes in the other file"),
+            Diagnostic::warning(
+                &document.path,
+                Message::WrongScript {
+                    lang: document.lang.clone(),
+                },
+            )
+            .at(document.lines.title, 1)
+            .field("title")
+            .hint(Message::OwnLanguage),
         );
     }
 }
@@ -312,11 +381,14 @@ fn check_attachment_names(documents: &[Arc<Document>], problems: &mut Diagnostic
                 Some(existing) if *existing != attachment.source.as_path() => problems.push(
                     Diagnostic::error(
                         &document.path,
-                        format!("another file named `{}` is already attached in section `{}`", attachment.name, document.section),
+                        Message::SameNameAttached {
+                            name: attachment.name.clone(),
+                            section: document.section.clone(),
+                        },
                     )
                     .at(attachment.line, 1)
                     .field("attachments")
-                    .hint("file names are compared without case, as Windows and macOS do; rename one of the files"),
+                    .hint(Message::NamesWithoutCase),
                 ),
                 Some(_) => {}
                 None => {

@@ -4,7 +4,7 @@
 
 use std::path::{Path, PathBuf};
 
-use crate::diagnostics::{did_you_mean, Diagnostic, Diagnostics};
+use crate::diagnostics::{did_you_mean, Diagnostic, Diagnostics, Message};
 use crate::lines;
 
 /// The columns a catalogue may have; each is a front-matter field of the
@@ -74,7 +74,13 @@ pub fn read(path: &Path) -> Result<Catalog, Diagnostics> {
         Ok(header) => header.clone(),
         Err(e) => {
             return fail(
-                Diagnostic::error(path, format!("cannot read the header line: {e}")).at(1, 0),
+                Diagnostic::error(
+                    path,
+                    Message::CsvHeader {
+                        detail: e.to_string(),
+                    },
+                )
+                .at(1, 0),
             )
         }
     };
@@ -90,7 +96,13 @@ pub fn read(path: &Path) -> Result<Catalog, Diagnostics> {
             Err(e) => {
                 let line = e.position().map_or(0, |p| line_at(text, p.byte()));
                 problems.push(
-                    Diagnostic::error(path, format!("cannot read this row: {e}")).at(line, 0),
+                    Diagnostic::error(
+                        path,
+                        Message::CsvRow {
+                            detail: e.to_string(),
+                        },
+                    )
+                    .at(line, 0),
                 );
                 continue;
             }
@@ -103,10 +115,13 @@ pub fn read(path: &Path) -> Result<Catalog, Diagnostics> {
             problems.push(
                 Diagnostic::error(
                     path,
-                    format!("the row has {} cells, the header {}", record.len(), columns.len()),
+                    Message::CsvCells {
+                        cells: record.len(),
+                        header: columns.len(),
+                    },
                 )
                 .at(line, 0)
-                .hint("a cell holding a comma, a quote or a line break must be in double quotes, a quote in it doubled (\"\")"),
+                .hint(Message::CsvQuoting),
             );
             continue;
         }
@@ -121,8 +136,7 @@ pub fn read(path: &Path) -> Result<Catalog, Diagnostics> {
         rows.push(Row { line, cells });
     }
     if rows.is_empty() && !problems.has_errors() {
-        problems
-            .push(Diagnostic::error(path, "the catalogue has no rows below its header").at(1, 0));
+        problems.push(Diagnostic::error(path, Message::CsvNoRows).at(1, 0));
     }
     if problems.has_errors() {
         return Err(problems);
@@ -135,15 +149,21 @@ pub fn read(path: &Path) -> Result<Catalog, Diagnostics> {
 
 /// The catalogue's text, or why it cannot be had.
 fn read_text(path: &Path) -> Result<String, Diagnostic> {
-    let bytes = std::fs::read(path)
-        .map_err(|e| Diagnostic::error(path, format!("cannot read the catalogue: {e}")))?;
+    let bytes = std::fs::read(path).map_err(|e| {
+        Diagnostic::error(
+            path,
+            Message::CsvCannotRead {
+                detail: e.to_string(),
+            },
+        )
+    })?;
     String::from_utf8(bytes).map_err(|e| {
         let valid = e.utf8_error().valid_up_to();
         let prefix = std::str::from_utf8(&e.as_bytes()[..valid]).expect("valid up to here");
         let (line, column) = lines::locate(prefix, valid);
-        Diagnostic::error(path, "the catalogue is not UTF-8 text")
+        Diagnostic::error(path, Message::CsvNotUtf8)
             .at(line, column)
-            .hint("save the spreadsheet as \"CSV UTF-8\"")
+            .hint(Message::SaveCsvUtf8)
     })
 }
 
@@ -175,16 +195,18 @@ fn columns(
     for name in header.iter().map(str::trim) {
         match COLUMNS.iter().find(|c| **c == name) {
             Some(column) if columns.contains(column) => problems.push(
-                Diagnostic::error(path, format!("the column `{name}` is named twice"))
+                Diagnostic::error(path, Message::ColumnTwice { name: name.into() })
                     .at(1, 0)
                     .field(name),
             ),
             Some(column) => columns.push(*column),
             None => {
-                let hint = did_you_mean(name, COLUMNS.iter().copied())
-                    .unwrap_or_else(|| format!("the columns are: {}", COLUMNS.join(", ")));
+                let hint =
+                    did_you_mean(name, COLUMNS.iter().copied()).unwrap_or(Message::ColumnsAre {
+                        columns: COLUMNS.join(", "),
+                    });
                 problems.push(
-                    Diagnostic::error(path, format!("unknown column `{name}`"))
+                    Diagnostic::error(path, Message::UnknownColumn { name: name.into() })
                         .at(1, 0)
                         .field(name)
                         .hint(hint),
@@ -195,12 +217,16 @@ fn columns(
     for required in REQUIRED {
         if !columns.contains(required) {
             problems.push(
-                Diagnostic::error(path, format!("the catalogue has no `{required}` column"))
-                    .at(1, 0)
-                    .hint(format!(
-                        "every document needs one; the columns that must be there: {}",
-                        REQUIRED.join(", ")
-                    )),
+                Diagnostic::error(
+                    path,
+                    Message::NoColumn {
+                        name: required.to_string(),
+                    },
+                )
+                .at(1, 0)
+                .hint(Message::RequiredColumns {
+                    columns: REQUIRED.join(", "),
+                }),
             );
         }
     }
@@ -244,7 +270,7 @@ mod tests {
     #[test]
     fn header_problems_are_all_reported() {
         let problems = read_text("section,titel,date,date\nnotes,A,2023,2023\n").unwrap_err();
-        let messages: Vec<&str> = problems.iter().map(|d| d.message.as_str()).collect();
+        let messages: Vec<String> = problems.iter().map(|d| d.message.en()).collect();
         assert_eq!(
             messages,
             [
@@ -254,7 +280,10 @@ mod tests {
                 "unknown column `titel`",
             ]
         );
-        assert_eq!(problems[3].hint.as_deref(), Some("did you mean `title`?"));
+        assert_eq!(
+            problems[3].hint.as_ref().map(|h| h.en()).as_deref(),
+            Some("did you mean `title`?")
+        );
     }
 
     #[test]

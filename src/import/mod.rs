@@ -21,7 +21,7 @@ use crate::confine::{ConfineError, Root};
 use crate::content::attachment;
 use crate::content::document::ContentPath;
 use crate::content::{front_matter, load, validate, PartialDate};
-use crate::diagnostics::{Diagnostic, Diagnostics, Severity};
+use crate::diagnostics::{Diagnostic, Diagnostics, Message, Severity, Word};
 use crate::scaffold::front_matter::{document_text, AttachmentEntry, FrontMatter};
 use crate::scaffold::{slug_from, Additions, WriteError, Written};
 use crate::text;
@@ -129,7 +129,7 @@ struct Plan<'a> {
 }
 
 impl Plan<'_> {
-    fn error(&mut self, row: &Row, column: &str, message: impl Into<String>) -> RowError {
+    fn error(&mut self, row: &Row, column: &str, message: Message) -> RowError {
         self.problems.push(
             Diagnostic::error(&self.catalog.path, message)
                 .at(row.line, 0)
@@ -138,13 +138,7 @@ impl Plan<'_> {
         RowError
     }
 
-    fn error_with_hint(
-        &mut self,
-        row: &Row,
-        column: &str,
-        message: impl Into<String>,
-        hint: String,
-    ) {
+    fn error_with_hint(&mut self, row: &Row, column: &str, message: Message, hint: Message) {
         self.problems.push(
             Diagnostic::error(&self.catalog.path, message)
                 .at(row.line, 0)
@@ -165,11 +159,10 @@ impl Plan<'_> {
         let path = PathBuf::from(&location.section)
             .join(format!("{}.{}.md", location.slug, location.lang));
         if let Some(first) = self.rows.get(&path) {
-            let message = format!(
-                "line {} already makes content/{}",
-                first.line,
-                path.display()
-            );
+            let message = Message::RowMakesSame {
+                line: first.line,
+                path: path.display().to_string(),
+            };
             return Err(self.error(row, "slug", message));
         }
         // Past here a problem of the row is reported and the row still
@@ -181,10 +174,9 @@ impl Plan<'_> {
             .symlink_metadata()
             .is_ok();
         if exists {
-            let message = format!(
-                "content/{} already exists; import never overwrites a document",
-                path.display()
-            );
+            let message = Message::DocumentExists {
+                path: path.display().to_string(),
+            };
             self.error(row, "slug", message);
         }
         let attachments = self.attachments(row, &location);
@@ -217,11 +209,13 @@ impl Plan<'_> {
                 self.problems.push(
                     Diagnostic::error(
                         &self.catalog.path,
-                        format!("contains {}", text::forbidden_reason(c)),
+                        Message::ControlCharacter {
+                            what: text::forbidden_reason(c),
+                        },
                     )
                     .at(row.line, 0)
                     .field(column)
-                    .hint("remove it from the spreadsheet's cell"),
+                    .hint(Message::RemoveFromCell),
                 );
                 refused = true;
             }
@@ -264,8 +258,11 @@ impl Plan<'_> {
         let section = row.get("section").to_string();
         if !is_slug(&section) {
             let message = match section.is_empty() {
-                true => "is empty: the section folder under content/, e.g. announcements".to_string(),
-                false => format!("the section `{section}` must use only lowercase ASCII letters, digits and hyphens"),
+                true => Message::SectionEmpty,
+                false => Message::NotASlug {
+                    what: Word::Section,
+                    value: section.clone(),
+                },
             };
             return Err(self.error(row, "section", message));
         }
@@ -275,10 +272,10 @@ impl Plan<'_> {
         };
         if self.config.language(&lang).is_none() {
             let codes: Vec<&str> = self.config.language_codes().collect();
-            let message = format!(
-                "`{lang}` is not a language of this site ({})",
-                codes.join(", ")
-            );
+            let message = Message::NotALanguageOf {
+                lang: lang.clone(),
+                codes: codes.join(", "),
+            };
             return Err(self.error(row, "lang", message));
         }
         let slug = match row.get("slug") {
@@ -289,11 +286,11 @@ impl Plan<'_> {
         };
         if !is_slug(&slug) {
             let message = match row.get("slug") {
-                "" => "is empty, and no slug can be made from the row's date and (English) title"
-                    .to_string(),
-                slug => format!(
-                    "the slug `{slug}` must use only lowercase ASCII letters, digits and hyphens"
-                ),
+                "" => Message::NoSlugFromRow,
+                slug => Message::NotASlug {
+                    what: Word::Slug,
+                    value: slug.into(),
+                },
             };
             return Err(self.error(row, "slug", message));
         }
@@ -310,7 +307,9 @@ impl Plan<'_> {
             "" | "false" | "no" => false,
             "true" | "yes" => true,
             other => {
-                let message = format!("`{other}` is neither `true` nor `false`");
+                let message = Message::NotABool {
+                    value: other.into(),
+                };
                 self.error(row, column, message);
                 false
             }
@@ -333,11 +332,11 @@ impl Plan<'_> {
         for (column, values) in [("attachment_title", &titles), ("attachment_lang", &langs)] {
             let one_for_all = column == "attachment_lang" && values.len() == 1;
             if !values.is_empty() && values.len() != files.len() && !one_for_all {
-                let message = format!(
-                    "has {} value(s) for {} attachment(s); separate one per file with `{LIST_SEPARATOR}`, in the order of `attachments`",
-                    values.len(),
-                    files.len()
-                );
+                let message = Message::ValuesPerFile {
+                    values: values.len(),
+                    files: files.len(),
+                    separator: LIST_SEPARATOR.to_string(),
+                };
                 self.error(row, column, message);
                 return Vec::new();
             }
@@ -372,29 +371,37 @@ impl Plan<'_> {
             .all(|c| matches!(c, Component::Normal(_)))
             && !file.contains('\\');
         if !plain {
-            self.error(row, "attachments", format!("`{file}` must be a path inside the catalogue's folder (no `..`, no absolute path)"));
+            self.error(
+                row,
+                "attachments",
+                Message::NotInCatalogueFolder { file: file.into() },
+            );
             return None;
         }
         let source = match self.folder.file(relative) {
             Ok(source) => source,
             Err(e) => {
-                self.error(row, "attachments", format!("`{file}` {e}"));
+                let message = Message::CatalogueFile {
+                    file: file.into(),
+                    why: e.word(),
+                };
+                self.error(row, "attachments", message);
                 return None;
             }
         };
         let name = relative.file_name()?.to_string_lossy().into_owned();
         if let Err(e) = attachment::publishable_name(self.config, &format!("files/{name}")) {
             let hint = e.hint(location);
-            self.error_with_hint(row, "attachments", e.to_string(), hint);
+            self.error_with_hint(row, "attachments", e.message(), hint);
             return None;
         }
         let target = Path::new(&location.section).join("files").join(&name);
         if let Some(other) = self.additions.other_source(&source, &target) {
-            let message = format!(
-                "`{file}` and {} would both be published as content/{}",
-                other.display(),
-                target.display()
-            );
+            let message = Message::BothPublishedAs {
+                file: file.into(),
+                other: other.display().to_string(),
+                target: target.display().to_string(),
+            };
             self.error(row, "attachments", message);
             return None;
         }
@@ -405,16 +412,10 @@ impl Plan<'_> {
             .symlink_metadata()
             .is_ok()
         {
-            let message = format!(
-                "content/{} already exists; import never overwrites a file",
-                target.display()
-            );
-            self.error_with_hint(
-                row,
-                "attachments",
-                message,
-                "rename the file to attach, or list the existing one by hand".into(),
-            );
+            let message = Message::FileExists {
+                path: target.display().to_string(),
+            };
+            self.error_with_hint(row, "attachments", message, Message::RenameOrList);
             return None;
         }
         Some((source, name))
@@ -464,16 +465,15 @@ fn against_row(
         return problem;
     };
     let (column, message) = match &problem.field {
-        Some(field) => (Some(column_of(field).to_string()), problem.message),
+        Some(field) => (Some(column_of(field).to_string()), *problem.message),
         None if problem.line >= origin.body_line && origin.body_line > 0 => (
             Some("body".to_string()),
-            format!(
-                "{} (line {} of the body)",
-                problem.message,
-                problem.line - origin.body_line + 1
-            ),
+            Message::InBody {
+                message: problem.message,
+                line: problem.line - origin.body_line + 1,
+            },
         ),
-        None => (None, problem.message),
+        None => (None, *problem.message),
     };
     let mut diagnostic = match problem.severity {
         Severity::Error => Diagnostic::error(&catalog.path, message),

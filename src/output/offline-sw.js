@@ -21,7 +21,11 @@ const ours = (url) =>
   url.origin === location.origin && url.pathname.startsWith(CONFIG.scope) && !url.pathname.includes("/__sastra/");
 const ignore = () => {};
 
-self.addEventListener("install", () => self.skipWaiting());
+self.addEventListener("install", (event) => {
+  self.skipWaiting();
+  // Offline, a page never visited shows the saved page of its language.
+  event.waitUntil(keepFallbacks().catch(ignore));
+});
 self.addEventListener("activate", (event) => event.waitUntil(self.clients.claim().then(dropUnusedAssets)));
 
 self.addEventListener("fetch", (event) => {
@@ -35,7 +39,7 @@ self.addEventListener("message", (event) => {
   const { sastra, urls } = event.data || {};
   const reply = (answer) => event.ports[0]?.postMessage(answer);
   if (sastra === "visited") event.waitUntil(keepMissing(urls).then(reply));
-  if (sastra === "keep-assets") event.waitUntil(keepMissing(CONFIG.assets).then(reply));
+  if (sastra === "keep-assets") event.waitUntil(keepMissing([...CONFIG.assets, ...CONFIG.search_pages]).then(reply));
   if (sastra === "version") reply(CONFIG.version);
 });
 
@@ -69,7 +73,9 @@ async function fromNetwork(event, url) {
     const kept = await copy();
     if (kept) return kept;
     missed(event);
-    const saved = page && CONFIG.saved[url.pathname.slice(CONFIG.scope.length).split("/")[0]];
+    // Never the browser's error page: the saved page of the address's
+    // language, which says the page asked for is not saved here.
+    const saved = page && (CONFIG.saved[url.pathname.slice(CONFIG.scope.length).split("/")[0]] || CONFIG.default_saved);
     return (saved && (await caches.match(saved))) || Response.error();
   }
 }
@@ -98,6 +104,16 @@ async function put(name, request, response) {
   const cache = await caches.open(name);
   // Past the browser's quota nothing more is kept; what is kept still works.
   await cache.put(request, response).catch(ignore);
+}
+
+/** The saved pages, fresh (a new build's name its new theme files), and the theme files they use. */
+async function keepFallbacks() {
+  const [pages, files] = [CONFIG.fallbacks.filter((u) => !hashed(u)), CONFIG.fallbacks.filter(hashed)];
+  await Promise.all(pages.map(async (href) => {
+    const response = await fetch(href, { cache: "no-cache" }).catch(() => null);
+    if (response?.ok && !response.redirected) await put(PAGES, href, response);
+  }));
+  await keepMissing(files);
 }
 
 /** Keeps what a page used before this worker controlled it, from the browser's HTTP cache where it can. */

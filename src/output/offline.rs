@@ -39,7 +39,29 @@ pub struct WorkerConfig {
     /// Each language's "Saved on this device" page, shown for a page that
     /// is neither online nor saved.
     pub saved: BTreeMap<String, String>,
+    /// The saved page shown for an address in no language's folder (the
+    /// site's root): the default language's.
+    pub default_saved: String,
+    /// Kept when the worker is installed, so that a page never visited
+    /// still shows offline as the site's own "not saved on this device"
+    /// page: the saved pages and the theme files they need to show
+    /// themselves and the saved list ([`FALLBACK_ASSETS`]).
+    pub fallbacks: Vec<String>,
+    /// Each language's search page, kept with the theme files once a reader
+    /// saves something: offline, it searches the saved documents.
+    pub search_pages: Vec<String>,
 }
+
+/// The theme files the saved page needs offline: its stylesheet and the
+/// scripts that list what is saved. Not the Khmer font (47 KB, and
+/// `font-display: optional` draws the page in the reader's own font
+/// without it); a reader of Khmer pages has it kept from the first visit.
+const FALLBACK_ASSETS: [&str; 4] = [
+    "css/site.css",
+    "js/offline.js",
+    "js/offline-saved.js",
+    "js/offline-store.js",
+];
 
 /// The app manifest of one language (W3C Web App Manifest).
 #[derive(Debug, Serialize)]
@@ -101,10 +123,24 @@ pub fn write(
 
 pub fn worker_config(config: &Config, assets: &Assets, plan: &[Page]) -> WorkerConfig {
     let href = |path: &str| config.base_url.href(path);
-    let saved = plan
+    let saved: BTreeMap<String, String> = plan
         .iter()
         .filter(|p| p.kind == PageKind::Saved)
         .map(|p| (p.lang.clone(), href(&p.path)))
+        .collect();
+    let default_saved = saved
+        .get(&config.default_language)
+        .cloned()
+        .unwrap_or_default();
+    let fallbacks = saved
+        .values()
+        .cloned()
+        .chain(
+            FALLBACK_ASSETS
+                .iter()
+                .filter(|file| assets.files.iter().any(|f| f.relative == **file))
+                .map(|file| href(&assets.url(file))),
+        )
         .collect();
     let mut worker = WorkerConfig {
         scope: config.base_url.path().to_string(),
@@ -119,6 +155,13 @@ pub fn worker_config(config: &Config, assets: &Assets, plan: &[Page]) -> WorkerC
             .collect(),
         assets_root: href(&urls::assets_root()),
         saved,
+        default_saved,
+        fallbacks,
+        search_pages: config
+            .languages
+            .iter()
+            .map(|l| href(&urls::search(&l.code)))
+            .collect(),
     };
     let mut hasher = blake3::Hasher::new();
     hasher.update(WORKER.as_bytes());

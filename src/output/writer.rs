@@ -120,18 +120,13 @@ impl Output {
 /// `check` reports it on the pull request that adds it.
 pub fn unusable_lock(root: &Path) -> Option<crate::diagnostics::Diagnostic> {
     let name = ".public.lock";
-    let what = match fs::symlink_metadata(root.join(name)) {
-        Ok(m) if m.file_type().is_symlink() => "a symbolic link",
-        Ok(m) if !m.is_file() => "not a regular file",
+    use crate::diagnostics::{Diagnostic, Message};
+    let message = match fs::symlink_metadata(root.join(name)) {
+        Ok(m) if m.file_type().is_symlink() => Message::LockIsLink,
+        Ok(m) if !m.is_file() => Message::LockNotAFile,
         _ => return None,
     };
-    Some(
-        crate::diagnostics::Diagnostic::error(
-            name,
-            format!("the build's lock file is {what}; every build refuses to use it"),
-        )
-        .hint("delete it: each build makes its own lock, and a lock is never committed"),
-    )
+    Some(Diagnostic::error(name, message).hint(Message::DeleteLock))
 }
 
 /// Opens (creating it if need be) the lock file, never through a link: a

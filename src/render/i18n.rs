@@ -10,7 +10,7 @@ use crate::config::Taxonomy;
 use crate::confine::Root;
 use crate::content::date::{lunar_line, LunarStyle};
 use crate::content::PartialDate;
-use crate::diagnostics::{display_path, Diagnostic, Diagnostics};
+use crate::diagnostics::{display_path, Diagnostic, Diagnostics, Message};
 use crate::khmer::numerals::to_khmer_digits;
 use crate::lines;
 
@@ -68,26 +68,36 @@ impl I18n {
             Ok(Err(e)) => {
                 return Err(Diagnostic::error(
                     &shown,
-                    format!("the theme's strings for `{code}` are not UTF-8: {e}"),
+                    Message::StringsNotUtf8 {
+                        code: code.to_string(),
+                        detail: e.to_string(),
+                    },
                 ))
             }
             Err(e) => {
                 return Err(Diagnostic::error(
                     &shown,
-                    format!("cannot read the theme's strings for `{code}`: {e}"),
+                    Message::CannotReadStrings {
+                        code: code.to_string(),
+                        detail: e.to_string(),
+                    },
                 ))
             }
         };
         match toml::from_str::<I18n>(&text) {
-            Ok(i18n) if i18n.date.months.len() != 12 => Err(Diagnostic::error(
-                &shown,
-                "`months` must list twelve month names",
-            )
-            .field("date.months")),
+            Ok(i18n) if i18n.date.months.len() != 12 => {
+                Err(Diagnostic::error(&shown, Message::TwelveMonths).field("date.months"))
+            }
             Ok(i18n) => Ok(i18n),
             Err(e) => {
                 let (line, column) = e.span().map_or((0, 0), |s| lines::locate(&text, s.start));
-                Err(Diagnostic::error(&shown, e.message().to_string()).at(line, column))
+                Err(Diagnostic::error(
+                    &shown,
+                    Message::StringsToml {
+                        detail: e.message().to_string(),
+                    },
+                )
+                .at(line, column))
             }
         }
     }
@@ -166,7 +176,9 @@ fn missing_strings(folder: &Path, all: &BTreeMap<String, I18n>) -> Diagnostics {
                 problems.push(
                     Diagnostic::error(
                         display_path(&folder.join(format!("{code}.toml"))),
-                        format!("the string `{key}` is missing"),
+                        Message::StringMissing {
+                            key: key.to_string(),
+                        },
                     )
                     .field(format!("strings.{key}")),
                 );
@@ -317,15 +329,19 @@ keys! {
     SearchError = "search_error",
     SearchApart = "search_apart",
     SearchInPdfPage = "search_in_pdf_page",
+    SearchInSection = "search_in_section",
     SearchCount = "search_count",
     SearchMore = "search_more",
     SearchShortened = "search_shortened",
     SearchDigits = "search_digits",
+    SearchOtherHits = "search_other_hits",
+    SearchShowOther = "search_show_other",
     Year = "year",
     Footer = "footer",
     Cite = "cite",
     CiteBibtex = "cite_bibtex",
     CiteCsl = "cite_csl",
+    EditDocument = "edit_document",
     OfflineSaveDocument = "offline_save_document",
     OfflineSaveDocuments = "offline_save_documents",
     OfflineSaveOneDocument = "offline_save_one_document",

@@ -33,7 +33,94 @@ pub fn render(
     allow_raw_html: bool,
     rewrite_link: &dyn Fn(&str) -> Option<String>,
 ) -> Rendered {
-    let events: Vec<Event> = Parser::new_ext(markdown, OPTIONS)
+    let (events, toc) = anchor_headings(events(markdown, allow_raw_html, rewrite_link));
+    let html = if allow_raw_html {
+        let mut out = String::with_capacity(markdown.len() * 3 / 2);
+        html::push_html(&mut out, events.into_iter());
+        out
+    } else {
+        sanitised(events, markdown.len())
+    };
+    Rendered { html, toc }
+}
+
+/// A part of a body under one of its table of contents' headings (level 2
+/// or 3), up to the next: what the search index keeps a record of, so that
+/// a result leads to the heading holding the words.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Section {
+    /// The heading's anchor, as the rendered page has it.
+    pub id: String,
+    pub heading: String,
+    /// The text under the heading, without markup, blocks apart by a line
+    /// break (as `content::markdown::plain_text` writes a body).
+    pub text: String,
+}
+
+/// The body's sections, in order; the text before the first heading is in
+/// none.
+pub fn sections(markdown: &str, allow_raw_html: bool) -> Vec<Section> {
+    let (events, _) = anchor_headings(events(markdown, allow_raw_html, &|_| None));
+    let mut sections: Vec<Section> = Vec::new();
+    let mut in_heading = false;
+    for event in events {
+        match event {
+            Event::Start(Tag::Heading {
+                level: HeadingLevel::H2 | HeadingLevel::H3,
+                id,
+                ..
+            }) => {
+                sections.push(Section {
+                    id: id.map(|id| id.to_string()).unwrap_or_default(),
+                    heading: String::new(),
+                    text: String::new(),
+                });
+                in_heading = true;
+            }
+            Event::End(TagEnd::Heading(HeadingLevel::H2 | HeadingLevel::H3)) => {
+                in_heading = false;
+            }
+            Event::Text(t) | Event::Code(t) => match sections.last_mut() {
+                Some(section) if in_heading => section.heading.push_str(&t),
+                Some(section) => section.text.push_str(&t),
+                None => {}
+            },
+            Event::SoftBreak | Event::HardBreak => {
+                if let Some(section) = sections.last_mut().filter(|_| !in_heading) {
+                    section.text.push(' ');
+                }
+            }
+            Event::End(
+                TagEnd::Paragraph
+                | TagEnd::Heading(_)
+                | TagEnd::Item
+                | TagEnd::TableCell
+                | TagEnd::BlockQuote(_)
+                | TagEnd::CodeBlock
+                | TagEnd::FootnoteDefinition,
+            ) => {
+                if let Some(section) = sections.last_mut() {
+                    section.text.push('\n');
+                }
+            }
+            _ => {}
+        }
+    }
+    for section in &mut sections {
+        section.heading = section.heading.trim().to_string();
+    }
+    sections.retain(|s| !s.id.is_empty() && !s.text.trim().is_empty());
+    sections
+}
+
+/// The body's events as they are rendered: links rewritten, and raw HTML
+/// that would swallow the page shown as text unless trusted.
+fn events<'a>(
+    markdown: &'a str,
+    allow_raw_html: bool,
+    rewrite_link: &dyn Fn(&str) -> Option<String>,
+) -> Vec<Event<'a>> {
+    Parser::new_ext(markdown, OPTIONS)
         .map(|mut event| {
             if let Event::Start(Tag::Link { dest_url, .. } | Tag::Image { dest_url, .. }) =
                 &mut event
@@ -51,16 +138,7 @@ pub fn render(
                 event => event,
             }
         })
-        .collect();
-    let (events, toc) = anchor_headings(events);
-    let html = if allow_raw_html {
-        let mut out = String::with_capacity(markdown.len() * 3 / 2);
-        html::push_html(&mut out, events.into_iter());
-        out
-    } else {
-        sanitised(events, markdown.len())
-    };
-    Rendered { html, toc }
+        .collect()
 }
 
 /// The HTML of `events`, sanitised block by block: a block holding raw
@@ -226,6 +304,24 @@ mod tests {
         assert!(r.html.contains("<table>"), "{}", r.html);
         assert!(r.html.contains("footnote-reference"), "{}", r.html);
         assert!(r.html.contains("footnote-definition"), "{}", r.html);
+    }
+
+    #[test]
+    fn sections_hold_the_text_under_each_heading_with_its_anchor() {
+        let body = "Intro.\n\n## First\n\nOne *two*.\n\n#### Deeper\n\nThree.\n\n## First\n\n### សេចក្តីសង្ខេប\n\nបួន\n";
+        let found = sections(body, false);
+        let rendered = render(body, false, &|_| None);
+        let ids: Vec<&str> = found.iter().map(|s| s.id.as_str()).collect();
+        assert_eq!(ids, ["first", "សេចក្តីសង្ខេប"], "{found:?}");
+        for id in ids {
+            assert!(
+                rendered.html.contains(&format!("id=\"{id}\"")),
+                "{id} is not an anchor of the page"
+            );
+        }
+        assert_eq!(found[0].heading, "First");
+        assert_eq!(found[0].text, "One two.\nDeeper\nThree.\n");
+        assert_eq!(found[1].text, "បួន\n");
     }
 
     #[test]

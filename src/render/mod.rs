@@ -20,7 +20,7 @@ use crate::assets::Assets;
 use crate::attachments::Extracts;
 use crate::config::{Config, Taxonomy};
 use crate::content::links::{self, LinkTarget};
-use crate::diagnostics::{display_path, Diagnostic, Diagnostics};
+use crate::diagnostics::{display_path, Diagnostic, Diagnostics, Message};
 use crate::plan::{Page, PageKind};
 use crate::urls;
 use i18n::{I18n, Key};
@@ -95,9 +95,12 @@ impl Theme {
         let folder = config.theme_root().map_err(|e| {
             Diagnostics::from_iter([Diagnostic::error(
                 display_path(&config.theme_dir()),
-                format!("the theme `{}` {e}", config.theme),
+                Message::ThemeFolder {
+                    what: format!("theme `{}`", config.theme),
+                    why: e.word(),
+                },
             )
-            .hint("a site picks its theme with `theme = \"…\"` in site.toml; it lives in themes/<theme>/")])
+            .hint(Message::ThemeHint)])
         })?;
         match (
             I18n::load(&folder, &codes),

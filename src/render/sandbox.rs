@@ -27,13 +27,17 @@ pub struct Call {
 }
 
 impl Call {
-    pub fn reason(&self) -> String {
+    pub fn reason(&self) -> crate::diagnostics::Message {
+        use crate::diagnostics::{Message, Word};
         let why = match self.function.as_str() {
-            "get_env" => "it reads the build machine's environment, where CI keeps its secrets",
-            "now" | "get_random" => "it makes every build differ from the last",
-            _ => "it is not one of Tera's functions that compute from their arguments alone",
+            "get_env" => Word::ReadsEnvironment,
+            "now" | "get_random" => Word::DiffersEachBuild,
+            _ => Word::NotPure,
         };
-        format!("the template calls `{}()`: {why}", self.function)
+        Message::TemplateCalls {
+            function: self.function.clone(),
+            why,
+        }
     }
 }
 

@@ -2,7 +2,7 @@
 
 use super::sandbox;
 use crate::confine::Root;
-use crate::diagnostics::{display_path, Diagnostic, Diagnostics};
+use crate::diagnostics::{display_path, Diagnostic, Diagnostics, Message};
 
 pub struct Templates {
     tera: tera::Tera,
@@ -23,8 +23,13 @@ impl Templates {
         let mut files = Vec::new();
         let mut problems = Diagnostics::default();
         let entries = std::fs::read_dir(&folder).map_err(|e| {
-            Diagnostics::from_iter([Diagnostic::error(display_path(&folder), format!("cannot read the theme's templates: {e}"))
-                .hint("a site picks its theme with `theme = \"…\"` in site.toml; its templates live in themes/<theme>/templates/")])
+            Diagnostics::from_iter([Diagnostic::error(
+                display_path(&folder),
+                Message::CannotReadTemplates {
+                    detail: e.to_string(),
+                },
+            )
+            .hint(Message::ThemeHint)])
         })?;
         for entry in entries.flatten() {
             let path = entry.path();
@@ -40,18 +45,20 @@ impl Templates {
                             problems.push(
                                 Diagnostic::error(display_path(&path), call.reason())
                                     .at(call.line, call.column)
-                                    .hint(format!("a theme may call only {}; pass what the page needs from sastra's data instead", sandbox::ALLOWED.join(", "))),
+                                    .hint(Message::ThemeMayCall {
+                                        allowed: sandbox::ALLOWED.join(", "),
+                                    }),
                             );
                         }
                         files.push((name, source));
                     }
                     Ok(Err(_)) => problems.push(Diagnostic::error(
                         display_path(&path),
-                        "the template is not valid UTF-8 text",
+                        Message::TemplateNotUtf8,
                     )),
                     Err(e) => problems.push(Diagnostic::error(
                         display_path(&path),
-                        format!("the template {e}"),
+                        Message::TheFile { why: e.word() },
                     )),
                 }
             }
@@ -66,7 +73,7 @@ impl Templates {
         tera.add_raw_templates(files).map_err(|e| {
             Diagnostics::from_iter([Diagnostic::error(
                 display_path(&folder),
-                format!("a template does not compile: {}", chain(&e)),
+                Message::TemplateDoesNotCompile { detail: chain(&e) },
             )])
         })?;
         Ok(Templates { tera })

@@ -150,6 +150,9 @@ pub struct DocumentView {
     pub citation_json: String,
     /// Citation tags, Dublin Core and JSON-LD for the page's `<head>`.
     pub head: crate::render::meta::HeadMeta,
+    /// This version's source file in the forge's editor, when `site.toml`
+    /// names the repository.
+    pub edit: Option<String>,
 }
 
 #[derive(Debug, Serialize)]
@@ -446,6 +449,11 @@ impl<'a> ViewBuilder<'a> {
             source: document.source.clone(),
             translation_draft: document.translation_draft,
             draft: document.draft,
+            edit: self
+                .config
+                .repository
+                .as_ref()
+                .map(|r| r.edit_url(&crate::diagnostics::display_path(&document.path))),
             permalink,
             related: self.items(self.archive.related(id)),
         }

@@ -12,7 +12,7 @@ use rayon::prelude::*;
 use crate::config::Config;
 use crate::confine::{ConfineError, Root};
 use crate::content::{load, Document};
-use crate::diagnostics::Diagnostics;
+use crate::diagnostics::{Diagnostics, Message};
 
 /// New documents and the attachments they list, by path relative to
 /// `content/`.
@@ -42,6 +42,27 @@ pub enum WriteError {
     Read { path: PathBuf, source: io::Error },
     #[error("{}: {source}", path.display())]
     Outside { path: PathBuf, source: ConfineError },
+}
+
+impl WriteError {
+    pub fn message(&self) -> Message {
+        let shown = |path: &Path| path.display().to_string();
+        match self {
+            WriteError::Exists(path) => Message::NeverOverwritten { path: shown(path) },
+            WriteError::Write { path, source } => Message::CannotWrite {
+                path: shown(path),
+                detail: source.to_string(),
+            },
+            WriteError::Read { path, source } => Message::CannotReadPath {
+                path: shown(path),
+                detail: source.to_string(),
+            },
+            WriteError::Outside { path, source } => Message::PathRefused {
+                path: shown(path),
+                why: source.word(),
+            },
+        }
+    }
 }
 
 impl Additions {

@@ -229,6 +229,15 @@ fn meta(index: &LanguageIndex) -> Meta {
                     Some(row.entry - std::mem::replace(previous, row.entry))
                 })
                 .collect(),
+            sections: index
+                .meta
+                .iter()
+                .enumerate()
+                .filter(|(_, row)| row.section)
+                .scan(0, |previous, (record, _)| {
+                    Some(record - std::mem::replace(previous, record))
+                })
+                .collect(),
         },
     }
 }

@@ -7,7 +7,9 @@ use std::collections::BTreeMap;
 
 use serde::{Deserialize, Serialize};
 
-pub const FORMAT_VERSION: u32 = 6;
+/// 7: the records of a long document's sections, and the meta column
+/// `sections` naming them (they show where the words are, and do not rank).
+pub const FORMAT_VERSION: u32 = 7;
 
 /// `manifest.json`, the one file not named by its content: where
 /// everything else is.
@@ -175,9 +177,9 @@ pub struct DisplayRow {
     /// Text for the excerpt.
     #[serde(rename = "x")]
     pub excerpt: String,
-    /// Where in the document the text is, for the record of one page of an
-    /// attached PDF ("in the attached PDF, page 3"); absent for the
-    /// document's own record.
+    /// Where in the document the text is, for the record of a part of it
+    /// ("in the attached PDF, page 3", "in the section “Findings”"); absent
+    /// for the document's own record.
     #[serde(rename = "w", default, skip_serializing_if = "Option::is_none")]
     pub place: Option<String>,
     /// The excerpt's language where it is not the document's: a page of a
@@ -208,6 +210,11 @@ pub struct Columns {
     pub years: Vec<u16>,
     pub tags: Vec<Vec<usize>>,
     pub entries: Vec<usize>,
+    /// The records of a document's sections ([`crate::search::index::Part::Section`]),
+    /// each as a difference from the previous one (the first from 0): they
+    /// say where in their document the words are, but their document ranks
+    /// by its other records.
+    pub sections: Vec<usize>,
 }
 
 #[cfg(test)]

@@ -9,6 +9,7 @@ use hashbrown::HashTable;
 use rayon::prelude::*;
 use rustc_hash::FxBuildHasher;
 
+use crate::khmer::cluster::starts_cluster;
 use crate::search::format::DisplayRow;
 use crate::search::tokens::{for_each_term, is_derived};
 
@@ -26,7 +27,7 @@ const FIELDS: [(&str, f32); 5] = [
 type FieldTexts<'a> = [&'a str; FIELDS.len()];
 
 /// Characters of text kept per document for result excerpts.
-const EXCERPT_CHARS: usize = 240;
+pub const EXCERPT_CHARS: usize = 240;
 
 /// Documents analysed in parallel at a time: enough to keep the cores busy,
 /// few enough that their term lists never dominate memory.
@@ -138,21 +139,37 @@ pub struct IndexDoc {
     pub body: String,
     /// The text of the document's attached PDFs, or of one page of one.
     pub attachment: String,
-    /// For the record of one page of an attached PDF, where it is ("in the
-    /// attached PDF, page 3"), and `url` leads there. Such a record is found
-    /// by the page's text alone, so that a match in the title or the body
-    /// is the document's own record's; its excerpt is the page's.
+    /// Which part of the document the record is of.
+    pub part: Part,
+    /// For the record of a part, where it is ("in the attached PDF, page
+    /// 3"), and `url` leads there.
     pub place: Option<String>,
     /// The language of the attachment's text, where it is not `lang`.
     pub attachment_lang: Option<String>,
     pub filters: MetaRow,
 }
 
+/// What a record is of: a document, or a part of it whose record says
+/// where in the document the words are. A part's record is found by its
+/// own text alone, so that a match in the title is the document's own
+/// record's; its excerpt is the part's.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Part {
+    Document,
+    /// One page of an attached PDF: its text is `attachment`.
+    PdfPage,
+    /// A passage of a long body under one of its headings: its text is
+    /// `body`. It does not rank its document (a short passage would
+    /// outweigh whole documents); the document's other records do.
+    Section,
+}
+
 impl IndexDoc {
     fn fields(&self) -> FieldTexts<'_> {
-        match self.place {
-            Some(_) => ["", "", "", "", &self.attachment],
-            None => [
+        match self.part {
+            Part::PdfPage => ["", "", "", "", &self.attachment],
+            Part::Section => ["", "", "", &self.body, ""],
+            Part::Document => [
                 &self.title,
                 &self.tags,
                 self.summary.as_deref().unwrap_or(""),
@@ -165,9 +182,15 @@ impl IndexDoc {
     /// What a result shows, and the filter data, once the fields are
     /// analysed.
     fn into_rows(self) -> (DisplayRow, MetaRow) {
-        let excerpt = match self.place {
-            Some(_) => excerpt(None, &self.attachment),
-            None => excerpt(self.summary.as_deref(), &self.body),
+        let excerpt = match self.part {
+            Part::PdfPage => excerpt(None, &self.attachment),
+            // A passage is kept whole (see [`passages`]).
+            Part::Section => self.body.split_whitespace().collect::<Vec<_>>().join(" "),
+            Part::Document => excerpt(self.summary.as_deref(), &self.body),
+        };
+        let meta = MetaRow {
+            section: self.part == Part::Section,
+            ..self.filters
         };
         let display = DisplayRow {
             excerpt,
@@ -181,7 +204,7 @@ impl IndexDoc {
             doc_type: self.doc_type,
             organization: self.organization,
         };
-        (display, self.filters)
+        (display, meta)
     }
 }
 
@@ -196,6 +219,8 @@ pub struct MetaRow {
     pub year: u16,
     pub tags: Vec<usize>,
     pub entry: usize,
+    /// A [`Part::Section`] record: it does not rank its document.
+    pub section: bool,
 }
 
 /// Each facet's keys with their labels in the index's language, in the
@@ -250,35 +275,42 @@ struct DocTerm {
 /// wanted, so that building it stops early.
 pub type Stop<'a> = &'a (dyn Fn() -> bool + Sync);
 
-/// The index of `documents`, in `lang`, each made an [`IndexDoc`] by
-/// `prepare` only when its batch is analysed, so that no more than a
-/// batch's text is held at once; `None` when `stop` said so before the
-/// end.
+/// The index of `documents`, in `lang`, each made one or more
+/// [`IndexDoc`]s (a document and the records of its parts), numbered in
+/// order, by `prepare` only when its batch is analysed, so that no more
+/// than a batch's text is held at once; `None` when `stop` said so before
+/// the end.
 pub fn build<T: Sync>(
     lang: &str,
     facets: Facets,
     documents: &[T],
-    prepare: impl Fn(&T) -> IndexDoc + Sync,
+    prepare: impl Fn(&T) -> Vec<IndexDoc> + Sync,
     stop: Stop,
 ) -> Option<LanguageIndex> {
     let mut display = Vec::with_capacity(documents.len());
     let mut meta = Vec::with_capacity(documents.len());
     let mut postings: Vec<Shard> = (0..SHARDS).map(|_| Shard::default()).collect();
-    for (batch_number, batch) in documents.chunks(BATCH).enumerate() {
+    let mut first_doc = 0u32;
+    for batch in documents.chunks(BATCH) {
         if stop() {
             return None;
         }
-        let (terms, rows): (Vec<DocTerms>, Vec<(DisplayRow, MetaRow)>) = batch
+        let analysed: Vec<Vec<(DocTerms, (DisplayRow, MetaRow))>> = batch
             .par_iter()
             .map(|document| {
-                let document = prepare(document);
                 let mut analyser = ANALYSER.take();
-                let terms = analyser.analyse(&document.fields());
+                let records = prepare(document)
+                    .into_iter()
+                    .map(|record| (analyser.analyse(&record.fields()), record.into_rows()))
+                    .collect();
                 ANALYSER.set(analyser);
-                (terms, document.into_rows())
+                records
             })
-            .unzip();
-        add_postings(&mut postings, (batch_number * BATCH) as u32, &terms);
+            .collect();
+        let (terms, rows): (Vec<DocTerms>, Vec<(DisplayRow, MetaRow)>) =
+            analysed.into_iter().flatten().unzip();
+        add_postings(&mut postings, first_doc, &terms);
+        first_doc += terms.len() as u32;
         for (display_row, meta_row) in rows {
             display.push(display_row);
             meta.push(meta_row);
@@ -439,8 +471,8 @@ fn excerpt(summary: Option<&str>, body: &str) -> String {
         chars += word.chars().count();
     }
     match text.char_indices().nth(EXCERPT_CHARS) {
-        Some((cut, _)) => {
-            text.truncate(cut);
+        Some((limit, _)) => {
+            text.truncate(cut_point(&text, limit));
             text.push('…');
             text
         }
@@ -448,9 +480,150 @@ fn excerpt(summary: Option<&str>, body: &str) -> String {
     }
 }
 
+/// The longest passage of a section kept as one record: its excerpt is all
+/// of it, so that the words it was found by are in what the result shows
+/// (the page shows 220 characters around them). Every character of a long
+/// body is thus in one display row; longer passages make fewer rows and
+/// postings (on the 1,000-document varied corpus, 480 characters made 15
+/// records per Khmer document).
+pub const PASSAGE_CHARS: usize = EXCERPT_CHARS * 4;
+
+/// A section's text in passages of at most [`PASSAGE_CHARS`] characters:
+/// whole blocks (lines) together while they fit, a longer block cut on a
+/// word or a Khmer cluster.
+pub fn passages(text: &str) -> Vec<&str> {
+    let mut out = Vec::new();
+    let mut start: Option<usize> = None; // of the passage being gathered
+    let mut length = 0; // its characters
+    let mut at = 0;
+    for line in text.split_inclusive('\n') {
+        let chars = line.trim_end().chars().count();
+        let line_start = at;
+        at += line.len();
+        if chars == 0 {
+            continue;
+        }
+        if let Some(s) = start {
+            if length + 1 + chars <= PASSAGE_CHARS {
+                length += 1 + chars;
+                continue;
+            }
+            out.push(text[s..line_start].trim());
+            start = None;
+        }
+        // A block longer than a passage: cut into passages of its own.
+        let mut rest = line.trim_end();
+        while let Some((limit, _)) = rest.char_indices().nth(PASSAGE_CHARS) {
+            let cut = match cut_point(rest, limit) {
+                0 => limit, // nothing to cut on: on the limit, so that it ends
+                cut => cut,
+            };
+            out.push(rest[..cut].trim());
+            rest = rest[cut..].trim_start();
+        }
+        if !rest.is_empty() {
+            start = Some(line_start + line.trim_end().len() - rest.len());
+            length = rest.chars().count();
+        }
+    }
+    if let Some(s) = start {
+        out.push(text[s..].trim());
+    }
+    out.retain(|p| !p.is_empty());
+    out
+}
+
+/// How far back from the limit an excerpt looks for a space to end on.
+const CUT_WORD_WINDOW: usize = 40;
+
+/// Where to end an excerpt at most `limit` bytes long: after the last whole
+/// word (before a space within [`CUT_WORD_WINDOW`] characters of the limit),
+/// else before the last character that starts a Khmer cluster, never
+/// between a consonant and its subscript or marks.
+fn cut_point(text: &str, limit: usize) -> usize {
+    let head = &text[..limit];
+    let window = head
+        .char_indices()
+        .rev()
+        .nth(CUT_WORD_WINDOW)
+        .map_or(0, |(i, _)| i);
+    if let Some(space) = head[window..].rfind(char::is_whitespace) {
+        return head[..window + space].trim_end().len();
+    }
+    // Back from the character at the limit to one that starts a cluster.
+    let through = limit + text[limit..].chars().next().map_or(0, char::len_utf8);
+    let mut chars = text[..through].char_indices().rev().peekable();
+    while let Some((i, c)) = chars.next() {
+        let prev = chars.peek().map(|&(_, p)| p);
+        if starts_cluster(prev, c) && !is_invisible_joiner(c) {
+            return i;
+        }
+    }
+    limit
+}
+
+/// Zero-width joiners bind to the character before them.
+fn is_invisible_joiner(c: char) -> bool {
+    matches!(c, '\u{200C}' | '\u{200D}')
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn passages_keep_blocks_together_and_cut_long_ones_on_words() {
+        let short = "One.\nTwo.\n";
+        assert_eq!(passages(short), ["One.\nTwo."]);
+        let block = "word ".repeat(PASSAGE_CHARS / 2);
+        let text = format!("Start.\n{block}\nEnd.\n");
+        let found = passages(&text);
+        assert!(found.len() >= 4, "{found:?}");
+        for passage in &found {
+            assert!(passage.chars().count() <= PASSAGE_CHARS, "{passage}");
+            assert!(
+                !passage.ends_with("wor") && !passage.starts_with("rd"),
+                "{passage}"
+            );
+        }
+        assert_eq!(found[0], "Start.");
+        assert!(found.last().unwrap().ends_with("End."));
+        let words = |t: &str| t.split_whitespace().count();
+        assert_eq!(found.iter().map(|p| words(p)).sum::<usize>(), words(&text));
+        let khmer = "សិទ្ធិបោះឆ្នោត".repeat(100);
+        let found = passages(&khmer);
+        assert!(found.len() > 1);
+        for passage in &found {
+            let first = passage.chars().next().unwrap();
+            assert!(
+                starts_cluster(None, first),
+                "cut inside a cluster: {passage}"
+            );
+            assert!(!passage.ends_with('្'), "cut after a coeng: {passage}");
+        }
+        assert_eq!(found.concat(), khmer);
+    }
+
+    #[test]
+    fn excerpts_end_on_a_word_or_a_cluster() {
+        let english = "word ".repeat(100);
+        let cut = excerpt(None, &english);
+        assert!(cut.ends_with("word…"), "{cut}");
+        // No space near the limit: a Khmer cluster is never split.
+        let khmer = "ឆ្នាំ".repeat(100);
+        let cut = excerpt(None, &khmer);
+        let body = cut.strip_suffix('…').unwrap();
+        assert!(body.ends_with("ឆ្នាំ"), "{cut}");
+        for limit in 0..60 {
+            let text = format!("{}{}", "ក".repeat(limit), "ស្ត្រី".repeat(80));
+            let cut = excerpt(None, &text);
+            let body = cut.strip_suffix('…').unwrap();
+            assert!(
+                !body.ends_with('្') && !body.ends_with('ស') && !body.ends_with('ត'),
+                "{limit}: {cut}"
+            );
+        }
+    }
 
     #[test]
     fn postings_round_trip() {

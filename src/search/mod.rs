@@ -7,14 +7,14 @@
 //! documents, so that every static host takes them. Every file but the manifest is named
 //! by a hash of its content, so hosts may cache it forever.
 //!
-//! # Format, version 6
+//! # Format, version 7
 //!
 //! Each kind of file is one type of [`format`](mod@format), decoded in the browser by
 //! one function of `decode` in `search-engine.js`.
 //!
 //! `search/<lang>/manifest.json` ([`format::Manifest`]):
 //! ```json
-//! { "version": 6, "lang": "km", "docs": 48,
+//! { "version": 7, "lang": "km", "docs": 48,
 //!   "chunks": {"f": ["", "ការ", …], "group": 64, "hashes": ["1a2b3c4d5e6f", …]},
 //!   "display": {"size": 10, "group": 250, "hashes": ["0a1b2c3d4e5f", …]},
 //!   "meta": "m-….json" }
@@ -50,19 +50,26 @@
 //! `m-*.json` ([`format::Meta`]): facets, and the documents' filter data by
 //! column: `{"types": [[key, label], …], "organizations": […], "tags": […],
 //!   "docs": {"types": [type, …], "organizations": [organization or -1, …],
-//!   "years": [year, …], "tags": [[tag, …], …], "entries": [Δentry, …]}}`,
+//!   "years": [year, …], "tags": [[tag, …], …], "entries": [Δentry, …],
+//!   "sections": [Δrecord, …]}}`,
 //! types, organisations and tags as indexes into the facet lists; entries
 //! are the archive entries the documents are versions of (the same in every
 //! language's index, so a search over both languages lists a document
-//! once), as differences from the previous document's.
+//! once), as differences from the previous document's; `sections` names
+//! the records of sections (below), as differences from the previous one.
 //!
 //! `d-*.json` ([`format::DisplayRow`]): an array of `{"u": url, "t": title,
 //! "l": lang, "d": date as written in the index's language, "i": ISO date,
 //! "y": type label, "o": organisation label or "", "x": text for the
 //! excerpt, and for the record of one page of an attached PDF "w": where
 //! it is, "in the attached PDF, page 3", and "xl": the page's language
-//! where it is not the document's}`. Such a record shares its
-//! document's entry: a search shows the best of a document's records.
+//! where it is not the document's}`; for the record of a passage of a long
+//! document's section, "u" leads to the section's heading, "w" is "in the
+//! section “…”" and "x" is the whole passage (at most
+//! [`index::PASSAGE_CHARS`] characters). Such records share their
+//! document's entry: a search shows the best of a document's records, and
+//! ranks the document by its own and its PDF pages' (version 7 added the
+//! sections: a short passage would otherwise outrank whole documents).
 
 pub mod chunks;
 pub mod format;

@@ -16,6 +16,7 @@ use notify::{RecommendedWatcher, RecursiveMode};
 use notify_debouncer_full::{new_debouncer, DebounceEventResult, Debouncer, RecommendedCache};
 
 use crate::build::{BuildError, BuildOptions};
+use crate::diagnostics::{Lang, Status, Word};
 use preview::{Preview, Rebuilt};
 use reload::Reloader;
 
@@ -24,6 +25,8 @@ pub struct ServeOptions {
     /// 0 picks a free port.
     pub port: u16,
     pub drafts: bool,
+    /// The language of what the preview says on the terminal.
+    pub lang: Lang,
 }
 
 #[derive(Debug, thiserror::Error)]
@@ -41,6 +44,19 @@ pub enum ServeError {
     },
     #[error("cannot create the preview folder: {0}")]
     Output(std::io::Error),
+}
+
+impl ServeError {
+    /// The port asked for, when another program already listens on it.
+    pub fn port_in_use(&self) -> Option<u16> {
+        match self {
+            ServeError::Listen { port, source } => source
+                .downcast_ref::<std::io::Error>()
+                .filter(|e| e.kind() == std::io::ErrorKind::AddrInUse)
+                .map(|_| *port),
+            _ => None,
+        }
+    }
 }
 
 pub fn serve(options: ServeOptions) -> Result<(), ServeError> {
@@ -76,7 +92,8 @@ pub fn serve(options: ServeOptions) -> Result<(), ServeError> {
     };
     let reloader = Arc::new(Reloader::default());
     let mut preview = Preview::new(build_options);
-    rebuild(&mut preview, &[], &reloader);
+    let lang = options.lang;
+    rebuild(&mut preview, &[], &reloader, lang);
 
     let root = std::fs::canonicalize(&options.root).unwrap_or_else(|_| options.root.clone());
     let (watching, changed) = watch_inputs(&root)?;
@@ -88,20 +105,43 @@ pub fn serve(options: ServeOptions) -> Result<(), ServeError> {
             while let Ok(more) = changed.try_recv() {
                 paths.extend(more);
             }
-            rebuild(&mut preview, &paths, &rebuild_reloader);
+            rebuild(&mut preview, &paths, &rebuild_reloader, lang);
         }
     });
 
-    println!(
-        "serving {} at {address} (Ctrl-C to stop)",
-        options.root.display()
-    );
+    let status = Status::Serving {
+        root: root.display().to_string(),
+        address,
+    };
+    println!("{}", status.text(lang));
     let site = output.join("site");
     for request in server.incoming_requests() {
         server::handle(request, &site, port, &reloader);
     }
     drop(watching);
     Ok(())
+}
+
+/// "24 in Khmer, 20 in English": how many documents each language has.
+fn in_languages(languages: &[(String, usize)], lang: Lang) -> String {
+    languages
+        .iter()
+        .map(|(code, count)| {
+            let language = match code.as_str() {
+                "km" => Word::Khmer,
+                "en" => Word::English,
+                other => Word::Language {
+                    name: other.to_string(),
+                },
+            };
+            Status::InLanguage {
+                count: *count,
+                language,
+            }
+            .text(lang)
+        })
+        .collect::<Vec<_>>()
+        .join(", ")
 }
 
 /// Watches the archive's inputs until dropped.
@@ -186,24 +226,30 @@ fn remove_abandoned_previews() {
 
 /// Builds and tells the browsers; a failed build keeps the last good site
 /// and shows its problems on the terminal and on the pages.
-fn rebuild(preview: &mut Preview, changed: &[PathBuf], reloader: &Reloader) {
+fn rebuild(preview: &mut Preview, changed: &[PathBuf], reloader: &Reloader, lang: Lang) {
     match preview.rebuild(changed) {
         Ok((rebuilt, warnings)) => {
             // Tell the browsers first: the terminal can wait.
             reloader.publish(None);
             for d in warnings.sorted() {
-                eprintln!("{d}");
+                eprintln!("{}", d.said(lang));
             }
-            match rebuilt {
-                Rebuilt::Full { documents, elapsed } => {
-                    eprintln!("built {documents} documents in {elapsed:.0?}")
-                }
-                Rebuilt::Pages { pages, elapsed } => {
-                    eprintln!(
-                        "re-rendered {pages} pages in {elapsed:.0?}; the search index follows"
-                    )
-                }
-            }
+            let status = match rebuilt {
+                Rebuilt::Full {
+                    documents,
+                    languages,
+                    elapsed,
+                } => Status::Built {
+                    documents,
+                    languages: in_languages(&languages, lang),
+                    elapsed: format!("{elapsed:.0?}"),
+                },
+                Rebuilt::Pages { pages, elapsed } => Status::Rerendered {
+                    pages,
+                    elapsed: format!("{elapsed:.0?}"),
+                },
+            };
+            eprintln!("{}", status.text(lang));
         }
         Err(error) => {
             let message = match &error {
@@ -211,12 +257,12 @@ fn rebuild(preview: &mut Preview, changed: &[PathBuf], reloader: &Reloader) {
                     .clone()
                     .sorted()
                     .iter()
-                    .map(ToString::to_string)
+                    .map(|d| d.said(lang).to_string())
                     .collect::<Vec<_>>()
                     .join("\n"),
                 other => other.to_string(),
             };
-            eprintln!("{message}\nbuild failed; still serving the last good build");
+            eprintln!("{message}\n{}", Status::BuildFailed.text(lang));
             reloader.publish(Some(message));
         }
     }

@@ -52,14 +52,15 @@ fn yield_to_foreground() {
 #[derive(Debug)]
 pub enum Rebuilt {
     Full {
+        /// Documents, each counted once whatever its languages.
         documents: usize,
+        /// Language code → the documents that exist in it, in the site's
+        /// language order.
+        languages: Vec<(String, usize)>,
         elapsed: Duration,
     },
     /// Only the pages that show the changed documents were rendered.
-    Pages {
-        pages: usize,
-        elapsed: Duration,
-    },
+    Pages { pages: usize, elapsed: Duration },
 }
 
 /// Everything a rebuild needs from the last good build. Shared with the
@@ -168,11 +169,25 @@ impl Preview {
             plan,
             attachments: loaded.attachments,
         });
+        let (documents, languages) = self.state.as_ref().map_or((0, Vec::new()), |s| {
+            let languages = s
+                .config
+                .language_codes()
+                .map(|code| {
+                    let count = s
+                        .archive
+                        .entries
+                        .iter()
+                        .filter(|e| e.version(code).is_some())
+                        .count();
+                    (code.to_string(), count)
+                })
+                .collect();
+            (s.archive.entries.len(), languages)
+        });
         let rebuilt = Rebuilt::Full {
-            documents: self
-                .state
-                .as_ref()
-                .map_or(0, |s| s.archive.document_count()),
+            documents,
+            languages,
             elapsed: started.elapsed(),
         };
         Ok((rebuilt, loaded.diagnostics))

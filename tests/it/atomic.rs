@@ -67,6 +67,7 @@ fn killed_build_leaves_the_previous_site_intact() {
     write_archive(&root, 400);
     let sastra = |args: &[&str]| {
         Command::new(env!("CARGO_BIN_EXE_sastra"))
+            .env("LC_ALL", "en_US.UTF-8")
             .arg("--root")
             .arg(&root)
             .args(args)
@@ -91,6 +92,7 @@ fn killed_build_leaves_the_previous_site_intact() {
         .unwrap();
     }
     let mut child = Command::new(env!("CARGO_BIN_EXE_sastra"))
+        .env("LC_ALL", "en_US.UTF-8")
         .arg("--root")
         .arg(&root)
         .arg("build")

@@ -514,6 +514,7 @@ fn each_page_of_the_pdf_is_a_search_record_saying_where_it_is() {
 fn peaks(site: &Site, args: &[&str]) -> (std::process::ExitStatus, u64, u64) {
     let scratch = tempfile::tempdir().unwrap();
     let mut child = Command::new(env!("CARGO_BIN_EXE_sastra"))
+        .env("LC_ALL", "en_US.UTF-8")
         .args(["--root", site.root().to_str().unwrap()])
         .args(args)
         .env("TMPDIR", scratch.path())
@@ -601,6 +602,7 @@ fn a_pdf_over_the_time_budget_is_reported_and_cached_as_such() {
     let site = site_with(&[("minutes.pdf", &khmer_pdf())]);
     let check = |budget: Option<&str>| {
         let mut command = Command::new(env!("CARGO_BIN_EXE_sastra"));
+        command.env("LC_ALL", "en_US.UTF-8");
         command.args(["--root", site.root().to_str().unwrap(), "check"]);
         match budget {
             Some(seconds) => command.env("SASTRA_PDF_BUDGET", seconds),
@@ -627,6 +629,7 @@ fn a_pdf_over_the_time_budget_is_reported_and_cached_as_such() {
     );
     // The next check reads the cache: a PATH without Poppler proves it.
     let again = Command::new(env!("CARGO_BIN_EXE_sastra"))
+        .env("LC_ALL", "en_US.UTF-8")
         .args(["--root", site.root().to_str().unwrap(), "check"])
         .env("SASTRA_PDF_BUDGET", "0.001")
         .env("PATH", "/nonexistent")

@@ -190,3 +190,30 @@ fn deleted_documents_leave_no_stale_pages() {
     site.build();
     assert!(!site.exists("en/reports/observation/index.html"));
 }
+
+#[test]
+fn each_document_page_links_to_its_file_in_the_forges_editor() {
+    let site = Site::fixture("basic");
+    // Without a repository, no link.
+    site.build();
+    assert!(!site
+        .read("km/announcements/ballot-draw/index.html")
+        .contains("class=\"edit\""));
+    let config = std::fs::read_to_string(site.root().join("site.toml")).unwrap();
+    site.write(
+        "site.toml",
+        &config.replacen(
+            "page_size = 2\n",
+            "page_size = 2\nrepository = \"https://codeberg.org/owner/archive.git\"\nrepository_branch = \"pages\"\n",
+            1,
+        ),
+    );
+    site.build();
+    let km = site.read("km/announcements/ballot-draw/index.html");
+    assert!(
+        km.contains(r#"<p class="edit"><a href="https://codeberg.org/owner/archive/_edit/pages/content/announcements/ballot-draw.km.md" rel="external noopener">កែសម្រួលឯកសារនេះ</a></p>"#),
+        "{km}"
+    );
+    let en = site.read("en/announcements/ballot-draw/index.html");
+    assert!(en.contains("_edit/pages/content/announcements/ballot-draw.en.md\" rel=\"external noopener\">Edit this document</a>"));
+}

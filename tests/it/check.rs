@@ -8,6 +8,7 @@ use crate::common::Site;
 
 fn check(site: &Site, args: &[&str]) -> Output {
     Command::new(env!("CARGO_BIN_EXE_sastra"))
+        .env("LC_ALL", "en_US.UTF-8")
         .args(["--root", site.root().to_str().unwrap(), "check"])
         .args(args)
         .output()
@@ -34,7 +35,7 @@ fn clean_archive_exits_zero_even_with_warnings() {
     let stderr = String::from_utf8(output.stderr).unwrap();
     assert_eq!(output.status.code(), Some(0), "{stderr}");
     assert!(stderr.contains(
-        "content/reports/observation.en.md: warning: there is no ខ្មែរ version of this document"
+        "content/reports/observation.en.md: warning: there is no Khmer version of this document"
     ));
     assert!(stderr.ends_with("0 error(s), 2 warning(s)\n"), "{stderr}");
     // --strict fails on warnings.
@@ -217,6 +218,7 @@ fn build_refuses_an_archive_with_errors() {
         "---\ntitle: A\ndate: 2023-13-01\ntype: announcement\n---\n",
     );
     let output = Command::new(env!("CARGO_BIN_EXE_sastra"))
+        .env("LC_ALL", "en_US.UTF-8")
         .args(["--root", site.root().to_str().unwrap(), "build"])
         .output()
         .unwrap();
@@ -234,6 +236,7 @@ fn new_creates_complete_front_matter_and_never_overwrites() {
     let site = Site::fixture("basic");
     let new = |extra: &[&str]| {
         Command::new(env!("CARGO_BIN_EXE_sastra"))
+            .env("LC_ALL", "en_US.UTF-8")
             .args([
                 "--root",
                 site.root().to_str().unwrap(),
@@ -262,16 +265,76 @@ fn new_creates_complete_front_matter_and_never_overwrites() {
     )
     .unwrap();
     assert!(en.starts_with("---\ntitle: Ballot order announced\ndate: 2023-06-22\ntype: announcement\norganization: nec\n"), "{en}");
-    assert!(site
-        .root()
-        .join("content/announcements/2023-06-22-ballot-order-announced.km.md")
-        .exists());
+    // The Khmer file is not given the English title: it is marked to
+    // translate, and each body marked to write.
+    let km = std::fs::read_to_string(
+        site.root()
+            .join("content/announcements/2023-06-22-ballot-order-announced.km.md"),
+    )
+    .unwrap();
+    assert!(
+        km.starts_with("---\ntitle: 'TODO: Ballot order announced'\n"),
+        "{km}"
+    );
+    assert!(km.contains("\nTODO: សរសេរអត្ថបទ"), "{km}");
     let again = new(&[]);
     assert_eq!(again.status.code(), Some(1));
     assert!(String::from_utf8_lossy(&again.stderr).contains("already exists"));
-    // What `new` writes passes `check` (bar the Khmer title still to translate).
+    // `check` refuses what is left to write, and nothing else.
     let out = String::from_utf8(check(&site, &[]).stderr).unwrap();
-    assert!(out.contains("0 error(s)"), "{out}");
+    assert_eq!(
+        out.matches("still says what is left to write").count(),
+        3,
+        "{out}"
+    );
+    assert!(out.contains("3 error(s)"), "{out}");
+    assert!(out.contains(
+        "2023-06-22-ballot-order-announced.km.md:2:1: error: field `title`: still says what is left to write"
+    ), "{out}");
+}
+
+#[test]
+fn new_writes_each_title_in_its_own_languages_file() {
+    let site = Site::fixture("basic");
+    let new = |args: &[&str]| {
+        let output = Command::new(env!("CARGO_BIN_EXE_sastra"))
+            .env("LC_ALL", "en_US.UTF-8")
+            .args([
+                "--root",
+                site.root().to_str().unwrap(),
+                "new",
+                "announcements",
+            ])
+            .args(args)
+            .output()
+            .unwrap();
+        assert_eq!(
+            output.status.code(),
+            Some(0),
+            "{}",
+            String::from_utf8_lossy(&output.stderr)
+        );
+    };
+    let read = |name: &str| {
+        std::fs::read_to_string(site.root().join("content/announcements").join(name)).unwrap()
+    };
+    new(&[
+        "--title",
+        "km=សេចក្តីប្រកាស",
+        "--title",
+        "en=Ballot order",
+        "--date",
+        "2023-06-22",
+    ]);
+    assert!(read("2023-06-22-ballot-order.km.md").starts_with("---\ntitle: សេចក្តីប្រកាស\n"));
+    assert!(read("2023-06-22-ballot-order.en.md").starts_with("---\ntitle: Ballot order\n"));
+    // A Khmer title alone: its own file only, named by the date and type.
+    new(&["សេចក្តីប្រកាសថ្មី", "--date", "2023-07-01"]);
+    assert!(read("2023-07-01-announcement.km.md").starts_with("---\ntitle: សេចក្តីប្រកាសថ្មី\n"));
+    assert!(!site
+        .root()
+        .join("content/announcements/2023-07-01-announcement.en.md")
+        .exists());
 }
 
 #[test]
@@ -332,4 +395,80 @@ fn aliases_that_leave_the_site_or_collide_are_errors_at_their_line() {
     assert_eq!(output.status.code(), Some(1), "{out}");
     assert!(out.contains("content/reports/a.en.md:5:1: error: field `aliases[1]`: the alias /en/announcements/ballot-draw/ is also the URL of content/announcements/ballot-draw.en.md"), "{out}");
     assert!(out.contains("content/reports/b.en.md:7:1: error: field `aliases[1]`: the alias /en/old/ is also an alias of content/reports/a.en.md, line 5"), "{out}");
+}
+
+/// `check` run with a locale (`LC_ALL`) and arguments, on the fixture plus
+/// one file; stdout and stderr.
+fn check_in(locale: &str, args: &[&str], path: &str, text: &str) -> (String, String) {
+    let site = Site::fixture("basic");
+    site.write(path, text);
+    let output = Command::new(env!("CARGO_BIN_EXE_sastra"))
+        .env("LC_ALL", "en_US.UTF-8")
+        .env_remove("LANG")
+        .env_remove("LC_MESSAGES")
+        .env("LC_ALL", locale)
+        .args(["--root", site.root().to_str().unwrap(), "check"])
+        .args(args)
+        .output()
+        .unwrap();
+    (
+        String::from_utf8(output.stdout).unwrap(),
+        String::from_utf8(output.stderr).unwrap(),
+    )
+}
+
+const UNKNOWN_TAG: &str =
+    "---\ntitle: A\ndate: 2023-01-01\ntype: announcement\ntags: [ballots]\n---\n";
+const UNKNOWN_TAG_KM: &str = "content/announcements/n.en.md:5:1: កំហុស: វាល `tags`: មិនស្គាល់ស្លាក `ballots` ទេ\n  ណែនាំ: តើអ្នកចង់សរសេរ `ballot` ឬ?";
+const UNKNOWN_TAG_EN: &str = "content/announcements/n.en.md:5:1: error: field `tags`: unknown tag `ballots`\n  hint: did you mean `ballot`?";
+
+#[test]
+fn the_language_is_the_flags_then_the_locales_then_the_sites() {
+    let path = "content/announcements/n.en.md";
+    // --lang wins over the locale.
+    let (_, err) = check_in("en_US.UTF-8", &["--lang", "km"], path, UNKNOWN_TAG);
+    assert!(err.contains(UNKNOWN_TAG_KM), "{err}");
+    assert!(err.ends_with("កំហុស ១, ការព្រមាន ២\n"), "{err}");
+    let (_, err) = check_in("km_KH.UTF-8", &["--lang", "en"], path, UNKNOWN_TAG);
+    assert!(err.contains(UNKNOWN_TAG_EN), "{err}");
+    // The locale wins over the site.
+    let (_, err) = check_in("km_KH.UTF-8", &[], path, UNKNOWN_TAG);
+    assert!(err.contains(UNKNOWN_TAG_KM), "{err}");
+    let (_, err) = check_in("en_GB.UTF-8", &[], path, UNKNOWN_TAG);
+    assert!(err.contains(UNKNOWN_TAG_EN), "{err}");
+    // A locale that names no language of the catalogue leaves it to the
+    // site, whose default language is km.
+    let (_, err) = check_in("C.UTF-8", &[], path, UNKNOWN_TAG);
+    assert!(err.contains(UNKNOWN_TAG_KM), "{err}");
+}
+
+#[test]
+fn github_and_json_formats_speak_the_language_too() {
+    let path = "content/announcements/n.en.md";
+    let (out, _) = check_in(
+        "C",
+        &["--lang", "km", "--format", "github"],
+        path,
+        UNKNOWN_TAG,
+    );
+    assert!(
+        out.contains("::error file=content/announcements/n.en.md,line=5,col=1,title=វាល `tags`::មិនស្គាល់ស្លាក `ballots` ទេ%0Aណែនាំ: តើអ្នកចង់សរសេរ `ballot` ឬ?"),
+        "{out}"
+    );
+    let (out, _) = check_in(
+        "C",
+        &["--lang", "km", "--format", "json"],
+        path,
+        UNKNOWN_TAG,
+    );
+    let json: serde_json::Value = serde_json::from_str(&out).unwrap();
+    let error = json
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|d| d["severity"] == "error")
+        .unwrap();
+    assert_eq!(error["id"], "UnknownTerm");
+    assert_eq!(error["message"], "មិនស្គាល់ស្លាក `ballots` ទេ");
+    assert_eq!(error["hint_id"], "DidYouMean");
 }

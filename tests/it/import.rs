@@ -9,6 +9,7 @@ use crate::common::{hand_written_pdf, Site};
 
 fn sastra(site: &Site, args: &[&str]) -> Output {
     Command::new(env!("CARGO_BIN_EXE_sastra"))
+        .env("LC_ALL", "en_US.UTF-8")
         .args(["--root", site.root().to_str().unwrap()])
         .args(args)
         .output()
@@ -261,6 +262,7 @@ fn an_import_killed_mid_copy_leaves_no_truncated_attachment() {
     let folder = catalogue(csv, &[("big.pdf", &pdf)]);
     let files = site.root().join("content/announcements/files");
     let mut command = Command::new(env!("CARGO_BIN_EXE_sastra"));
+    command.env("LC_ALL", "en_US.UTF-8");
     command
         .args(["--root", site.root().to_str().unwrap()])
         .args(["import", &csv_path(&folder)])

@@ -15,6 +15,7 @@ mod import;
 mod incremental;
 mod khmer_calendar_vectors;
 mod metadata;
+mod mistakes;
 mod new_attach;
 mod offline;
 mod pull_requests;

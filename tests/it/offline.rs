@@ -48,6 +48,34 @@ fn the_worker_sits_at_the_base_path_and_names_this_builds_theme_files() {
         assert_eq!(config["saved"][lang], format!("/repo/{lang}/saved/"));
         assert!(site.exists(&format!("{lang}/saved/index.html")));
     }
+    // Kept at install: offline, a page never visited shows the saved page.
+    assert_eq!(config["default_saved"], "/repo/km/saved/");
+    let fallbacks: Vec<&str> = config["fallbacks"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|f| f.as_str().unwrap())
+        .collect();
+    for needed in [
+        "/repo/km/saved/",
+        "/repo/en/saved/",
+        "/css/site.css",
+        "/js/offline.js",
+        "/js/offline-saved.js",
+        "/js/offline-store.js",
+    ] {
+        assert!(
+            fallbacks.iter().any(|f| f.ends_with(needed)),
+            "{needed} is not kept at install: {fallbacks:?}"
+        );
+    }
+    for fallback in &fallbacks {
+        assert!(site.exists(&file_of("/repo/", fallback)), "{fallback}");
+    }
+    assert_eq!(
+        config["search_pages"],
+        serde_json::json!(["/repo/km/search/", "/repo/en/search/"])
+    );
     let home = site.read("en/index.html");
     assert!(
         home.contains(r#"data-sw="/repo/sw.js" data-scope="/repo/""#),

@@ -95,6 +95,7 @@ fn dump(site: &Site, lang: &str, out: &mut String) {
     writeln!(out, "years {:?}", meta.docs.years).unwrap();
     writeln!(out, "tags {:?}", meta.docs.tags).unwrap();
     writeln!(out, "entries {:?}", meta.docs.entries).unwrap();
+    writeln!(out, "sections {:?}", meta.docs.sections).unwrap();
     let display = &manifest.display;
     let files = manifest.docs.div_ceil(display.size);
     assert_groups_named_by_content(site, lang, files, display.group / display.size, |k| {
@@ -118,6 +119,89 @@ fn dump(site: &Site, lang: &str, out: &mut String) {
         )
         .unwrap();
     }
+}
+
+/// Every display row of a language, in record order.
+fn display_rows(site: &Site, lang: &str) -> Vec<DisplayRow> {
+    let manifest: Manifest = read(site, lang, "manifest.json");
+    let display = &manifest.display;
+    (0..manifest.docs)
+        .map(|doc| {
+            let group = &display.hashes[doc / display.group];
+            let file = format!("d-{group}-{}.json", doc % display.group / display.size);
+            let rows: Vec<DisplayRow> = read(site, lang, &file);
+            rows[doc % display.size].clone()
+        })
+        .collect()
+}
+
+#[test]
+fn a_long_documents_sections_are_records_leading_to_their_headings() {
+    let site = Site::fixture("basic");
+    let settings = std::fs::read_to_string(site.root().join("site.toml")).unwrap();
+    site.write("site.toml", &format!("search_sections = true\n{settings}"));
+    let filler =
+        "The commission counted every ballot twice before it wrote the results down. ".repeat(30);
+    site.write(
+        "content/reports/long-report.en.md",
+        &format!(
+            "---\ntitle: \"A long report\"\ndate: 2018-07-30\ntype: report\n---\n{filler}\n\n\
+             ## Findings on the count\n\n{filler}\n\nObservers saw a tabulation sheet go missing.\n\n\
+             ## Recommendations\n\nKeep the sheets.\n"
+        ),
+    );
+    site.build();
+    let manifest: Manifest = read(&site, "en", "manifest.json");
+    let meta: Meta = read(&site, "en", &manifest.meta);
+    let rows = display_rows(&site, "en");
+    let mut record = 0;
+    let sections: Vec<&DisplayRow> = meta
+        .docs
+        .sections
+        .iter()
+        .map(|delta| {
+            record += delta;
+            &rows[record]
+        })
+        .collect();
+    let page = site.read("en/reports/long-report/index.html");
+    assert!(sections.len() >= 3, "{sections:?}");
+    for row in &sections {
+        let (url, anchor) = row
+            .url
+            .split_once('#')
+            .expect("a section leads to its heading");
+        assert!(url.ends_with("/en/reports/long-report/"), "{}", row.url);
+        assert!(
+            page.contains(&format!("id=\"{anchor}\"")),
+            "#{anchor} is not on the page"
+        );
+        let place = row.place.as_deref().unwrap_or_default();
+        assert!(place.starts_with("in the section “"), "{place}");
+        assert!(row.excerpt.chars().count() <= sastra::search::index::PASSAGE_CHARS);
+        assert!(
+            !row.excerpt.ends_with('…'),
+            "a passage is kept whole: {}",
+            row.excerpt
+        );
+    }
+    // The words deep in the first section are in the excerpt of one of its
+    // passages, which leads to its heading.
+    let holding = sections
+        .iter()
+        .find(|r| r.excerpt.contains("tabulation sheet"))
+        .expect("a passage holds the words");
+    assert!(
+        holding.url.ends_with("#findings-on-the-count"),
+        "{}",
+        holding.url
+    );
+    assert_eq!(
+        holding.place.as_deref(),
+        Some("in the section “Findings on the count”")
+    );
+    // The short documents have no section records.
+    assert!(sections.iter().all(|r| r.title == "A long report"));
 }
 
 #[test]
@@ -145,4 +229,20 @@ fn the_basic_fixture_index_reads_back_as_the_golden_dump() {
             .collect::<Vec<_>>()
             .join("\n")
     );
+}
+
+#[test]
+fn sections_are_records_only_where_the_site_asks() {
+    let site = Site::fixture("basic");
+    let filler = "Every ballot was counted twice. ".repeat(40);
+    site.write(
+        "content/reports/long-report.en.md",
+        &format!(
+            "---\ntitle: \"A long report\"\ndate: 2018-07-30\ntype: report\n---\n{filler}\n\n## Findings\n\n{filler}\n"
+        ),
+    );
+    site.build();
+    let manifest: Manifest = read(&site, "en", "manifest.json");
+    let meta: Meta = read(&site, "en", &manifest.meta);
+    assert!(meta.docs.sections.is_empty(), "{:?}", meta.docs.sections);
 }

@@ -23,6 +23,7 @@ impl Drop for Server {
 
 fn start(site: &Site) -> Server {
     let mut child = Command::new(env!("CARGO_BIN_EXE_sastra"))
+        .env("LC_ALL", "en_US.UTF-8")
         .args([
             "--root",
             site.root().to_str().unwrap(),
@@ -235,4 +236,26 @@ fn closed_pages_leave_no_threads_and_sigterm_leaves_no_folder() {
     let status = server.child.wait().unwrap();
     assert!(!status.success());
     assert!(!folder.exists(), "{} stayed behind", folder.display());
+}
+
+#[test]
+fn a_busy_port_suggests_another() {
+    let site = Site::fixture("basic");
+    let taken = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+    let port = taken.local_addr().unwrap().port();
+    let output = Command::new(env!("CARGO_BIN_EXE_sastra"))
+        .env("LC_ALL", "en_US.UTF-8")
+        .args(["--root", site.root().to_str().unwrap(), "serve", "--port"])
+        .arg(port.to_string())
+        .output()
+        .unwrap();
+    let stderr = String::from_utf8(output.stderr).unwrap();
+    assert_eq!(output.status.code(), Some(1), "{stderr}");
+    assert!(
+        stderr.contains(&format!(
+            "error: port {port} is already in use, perhaps by another preview\n  hint: stop the other one, or pick another port: sastra serve --port {}",
+            port + 1
+        )),
+        "{stderr}"
+    );
 }

@@ -96,10 +96,11 @@ const open = (lang, log) => openIndex(join(searchDir, lang) + "/", fileFetch(log
 const km = await open("km");
 const en = await open("en");
 
-// Result URLs of a query, best first.
+// The documents a query finds, best first, by URL (a result leading to a
+// section or a PDF page is its document).
 async function urls(index, query, options = {}) {
   const { results } = await index.search(query, { limit: 1000, ...options });
-  return (await index.display(results.map((r) => r.doc))).map((row) => row.url);
+  return (await index.display(results.map((r) => r.doc))).map((row) => row.url.replace(/#.*$/, ""));
 }
 
 // The Khmer sample documents' text, normalised as the index reads it.
@@ -331,7 +332,7 @@ test("a phrase found only in an attached PDF's text is one result, saying on whi
   for (const lang of ["en", "km"]) {
     const ix = await open(lang);
     const rows = await ix.display(ix.meta.docs.map((_, doc) => doc));
-    const pages = rows.map((row, doc) => [row, doc]).filter(([row]) => row.place);
+    const pages = rows.map((row, doc) => [row, doc]).filter(([row, doc]) => row.place && !ix.meta.docs[doc].section);
     assert.ok(pages.length > 0, `${lang}: the sample's real PDF has page records`);
     for (const [row, doc] of pages) {
       assert.match(row.url, /#pdf-\d+-page-\d+$/, "a page record leads to its page");
@@ -347,6 +348,30 @@ test("a phrase found only in an attached PDF's text is one result, saying on whi
     const entry = ix.meta.docs[doc].entry;
     assert.equal(results.filter((r) => ix.meta.docs[r.doc].entry === entry).length, 1, `${lang} "${words}": one result for the document`);
     assert.equal(total, new Set(results.map((r) => ix.meta.docs[r.doc].entry)).size, "the count counts documents");
+  }
+});
+
+test("words deep in a long document lead to the section holding them, shown in its excerpt", async () => {
+  for (const lang of ["en", "km"]) {
+    const ix = await open(lang);
+    const rows = await ix.display(ix.meta.docs.map((_, doc) => doc));
+    const sections = rows.map((row, doc) => [row, doc]).filter(([, doc]) => ix.meta.docs[doc].section);
+    assert.ok(sections.length > 0, `${lang}: the sample's long documents have section records`);
+    // A passage past the document's own excerpt.
+    const [row, doc] = sections.find(([r, d]) => {
+      const own = rows.find((o, k) => !o.place && ix.meta.docs[k].entry === ix.meta.docs[d].entry);
+      return !own.excerpt.includes(r.excerpt.slice(0, 40));
+    });
+    assert.match(row.url, /#[^#]+$/, "a section record leads to its heading");
+    assert.ok(row.place, "a section record says where it is");
+    const words = row.excerpt.match(/[\u1780-\u17d3]{10,}|(?:[A-Za-z]{4,} ){3}[A-Za-z]{4,}/)?.[0];
+    if (!words) continue;
+    const { results } = await ix.search(words, { limit: Infinity });
+    const found = results.find((r) => ix.meta.docs[r.doc].entry === ix.meta.docs[doc].entry);
+    assert.ok(found, `${lang} "${words}": the document is found`);
+    const shown = (await ix.display([found.doc]))[0];
+    assert.ok(shown.excerpt.includes(words), `${lang} "${words}": the excerpt shown holds the words: ${shown.excerpt}`);
+    assert.ok(shown.url.includes("#"), `${lang} "${words}": the result leads into the document: ${shown.url}`);
   }
 });
 

@@ -94,7 +94,8 @@ const truth = (query) => new Set(docs.filter((d) => holds(d.text, normalize(quer
 async function answer(query) {
   const { results } = await km.search(query, { limit: Infinity });
   const rows = await km.display(results.map((r) => r.doc));
-  return new Set(rows.map((row) => row.url.split("/").filter(Boolean).at(-1)));
+  // A section's record leads to its heading: the document is the same.
+  return new Set(rows.map((row) => row.url.split("#")[0].split("/").filter(Boolean).at(-1)));
 }
 
 // ---- the queries ---------------------------------------------------------------

@@ -12,7 +12,7 @@
 import { clusters, isClusterPrefix, normalize, tokenize } from "./tokenize.js";
 
 export const FACETS = ["type", "organization", "year", "tag"];
-export const VERSION = 6;
+export const VERSION = 7;
 const TRIGRAM = "~"; // starts every trigram term (src/search/tokens.rs)
 const JUNCTION = "#"; // starts every junction term: a number against a Khmer run (ditto)
 const PREFIX = 0.5; // weight of a term matched only as a prefix of the typed word
@@ -56,11 +56,13 @@ export const decode = {
   meta: (m) => {
     const c = m.docs;
     let entry = 0;
+    let record = 0;
+    const sections = new Set(c.sections.map((d) => (record += d)));
     return {
       types: m.types,
       organizations: m.organizations,
       tags: m.tags,
-      docs: c.types.map((type, doc) => ({ type, organization: c.organizations[doc], year: c.years[doc], tags: c.tags[doc], entry: (entry += c.entries[doc]) })),
+      docs: c.types.map((type, doc) => ({ type, organization: c.organizations[doc], year: c.years[doc], tags: c.tags[doc], entry: (entry += c.entries[doc]), section: sections.has(doc) })),
     };
   },
   // term → its encoded postings, decoded by `postings` when asked for.
@@ -187,17 +189,26 @@ export async function openIndex(base, fetchFn = fetch) {
       plan.phrase.length ? allOf(plan.phrase) : everything(),
       plan.apart ? allOf(plan.apart) : new Map(),
     ]);
-    // A document's records (its own, and one per page of its PDFs' text)
-    // are one result: the best scoring of them, which says where the words are.
+    // A document's records (its own, one per page of its PDFs' text, and
+    // one per passage of a long body's sections) are one result: shown as
+    // the best scoring of them, which says where the words are, and ranked
+    // by the best of those that are not sections (a short passage would
+    // outrank whole documents).
+    const better = (a, b) => !b || a.score > b.score || (a.score === b.score && a.doc < b.doc);
     const passing = (hits, count) => {
-      const best = new Map(); // entry → its best record
+      const best = new Map(); // entry → {shown, ranked}: its best record, its best not a section
       for (const [doc, score] of hits) {
-        const { entry } = meta.docs[doc];
-        const kept = best.get(entry);
-        if (!kept || score > kept.score || (score === kept.score && doc < kept.doc)) best.set(entry, { doc, score });
+        const { entry, section } = meta.docs[doc];
+        const kept = best.get(entry) || { shown: null, ranked: null };
+        const hit = { doc, score };
+        if (better(hit, kept.shown)) kept.shown = hit;
+        if (!section && better(hit, kept.ranked)) kept.ranked = hit;
+        best.set(entry, kept);
       }
       const kept = [];
-      for (const { doc, score } of best.values()) {
+      for (const { shown, ranked } of best.values()) {
+        const { doc } = shown;
+        const { score } = ranked ?? shown;
         const values = docValues(meta.docs[doc], keys);
         const failing = wanted.filter(([f, set]) => !values[f].some((v) => set.has(String(v)))).map(([f]) => f);
         if (count) {

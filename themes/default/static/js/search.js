@@ -11,7 +11,9 @@ const allBox = $("search-all");
 const filters = $("search-filters");
 const list = $("search-list");
 const more = $("search-more");
-const { lang, otherLang, otherName, tCount, tNone, tApart, tLoading, tError, tDigits } = app.dataset;
+const { lang, otherLang, otherName, tCount, tNone, tApart, tLoading, tError, tDigits, tOtherHits } = app.dataset;
+const hint = $("search-hint");
+const otherHits = $("search-other-hits");
 const PARAMS = { type: "type", organization: "org", year: "year", tag: "tag" };
 // Results fetched at a time: each takes a request of its own for its
 // title and excerpt, and a phone's screen holds three or four.
@@ -50,9 +52,39 @@ function readUrl() {
   if (allBox) allBox.checked = params.get("all") === "1";
   pending = Object.fromEntries(FACETS.map((f) => [f, params.getAll(PARAMS[f])]));
   for (const f of FACETS) for (const box of boxes(f)) box.checked = pending[f].includes(box.value);
-  // Filters start open on wide screens; on a phone they would push the
-  // results out of sight, so there they open on request (or when in use).
-  filters.open = matchMedia("(min-width: 48rem)").matches || FACETS.some((f) => pending[f].length);
+  hint.hidden = input.value.trim() !== "";
+  keepQueryAcrossLanguages();
+}
+
+// The language switch leads to the same search in the other language
+// (filters are keys, the same in every language).
+function keepQueryAcrossLanguages() {
+  for (const link of document.querySelectorAll(".languages a[hreflang]")) {
+    const there = new URL(link.href);
+    there.search = location.search;
+    link.href = there.href;
+  }
+}
+
+// The folded filters' summary says how many are in use (the other language counts).
+function countFilters(state) {
+  const n = FACETS.reduce((sum, f) => sum + state.filters[f].length, 0) + (allBox?.checked ? 1 : 0);
+  $("search-filters-count").textContent = n ? `(${digits(n)})` : "";
+}
+
+// Nothing found here: says how many the other language's documents would
+// give, one tap from showing them.
+async function offerOther(state, mine) {
+  if (!otherHits) return;
+  otherHits.hidden = true;
+  if (allBox.checked || !state.q.trim()) return;
+  const ix = await index(otherLang);
+  const found = await ix.search(state.q, { filters: state.filters, limit: 0, prefix: true });
+  const n = found.total + found.apart.total;
+  if (mine !== generation || !n) return;
+  otherHits.firstChild.textContent = tOtherHits.replace("{count}", digits(n));
+  otherHits.hidden = false;
+  say(""); // the line above says it all
 }
 
 function writeUrl(state, push) {
@@ -62,6 +94,7 @@ function writeUrl(state, push) {
   if (allBox?.checked) params.set("all", "1");
   const url = location.pathname + (String(params) && `?${params}`);
   if (url !== location.pathname + location.search) history[push ? "pushState" : "replaceState"](null, "", url);
+  keepQueryAcrossLanguages();
 }
 
 // Checkboxes are made once and then only updated, so focus survives.
@@ -81,7 +114,6 @@ function buildFilters(ix) {
   built.add(ix);
   for (const f of ["type", "organization", "tag"]) for (const [key, label] of ix.labels[f]) option(f, key, label);
   for (const year of new Set(ix.meta.docs.map((row) => row.year))) if (year) option("year", year, digits(year));
-  filters.hidden = false;
 }
 
 // Counts from every index searched; a value with none is hidden unless ticked.
@@ -129,9 +161,12 @@ async function run(step) {
   // while they travel.
   const showing = showMore(mine, state.q, true);
   showCounts(answers);
+  countFilters(state);
   $("search-shortened").hidden = !answers.some((a) => a.shortened);
   say(!wanted ? "" : together.length ? tCount.replace("{count}", digits(together.length)) : tNone);
-  await showing;
+  // The other language's index failing to load (offline) only leaves the hint out.
+  const other = !together.length && !apart.length ? offerOther(state, mine).catch(() => {}) : otherHits && (otherHits.hidden = true);
+  await Promise.all([showing, other]);
 }
 
 // The results of every index searched, best first, each tagged with its
@@ -240,7 +275,10 @@ function highlight(text, q, size) {
     const space = text.indexOf(" ", marks[0][0] - 60);
     start = space >= 0 && space < marks[0][0] ? space + 1 : from.find((f) => f >= marks[0][0] - 60);
   }
-  const end = start + size < text.length ? from.find((f) => f >= start + size) ?? text.length : text.length;
+  let end = start + size < text.length ? from.find((f) => f >= start + size) ?? text.length : text.length;
+  // On a word's end where a space is near, as the stored excerpts are cut.
+  const space = end < text.length ? text.lastIndexOf(" ", end) : -1;
+  if (space > start && end - space <= 40) end = space;
   const nodes = [start ? "… " : ""];
   let at = start;
   for (const [a, b] of marks) {
@@ -254,6 +292,9 @@ function highlight(text, q, size) {
 }
 
 const failed = (error) => {
+  // Offline, the saved documents are searched instead (offline-search.js),
+  // and its note says so: no error beside it.
+  if (navigator.onLine === false && document.getElementById("offline-search")) return say("");
   say(tError);
   console.error(error);
 };
@@ -265,6 +306,7 @@ const warm = () => searched().forEach((code) => index(code).then((ix) => ix.warm
 let timer;
 let warming;
 input.addEventListener("input", () => {
+  hint.hidden = input.value.trim() !== "";
   clearTimeout(timer);
   clearTimeout(warming);
   timer = setTimeout(go, 150, "replace");
@@ -277,6 +319,11 @@ input.form.addEventListener("submit", (event) => {
 });
 // Ticking a filter or the other language is a step Back undoes.
 app.addEventListener("change", () => go("push"));
+$("search-show-other")?.addEventListener("click", () => {
+  allBox.checked = true;
+  otherHits.hidden = true;
+  go("push");
+});
 // Keyboard users land on the first new result.
 more.addEventListener("click", () => showMore(generation, input.value).then((first) => first?.querySelector("a").focus(), failed));
 addEventListener("popstate", () => {
