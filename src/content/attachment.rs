@@ -4,7 +4,7 @@
 
 use std::path::{Component, Path, PathBuf};
 
-use super::document::ContentPath;
+use super::content_path::ContentPath;
 use super::sniff::{self, Mismatch};
 use crate::config::Config;
 use crate::confine::{ConfineError, Root};

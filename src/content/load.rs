@@ -6,9 +6,10 @@ use std::sync::Arc;
 use rayon::prelude::*;
 use walkdir::WalkDir;
 
-use super::document::{self, ContentPath, Document};
+use super::document::{self, Document};
 use super::front_matter;
 use super::validate::{self, Body};
+use super::ContentPath;
 use crate::config::Config;
 use crate::confine::{ConfineError, Root};
 use crate::diagnostics::{Diagnostic, Diagnostics, Message};

@@ -3,6 +3,7 @@
 pub mod alias;
 pub mod attachment;
 pub mod body;
+pub mod content_path;
 pub mod date;
 pub mod document;
 pub mod field_path;
@@ -15,5 +16,6 @@ pub mod suggest;
 pub mod validate;
 pub mod yaml_mistakes;
 
+pub use content_path::ContentPath;
 pub use date::PartialDate;
 pub use document::{Attachment, Document};

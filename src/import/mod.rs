@@ -19,7 +19,7 @@ use crate::build::url_collisions;
 use crate::config::{is_slug, Config};
 use crate::confine::{ConfineError, Root};
 use crate::content::attachment;
-use crate::content::document::ContentPath;
+use crate::content::ContentPath;
 use crate::content::{front_matter, load, validate, PartialDate};
 use crate::diagnostics::{Diagnostic, Diagnostics, Message, Severity, Word};
 use crate::scaffold::front_matter::{document_text, AttachmentEntry, FrontMatter};

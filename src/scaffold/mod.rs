@@ -12,7 +12,7 @@ use std::path::{Path, PathBuf};
 
 use crate::config::{is_slug, Config, Taxonomy};
 use crate::content::attachment::{self, AttachmentError};
-use crate::content::document::ContentPath;
+use crate::content::ContentPath;
 use crate::content::PartialDate;
 use crate::diagnostics::{Diagnostics, Message, Word};
 pub use additions::{Additions, WriteError, Written};

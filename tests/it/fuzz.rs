@@ -7,7 +7,8 @@ use std::path::Path;
 
 use proptest::prelude::*;
 use sastra::config::Config;
-use sastra::content::document::{self, ContentPath};
+use sastra::content::document;
+use sastra::content::ContentPath;
 use sastra::render::markdown;
 use sastra::search::tokens::tokenize;
 
