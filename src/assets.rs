@@ -28,6 +28,11 @@ impl Assets {
         Ok(Assets { version, files })
     }
 
+    /// Whether the theme has the file `relative` (under `static/`).
+    pub fn has(&self, relative: &str) -> bool {
+        self.files.iter().any(|f| f.relative == relative)
+    }
+
     /// The site path of a theme file.
     pub fn url(&self, path: &str) -> String {
         urls::asset(&self.version, path)

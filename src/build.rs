@@ -16,7 +16,7 @@ use crate::content::{self, Document};
 use crate::diagnostics::{Diagnostic, Diagnostics, Message};
 use crate::output::writer::{Output, OutputError, Staging, WriteError};
 use crate::output::Sink;
-use crate::output::{catalog, feeds, offline, sitemap};
+use crate::output::{aliases, catalog, feeds, offline, sitemap};
 use crate::plan::{self, Page, PageKind};
 use crate::render::saving::{self, Saving};
 use crate::render::templates::RenderError;
@@ -289,6 +289,7 @@ pub fn publish(
             let files = pages
                 + offline_files
                 + write_attachments(archive, &staging)?
+                + write_aliases(config, archive, &staging)?
                 + write_previews(steps.attachments, &staging)?
                 + write_texts(
                     archive.entries.iter().flat_map(|e| e.versions()),
@@ -296,7 +297,7 @@ pub fn publish(
                     &staging,
                 )?
                 + copy_static(theme, &staging)?
-                + write_machine_readable(config, archive, plan, &staging)?;
+                + write_machine_readable(config, archive, plan, steps.attachments, &staging)?;
             Ok::<_, BuildError>((pages, files))
         },
         || {
@@ -422,6 +423,15 @@ fn write_previews(attachments: &Extracts, sink: &dyn Sink) -> Result<usize, Writ
     Ok(count)
 }
 
+/// The pages that send a document's old addresses on to it.
+fn write_aliases(config: &Config, archive: &Archive, sink: &dyn Sink) -> Result<usize, WriteError> {
+    let pages = aliases::pages(config, archive);
+    for (file, html) in &pages {
+        sink.write(file, html.as_bytes())?;
+    }
+    Ok(pages.len())
+}
+
 /// The whole text of each PDF attached to `documents` that a document page
 /// shows only in part ([`attachments::inline`]), as plain text named by
 /// its content.
@@ -455,6 +465,7 @@ pub fn write_machine_readable(
     config: &Config,
     archive: &Archive,
     plan: &[Page],
+    attachments: &Extracts,
     sink: &dyn Sink,
 ) -> Result<usize, WriteError> {
     let feeds = feeds::all(config, archive);
@@ -466,7 +477,7 @@ pub fn write_machine_readable(
         sitemap::render(config, archive, plan).as_bytes(),
     )?;
     sink.write("robots.txt", sitemap::robots(config).as_bytes())?;
-    let records = catalog::records(config, archive);
+    let records = catalog::records(config, archive, attachments);
     sink.write("catalog.json", catalog::json(&records).as_bytes())?;
     sink.write("catalog.csv", catalog::csv(config, &records).as_bytes())?;
     Ok(feeds.len() + 4)

@@ -7,6 +7,7 @@ use rustc_hash::FxHashMap as HashMap;
 use crate::archive::tally::{self, Tally};
 use crate::archive::{Archive, EntryId};
 use crate::config::{Config, Taxonomy};
+use crate::content::Document;
 use crate::diagnostics::{Diagnostic, Diagnostics, Message, Word};
 use crate::urls;
 
@@ -29,6 +30,9 @@ pub enum PageKind {
     Search,
     /// The documents saved on the reader's device, listed by the browser.
     Saved,
+    /// What the catalogue (catalog.json, catalog.csv) holds, its licence,
+    /// and how to cite the archive.
+    Data,
     /// What the archive is, its data and how to contribute.
     About,
     /// The form that writes a new document's files.
@@ -98,6 +102,7 @@ pub fn plan(config: &Config, archive: &Archive) -> Vec<Page> {
         }
         add(PageKind::Search, urls::search(lang));
         add(PageKind::Saved, urls::saved(lang));
+        add(PageKind::Data, urls::data(lang));
         add(PageKind::About, urls::about(lang));
         add(PageKind::Contribute, urls::contribute(lang));
         add(PageKind::NotFound, urls::not_found(lang));
@@ -149,7 +154,45 @@ pub fn collisions(plan: &[Page], archive: &Archive) -> Diagnostics {
         };
         problems.push(diagnostic);
     }
+    alias_collisions(&claimed, archive, &mut problems);
     problems
+}
+
+/// An alias may not be the URL of a page, nor another alias: the one
+/// written later is the error, at its line.
+fn alias_collisions(claimed: &HashMap<&str, &Page>, archive: &Archive, problems: &mut Diagnostics) {
+    let mut aliased: HashMap<&str, (&Document, usize)> = HashMap::default();
+    let versions = archive.entries.iter().flat_map(|entry| entry.versions());
+    for document in versions {
+        for alias in &document.aliases {
+            let taken = match (
+                claimed.get(alias.path.as_str()),
+                aliased.get(alias.path.as_str()),
+            ) {
+                (Some(page), _) => producer(&page.kind, archive, &page.lang),
+                (None, Some((other, line))) => Word::AliasOf {
+                    path: crate::diagnostics::display_path(&other.path),
+                    line: *line,
+                },
+                (None, None) => {
+                    aliased.insert(&alias.path, (document, alias.line));
+                    continue;
+                }
+            };
+            problems.push(
+                Diagnostic::error(
+                    &document.path,
+                    Message::AliasClaimed {
+                        url: alias.path.clone(),
+                        other: taken,
+                    },
+                )
+                .at(alias.line, 1)
+                .field(format!("aliases[{}]", alias.index))
+                .hint(Message::AliasRemove),
+            );
+        }
+    }
 }
 
 /// What produces a page, in words for a message.
@@ -187,6 +230,7 @@ fn producer(kind: &PageKind, archive: &Archive, lang: &str) -> Word {
         },
         PageKind::Search => Word::SearchPage,
         PageKind::Saved => Word::SavedPage,
+        PageKind::Data => Word::DataPage,
         PageKind::About => Word::AboutPage,
         PageKind::Contribute => Word::ContributePage,
         PageKind::NotFound => Word::NotFoundPage,
@@ -349,7 +393,11 @@ impl<'a> Edit<'a> {
             // The contribute page's choices are the site's (a change to
             // site.toml rebuilds everything) and its sections are folders
             // (a new one is a new entry, a full rebuild).
-            PageKind::Search | PageKind::Saved | PageKind::Contribute | PageKind::NotFound => false,
+            PageKind::Search
+            | PageKind::Saved
+            | PageKind::Data
+            | PageKind::Contribute
+            | PageKind::NotFound => false,
         }
     }
 
@@ -426,6 +474,7 @@ pub fn listed(archive: &Archive, kind: &PageKind, page_size: usize) -> Vec<Entry
         | PageKind::Timeline
         | PageKind::Search
         | PageKind::Saved
+        | PageKind::Data
         | PageKind::About
         | PageKind::Contribute
         | PageKind::NotFound => Vec::new(),
@@ -470,6 +519,7 @@ impl Page {
                     PageKind::TimelineYear(year) => urls::timeline_year(lang, *year),
                     PageKind::Search => urls::search(lang),
                     PageKind::Saved => urls::saved(lang),
+                    PageKind::Data => urls::data(lang),
                     PageKind::About => urls::about(lang),
                     PageKind::Contribute => urls::contribute(lang),
                     PageKind::NotFound => urls::not_found(lang),
@@ -493,6 +543,7 @@ impl Page {
             | PageKind::TimelineYear(_)
             | PageKind::Search
             | PageKind::Saved
+            | PageKind::Data
             | PageKind::About
             | PageKind::Contribute => self.path.clone(),
         }

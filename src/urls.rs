@@ -120,6 +120,11 @@ pub fn app_manifest(lang: &str) -> String {
     format!("{lang}/manifest.json")
 }
 
+/// What the catalogue holds, field by field, and how to cite the archive.
+pub fn data(lang: &str) -> String {
+    format!("{lang}/data/")
+}
+
 /// What the archive is, where its data is, and how to add to it.
 pub fn about(lang: &str) -> String {
     format!("{lang}/about/")

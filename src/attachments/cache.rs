@@ -184,6 +184,57 @@ impl FileId {
     }
 }
 
+/// A file's SHA-256 as 64 lowercase hexadecimal digits: the checksum
+/// readers compare with `sha256sum`, `shasum -a 256` or `certutil`. BLAKE3
+/// names cache entries (it is several times faster); SHA-256 is what every
+/// reader's system can compute, so it is computed once per file and kept in
+/// the file's entry.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(try_from = "String", into = "String")]
+pub struct Sha256(String);
+
+impl Sha256 {
+    pub fn of(path: &Path) -> io::Result<Sha256> {
+        use sha2::Digest;
+        let mut hasher = sha2::Sha256::new();
+        io::copy(&mut fs::File::open(path)?, &mut hasher)?;
+        Ok(Sha256(
+            hasher
+                .finalize()
+                .iter()
+                .map(|b| format!("{b:02x}"))
+                .collect(),
+        ))
+    }
+
+    pub fn hex(&self) -> &str {
+        &self.0
+    }
+
+    /// The digits in eight groups of eight, for a person comparing by eye.
+    pub fn grouped(&self) -> String {
+        let groups: Vec<&str> = (0..8).map(|i| &self.0[i * 8..i * 8 + 8]).collect();
+        groups.join(" ")
+    }
+}
+
+impl TryFrom<String> for Sha256 {
+    type Error = &'static str;
+    fn try_from(hex: String) -> Result<Sha256, Self::Error> {
+        let well_formed =
+            hex.len() == 64 && hex.bytes().all(|b| matches!(b, b'0'..=b'9' | b'a'..=b'f'));
+        well_formed
+            .then_some(Sha256(hex))
+            .ok_or("not 64 lowercase hexadecimal digits")
+    }
+}
+
+impl From<Sha256> for String {
+    fn from(sha: Sha256) -> String {
+        sha.0
+    }
+}
+
 /// One cached reading of one file's content.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(tag = "outcome", rename_all = "kebab-case")]
@@ -192,12 +243,24 @@ pub enum Entry {
     Unreadable { problem: Unreadable },
 }
 
-/// An entry as stored: with the file it belongs to.
+/// An entry as stored: with the file it belongs to and that file's
+/// SHA-256 (absent in entries written before checksums were kept).
 #[derive(Serialize, Deserialize)]
 struct Stored {
     file: FileId,
+    #[serde(default)]
+    sha256: Option<Sha256>,
     #[serde(flatten)]
     entry: Entry,
+}
+
+/// What a slot holds.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Loaded {
+    pub entry: Entry,
+    /// `None` for an entry kept before checksums were: the caller computes
+    /// it and stores the entry again.
+    pub sha256: Option<Sha256>,
 }
 
 /// The entries of one file and one way of reading.
@@ -211,7 +274,7 @@ pub struct Slot {
 impl Slot {
     /// The stored entry, if there is one that belongs to this file and
     /// holds together; anything else is read again and overwritten.
-    pub fn load(&self) -> Option<Entry> {
+    pub fn load(&self) -> Option<Loaded> {
         let text = read_plain(&self.json, MAX_ENTRY_BYTES)?;
         let stored: Stored = serde_json::from_slice(&text).ok()?;
         if stored.file != self.file {
@@ -229,17 +292,22 @@ impl Slot {
             Entry::Unreadable { problem } if !problem.is_lasting() => return None,
             Entry::Unreadable { .. } => {}
         }
-        Some(stored.entry)
+        Some(Loaded {
+            entry: stored.entry,
+            sha256: stored.sha256,
+        })
     }
 
     /// Writes the entry (and its preview) whole or not at all. Each file is
     /// renamed into place, which replaces a link rather than following it.
-    pub fn store(&self, entry: &Entry, preview: &[u8]) -> io::Result<()> {
+    /// An empty `preview` leaves the stored one as it is.
+    pub fn store(&self, entry: &Entry, sha256: &Sha256, preview: &[u8]) -> io::Result<()> {
         if !preview.is_empty() {
             write_atomically(&self.preview, preview)?;
         }
         let stored = Stored {
             file: self.file.clone(),
+            sha256: Some(sha256.clone()),
             entry: entry.clone(),
         };
         write_atomically(
@@ -338,6 +406,48 @@ mod tests {
         }
     }
 
+    fn sha() -> Sha256 {
+        Sha256::try_from("ab".repeat(32)).unwrap()
+    }
+
+    /// The checksum is the one `sha256sum` prints, and only such a
+    /// checksum is read back from an entry.
+    #[test]
+    fn a_checksum_is_sha256_as_readers_compute_it() {
+        let dir = tempfile::tempdir().unwrap();
+        let file = dir.path().join("a.txt");
+        fs::write(&file, b"abc").unwrap();
+        let sha = Sha256::of(&file).unwrap();
+        assert_eq!(
+            sha.hex(),
+            "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad"
+        );
+        assert_eq!(sha.grouped().split(' ').count(), 8);
+        assert!(sha.grouped().starts_with("ba7816bf 8f01cfea "));
+        for bad in ["", "AB", &"AB".repeat(32), &"g".repeat(64), &"a".repeat(65)] {
+            assert!(Sha256::try_from(bad.to_string()).is_err(), "{bad}");
+        }
+    }
+
+    /// An entry kept before checksums were still gives its reading, and
+    /// says that its checksum is to be computed.
+    #[test]
+    fn an_entry_without_a_checksum_is_still_read() {
+        let (_dir, _cache, slot) = setup();
+        slot.store(&Entry::Read(extract(None)), &sha(), &[])
+            .unwrap();
+        let mut stored: serde_json::Value =
+            serde_json::from_slice(&fs::read(&slot.json).unwrap()).unwrap();
+        stored.as_object_mut().unwrap().remove("sha256");
+        fs::write(&slot.json, serde_json::to_vec(&stored).unwrap()).unwrap();
+        let loaded = slot.load().unwrap();
+        assert_eq!(loaded.entry, Entry::Read(extract(None)));
+        assert_eq!(loaded.sha256, None);
+        stored["sha256"] = "not a checksum".into();
+        fs::write(&slot.json, serde_json::to_vec(&stored).unwrap()).unwrap();
+        assert!(slot.load().is_none(), "a malformed checksum");
+    }
+
     fn setup() -> (tempfile::TempDir, Cache, Slot) {
         let dir = tempfile::tempdir().unwrap();
         let pdf = dir.path().join("a.pdf");
@@ -356,8 +466,9 @@ mod tests {
             height: 200,
         };
         let entry = Entry::Read(extract(Some(preview)));
-        slot.store(&entry, &png(155, 200)).unwrap();
-        assert_eq!(slot.load(), Some(entry));
+        slot.store(&entry, &sha(), &png(155, 200)).unwrap();
+        assert_eq!(slot.load().map(|l| l.entry), Some(entry));
+        assert_eq!(slot.load().unwrap().sha256, Some(sha()));
         fs::remove_file(&slot.preview).unwrap();
         assert!(slot.load().is_none(), "a lost preview is made again");
         let pdf = dir.path().join("a.pdf");
@@ -368,7 +479,8 @@ mod tests {
     #[test]
     fn an_entry_of_another_file_is_not_taken() {
         let (dir, cache, slot) = setup();
-        slot.store(&Entry::Read(extract(None)), &[]).unwrap();
+        slot.store(&Entry::Read(extract(None)), &sha(), &[])
+            .unwrap();
         // The same short name, another file: an entry copied or forged
         // under a name it does not belong to.
         let other = dir.path().join("b.pdf");
@@ -393,7 +505,7 @@ mod tests {
             width: 155,
             height: 200,
         };
-        slot.store(&Entry::Read(extract(Some(preview))), &png(155, 200))
+        slot.store(&Entry::Read(extract(Some(preview))), &sha(), &png(155, 200))
             .unwrap();
         fs::remove_file(&slot.preview).unwrap();
         symlink(&secret, &slot.preview).unwrap();
@@ -410,7 +522,7 @@ mod tests {
         symlink(&moved, &json).unwrap();
         assert!(slot.load().is_none(), "a linked entry");
         // Storing again replaces the link, and leaves its target alone.
-        slot.store(&Entry::Read(extract(Some(preview))), &png(155, 200))
+        slot.store(&Entry::Read(extract(Some(preview))), &sha(), &png(155, 200))
             .unwrap();
         assert!(!fs::symlink_metadata(&slot.preview).unwrap().is_symlink());
         assert_eq!(fs::read(&secret).unwrap(), png(155, 200));
@@ -426,7 +538,7 @@ mod tests {
         };
         let entry = Entry::Read(extract(Some(preview)));
         for bytes in [png(200, 155), b"SECRET_TOKEN=abc".to_vec(), Vec::new()] {
-            slot.store(&entry, &png(155, 200)).unwrap();
+            slot.store(&entry, &sha(), &png(155, 200)).unwrap();
             fs::write(&slot.preview, &bytes).unwrap();
             assert!(slot.load().is_none(), "{bytes:?}");
         }
@@ -453,7 +565,8 @@ mod tests {
         }));
         huge_preview.pages = 1;
         for extract in [too_much_text, page_out_of_range, huge_preview] {
-            slot.store(&Entry::Read(extract.clone()), &[]).unwrap();
+            slot.store(&Entry::Read(extract.clone()), &sha(), &[])
+                .unwrap();
             assert!(slot.load().is_none(), "{extract:?}");
         }
         let stopped = Entry::Unreadable {
@@ -461,7 +574,7 @@ mod tests {
                 reason: "forged".into(),
             },
         };
-        slot.store(&stopped, &[]).unwrap();
+        slot.store(&stopped, &sha(), &[]).unwrap();
         assert!(slot.load().is_none(), "a stopped reading is never cached");
     }
 

@@ -74,6 +74,8 @@ pub struct Reading {
     /// The file's content hash: the preview's published name.
     pub hash: String,
     pub outcome: Result<Extract, Unreadable>,
+    /// Kept with the reading, so a rebuild does not hash the file again.
+    pub sha256: Option<cache::Sha256>,
     /// The preview image, in the cache or a scratch folder.
     pub preview_file: Option<PathBuf>,
 }
@@ -88,6 +90,9 @@ impl Reading {
 #[derive(Debug, Default)]
 pub struct Extracts {
     by_source: HashMap<PathBuf, Arc<Reading>>,
+    /// The SHA-256 of every attached file (PDF or not, placeholders too:
+    /// each is published), by source path.
+    checksums: HashMap<PathBuf, cache::Sha256>,
     /// Kept while the readings are used, when there is no cache.
     _scratch: Option<Arc<tempfile::TempDir>>,
 }
@@ -95,6 +100,12 @@ pub struct Extracts {
 impl Extracts {
     pub fn get(&self, attachment: &Attachment) -> Option<&Reading> {
         self.by_source.get(&attachment.source).map(Arc::as_ref)
+    }
+
+    /// The published file's SHA-256; `None` only where the file could not
+    /// be read during the build.
+    pub fn sha256(&self, attachment: &Attachment) -> Option<&cache::Sha256> {
+        self.checksums.get(&attachment.source)
     }
 
     /// Every reading with a preview: (content hash, image file, its size).
@@ -118,8 +129,40 @@ pub fn is_pdf(attachment: &Attachment) -> bool {
 }
 
 /// Reads every PDF attached to `documents` (each file once), and reports
-/// what a reader of each document's page should know about it.
+/// what a reader of each document's page should know about it; every
+/// attached file's SHA-256 comes with the readings.
 pub fn read_all(documents: &[Arc<Document>], options: &Options) -> (Extracts, Diagnostics) {
+    let (mut extracts, problems) = read_pdfs(documents, options);
+    extracts.checksums = checksums(documents, &extracts.by_source);
+    (extracts, problems)
+}
+
+/// Each attached file's SHA-256: a PDF's from its reading (cached), any
+/// other file's computed now (only PDFs have cache entries).
+fn checksums(
+    documents: &[Arc<Document>],
+    readings: &HashMap<PathBuf, Arc<Reading>>,
+) -> HashMap<PathBuf, cache::Sha256> {
+    let mut sources: Vec<&Path> = documents
+        .iter()
+        .flat_map(|d| &d.attachments)
+        .map(|a| a.source.as_path())
+        .collect();
+    sources.sort();
+    sources.dedup();
+    sources
+        .par_iter()
+        .filter_map(|source| {
+            let sha256 = match readings.get(*source).and_then(|r| r.sha256.clone()) {
+                Some(known) => known,
+                None => cache::Sha256::of(source).ok()?,
+            };
+            Some((source.to_path_buf(), sha256))
+        })
+        .collect()
+}
+
+fn read_pdfs(documents: &[Arc<Document>], options: &Options) -> (Extracts, Diagnostics) {
     let mut problems = Diagnostics::default();
     let mut sources: Vec<&Path> = documents
         .iter()
@@ -161,13 +204,16 @@ pub fn read_all(documents: &[Arc<Document>], options: &Options) -> (Extracts, Di
         .filter_map(|(source, lookup)| {
             let reading = match lookup {
                 Lookup::Found(reading) => reading,
-                Lookup::Missing { file } => read_one(reader.as_ref()?, &cache, source, file),
+                Lookup::Missing { file, sha256 } => {
+                    read_one(reader.as_ref()?, &cache, source, file, sha256)
+                }
             };
             Some((source.to_path_buf(), Arc::new(reading)))
         })
         .collect();
     let extracts = Extracts {
         by_source,
+        checksums: HashMap::new(),
         _scratch: scratch,
     };
     for document in documents {
@@ -214,10 +260,14 @@ fn reader(
     })
 }
 
-/// A file's reading in the cache, or the hash to read it under.
+/// A file's reading in the cache, or the hash to read it under (and its
+/// checksum, computed while the engines are still to start).
 enum Lookup {
     Found(Reading),
-    Missing { file: cache::FileId },
+    Missing {
+        file: cache::FileId,
+        sha256: Option<cache::Sha256>,
+    },
 }
 
 fn look_up(cache: &cache::Cache, source: &Path, options: &Options) -> Lookup {
@@ -227,6 +277,7 @@ fn look_up(cache: &cache::Cache, source: &Path, options: &Options) -> Lookup {
         Lookup::Found(Reading {
             hash: String::new(),
             outcome: Err(problem),
+            sha256: None,
             preview_file: None,
         })
     };
@@ -245,13 +296,35 @@ fn look_up(cache: &cache::Cache, source: &Path, options: &Options) -> Lookup {
         }
     };
     let slot = cache.slot(&file, ocr);
+    let sha256 = || cache::Sha256::of(source).ok();
     match slot.load() {
         // Ran out of a smaller budget than this build gives: read again.
-        Some(cache::Entry::Unreadable { problem }) if problem.retried_with(options.budget) => {
-            Lookup::Missing { file }
+        Some(cache::Loaded {
+            entry: cache::Entry::Unreadable { problem },
+            sha256: known,
+        }) if problem.retried_with(options.budget) => Lookup::Missing {
+            sha256: known.or_else(sha256),
+            file,
+        },
+        Some(cache::Loaded {
+            entry,
+            sha256: Some(known),
+        }) => Lookup::Found(reading(&slot, &file, entry, Some(known))),
+        Some(cache::Loaded {
+            entry,
+            sha256: None,
+        }) => {
+            // An entry kept before checksums were: computed once, kept.
+            let computed = sha256();
+            if let Some(computed) = &computed {
+                let _ = slot.store(&entry, computed, &[]);
+            }
+            Lookup::Found(reading(&slot, &file, entry, computed))
         }
-        Some(entry) => Lookup::Found(reading(&slot, &file, entry)),
-        None => Lookup::Missing { file },
+        None => Lookup::Missing {
+            sha256: sha256(),
+            file,
+        },
     }
 }
 
@@ -260,6 +333,7 @@ fn read_one(
     cache: &cache::Cache,
     source: &Path,
     file: cache::FileId,
+    sha256: Option<cache::Sha256>,
 ) -> Reading {
     let slot = cache.slot(&file, reader.ocr);
     let mut preview = Vec::new();
@@ -271,14 +345,19 @@ fn read_one(
         cache::Entry::Read(_) => true,
         cache::Entry::Unreadable { problem } => problem.is_lasting(),
     };
-    if lasting {
+    if let (true, Some(sha256)) = (lasting, &sha256) {
         // A cache that cannot be written only costs the next build time.
-        let _ = slot.store(&entry, &preview);
+        let _ = slot.store(&entry, sha256, &preview);
     }
-    reading(&slot, &file, entry)
+    reading(&slot, &file, entry, sha256)
 }
 
-fn reading(slot: &cache::Slot, file: &cache::FileId, entry: cache::Entry) -> Reading {
+fn reading(
+    slot: &cache::Slot,
+    file: &cache::FileId,
+    entry: cache::Entry,
+    sha256: Option<cache::Sha256>,
+) -> Reading {
     let outcome = match entry {
         cache::Entry::Read(extract) => Ok(extract.cleaned()),
         cache::Entry::Unreadable { problem } => Err(problem),
@@ -291,6 +370,7 @@ fn reading(slot: &cache::Slot, file: &cache::FileId, entry: cache::Entry) -> Rea
     Reading {
         hash: file.name().to_string(),
         outcome,
+        sha256,
         preview_file,
     }
 }
@@ -354,6 +434,36 @@ fn warning(document: &Document, attachment: &Attachment, reading: &Reading) -> O
 mod tests {
     use super::*;
 
+    /// A file's checksum comes from its cache entry: a rebuild does not
+    /// hash the file again (the entry here holds a checksum that is not
+    /// the file's, which only the cache can have given).
+    #[test]
+    fn a_checksum_is_read_from_the_cache() {
+        let folder = tempfile::tempdir().unwrap();
+        let pdf = folder.path().join("a.pdf");
+        std::fs::write(&pdf, b"%PDF-1.4\n%%EOF\n").unwrap();
+        let cache = cache::Cache::in_scratch(folder.path());
+        let file = cache::FileId::of(&pdf).unwrap();
+        let kept = cache::Sha256::try_from("ab".repeat(32)).unwrap();
+        let entry = cache::Entry::Unreadable {
+            problem: Unreadable::Corrupt {
+                reason: "test".into(),
+            },
+        };
+        cache.slot(&file, false).store(&entry, &kept, &[]).unwrap();
+        let Lookup::Found(reading) = look_up(&cache, &pdf, &Options::default()) else {
+            panic!("the entry was not found");
+        };
+        assert_eq!(reading.sha256, Some(kept));
+        // Without an entry, the checksum is the file's own.
+        let other = folder.path().join("b.pdf");
+        std::fs::write(&other, b"%PDF-1.4\n%b\n").unwrap();
+        let Lookup::Missing { sha256, .. } = look_up(&cache, &other, &Options::default()) else {
+            panic!("an entry for a new file");
+        };
+        assert_eq!(sha256, cache::Sha256::of(&other).ok());
+    }
+
     /// A reading stopped by this machine (here: no time at all) is not the
     /// file's fault: the next build must try again, so it is not cached.
     #[test]
@@ -373,7 +483,7 @@ mod tests {
             ocr: false,
         };
         let file = cache::FileId::of(&pdf).unwrap();
-        let reading = read_one(&reader, &cache, &pdf, file);
+        let reading = read_one(&reader, &cache, &pdf, file, cache::Sha256::of(&pdf).ok());
         assert!(
             matches!(reading.outcome, Err(Unreadable::Stopped { .. })),
             "{:?}",
@@ -415,7 +525,13 @@ mod tests {
                 budget,
                 ocr: false,
             };
-            let reading = read_one(&reader, &cache, &pdf, file.clone());
+            let reading = read_one(
+                &reader,
+                &cache,
+                &pdf,
+                file.clone(),
+                cache::Sha256::of(&pdf).ok(),
+            );
             assert_eq!(
                 reading.outcome,
                 Err(Unreadable::OverBudget { budget_ms }),

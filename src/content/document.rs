@@ -6,6 +6,7 @@ use std::path::{Path, PathBuf};
 use serde::de::DeserializeOwned;
 use serde_yaml::{Mapping, Value};
 
+use super::alias::{self, Alias};
 use super::attachment;
 use super::body;
 use super::content_path::ContentPath;
@@ -31,6 +32,7 @@ pub const FIELDS: &[&str] = &[
     "attachments",
     "draft",
     "translation_draft",
+    "aliases",
 ];
 
 pub const ATTACHMENT_FIELDS: &[&str] = &["file", "title", "lang", "placeholder"];
@@ -55,6 +57,9 @@ pub struct Document {
     pub draft: bool,
     /// This version is a translation not yet reviewed; the theme says so.
     pub translation_draft: bool,
+    /// Old addresses of this version, each published as a page that sends
+    /// the reader here.
+    pub aliases: Vec<Alias>,
     pub body: String,
     pub body_line: usize,
     /// Where the fields are written, for messages found later.
@@ -278,6 +283,7 @@ impl Fields<'_> {
         let draft = self.optional::<bool>("draft").unwrap_or(false);
         let translation_draft = self.optional::<bool>("translation_draft").unwrap_or(false);
         let attachments = self.attachments(config, &location);
+        let aliases = self.aliases(config);
         let line = |name: &str| self.line(&FieldPath::Field(name.into()));
         let lines = FieldLines {
             title: line("title"),
@@ -301,6 +307,7 @@ impl Fields<'_> {
             attachments,
             draft,
             translation_draft,
+            aliases,
             body: split.body.to_string(),
             body_line: split.body_line,
             lines,
@@ -599,6 +606,35 @@ impl Fields<'_> {
             );
         }
         ok
+    }
+
+    /// Each old address, checked; a repeat is a warning.
+    fn aliases(&mut self, config: &Config) -> Vec<Alias> {
+        let written = self.optional::<Vec<String>>("aliases").unwrap_or_default();
+        let mut aliases: Vec<Alias> = Vec::new();
+        for (i, given) in written.iter().enumerate() {
+            let field = FieldPath::Item("aliases".into(), i);
+            let line = self.line(&field);
+            match alias::parse(given, &config.base_url) {
+                Ok(path) if aliases.iter().any(|a| a.path == path) => self.problems.push(
+                    Diagnostic::warning(
+                        self.path,
+                        Message::AliasTwice {
+                            given: given.clone(),
+                        },
+                    )
+                    .at(line, 1)
+                    .field(field.to_string()),
+                ),
+                Ok(path) => aliases.push(Alias {
+                    path,
+                    line,
+                    index: i,
+                }),
+                Err(e) => self.error_at(field, e.message(), Some(Message::AliasHint)),
+            }
+        }
+        aliases
     }
 
     fn attachments(&mut self, config: &Config, location: &ContentPath) -> Vec<Attachment> {

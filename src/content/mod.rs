@@ -1,5 +1,6 @@
 //! Load: from files under `content/` to checked [`Document`]s.
 
+pub mod alias;
 pub mod attachment;
 pub mod body;
 pub mod content_path;

@@ -149,6 +149,8 @@ catalogue! {
         Language { name: String } => en: "{name}", km: "{name}";
         HomePage => en: "the home page", km: "ទំព័រដើម";
         UrlOf { path: String } => en: "the URL of {path}", km: "URL របស់ {path}";
+        AliasOf { path: String, line: usize }
+            => en: "an alias of {path}, line {line}", km: "alias (អាសយដ្ឋានចាស់) របស់ {path} បន្ទាត់ {line}";
         ListOf { table: String } => en: "the list of all {table}", km: "បញ្ជីទាំងមូលនៃ {table}";
         TermPage { taxonomy: Box<Word>, key: String }
             => en: "the page of the {taxonomy} `{key}`", km: "ទំព័រនៃ{taxonomy} `{key}`";
@@ -158,6 +160,7 @@ catalogue! {
         TimelineYear { year: String } => en: "the timeline of {year}", km: "កាលប្បវត្តិឆ្នាំ {year}";
         SearchPage => en: "the search page", km: "ទំព័រស្វែងរក";
         SavedPage => en: "the page of the documents saved on a device", km: "ទំព័រឯកសារដែលបានរក្សាទុកក្នុងឧបករណ៍";
+        DataPage => en: "the page about the catalogue's data", km: "ទំព័រអំពីទិន្នន័យកាតាឡុក";
         AboutPage => en: "the page about the archive", km: "ទំព័រអំពីបណ្ណសារ";
         ContributePage => en: "the page for adding a document", km: "ទំព័រសម្រាប់បន្ថែមឯកសារ";
         NotFoundPage => en: "the page shown for a missing address", km: "ទំព័រដែលបង្ហាញពេលរកអាសយដ្ឋានមិនឃើញ";
@@ -642,6 +645,38 @@ catalogue! {
         UrlTwice { url: String }
             => en: "the URL /{url} is produced twice",
                km: "URL /{url} ត្រូវបានបង្កើតពីរដង";
+
+        // ---- aliases: a document's old addresses ----------------------------
+        AliasClaimed { url: String, other: Word }
+            => en: "the alias /{url} is also {other}",
+               km: "alias /{url} ក៏ជា{other}ដែរ";
+        AliasRemove
+            => en: "an alias is an old address that no page has now: remove it, or correct it",
+               km: "alias គឺជាអាសយដ្ឋានចាស់ដែលគ្មានទំព័រណាប្រើឥឡូវនេះ៖ លុបវាចេញ ឬកែវា";
+        AliasTwice { given: String }
+            => en: "the alias `{given}` is listed twice",
+               km: "alias `{given}` ត្រូវបានរាយពីរដង";
+        AliasOtherSite { given: String }
+            => en: "`{given}` is an address on another site; an alias is an old address of this site",
+               km: "`{given}` ជាអាសយដ្ឋាននៅលើគេហទំព័រផ្សេង៖ alias គឺជាអាសយដ្ឋានចាស់នៃគេហទំព័រនេះ";
+        AliasQueryOrFragment { given: String }
+            => en: "`{given}` has a query or a fragment (`?`, `#`); an alias is a plain path",
+               km: "`{given}` មាន query ឬ fragment (`?`, `#`)៖ alias គឺជាផ្លូវធម្មតា";
+        AliasRoot { given: String }
+            => en: "`{given}` is the site's root, which is never a document's old address",
+               km: "`{given}` គឺជាឫសនៃគេហទំព័រ ដែលមិនដែលជាអាសយដ្ឋានចាស់របស់ឯកសារទេ";
+        AliasUnsafePart { given: String, part: String }
+            => en: "`{given}` has the part `{part}`; a path's parts may use only ASCII letters, digits, `-`, `_`, `.` and `~`, and may not be `.` or `..`",
+               km: "`{given}` មានផ្នែក `{part}`៖ ផ្នែកនីមួយៗនៃផ្លូវអាចប្រើតែអក្សរ ASCII លេខ `-` `_` `.` និង `~` ហើយមិនអាចជា `.` ឬ `..` ទេ";
+        AliasNotAPage { given: String }
+            => en: "`{given}` names a file that is not a page; an alias is a folder (ending in `/`) or an `.html` file",
+               km: "`{given}` ដាក់ឈ្មោះហ្វាលដែលមិនមែនជាទំព័រ៖ alias គឺជាថត (បញ្ចប់ដោយ `/`) ឬហ្វាល `.html`";
+        AliasReserved { given: String, folder: String }
+            => en: "`{given}` is inside `{folder}/`, where the build publishes files, not pages",
+               km: "`{given}` នៅក្នុង `{folder}/` ដែលការបង្កើតគេហទំព័រដាក់ហ្វាល មិនមែនទំព័រ";
+        AliasHint
+            => en: "write the old path as it was on this site, e.g. /km/announcements/2023-old-slug/",
+               km: "សរសេរផ្លូវចាស់ដូចដែលវាធ្លាប់មាននៅលើគេហទំព័រនេះ ឧ. /km/announcements/2023-old-slug/";
 
         // ---- site.toml ------------------------------------------------------
         RepositoryNotHttps { given: String }

@@ -1,14 +1,78 @@
 //! The catalogue for researchers: every document's metadata in one file,
-//! as JSON and as CSV for spreadsheets.
+//! as JSON and as CSV for spreadsheets. The data page describes each field
+//! (themes' `data.html`); both files name their format's version.
 
 use std::collections::BTreeMap;
 
 use serde::Serialize;
 
 use crate::archive::Archive;
+use crate::attachments::Extracts;
 use crate::config::Config;
 use crate::content::date::{lunar_line, LunarStyle};
+use crate::render::i18n::Key;
 use crate::urls;
+
+/// Raised whenever a field changes meaning or shape. 1 was a bare list of
+/// documents whose attachments were URLs; 2 wraps the list with this
+/// number and describes each attachment (URL, size, SHA-256, placeholder).
+pub const FORMAT: u32 = 2;
+
+/// What each field of `catalog.json` holds, as the data page explains it
+/// (a field of an attachment is named `attachments[].…`). A test keeps the
+/// list and [`Record`] in step.
+pub const JSON_FIELDS: &[(&str, Key)] = &[
+    ("format", Key::DataFormatField),
+    ("documents", Key::DataDocuments),
+    ("key", Key::DataKey),
+    ("languages", Key::DataLanguages),
+    ("titles", Key::DataTitles),
+    ("date", Key::DataDate),
+    ("lunar_date_km", Key::DataLunar),
+    ("type", Key::DataType),
+    ("organization", Key::DataOrganization),
+    ("tags", Key::DataTags),
+    ("attachments", Key::DataAttachments),
+    ("attachments[].url", Key::DataAttachmentUrl),
+    ("attachments[].title", Key::DataAttachmentTitle),
+    ("attachments[].bytes", Key::DataAttachmentBytes),
+    ("attachments[].sha256", Key::DataAttachmentSha256),
+    ("attachments[].placeholder", Key::DataAttachmentPlaceholder),
+    ("attachments[].lang", Key::DataAttachmentLang),
+    ("pages", Key::DataPages),
+];
+
+/// What a column of `catalog.csv` holds, for the data page: the string
+/// that says it, and the language of a per-language column.
+pub fn csv_column_meaning(column: &str) -> Option<(Key, Option<&str>)> {
+    if let Some(lang) = column.strip_prefix("title_") {
+        return Some((Key::DataTitleIn, Some(lang)));
+    }
+    if let Some(lang) = column.strip_prefix("url_") {
+        return Some((Key::DataUrlIn, Some(lang)));
+    }
+    let key = match column {
+        "key" => Key::DataKey,
+        "languages" => Key::DataLanguages,
+        "date" => Key::DataDate,
+        "type" => Key::DataType,
+        "organization" => Key::DataOrganization,
+        "tags" => Key::DataTags,
+        "attachments" => Key::DataCsvAttachments,
+        "lunar_date_km" => Key::DataLunar,
+        "attachments_sha256" => Key::DataCsvSha256,
+        "format" => Key::DataFormatField,
+        _ => return None,
+    };
+    Some((key, None))
+}
+
+/// `catalog.json` as a whole.
+#[derive(Debug, Serialize)]
+struct Catalog<'a> {
+    format: u32,
+    documents: &'a [Record],
+}
 
 #[derive(Debug, Serialize)]
 pub struct Record {
@@ -22,11 +86,25 @@ pub struct Record {
     pub doc_type: String,
     pub organization: Option<String>,
     pub tags: Vec<String>,
-    pub attachments: Vec<String>,
+    pub attachments: Vec<AttachmentRecord>,
     pub pages: BTreeMap<String, String>,
 }
 
-pub fn records(config: &Config, archive: &Archive) -> Vec<Record> {
+/// One attached file as published.
+#[derive(Debug, Serialize)]
+pub struct AttachmentRecord {
+    pub url: String,
+    pub title: String,
+    pub bytes: u64,
+    /// `None` only if the file could not be read during the build.
+    pub sha256: Option<String>,
+    /// A stand-in for an original the archive does not hold.
+    pub placeholder: bool,
+    /// The language of the file's content, where the document states it.
+    pub lang: Option<String>,
+}
+
+pub fn records(config: &Config, archive: &Archive, files: &Extracts) -> Vec<Record> {
     archive
         .entries
         .iter()
@@ -34,10 +112,15 @@ pub fn records(config: &Config, archive: &Archive) -> Vec<Record> {
             let attachments = entry
                 .attachments()
                 .iter()
-                .map(|a| {
-                    config
+                .map(|a| AttachmentRecord {
+                    url: config
                         .base_url
-                        .absolute(&urls::attachment(&entry.section, &a.name))
+                        .absolute(&urls::attachment(&entry.section, &a.name)),
+                    title: a.title.clone(),
+                    bytes: a.bytes,
+                    sha256: files.sha256(a).map(|s| s.hex().to_string()),
+                    placeholder: a.placeholder,
+                    lang: a.lang.clone(),
                 })
                 .collect();
             Record {
@@ -70,28 +153,22 @@ pub fn records(config: &Config, archive: &Archive) -> Vec<Record> {
 }
 
 pub fn json(records: &[Record]) -> String {
-    serde_json::to_string_pretty(records).expect("records serialise")
+    serde_json::to_string_pretty(&Catalog {
+        format: FORMAT,
+        documents: records,
+    })
+    .expect("records serialise")
 }
 
-/// One row per document; lists are joined with `; `. Per-language columns
-/// follow the site's language order.
+/// One row per document; lists are joined with `; ` (the attachments'
+/// checksums in the order of their URLs). Per-language columns follow the
+/// site's language order.
 pub fn csv(config: &Config, records: &[Record]) -> String {
     let codes: Vec<&str> = config.language_codes().collect();
     let mut writer = csv::Writer::from_writer(Vec::new());
-    let mut header = vec![
-        "key".to_string(),
-        "languages".into(),
-        "date".into(),
-        "type".into(),
-        "organization".into(),
-        "tags".into(),
-    ];
-    header.extend(codes.iter().map(|c| format!("title_{c}")));
-    header.extend(codes.iter().map(|c| format!("url_{c}")));
-    header.push("attachments".into());
-    // Last, so spreadsheets built on the earlier columns keep their places.
-    header.push("lunar_date_km".into());
-    writer.write_record(&header).expect("writing to memory");
+    writer
+        .write_record(csv_header(config))
+        .expect("writing to memory");
     for record in records {
         let mut row = vec![
             record.key.clone(),
@@ -111,8 +188,16 @@ pub fn csv(config: &Config, records: &[Record]) -> String {
                 .iter()
                 .map(|c| record.pages.get(*c).cloned().unwrap_or_default()),
         );
-        row.push(record.attachments.join("; "));
+        let urls: Vec<&str> = record.attachments.iter().map(|a| a.url.as_str()).collect();
+        row.push(urls.join("; "));
         row.push(record.lunar_date_km.clone().unwrap_or_default());
+        let sums: Vec<&str> = record
+            .attachments
+            .iter()
+            .map(|a| a.sha256.as_deref().unwrap_or_default())
+            .collect();
+        row.push(sums.join("; "));
+        row.push(FORMAT.to_string());
         writer
             .write_record(row.iter().map(|cell| inert_cell(cell).into_owned()))
             .expect("writing to memory");
@@ -123,6 +208,28 @@ pub fn csv(config: &Config, records: &[Record]) -> String {
         &String::from_utf8(writer.into_inner().expect("in memory")).expect("UTF-8 fields"),
     );
     out
+}
+
+/// The columns of `catalog.csv`, in order; per-language columns follow
+/// the site's language order.
+pub fn csv_header(config: &Config) -> Vec<String> {
+    let codes: Vec<&str> = config.language_codes().collect();
+    let mut header = vec![
+        "key".to_string(),
+        "languages".into(),
+        "date".into(),
+        "type".into(),
+        "organization".into(),
+        "tags".into(),
+    ];
+    header.extend(codes.iter().map(|c| format!("title_{c}")));
+    header.extend(codes.iter().map(|c| format!("url_{c}")));
+    header.push("attachments".into());
+    // Last, so spreadsheets built on the earlier columns keep their places.
+    header.push("lunar_date_km".into());
+    header.push("attachments_sha256".into());
+    header.push("format".into());
+    header
 }
 
 /// A cell that a spreadsheet would read as a formula (`=HYPERLINK(…)`,
@@ -141,7 +248,50 @@ fn inert_cell(cell: &str) -> std::borrow::Cow<'_, str> {
 
 #[cfg(test)]
 mod tests {
-    use super::inert_cell;
+    use super::*;
+
+    /// Every field a catalogue holds is explained on the data page, and
+    /// nothing is explained that it does not hold.
+    #[test]
+    fn the_data_page_explains_every_field() {
+        let record = Record {
+            key: "a/b".into(),
+            languages: vec!["km".into()],
+            titles: BTreeMap::new(),
+            date: "2023".into(),
+            lunar_date_km: None,
+            doc_type: "report".into(),
+            organization: None,
+            tags: vec![],
+            attachments: vec![AttachmentRecord {
+                url: "https://example.org/files/a/b.pdf".into(),
+                title: "B".into(),
+                bytes: 1,
+                sha256: None,
+                placeholder: false,
+                lang: None,
+            }],
+            pages: BTreeMap::new(),
+        };
+        let value: serde_json::Value = serde_json::from_str(&json(&[record])).unwrap();
+        let mut held: Vec<String> = value.as_object().unwrap().keys().cloned().collect();
+        let document = value["documents"][0].as_object().unwrap();
+        held.extend(document.keys().cloned());
+        let attachment = value["documents"][0]["attachments"][0].as_object().unwrap();
+        held.extend(attachment.keys().map(|k| format!("attachments[].{k}")));
+        held.sort();
+        let mut explained: Vec<String> = JSON_FIELDS.iter().map(|(f, _)| f.to_string()).collect();
+        explained.sort();
+        assert_eq!(held, explained);
+        let config = crate::config::Config::parse(
+            std::path::Path::new("."),
+            &std::fs::read_to_string("site.toml").unwrap(),
+        )
+        .unwrap();
+        for column in csv_header(&config) {
+            assert!(csv_column_meaning(&column).is_some(), "{column}");
+        }
+    }
 
     #[test]
     fn formulas_are_made_inert_in_every_form() {

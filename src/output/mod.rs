@@ -1,6 +1,7 @@
 //! Write: where files go (a staged build, or a preview's live folder) and
 //! the machine-readable outputs (feeds, sitemap, catalogue).
 
+pub mod aliases;
 pub mod catalog;
 pub mod feeds;
 pub mod live;

@@ -145,9 +145,12 @@ pub fn worker_config(config: &Config, assets: &Assets, plan: &[Page]) -> WorkerC
     let mut worker = WorkerConfig {
         scope: config.base_url.path().to_string(),
         version: String::new(),
+        // Share images are for other sites' link previews; the pages never
+        // show them, so a reader's phone does not keep them.
         assets: assets
             .files
             .iter()
+            .filter(|f| !f.relative.starts_with(crate::render::meta::SHARE_FOLDER))
             .map(|f| href(&assets.url(&f.relative)))
             .collect(),
         assets_root: href(&urls::assets_root()),

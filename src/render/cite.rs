@@ -121,7 +121,7 @@ fn author(config: &Config, entry: &Entry, document: &Document) -> String {
 
 /// Braces and backslashes would end a BibTeX field; special characters are
 /// escaped so the entry compiles.
-fn bibtex_escape(text: &str) -> String {
+pub(crate) fn bibtex_escape(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     for c in text.chars() {
         match c {

@@ -4,6 +4,7 @@ pub mod chart;
 pub mod cite;
 pub mod i18n;
 pub mod markdown;
+pub mod meta;
 pub mod pages;
 pub mod sandbox;
 pub mod saving;
@@ -43,6 +44,8 @@ struct SiteView<'a> {
     organizations: String,
     types: String,
     feed: String,
+    /// What the catalogue holds, and how to cite the archive.
+    data: String,
     about: String,
     contribute: String,
     /// The catalogue of every document, for researchers.
@@ -74,6 +77,9 @@ struct PageView {
     alternates: Vec<views::Alternate>,
     /// Set on pages that must not be indexed (404).
     noindex: bool,
+    /// `og:locale`.
+    locale: String,
+    share_image: Option<meta::ShareImage>,
 }
 
 /// The theme's templates and interface strings: loaded once, shared by
@@ -225,6 +231,7 @@ impl<'a> Renderer<'a> {
             organizations: href(urls::taxonomy_index(lang, Taxonomy::Organization)),
             types: href(urls::taxonomy_index(lang, Taxonomy::Type)),
             feed: href(urls::feed(lang)),
+            data: href(urls::data(lang)),
             about: href(urls::about(lang)),
             contribute: href(urls::contribute(lang)),
             catalog_csv: href(urls::catalog("csv")),
@@ -263,6 +270,7 @@ impl<'a> Renderer<'a> {
             PageKind::Timeline => self.fill(page, self.timeline_page(&views)),
             PageKind::TimelineYear(year) => self.fill(page, self.year_page(&views, page, *year)),
             PageKind::Search => self.fill(page, pages::titled(&views, Key::Search, SearchPage {})),
+            PageKind::Data => self.fill(page, self.data_page(&views)),
             PageKind::Saved => {
                 self.fill(page, pages::titled(&views, Key::SavedTitle, SavedPage {}))
             }
@@ -293,6 +301,8 @@ impl<'a> Renderer<'a> {
                 .views(lang)
                 .alternates(page.alternates(self.config, self.archive)),
             noindex: !page.indexable(),
+            locale: meta::og_locale(lang),
+            share_image: meta::share_image(self.config, self.assets, lang, self.page_type(page)),
         };
         let mut context =
             tera::Context::from_serialize(&contents).expect("page contents serialise as a map");
@@ -300,6 +310,30 @@ impl<'a> Renderer<'a> {
         context.insert("page", &page_view);
         context.insert("languages", &self.config.languages);
         self.templates.render(C::TEMPLATE, &context)
+    }
+
+    /// The document type a page is about: a document's, or a type's list.
+    fn page_type(&self, page: &'a Page) -> Option<&'a str> {
+        match &page.kind {
+            PageKind::Document(id) => Some(self.archive.entries[*id].doc_type.as_str()),
+            PageKind::Term {
+                taxonomy: Taxonomy::Type,
+                key,
+                ..
+            } => Some(key.as_str()),
+            // Named, not a wildcard: a new kind of page decides here too.
+            PageKind::Home
+            | PageKind::TaxonomyIndex(_)
+            | PageKind::Term { .. }
+            | PageKind::Timeline
+            | PageKind::TimelineYear(_)
+            | PageKind::Search
+            | PageKind::Saved
+            | PageKind::Data
+            | PageKind::About
+            | PageKind::Contribute
+            | PageKind::NotFound => None,
+        }
     }
 
     /// A document page with its own size written into its save offer, when

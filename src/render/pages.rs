@@ -16,7 +16,9 @@ use super::{markdown, Renderer};
 use crate::archive::EntryId;
 use crate::config::Taxonomy;
 use crate::content::attachment;
+use crate::output::catalog;
 use crate::plan::{self, Page};
+use crate::render::cite::Citation;
 use crate::render::i18n::{I18n, Key};
 use crate::repository::NewFileForm;
 use crate::scaffold;
@@ -33,6 +35,7 @@ pub enum TemplateKind {
     Timeline,
     Search,
     Saved,
+    Data,
     About,
     Contribute,
     NotFound,
@@ -183,6 +186,25 @@ struct ContributeData<'a> {
     attachment_types: Vec<&'a str>,
     /// Unset when the site names no repository: the text is copied.
     new_file: Option<NewFileForm>,
+}
+
+/// What the catalogue holds, field by field; its licence; how to cite the
+/// archive.
+#[derive(Debug, Serialize)]
+pub struct DataPage {
+    pub format: u32,
+    pub catalog_json: String,
+    pub catalog_csv: String,
+    pub json_fields: Vec<FieldMeaning>,
+    pub csv_columns: Vec<FieldMeaning>,
+    pub citation: Citation,
+}
+contents!(DataPage, "data.html", Data);
+
+#[derive(Debug, Serialize)]
+pub struct FieldMeaning {
+    pub name: String,
+    pub meaning: String,
 }
 
 #[derive(Debug, Serialize)]
@@ -416,6 +438,60 @@ fn script_json(value: &impl Serialize) -> String {
         .replace('<', "\\u003c")
         .replace('>', "\\u003e")
         .replace('&', "\\u0026")
+}
+
+impl Renderer<'_> {
+    pub(super) fn data_page(&self, views: &ViewBuilder) -> Titled<DataPage> {
+        let t = |key| views.i18n.string(key).to_string();
+        let json_fields = catalog::JSON_FIELDS
+            .iter()
+            .map(|(name, key)| FieldMeaning {
+                name: name.to_string(),
+                meaning: t(*key),
+            })
+            .collect();
+        let csv_columns = catalog::csv_header(self.config)
+            .into_iter()
+            .map(|column| {
+                let (key, lang) = catalog::csv_column_meaning(&column)
+                    .expect("every column is explained (a test in catalog)");
+                let meaning = match lang {
+                    Some(lang) => format!("{} {}.", t(key), views.language_name(lang)),
+                    None => t(key),
+                };
+                FieldMeaning {
+                    name: column,
+                    meaning,
+                }
+            })
+            .collect();
+        let title = self
+            .config
+            .language(views.lang)
+            .map_or("", |l| l.title.as_str());
+        let home = self.config.base_url.absolute(&urls::home(views.lang));
+        let accessed = t(Key::DataAccessed);
+        let citation = Citation {
+            text: format!("{title}. {home} ({accessed})."),
+            bibtex: format!(
+                "@misc{{archive,\n  title = {{{{{}}}}},\n  howpublished = {{\\url{{{home}}}}},\n  note = {{{accessed}}},\n  language = {{{}}}\n}}",
+                crate::render::cite::bibtex_escape(title),
+                views.lang
+            ),
+        };
+        titled(
+            views,
+            Key::DataTitle,
+            DataPage {
+                format: catalog::FORMAT,
+                catalog_json: views.href(&urls::catalog("json")),
+                catalog_csv: views.href(&urls::catalog("csv")),
+                json_fields,
+                csv_columns,
+                citation,
+            },
+        )
+    }
 }
 
 /// A page without a view of its own: its title is one interface string.

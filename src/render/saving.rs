@@ -270,6 +270,7 @@ fn listing(archive: &Archive, lang: &str, kind: &PageKind) -> Option<(String, Ve
         | PageKind::Timeline
         | PageKind::Search
         | PageKind::Saved
+        | PageKind::Data
         | PageKind::About
         | PageKind::Contribute
         | PageKind::NotFound => None,

@@ -25,6 +25,8 @@ pub struct Link {
 #[derive(Debug, Serialize)]
 pub struct Alternate {
     pub lang: String,
+    /// As Open Graph writes it: `km_KH`.
+    pub locale: String,
     pub name: String,
     pub href: String,
     pub absolute: String,
@@ -64,6 +66,11 @@ pub struct AttachmentView {
     pub lang: Option<String>,
     pub lang_name: Option<String>,
     pub placeholder: bool,
+    /// The published file's name, as the checksum commands are written.
+    pub file_name: String,
+    /// The SHA-256 in groups of eight digits, to compare by eye (shown
+    /// apart, copied as one); `None` if the file could not be read.
+    pub sha256: Option<Vec<String>>,
     /// What reading the file gave, for the PDFs that were read.
     pub content: Option<AttachmentContent>,
 }
@@ -141,6 +148,8 @@ pub struct DocumentView {
     /// The CSL-JSON citation as a `data:` URL: a download link that costs
     /// no extra file per document (archives have tens of thousands).
     pub citation_json: String,
+    /// Citation tags, Dublin Core and JSON-LD for the page's `<head>`.
+    pub head: crate::render::meta::HeadMeta,
     /// This version's source file in the forge's editor, when `site.toml`
     /// names the repository.
     pub edit: Option<String>,
@@ -402,6 +411,13 @@ impl<'a> ViewBuilder<'a> {
                 document,
                 &permalink,
             )),
+            head: crate::render::meta::document(
+                self.config,
+                entry,
+                document,
+                &permalink,
+                self.attachments,
+            ),
             item: self.item_of(entry, document),
             body,
             toc,
@@ -422,6 +438,11 @@ impl<'a> ViewBuilder<'a> {
                     lang_name: a.lang.as_deref().map(|l| self.language_name(l)),
                     lang: a.lang.clone(),
                     placeholder: a.placeholder,
+                    file_name: a.name.clone(),
+                    sha256: self
+                        .attachments
+                        .sha256(a)
+                        .map(|s| s.grouped().split(' ').map(str::to_string).collect()),
                     content: self.attachment_content(a, place, shown[place]),
                 })
                 .collect(),
@@ -738,6 +759,7 @@ impl<'a> ViewBuilder<'a> {
                 href: self.href(&path),
                 absolute: self.config.base_url.absolute(&path),
                 current: lang == self.lang,
+                locale: crate::render::meta::og_locale(&lang),
                 lang,
             })
             .collect()

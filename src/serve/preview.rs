@@ -294,7 +294,13 @@ impl Preview {
                 return;
             }
             let result = pool.install(|| {
-                build::write_machine_readable(&config, &archive, &plan, &Live::new(&site))?;
+                build::write_machine_readable(
+                    &config,
+                    &archive,
+                    &plan,
+                    &attachments,
+                    &Live::new(&site),
+                )?;
                 if !search_index {
                     return Ok(());
                 }
@@ -326,7 +332,8 @@ impl Preview {
 
 /// The archive's documents with the changed files read again, and their
 /// problems. `None` when a change needs a full build: attachments are files
-/// to copy, and drafts come and go from the archive (rare edits both).
+/// to copy, aliases pages to write, and drafts come and go from the archive
+/// (rare edits all).
 fn reread(
     state: &State,
     changed: &[PathBuf],
@@ -345,7 +352,7 @@ fn reread(
                 .iter()
                 .zip(&before.attachments)
                 .all(|(a, b)| a.source == b.source && a.name == b.name && a.bytes == b.bytes);
-        if !same_files || document.draft != before.draft {
+        if !same_files || document.draft != before.draft || document.aliases != before.aliases {
             return None;
         }
         documents.insert(path.clone(), Arc::new(document));

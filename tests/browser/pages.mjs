@@ -173,7 +173,7 @@ export async function homeFooterChartChecks(env) {
     }
   }
 
-  await check("footer: on every kind of page, in both languages, it links the about page, how to contribute, catalog.csv, catalog.json and the feed, and each resolves", async () => {
+  await check("footer: on every kind of page, in both languages, it links the data page, the about page, how to contribute, catalog.csv, catalog.json and the feed, and each resolves", async () => {
     const pages = ["", DOC, "tags/ballot/", "tags/", "timeline/", "timeline/2023/", "search/", "about/", "saved/"];
     const context = await newContext(browser, { viewport: { width: 390, height: 844 }, isMobile: true });
     const bad = [];
@@ -184,7 +184,7 @@ export async function homeFooterChartChecks(env) {
           const { page } = await open(context, url(`${lang}/${path}`));
           const links = await page.$$eval("footer .footer-links li:not([hidden]) a", (as) => as.map((a) => a.href));
           await page.close();
-          const wanted = [/\/about\/$/, /\/about\/#contribute$/, /\/catalog\.csv$/, /\/catalog\.json$/, /\/atom\.xml$|feed/];
+          const wanted = [/\/data\/$/, /\/about\/$/, /\/about\/#contribute$/, /\/catalog\.csv$/, /\/catalog\.json$/, /\/atom\.xml$|feed/];
           const missing = wanted.filter((w) => !links.some((l) => w.test(l)));
           if (missing.length) bad.push(`${lang}/${path}: no link matching ${missing.join(", ")} in ${links}`);
           for (const link of links) {

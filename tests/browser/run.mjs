@@ -28,6 +28,7 @@ import {
 } from "./lib/harness.mjs";
 import { SUBPATH, build, hostileArchive, sastraBinary, serve } from "./lib/site.mjs";
 import { calendarChecks } from "./calendar.mjs";
+import { aliasesChecks } from "./aliases.mjs";
 import { attachmentsChecks } from "./attachments.mjs";
 import { clsChecks } from "./cls.mjs";
 import { contributeChecks } from "./contribute.mjs";
@@ -590,7 +591,15 @@ async function hostileChecks(env) {
       // Nothing executable may reach the DOM.
       const dangers = await page.evaluate((origin) => {
         const out = [];
-        for (const s of document.scripts) if (!s.src.startsWith(`${origin}/sastra/assets/`)) out.push(`script: ${s.outerHTML.slice(0, 80)}`);
+        for (const s of document.scripts) {
+          // A JSON-LD data block is never run; its text must not hold the
+          // characters that could end it or open markup.
+          if (s.type === "application/ld+json" && !s.src) {
+            if (/[<>&]/.test(s.textContent)) out.push(`ld+json with markup characters: ${s.textContent.slice(0, 80)}`);
+            continue;
+          }
+          if (!s.src.startsWith(`${origin}/sastra/assets/`)) out.push(`script: ${s.outerHTML.slice(0, 80)}`);
+        }
         for (const el of document.querySelectorAll("*")) {
           for (const a of el.attributes) {
             if (/^on/i.test(a.name)) out.push(`${a.name} on <${el.tagName.toLowerCase()}>`);
@@ -691,6 +700,7 @@ async function main() {
       "whole-run": wholeRunChecks, // 4, 6 on every page visited
       hostile: hostileChecks, // 7
       attachments: attachmentsChecks,
+      aliases: aliasesChecks,
       offline: (e) => offlineChecks({ ...e, artifacts: ARTIFACTS }), // issues 18, 24
       contribute: (e) => contributeChecks({ ...e, artifacts: ARTIFACTS }), // issue 26
     };

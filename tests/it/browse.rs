@@ -233,7 +233,8 @@ fn catalog_lists_every_document_with_its_urls() {
     let site = Site::fixture("basic");
     site.build();
     let catalog: serde_json::Value = serde_json::from_str(&site.read("catalog.json")).unwrap();
-    let records = catalog.as_array().unwrap();
+    assert_eq!(catalog["format"], 2);
+    let records = catalog["documents"].as_array().unwrap();
     assert_eq!(records.len(), 3);
     let ballot = records
         .iter()
@@ -241,16 +242,38 @@ fn catalog_lists_every_document_with_its_urls() {
         .unwrap();
     assert_eq!(ballot["languages"], serde_json::json!(["km", "en"]));
     assert_eq!(ballot["date"], "2023-05-29");
+    let pdf = site
+        .root()
+        .join("content/announcements/files/ballot-draw.pdf");
+    let sha256 = sastra::attachments::cache::Sha256::of(&pdf).unwrap();
     assert_eq!(
         ballot["attachments"],
-        serde_json::json!(["https://owner.github.io/repo/files/announcements/ballot-draw.pdf"])
+        serde_json::json!([{
+            "url": "https://owner.github.io/repo/files/announcements/ballot-draw.pdf",
+            "title": ballot["attachments"][0]["title"],
+            "bytes": std::fs::metadata(&pdf).unwrap().len(),
+            "sha256": sha256.hex(),
+            "placeholder": true,
+            "lang": "km",
+        }])
     );
+    // The page shows the same checksum, with the commands to compute it.
+    let page = site.read("en/announcements/ballot-draw/index.html");
+    let shown: String = sha256
+        .grouped()
+        .split(' ')
+        .map(|g| format!("<span>{g}</span>"))
+        .collect();
+    assert!(page.contains(&shown), "no checksum on the page");
+    assert!(page.contains("<code>sha256sum ballot-draw.pdf</code>"));
+    assert!(page.contains("<code>certutil -hashfile ballot-draw.pdf SHA256</code>"));
     assert_eq!(
         ballot["pages"]["km"],
         "https://owner.github.io/repo/km/announcements/ballot-draw/"
     );
     let csv = site.read("catalog.csv");
-    assert!(csv.starts_with("\u{FEFF}key,languages,date,type,organization,tags,title_km,title_en,url_km,url_en,attachments,lunar_date_km\n"));
+    assert!(csv.starts_with("\u{FEFF}key,languages,date,type,organization,tags,title_km,title_en,url_km,url_en,attachments,lunar_date_km,attachments_sha256,format\n"));
+    assert!(csv.contains(&format!(",{},2\n", sha256.hex())), "{csv}");
     assert_eq!(
         ballot["lunar_date_km"],
         "ថ្ងៃចន្ទ ១០កើត ខែជេស្ឋ ឆ្នាំថោះ បញ្ចស័ក ព.ស.២៥៦៧"
@@ -274,4 +297,108 @@ fn sample_archive_builds_and_every_link_resolves() {
     );
     let checked = common::assert_internal_links_resolve(&site, "/");
     assert!(checked > 1000, "only {checked} links checked");
+}
+
+/// An alias is a small page that sends the reader to the document, and is
+/// listed nowhere: not in the sitemap, feeds, search index or catalogue.
+#[test]
+fn an_alias_redirects_and_is_listed_nowhere() {
+    let site = Site::fixture("basic");
+    let path = "content/announcements/ballot-draw.en.md";
+    let text = std::fs::read_to_string(site.root().join(path)).unwrap();
+    site.write(
+        path,
+        &text.replacen(
+            "---\n",
+            "---\naliases: [/en/2023/old-ballot-draw/, /en/old.html]\n",
+            1,
+        ),
+    );
+    site.build();
+    let target = "https://owner.github.io/repo/en/announcements/ballot-draw/";
+    for file in ["en/2023/old-ballot-draw/index.html", "en/old.html"] {
+        let html = site.read(file);
+        assert!(
+            html.contains(&format!(
+                "<meta http-equiv=\"refresh\" content=\"0; url={target}\">"
+            )),
+            "{html}"
+        );
+        assert!(
+            html.contains(&format!("<link rel=\"canonical\" href=\"{target}\">")),
+            "{html}"
+        );
+        assert!(!html.contains("<script"), "{html}");
+    }
+    for file in site.files() {
+        if file.ends_with(".html") {
+            continue;
+        }
+        let text = String::from_utf8_lossy(&site.read_bytes(&file)).into_owned();
+        assert!(
+            !text.contains("old-ballot-draw") && !text.contains("en/old.html"),
+            "{file} lists an alias"
+        );
+    }
+}
+
+/// The data page, in each language, explains every field of both
+/// catalogues, says that no licence is stated, and how to cite the
+/// archive; every page's footer links it.
+#[test]
+fn the_data_page_explains_the_catalogue_in_each_language() {
+    let site = Site::fixture("basic");
+    site.build();
+    let json: serde_json::Value = serde_json::from_str(&site.read("catalog.json")).unwrap();
+    let csv = site.read("catalog.csv");
+    let columns: Vec<&str> = csv
+        .trim_start_matches('\u{FEFF}')
+        .lines()
+        .next()
+        .unwrap()
+        .split(',')
+        .collect();
+    for (lang, licence, cite) in [
+        (
+            "en",
+            "This archive states no licence",
+            "Test archive. https://owner.github.io/repo/en/ (accessed on",
+        ),
+        (
+            "km",
+            "បណ្ណសារនេះមិនបានបញ្ជាក់អាជ្ញាប័ណ្ណ",
+            "បណ្ណសារសាកល្បង. https://owner.github.io/repo/km/ (ចូលមើលនៅ",
+        ),
+    ] {
+        let page = site.read(&format!("{lang}/data/index.html"));
+        for field in json["documents"][0].as_object().unwrap().keys() {
+            assert!(
+                page.contains(&format!("<code>{field}</code>")),
+                "{lang}: {field}"
+            );
+        }
+        for column in &columns {
+            assert!(
+                page.contains(&format!("<code>{column}</code>")),
+                "{lang}: {column}"
+            );
+        }
+        assert!(page.contains("<code>attachments[].sha256</code>"));
+        assert!(page.contains("<strong>2</strong>"), "the format version");
+        assert!(page.contains(licence), "{lang}: licence");
+        assert!(page.contains(cite), "{lang}: citation");
+        assert!(page.contains("href=\"/repo/catalog.csv\" download"));
+    }
+    for page in [
+        "en/index.html",
+        "km/announcements/ballot-draw/index.html",
+        "en/timeline/index.html",
+    ] {
+        let lang = &page[..2];
+        assert!(
+            site.read(page)
+                .contains(&format!("<a href=\"/repo/{lang}/data/\">")),
+            "{page}"
+        );
+    }
 }

@@ -365,6 +365,38 @@ fn a_theme_without_a_string_the_site_uses_names_the_file_and_the_key() {
     }
 }
 
+/// An old address must be a path of this site, and may not be another
+/// page's URL nor another document's alias: each an error at its line.
+#[test]
+fn aliases_that_leave_the_site_or_collide_are_errors_at_their_line() {
+    let (out, code) = problems_with(
+        "content/reports/moved.en.md",
+        &format!(
+            "---\n{GOOD}aliases:\n  - /en/old/moved/\n  - https://evil.example/x/\n  - /en/../../etc/\n  - /files/announcements/x.pdf\n---\n"
+        ),
+    );
+    assert_eq!(code, Some(1), "{out}");
+    assert!(out.contains("content/reports/moved.en.md:7:1: error: field `aliases[1]`: `https://evil.example/x/` is an address on another site"), "{out}");
+    assert!(out.contains("content/reports/moved.en.md:8:1: error: field `aliases[2]`: `/en/../../etc/` has the part `..`"), "{out}");
+    assert!(out.contains("content/reports/moved.en.md:9:1: error: field `aliases[3]`: `/files/announcements/x.pdf` is inside `files/`"), "{out}");
+    assert!(!out.contains("aliases[0]"), "{out}");
+
+    let site = Site::fixture("basic");
+    site.write(
+        "content/reports/a.en.md",
+        &format!("---\n{GOOD}aliases: [/en/old/, /en/announcements/ballot-draw/]\n---\n"),
+    );
+    site.write(
+        "content/reports/b.en.md",
+        &format!("---\n{GOOD}aliases:\n  - /en/new/\n  - /en/old/index.html\n---\n"),
+    );
+    let output = check(&site, &[]);
+    let out = String::from_utf8(output.stderr).unwrap();
+    assert_eq!(output.status.code(), Some(1), "{out}");
+    assert!(out.contains("content/reports/a.en.md:5:1: error: field `aliases[1]`: the alias /en/announcements/ballot-draw/ is also the URL of content/announcements/ballot-draw.en.md"), "{out}");
+    assert!(out.contains("content/reports/b.en.md:7:1: error: field `aliases[1]`: the alias /en/old/ is also an alias of content/reports/a.en.md, line 5"), "{out}");
+}
+
 /// `check` run with a locale (`LC_ALL`) and arguments, on the fixture plus
 /// one file; stdout and stderr.
 fn check_in(locale: &str, args: &[&str], path: &str, text: &str) -> (String, String) {
