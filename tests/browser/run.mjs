@@ -59,6 +59,7 @@ const PAGES = {
   report: "en/reports/anfrel-2017-commune-sangkat-elections-report/",
   kmTimeline: "km/timeline/",
   kmTimelineYear: "km/timeline/2023/",
+  kmContribute: "km/contribute/",
 };
 // Search: queries, and a document each must find.
 const BALLOT_DOC = "announcements/2023-05-29-ballot-order-draw-results/";
@@ -75,6 +76,7 @@ const AUDITED = ["km", "en"].flatMap((l) => [
   `${l}/timeline/2023/`,
   `${l}/search/`,
   `${l}/search/?q=${encodeURIComponent(l === "km" ? KM_QUERY : EN_QUERY)}`,
+  `${l}/contribute/`,
 ]);
 
 const KHMER = /[\u1780-\u17ff\u19e0-\u19ff]/;
