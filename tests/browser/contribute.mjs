@@ -188,6 +188,26 @@ export async function contributeChecks(env) {
     }
   });
 
+  await check("contribute (en, 390×844): two titles and nothing else are written byte for byte as `sastra new --title km=… --title en=…` writes them", async () => {
+    const context = await newContext(browser, PHONE);
+    try {
+      const { page } = await open(context, env.url("en/contribute/"));
+      const titles = { km: "សេចក្តីប្រកាស៖ \"លទ្ធផល\"", en: "Results: the 'final' list #3 [draft]" };
+      const seen = await fill(page, { section: "announcements", type: "press-release", organization: "comfrel", date: "2017-06-04", titles });
+      assert(seen.shown && seen.files.length === 2, `problems: ${seen.problems}`);
+      const scratch = archiveCopy(mkdtempSync(join(tmp, "contribute-new-")));
+      const made = spawnSync(env.bin, ["--root", scratch, "new", "announcements", "--title", `km=${titles.km}`, "--title", `en=${titles.en}`, "--date", "2017-06-04", "--type", "press-release", "--org", "comfrel"], { encoding: "utf8" });
+      assert(made.status === 0, `sastra new failed: ${made.stderr}`);
+      for (const f of seen.files) {
+        const written = readFileSync(join(scratch, f.path), "utf8");
+        assert(written === f.text, `${f.path} differs from sastra new's:\n--- page\n${f.text}\n--- sastra new\n${written}`);
+      }
+      return seen.files.map((f) => f.path.split("/").pop()).join(", ");
+    } finally {
+      await context.close();
+    }
+  });
+
   for (const lang of ["km", "en"]) {
     await check(`contribute (${lang}): a wrong date, no title and a bad file name are answered in the page's language, and no file is written`, async () => {
       const context = await newContext(browser, PHONE);
