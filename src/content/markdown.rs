@@ -90,6 +90,21 @@ pub fn raw_html_shown_as_text(markdown: &str) -> Vec<(String, usize)> {
         .collect()
 }
 
+/// Whether `end` closes a block, whose text stands apart from the next
+/// block's; an inline end (emphasis, a link) does not.
+pub fn ends_block(end: &TagEnd) -> bool {
+    matches!(
+        end,
+        TagEnd::Paragraph
+            | TagEnd::Heading(_)
+            | TagEnd::Item
+            | TagEnd::TableCell
+            | TagEnd::BlockQuote(_)
+            | TagEnd::CodeBlock
+            | TagEnd::FootnoteDefinition
+    )
+}
+
 /// The text of a body without markup, for the search index. Raw HTML is
 /// dropped, not indexed.
 pub fn plain_text(markdown: &str) -> String {
@@ -100,15 +115,7 @@ pub fn plain_text(markdown: &str) -> String {
             Event::SoftBreak | Event::HardBreak => text.push(' '),
             // Block ends separate text; inline ends (emphasis, links) must
             // not, or a phrase would be cut where the author styled a word.
-            Event::End(
-                TagEnd::Paragraph
-                | TagEnd::Heading(_)
-                | TagEnd::Item
-                | TagEnd::TableCell
-                | TagEnd::BlockQuote(_)
-                | TagEnd::CodeBlock
-                | TagEnd::FootnoteDefinition,
-            ) => text.push('\n'),
+            Event::End(end) if ends_block(&end) => text.push('\n'),
             _ => {}
         }
     }

@@ -6,7 +6,7 @@ use std::sync::LazyLock;
 
 use pulldown_cmark::{html, CowStr, Event, HeadingLevel, Parser, Tag, TagEnd};
 
-use crate::content::markdown::{swallowing_tag, OPTIONS};
+use crate::content::markdown::{ends_block, swallowing_tag, OPTIONS};
 use serde::Serialize;
 
 #[derive(Debug, Clone, Serialize, PartialEq, Eq)]
@@ -90,15 +90,7 @@ pub fn sections(markdown: &str, allow_raw_html: bool) -> Vec<Section> {
                     section.text.push(' ');
                 }
             }
-            Event::End(
-                TagEnd::Paragraph
-                | TagEnd::Heading(_)
-                | TagEnd::Item
-                | TagEnd::TableCell
-                | TagEnd::BlockQuote(_)
-                | TagEnd::CodeBlock
-                | TagEnd::FootnoteDefinition,
-            ) => {
+            Event::End(end) if ends_block(&end) => {
                 if let Some(section) = sections.last_mut() {
                     section.text.push('\n');
                 }

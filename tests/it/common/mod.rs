@@ -203,23 +203,7 @@ pub fn pdf_with_font(font: &str, shown: &[u8], info: &[(&str, &str)]) -> Vec<u8>
             objects.len()
         );
     }
-    let mut pdf = b"%PDF-1.4\n".to_vec();
-    let mut offsets = Vec::new();
-    for (i, object) in objects.iter().enumerate() {
-        offsets.push(pdf.len());
-        pdf.extend_from_slice(format!("{} 0 obj\n", i + 1).as_bytes());
-        pdf.extend_from_slice(object);
-        pdf.extend_from_slice(b"\nendobj\n");
-    }
-    let xref = pdf.len();
-    pdf.extend_from_slice(
-        format!("xref\n0 {}\n0000000000 65535 f \n", objects.len() + 1).as_bytes(),
-    );
-    for offset in offsets {
-        pdf.extend_from_slice(format!("{offset:010} 00000 n \n").as_bytes());
-    }
-    pdf.extend_from_slice(format!("trailer\n{trailer}\nstartxref\n{xref}\n%%EOF\n").as_bytes());
-    pdf
+    assemble(&objects, &trailer)
 }
 
 /// `text` as a PDF string: parentheses and backslashes escaped, one byte per
@@ -281,6 +265,15 @@ endcmap CMapName currentdict /CMap defineresource pop end end";
         };
         objects.push(stream(&drawn));
     }
+    assemble(
+        &objects,
+        &format!("<< /Size {} /Root 1 0 R >>", objects.len() + 1),
+    )
+}
+
+/// A PDF file of `objects` (numbered from 1) with its cross-reference table
+/// and `trailer`.
+fn assemble(objects: &[Vec<u8>], trailer: &str) -> Vec<u8> {
     let mut pdf = b"%PDF-1.4\n".to_vec();
     let mut offsets = Vec::new();
     for (i, object) in objects.iter().enumerate() {
@@ -296,12 +289,6 @@ endcmap CMapName currentdict /CMap defineresource pop end end";
     for offset in offsets {
         pdf.extend_from_slice(format!("{offset:010} 00000 n \n").as_bytes());
     }
-    pdf.extend_from_slice(
-        format!(
-            "trailer\n<< /Size {} /Root 1 0 R >>\nstartxref\n{xref}\n%%EOF\n",
-            objects.len() + 1
-        )
-        .as_bytes(),
-    );
+    pdf.extend_from_slice(format!("trailer\n{trailer}\nstartxref\n{xref}\n%%EOF\n").as_bytes());
     pdf
 }
