@@ -35,6 +35,8 @@ pub enum PageKind {
     Data,
     /// What the archive is, its data and how to contribute.
     About,
+    /// The form that writes a new document's files.
+    Contribute,
     NotFound,
 }
 
@@ -102,6 +104,7 @@ pub fn plan(config: &Config, archive: &Archive) -> Vec<Page> {
         add(PageKind::Saved, urls::saved(lang));
         add(PageKind::Data, urls::data(lang));
         add(PageKind::About, urls::about(lang));
+        add(PageKind::Contribute, urls::contribute(lang));
         add(PageKind::NotFound, urls::not_found(lang));
         if lang == config.default_language {
             add(PageKind::NotFound, "404.html".into());
@@ -229,6 +232,7 @@ fn producer(kind: &PageKind, archive: &Archive, lang: &str) -> Word {
         PageKind::Saved => Word::SavedPage,
         PageKind::Data => Word::DataPage,
         PageKind::About => Word::AboutPage,
+        PageKind::Contribute => Word::ContributePage,
         PageKind::NotFound => Word::NotFoundPage,
     }
 }
@@ -386,7 +390,14 @@ impl<'a> Edit<'a> {
                 .filter(|(t, _)| t == taxonomy)
                 .any(|(t, key)| self.count_moved(*t, key)),
             PageKind::Timeline => listed && timeline_shape(self.old) != timeline_shape(self.new),
-            PageKind::Search | PageKind::Saved | PageKind::Data | PageKind::NotFound => false,
+            // The contribute page's choices are the site's (a change to
+            // site.toml rebuilds everything) and its sections are folders
+            // (a new one is a new entry, a full rebuild).
+            PageKind::Search
+            | PageKind::Saved
+            | PageKind::Data
+            | PageKind::Contribute
+            | PageKind::NotFound => false,
         }
     }
 
@@ -465,6 +476,7 @@ pub fn listed(archive: &Archive, kind: &PageKind, page_size: usize) -> Vec<Entry
         | PageKind::Saved
         | PageKind::Data
         | PageKind::About
+        | PageKind::Contribute
         | PageKind::NotFound => Vec::new(),
     }
 }
@@ -509,6 +521,7 @@ impl Page {
                     PageKind::Saved => urls::saved(lang),
                     PageKind::Data => urls::data(lang),
                     PageKind::About => urls::about(lang),
+                    PageKind::Contribute => urls::contribute(lang),
                     PageKind::NotFound => urls::not_found(lang),
                 };
                 Some((lang.to_string(), path))
@@ -531,7 +544,8 @@ impl Page {
             | PageKind::Search
             | PageKind::Saved
             | PageKind::Data
-            | PageKind::About => self.path.clone(),
+            | PageKind::About
+            | PageKind::Contribute => self.path.clone(),
         }
     }
 

@@ -81,11 +81,7 @@ impl Repository {
     /// The forge's editor for the file at `path` (relative to the
     /// repository's root, `/` separated).
     pub fn edit_url(&self, path: &str) -> String {
-        let path: String = path
-            .split('/')
-            .map(urlencoding)
-            .collect::<Vec<_>>()
-            .join("/");
+        let path = encode_path(path);
         let (base, branch) = (&self.base, &self.branch);
         match self.forge {
             Forge::GitHub => format!("{base}/edit/{branch}/{path}"),
@@ -93,6 +89,63 @@ impl Repository {
             Forge::Forgejo => format!("{base}/_edit/{branch}/{path}"),
         }
     }
+
+    /// The forge's page for a new file: GitHub's and Forgejo's take the
+    /// name as `filename` and the text as `value`; GitLab's as `file_name`
+    /// and `content`. The folder goes in the path, as GitHub ignores a
+    /// `filename` with folders in it.
+    pub fn new_file_form(&self) -> NewFileForm {
+        let (base, branch) = (&self.base, &self.branch);
+        let (prefix, name, content) = match self.forge {
+            Forge::GitHub => (format!("{base}/new/{branch}/"), "filename", "value"),
+            Forge::GitLab => (format!("{base}/-/new/{branch}/"), "file_name", "content"),
+            Forge::Forgejo => (format!("{base}/_new/{branch}/"), "filename", "value"),
+        };
+        NewFileForm {
+            prefix,
+            name,
+            content,
+        }
+    }
+}
+
+/// How a forge's "new file" page is opened with a file's name and text
+/// filled in: `{prefix}{folder}?{name}=NAME&{content}=TEXT`. The contribute
+/// page's script builds the same URL from these parts (the folder is only
+/// known once the contributor picks a section), so they are given to it as
+/// data rather than written twice.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+pub struct NewFileForm {
+    /// `https://github.com/o/r/new/main/`: the folder follows.
+    pub prefix: String,
+    /// The query parameter holding the file's name.
+    pub name: &'static str,
+    /// The query parameter holding the file's text.
+    pub content: &'static str,
+}
+
+impl NewFileForm {
+    /// The page creating `name` in `folder` (relative to the repository's
+    /// root, `/` separated) with `text` in it.
+    pub fn url(&self, folder: &str, name: &str, text: &str) -> String {
+        format!(
+            "{}{}?{}={}&{}={}",
+            self.prefix,
+            encode_path(folder),
+            self.name,
+            urlencoding(name),
+            self.content,
+            urlencoding(text)
+        )
+    }
+}
+
+/// A path as a URL writes it, each segment encoded.
+fn encode_path(path: &str) -> String {
+    path.split('/')
+        .map(urlencoding)
+        .collect::<Vec<_>>()
+        .join("/")
 }
 
 /// A path segment as a URL writes it; file names are already checked to be
@@ -130,6 +183,33 @@ mod tests {
             ),
         ] {
             assert_eq!(Repository::parse(written, "main").unwrap().edit_url(path), expected);
+        }
+    }
+
+    #[test]
+    fn each_forge_writes_its_new_file_url() {
+        let (folder, name, text) = (
+            "content/news",
+            "2023-statement.km.md",
+            "---\ntitle: ក & b?\n",
+        );
+        let text_encoded = "---%0Atitle%3A%20%E1%9E%80%20%26%20b%3F%0A";
+        for (written, expected) in [
+            (
+                "https://github.com/owner/archive",
+                format!("https://github.com/owner/archive/new/main/content/news?filename=2023-statement.km.md&value={text_encoded}"),
+            ),
+            (
+                "https://gitlab.com/group/sub/archive.git",
+                format!("https://gitlab.com/group/sub/archive/-/new/main/content/news?file_name=2023-statement.km.md&content={text_encoded}"),
+            ),
+            (
+                "https://codeberg.org/owner/archive/",
+                format!("https://codeberg.org/owner/archive/_new/main/content/news?filename=2023-statement.km.md&value={text_encoded}"),
+            ),
+        ] {
+            let repository = Repository::parse(written, "main").unwrap();
+            assert_eq!(repository.new_file_form().url(folder, name, text), expected);
         }
     }
 

@@ -136,6 +136,11 @@ pub fn catalog(extension: &str) -> String {
 }
 
 /// The documents saved on this device (filled in by the browser).
+/// The form that writes a new document's files for a contributor.
+pub fn contribute(lang: &str) -> String {
+    format!("{lang}/contribute/")
+}
+
 pub fn saved(lang: &str) -> String {
     format!("{lang}/saved/")
 }

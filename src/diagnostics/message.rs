@@ -162,6 +162,7 @@ catalogue! {
         SavedPage => en: "the page of the documents saved on a device", km: "ទំព័រឯកសារដែលបានរក្សាទុកក្នុងឧបករណ៍";
         DataPage => en: "the page about the catalogue's data", km: "ទំព័រអំពីទិន្នន័យកាតាឡុក";
         AboutPage => en: "the page about the archive", km: "ទំព័រអំពីបណ្ណសារ";
+        ContributePage => en: "the page for adding a document", km: "ទំព័រសម្រាប់បន្ថែមឯកសារ";
         NotFoundPage => en: "the page shown for a missing address", km: "ទំព័រដែលបង្ហាញពេលរកអាសយដ្ឋានមិនឃើញ";
         // Why a path was refused (`confine::ConfineError`).
         Missing => en: "does not exist", km: "មិនមានទេ";

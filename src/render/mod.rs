@@ -47,6 +47,7 @@ struct SiteView<'a> {
     /// What the catalogue holds, and how to cite the archive.
     data: String,
     about: String,
+    contribute: String,
     /// The catalogue of every document, for researchers.
     catalog_csv: String,
     catalog_json: String,
@@ -232,6 +233,7 @@ impl<'a> Renderer<'a> {
             feed: href(urls::feed(lang)),
             data: href(urls::data(lang)),
             about: href(urls::about(lang)),
+            contribute: href(urls::contribute(lang)),
             catalog_csv: href(urls::catalog("csv")),
             catalog_json: href(urls::catalog("json")),
             assets: href(self.assets.url("")),
@@ -273,6 +275,7 @@ impl<'a> Renderer<'a> {
                 self.fill(page, pages::titled(&views, Key::SavedTitle, SavedPage {}))
             }
             PageKind::About => self.fill(page, self.about_page(&views)),
+            PageKind::Contribute => self.fill(page, self.contribute_page(&views)),
             PageKind::NotFound => self.fill(
                 page,
                 pages::titled(&views, Key::NotFoundTitle, NotFoundPage {}),
@@ -328,6 +331,7 @@ impl<'a> Renderer<'a> {
             | PageKind::Saved
             | PageKind::Data
             | PageKind::About
+            | PageKind::Contribute
             | PageKind::NotFound => None,
         }
     }

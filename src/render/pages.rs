@@ -3,6 +3,8 @@
 //! matches every [`PageKind`](crate::plan::PageKind) by name, so a new kind of page does not
 //! compile until it has a view here.
 
+use std::collections::{BTreeMap, BTreeSet};
+
 use serde::Serialize;
 
 use super::saving::SaveOffer;
@@ -13,10 +15,13 @@ use super::views::{
 use super::{markdown, Renderer};
 use crate::archive::EntryId;
 use crate::config::Taxonomy;
+use crate::content::attachment;
 use crate::output::catalog;
 use crate::plan::{self, Page};
 use crate::render::cite::Citation;
 use crate::render::i18n::{I18n, Key};
+use crate::repository::NewFileForm;
+use crate::scaffold;
 use crate::urls;
 
 /// `page.kind` as templates test it: a year's page is part of the timeline.
@@ -32,6 +37,7 @@ pub enum TemplateKind {
     Saved,
     Data,
     About,
+    Contribute,
     NotFound,
 }
 
@@ -141,6 +147,47 @@ contents!(SearchPage, "search.html", Search);
 pub struct SavedPage {}
 contents!(SavedPage, "saved.html", Saved);
 
+/// The form that writes a new document's files: its choices are the
+/// site's, written into the page so that it needs no other request.
+#[derive(Debug, Serialize)]
+pub struct ContributePage {
+    /// The section folders under content/.
+    pub sections: Vec<String>,
+    pub types: Vec<Choice>,
+    pub organizations: Vec<Choice>,
+    pub tags: Vec<Choice>,
+    /// The site's languages: a title, summary and text for each (not
+    /// `languages`, which every page is given as the site's list).
+    pub form_languages: Vec<Choice>,
+    /// What the script needs that the form's fields do not say, as JSON
+    /// safe inside a `<script type="application/json">` element.
+    pub data: String,
+}
+contents!(ContributePage, "contribute.html", Contribute);
+
+/// One choice of a select: its key and its label in the page's language.
+#[derive(Debug, Serialize)]
+pub struct Choice {
+    pub key: String,
+    pub label: String,
+}
+
+/// What the contribute page's script is given: how `sastra new` writes
+/// what is left to write, and the forge's "new file" page.
+#[derive(Debug, Serialize)]
+struct ContributeData<'a> {
+    /// The language codes, in the site's order (the order of the files).
+    languages: Vec<&'a str>,
+    /// By language: the body line `sastra new` writes.
+    to_write: BTreeMap<&'a str, &'static str>,
+    /// By language: the example summary in the commented fields.
+    summary_example: BTreeMap<&'a str, &'static str>,
+    /// The extensions an attachment may have, lowercase.
+    attachment_types: Vec<&'a str>,
+    /// Unset when the site names no repository: the text is copied.
+    new_file: Option<NewFileForm>,
+}
+
 /// What the catalogue holds, field by field; its licence; how to cite the
 /// archive.
 #[derive(Debug, Serialize)]
@@ -193,6 +240,59 @@ impl<'a> Renderer<'a> {
             views.i18n.string(Key::AboutTitle).to_string(),
             AboutPage {
                 holds: self.holdings(views),
+            },
+        )
+    }
+
+    pub(super) fn contribute_page(&self, views: &ViewBuilder) -> Titled<ContributePage> {
+        let (config, lang) = (self.config, views.lang);
+        let choices = |taxonomy: Taxonomy| -> Vec<Choice> {
+            config
+                .taxonomy(taxonomy)
+                .keys()
+                .map(|key| Choice {
+                    key: key.clone(),
+                    label: config.label(taxonomy, key, lang).to_string(),
+                })
+                .collect()
+        };
+        let sections: BTreeSet<&str> = self
+            .archive
+            .entries
+            .iter()
+            .map(|e| e.section.as_str())
+            .collect();
+        let codes: Vec<&str> = config.language_codes().collect();
+        let data = ContributeData {
+            to_write: codes.iter().map(|c| (*c, scaffold::to_write(c))).collect(),
+            summary_example: codes
+                .iter()
+                .map(|c| (*c, scaffold::summary_example(c)))
+                .collect(),
+            languages: codes,
+            attachment_types: attachment::SAFE_ATTACHMENT_TYPES
+                .iter()
+                .copied()
+                .chain(config.extra_attachment_types.iter().map(String::as_str))
+                .collect(),
+            new_file: config.repository.as_ref().map(|r| r.new_file_form()),
+        };
+        (
+            views.i18n.string(Key::ContributeTitle).to_string(),
+            ContributePage {
+                sections: sections.into_iter().map(str::to_string).collect(),
+                types: choices(Taxonomy::Type),
+                organizations: choices(Taxonomy::Organization),
+                tags: choices(Taxonomy::Tag),
+                form_languages: config
+                    .languages
+                    .iter()
+                    .map(|l| Choice {
+                        key: l.code.clone(),
+                        label: l.name.clone(),
+                    })
+                    .collect(),
+                data: script_json(&data),
             },
         )
     }
@@ -327,6 +427,17 @@ impl<'a> Renderer<'a> {
             views.i18n,
         )
     }
+}
+
+/// `value` as JSON that cannot end the script element holding it nor be
+/// read as markup: `<`, `>` and `&` are written as escapes, which JSON
+/// reads back as the same characters.
+fn script_json(value: &impl Serialize) -> String {
+    serde_json::to_string(value)
+        .expect("the page data serialises")
+        .replace('<', "\\u003c")
+        .replace('>', "\\u003e")
+        .replace('&', "\\u0026")
 }
 
 impl Renderer<'_> {

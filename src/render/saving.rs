@@ -272,6 +272,7 @@ fn listing(archive: &Archive, lang: &str, kind: &PageKind) -> Option<(String, Ve
         | PageKind::Saved
         | PageKind::Data
         | PageKind::About
+        | PageKind::Contribute
         | PageKind::NotFound => None,
     }
 }

@@ -187,7 +187,7 @@ pub fn create(config: &Config, new: &NewDocument) -> Result<Written, NewError> {
 pub const TO_WRITE: &str = "TODO";
 
 /// The body of a new document, in its language: a line to replace.
-fn to_write(lang: &str) -> &'static str {
+pub fn to_write(lang: &str) -> &'static str {
     match lang {
         "km" => "TODO: សរសេរអត្ថបទរបស់ឯកសារនៅទីនេះ ឬលុបបន្ទាត់នេះចោល បើឯកសារភ្ជាប់គឺជាឯកសារទាំងមូល។\n",
         _ => "TODO: write the document's text here, or delete this line if the attached file is the whole document.\n",
@@ -393,10 +393,7 @@ fn template_comments(front_matter: &FrontMatter, lang: &str) -> String {
     if front_matter.organization.is_none() {
         comments.push_str("# organization: nec\n");
     }
-    let summary = match lang {
-        "km" => "មួយ ឬពីរប្រយោគ។",
-        _ => "One or two sentences.",
-    };
+    let summary = summary_example(lang);
     comments.push_str(&format!(
         "# tags: [ballot]\n# summary: \"{summary}\"\n# source: https://…\n"
     ));
@@ -404,6 +401,14 @@ fn template_comments(front_matter: &FrontMatter, lang: &str) -> String {
         comments.push_str("# attachments:\n#   - file: files/name-of-file.pdf\n#     title: \"…\"\n#     lang: km\n");
     }
     comments
+}
+
+/// The example summary in the commented fields, in the file's language.
+pub fn summary_example(lang: &str) -> &'static str {
+    match lang {
+        "km" => "មួយ ឬពីរប្រយោគ។",
+        _ => "One or two sentences.",
+    }
 }
 
 /// `2023-06-22-press-release-on-ballot-order` from a date and an English

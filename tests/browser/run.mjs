@@ -31,6 +31,7 @@ import { calendarChecks } from "./calendar.mjs";
 import { aliasesChecks } from "./aliases.mjs";
 import { attachmentsChecks } from "./attachments.mjs";
 import { clsChecks } from "./cls.mjs";
+import { contributeChecks } from "./contribute.mjs";
 import { offlineChecks } from "./offline.mjs";
 import { homeFooterChartChecks, pagesChecks } from "./pages.mjs";
 import { searchFinalChecks } from "./search-final.mjs";
@@ -58,6 +59,7 @@ const PAGES = {
   report: "en/reports/anfrel-2017-commune-sangkat-elections-report/",
   kmTimeline: "km/timeline/",
   kmTimelineYear: "km/timeline/2023/",
+  kmContribute: "km/contribute/",
 };
 // Search: queries, and a document each must find.
 const BALLOT_DOC = "announcements/2023-05-29-ballot-order-draw-results/";
@@ -74,6 +76,7 @@ const AUDITED = ["km", "en"].flatMap((l) => [
   `${l}/timeline/2023/`,
   `${l}/search/`,
   `${l}/search/?q=${encodeURIComponent(l === "km" ? KM_QUERY : EN_QUERY)}`,
+  `${l}/contribute/`,
 ]);
 
 const KHMER = /[\u1780-\u17ff\u19e0-\u19ff]/;
@@ -701,6 +704,7 @@ async function main() {
       attachments: attachmentsChecks,
       aliases: aliasesChecks,
       offline: (e) => offlineChecks({ ...e, artifacts: ARTIFACTS }), // issues 18, 24
+      contribute: (e) => contributeChecks({ ...e, artifacts: ARTIFACTS }), // issue 26
     };
     const unknown = ONLY.filter((name) => !(name in groups));
     if (unknown.length) throw new Error(`no such group of checks: ${unknown.join(", ")} (groups: ${Object.keys(groups).join(", ")})`);

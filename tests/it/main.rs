@@ -8,6 +8,7 @@ mod attachments;
 mod browse;
 mod build;
 mod check;
+mod contribute;
 mod fuzz;
 mod hostile;
 mod hostile_inputs;
