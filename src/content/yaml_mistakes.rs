@@ -94,19 +94,17 @@ fn quoted(value: &str) -> String {
     }
 }
 
-const CURLY_OPEN: [char; 4] = ['“', '‘', '„', '«'];
-const CURLY_CLOSE: [char; 4] = ['”', '’', '‟', '»'];
+/// The double quotes a word processor puts in for straight ones. Not the
+/// guillemets « », which are Khmer's own quotation marks, nor the single
+/// quotes, which are also apostrophes.
+const CURLY_OPEN: [char; 2] = ['“', '„'];
+const CURLY_CLOSE: [char; 3] = ['”', '‟', '"'];
 
-/// `value` without the curly quotes a word processor wrapped it in, if it
-/// starts with one (and whatever quote it ends with).
+/// `value` without the curly quotes a word processor wrapped it in: it
+/// starts with an opening curly quote and ends with a closing one (or a
+/// straight one, where the word processor turned only the first).
 pub fn strip_curly(value: &str) -> Option<&str> {
-    let inner = value.strip_prefix(CURLY_OPEN)?;
-    Some(
-        inner
-            .strip_suffix(CURLY_CLOSE)
-            .or_else(|| inner.strip_suffix(['"', '\'']))
-            .unwrap_or(inner),
-    )
+    value.strip_prefix(CURLY_OPEN)?.strip_suffix(CURLY_CLOSE)
 }
 
 /// What is wrong with one line, if it is one of the known mistakes.
@@ -290,6 +288,24 @@ pub fn last_field_line(after_opening: &str) -> usize {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn only_a_word_processors_double_quotes_around_a_value_are_its_quotes() {
+        assert_eq!(
+            strip_curly("“Announcement list”"),
+            Some("Announcement list")
+        );
+        assert_eq!(
+            strip_curly("“Announcement list\""),
+            Some("Announcement list")
+        );
+        // Khmer quotes a speech in guillemets: a title may start with one.
+        assert_eq!(strip_curly("«អនាគតកម្ពុជា» គឺពឹងផ្អែកលើការឆ្លើយតប"), None);
+        assert_eq!(strip_curly("«សេចក្តីថ្លែងការណ៍»"), None);
+        // A quoted phrase at the start is part of the title.
+        assert_eq!(strip_curly("“Free and fair” elections"), None);
+        assert_eq!(strip_curly("‘Voters’ list"), None);
+    }
+
     use super::*;
 
     fn fix(yaml: &str) -> Vec<(usize, String, String)> {
