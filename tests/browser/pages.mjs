@@ -184,7 +184,7 @@ export async function homeFooterChartChecks(env) {
           const { page } = await open(context, url(`${lang}/${path}`));
           const links = await page.$$eval("footer .footer-links li:not([hidden]) a", (as) => as.map((a) => a.href));
           await page.close();
-          const wanted = [/\/data\/$/, /\/about\/$/, /\/about\/#contribute$/, /\/catalog\.csv$/, /\/catalog\.json$/, /\/atom\.xml$|feed/];
+          const wanted = [/\/data\/$/, /\/about\/$/, /\/contribute\/$/, /\/catalog\.csv$/, /\/catalog\.json$/, /\/atom\.xml$|feed/];
           const missing = wanted.filter((w) => !links.some((l) => w.test(l)));
           if (missing.length) bad.push(`${lang}/${path}: no link matching ${missing.join(", ")} in ${links}`);
           for (const link of links) {
