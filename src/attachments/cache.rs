@@ -42,14 +42,12 @@ pub struct Cache {
     folder: PathBuf,
 }
 
-/// Why an archive's cache may not be used.
-#[derive(Debug, thiserror::Error)]
+/// Why an archive's cache may not be used; worded, in both languages, by
+/// [`Refused::message`].
+#[derive(Debug)]
 pub enum Refused {
-    #[error("`{path}` is a symbolic link; the cache must be a plain folder of the archive")]
     Link { path: String },
-    #[error("`{path}` is {kind}, not a folder")]
     NotAFolder { path: String, kind: FileKind },
-    #[error("{count} file(s) of the PDF cache are committed to git (the first: `{first}`); a committed cache could give any PDF false text or publish a file of the build machine")]
     Tracked { count: usize, first: String },
 }
 

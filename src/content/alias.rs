@@ -26,20 +26,15 @@ pub struct Alias {
 /// First folders of the output that hold files, not pages.
 const RESERVED: &[&str] = &["assets", "files", "previews", "search"];
 
-/// Why an alias cannot be published.
-#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+/// Why an alias cannot be published; worded, in both languages, by
+/// [`AliasError::message`].
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub enum AliasError {
-    #[error("`{0}` is an address on another site; an alias is an old address of this site")]
     OtherSite(String),
-    #[error("`{0}` has a query or a fragment (`?`, `#`); an alias is a plain path")]
     QueryOrFragment(String),
-    #[error("`{0}` is the site's root, which is never a document's old address")]
     Root(String),
-    #[error("`{given}` has the part `{part}`; a path's parts may use only ASCII letters, digits, `-`, `_`, `.` and `~`, and may not be `.` or `..`")]
     UnsafePart { given: String, part: String },
-    #[error("`{0}` names a file that is not a page; an alias is a folder (ending in `/`) or an `.html` file")]
     NotAPage(String),
-    #[error("`{given}` is inside `{folder}/`, where the build publishes files, not pages")]
     Reserved { given: String, folder: &'static str },
 }
 

@@ -47,7 +47,7 @@ impl SplitError {
 pub fn encoding(path: &Path, text: &str) -> Diagnostics {
     let mut problems = Diagnostics::default();
     if let Some(i) = text.find('\r').filter(|i| !text[i + 1..].starts_with('\n')) {
-        let line = text[..i].matches('\n').count() + 1;
+        let line = crate::lines::locate(text, i).0;
         problems.push(
             Diagnostic::error(path, Message::CrOnly)
                 .at(line, 1)
@@ -63,7 +63,7 @@ pub fn encoding(path: &Path, text: &str) -> Diagnostics {
         );
     }
     if let Some(i) = text.find("\r\n") {
-        let line = text[..i].matches('\n').count() + 1;
+        let line = crate::lines::locate(text, i).0;
         problems.push(
             Diagnostic::warning(path, Message::CrLf)
                 .at(line, 1)

@@ -9,6 +9,8 @@
 
 use std::collections::HashMap;
 
+use crate::lines::LineIndex;
+
 /// The functions a template may call: Tera's built-ins that neither read
 /// the machine (`get_env`) nor make a build differ from the last (`now`,
 /// `get_random`).
@@ -57,6 +59,7 @@ pub fn disarm(tera: &mut tera::Tera) {
 /// macro definitions are not function calls.
 pub fn refused_calls(source: &str) -> Vec<Call> {
     let mut calls = Vec::new();
+    let lines = LineIndex::new(source);
     let mut rest = source;
     let mut offset = 0;
     while let Some(open) = rest.find('{') {
@@ -79,7 +82,7 @@ pub fn refused_calls(source: &str) -> Vec<Call> {
             let body = &rest[body_start..body_start + body_len];
             for (at, function) in calls_in(body) {
                 if !ALLOWED.contains(&function) {
-                    let (line, column) = line_column(source, offset + body_start + at);
+                    let (line, column) = lines.locate(offset + body_start + at);
                     calls.push(Call {
                         function: function.to_string(),
                         line,
@@ -135,16 +138,6 @@ fn calls_in(tag: &str) -> Vec<(usize, &str)> {
         }
     }
     found
-}
-
-fn line_column(source: &str, at: usize) -> (usize, usize) {
-    let before = &source[..at];
-    let line = before.matches('\n').count() + 1;
-    let column = before[before.rfind('\n').map_or(0, |i| i + 1)..]
-        .chars()
-        .count()
-        + 1;
-    (line, column)
 }
 
 #[cfg(test)]
