@@ -12,6 +12,7 @@ use rayon::prelude::*;
 use crate::archive::Archive;
 use crate::attachments::{self, Extracts};
 use crate::config::{BaseUrl, Config};
+use crate::content::body_text::Changed;
 use crate::content::{self, Document};
 use crate::diagnostics::{Diagnostic, Diagnostics, Message};
 use crate::output::writer::{Output, OutputError, Staging, WriteError};
@@ -19,8 +20,7 @@ use crate::output::Sink;
 use crate::output::{aliases, catalog, feeds, offline, sitemap};
 use crate::plan::{self, Page, PageKind};
 use crate::render::saving::{self, Saving};
-use crate::render::templates::RenderError;
-use crate::render::{Renderer, Theme};
+use crate::render::{PageError, Renderer, Theme};
 use crate::search;
 use crate::urls;
 
@@ -79,7 +79,7 @@ pub enum BuildError {
     #[error("the archive has {} error(s)", .0.error_count())]
     Invalid(Diagnostics),
     #[error("cannot render {path}: {source}")]
-    Render { path: String, source: RenderError },
+    Render { path: String, source: PageError },
     #[error("cannot write the site: {0}")]
     Write(#[from] WriteError),
     #[error("refused: {0}")]
@@ -200,13 +200,35 @@ pub fn load_checked(options: &BuildOptions) -> Result<(Loaded, Theme), BuildErro
     Ok((loaded, theme))
 }
 
+impl Loaded {
+    /// Drops the checked bodies, each read again from its file where it is
+    /// rendered and indexed (see [`content::BodyText`]): held, they are as
+    /// large as the archive's text. A body whose file cannot be found again
+    /// now, or whose document is shared, stays held.
+    pub fn leave_bodies_in_files(&mut self) {
+        let Ok(content) = self.config.content_root() else {
+            return;
+        };
+        let root = &self.config.root;
+        self.documents.par_iter_mut().for_each(|document| {
+            let Ok(file) = content.file(&root.join(&document.path)) else {
+                return;
+            };
+            if let Some(document) = Arc::get_mut(document) {
+                document.body.leave_in(file);
+            }
+        });
+    }
+}
+
 pub fn build(options: &BuildOptions) -> Result<BuildReport, BuildError> {
     let started = Instant::now();
     // Claimed first: a refused build still puts back a site that an
     // interrupted one left aside, and nothing is read for an output that
     // would destroy the sources.
     let output = Output::claim(&options.output_dir(), &options.root)?;
-    let (loaded, theme) = load_checked(options)?;
+    let (mut loaded, theme) = load_checked(options)?;
+    loaded.leave_bodies_in_files();
     let archive = Archive::new(&loaded.config, loaded.documents, options.drafts);
     let plan = plan::plan(&loaded.config, &archive);
     refuse_collisions(&plan, &archive, &loaded.diagnostics)?;
@@ -511,9 +533,13 @@ pub fn write_language_index(
     stop: search::index::Stop,
     attachments: &Extracts,
 ) -> Result<usize, WriteError> {
-    let Some(index) =
+    let index =
         search_docs::language_index(config, archive, attachments, theme.i18n(lang), lang, stop)
-    else {
+            .map_err(|changed| WriteError {
+                source: std::io::Error::other(Changed::WHAT),
+                path: changed.file,
+            })?;
+    let Some(index) = index else {
         return Ok(0);
     };
     search::chunks::write(&index, &|name, content| {

@@ -3,10 +3,13 @@
 //! labels, date and URL as that language writes them, so that `search`
 //! reads neither the archive's model nor the theme.
 
+use std::sync::Mutex;
+
 use crate::archive::{Archive, EntryId};
 use crate::attachments::layout::page_language;
 use crate::attachments::{inline, Extracts};
 use crate::config::{Config, Taxonomy};
+use crate::content::body_text::Changed;
 use crate::content::{markdown, Document};
 use crate::render::i18n::{I18n, Key};
 use crate::render::markdown::sections;
@@ -25,7 +28,7 @@ pub fn language_index(
     i18n: &I18n,
     lang: &str,
     stop: Stop,
-) -> Option<LanguageIndex> {
+) -> Result<Option<LanguageIndex>, Changed> {
     let records: Vec<Record> = archive
         .entries
         .iter()
@@ -33,12 +36,14 @@ pub fn language_index(
         .filter_map(|(id, entry)| entry.version(lang).map(|d| (d, id)))
         .flat_map(|(document, id)| records(document, id, attachments))
         .collect();
+    let changed = Mutex::new(None);
     let docs = IndexDocs {
         config,
         archive,
         attachments,
         i18n,
         lang,
+        changed: &changed,
     };
     let prepare = |record: &Record| match *record {
         Record::Document { document, id } => docs.index_doc_and_sections(document, id),
@@ -51,7 +56,11 @@ pub fn language_index(
             shown,
         } => vec![docs.pdf_page(document, id, attachment, page, text, shown)],
     };
-    index::build(lang, facets(config, lang), &records, prepare, stop)
+    let index = index::build(lang, facets(config, lang), &records, prepare, stop);
+    match changed.into_inner().expect("no panic while held") {
+        Some(changed) => Err(changed),
+        None => Ok(index),
+    }
 }
 
 /// What the index holds a record of: a document (with, for a long one, a
@@ -108,6 +117,9 @@ struct IndexDocs<'a> {
     attachments: &'a Extracts,
     i18n: &'a I18n,
     lang: &'a str,
+    /// The first document whose body changed in its file since it was
+    /// checked: the index is then not written.
+    changed: &'a Mutex<Option<Changed>>,
 }
 
 /// Each taxonomy's declared keys, with their labels in `lang`.
@@ -162,12 +174,20 @@ impl IndexDocs<'_> {
     /// The document's record, and for a body longer than an excerpt one
     /// record per passage of each of its sections, leading to its heading.
     fn index_doc_and_sections(&self, document: &Document, id: EntryId) -> Vec<IndexDoc> {
-        let whole = self.index_doc(document, id);
+        let body = match document.body.text() {
+            Ok(body) => body,
+            Err(changed) => {
+                let mut first = self.changed.lock().expect("no panic while held");
+                first.get_or_insert(changed);
+                return Vec::new();
+            }
+        };
+        let whole = self.index_doc(document, id, &body);
         if !self.config.search_sections || whole.body.chars().count() <= EXCERPT_CHARS {
             return vec![whole];
         }
         let mut records = vec![whole];
-        for section in sections(&document.body, self.config.allow_raw_html) {
+        for section in sections(&body, self.config.allow_raw_html) {
             let place = self
                 .i18n
                 .string(Key::SearchInSection)
@@ -185,7 +205,7 @@ impl IndexDocs<'_> {
         records
     }
 
-    fn index_doc(&self, document: &Document, id: EntryId) -> IndexDoc {
+    fn index_doc(&self, document: &Document, id: EntryId, body: &str) -> IndexDoc {
         let tags: Vec<&str> = document
             .tags
             .iter()
@@ -194,7 +214,7 @@ impl IndexDocs<'_> {
         IndexDoc {
             tags: tags.join(" · "),
             summary: document.summary.clone(),
-            body: markdown::plain_text(&document.body),
+            body: markdown::plain_text(body),
             attachment: attachment_text(document, self.attachments),
             ..self.index_doc_without_text(document, id)
         }

@@ -9,6 +9,7 @@ use serde_yaml::{Mapping, Value};
 use super::alias::{self, Alias};
 use super::attachment;
 use super::body;
+use super::body_text::BodyText;
 use super::content_path::ContentPath;
 use super::date::PartialDate;
 use super::field_path::FieldPath;
@@ -60,7 +61,8 @@ pub struct Document {
     /// Old addresses of this version, each published as a page that sends
     /// the reader here.
     pub aliases: Vec<Alias>,
-    pub body: String,
+    /// Held until the build has checked it (see [`BodyText`]).
+    pub body: BodyText,
     pub body_line: usize,
     /// Where the fields are written, for messages found later.
     pub lines: FieldLines,
@@ -308,7 +310,7 @@ impl Fields<'_> {
             draft,
             translation_draft,
             aliases,
-            body: split.body.to_string(),
+            body: split.body.into(),
             body_line: split.body_line,
             lines,
         })

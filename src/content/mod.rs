@@ -3,6 +3,7 @@
 pub mod alias;
 pub mod attachment;
 pub mod body;
+pub mod body_text;
 pub mod content_path;
 pub mod date;
 pub mod document;
@@ -16,6 +17,7 @@ pub mod suggest;
 pub mod validate;
 pub mod yaml_mistakes;
 
+pub use body_text::BodyText;
 pub use content_path::ContentPath;
 pub use date::PartialDate;
 pub use document::{Attachment, Document};

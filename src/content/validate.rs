@@ -115,7 +115,10 @@ impl<'a> Body<'a> {
         Body::new(
             &document.path,
             &document.section,
-            &document.body,
+            document
+                .body
+                .held()
+                .expect("bodies are checked before they are left in their files"),
             document.body_line,
         )
     }

@@ -27,6 +27,16 @@ use i18n::{I18n, Key};
 use pages::{Contents, NotFoundPage, SavedPage, SearchPage, TemplateKind, Titled};
 use saving::Saving;
 use templates::{RenderError, Templates};
+
+/// Why a page could not be rendered: its template failed, or the body of
+/// its document changed in its file since it was checked.
+#[derive(Debug, thiserror::Error)]
+pub enum PageError {
+    #[error(transparent)]
+    Template(#[from] RenderError),
+    #[error(transparent)]
+    Changed(#[from] crate::content::body_text::Changed),
+}
 use views::ViewBuilder;
 
 static NO_ATTACHMENTS: std::sync::LazyLock<Extracts> = std::sync::LazyLock::new(Extracts::default);
@@ -247,12 +257,12 @@ impl<'a> Renderer<'a> {
         }
     }
 
-    pub fn render(&self, page: &'a Page) -> Result<String, RenderError> {
+    pub fn render(&self, page: &'a Page) -> Result<String, PageError> {
         let views = self.views(&page.lang);
-        match &page.kind {
+        Ok(match &page.kind {
             PageKind::Home => self.fill(page, self.home_page(&views, page)),
             PageKind::Document(id) => {
-                let html = self.fill(page, self.document_page(&views, *id))?;
+                let html = self.fill(page, self.document_page(&views, *id)?)?;
                 Ok(self.with_own_size(html, *id, &views))
             }
             PageKind::TaxonomyIndex(taxonomy) => {
@@ -280,7 +290,7 @@ impl<'a> Renderer<'a> {
                 page,
                 pages::titled(&views, Key::NotFoundTitle, NotFoundPage {}),
             ),
-        }
+        }?)
     }
 
     /// Renders a page's template with what every page is given (`site`,

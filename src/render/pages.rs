@@ -16,6 +16,7 @@ use super::{markdown, Renderer};
 use crate::archive::EntryId;
 use crate::config::Taxonomy;
 use crate::content::attachment;
+use crate::content::body_text::Changed;
 use crate::output::catalog;
 use crate::plan::{self, Page};
 use crate::render::cite::Citation;
@@ -319,24 +320,30 @@ impl<'a> Renderer<'a> {
         }
     }
 
-    pub(super) fn document_page(&self, views: &ViewBuilder, id: EntryId) -> Titled<DocumentPage> {
+    pub(super) fn document_page(
+        &self,
+        views: &ViewBuilder,
+        id: EntryId,
+    ) -> Result<Titled<DocumentPage>, Changed> {
         let lang = views.lang;
         let entry = &self.archive.entries[id];
         let document = entry.version(lang).expect("planned for existing versions");
         let rewrite = |url: &str| self.published_link(&entry.section, url);
-        let rendered = markdown::render(&document.body, self.config.allow_raw_html, &rewrite);
+        let body = document.body.text()?;
+        let rendered = markdown::render(&body, self.config.allow_raw_html, &rewrite);
+        drop(body);
         let others: Vec<(&str, &I18n)> = self.i18n.iter().map(|(l, i)| (l.as_str(), i)).collect();
         let view = views.document(id, rendered.html, rendered.toc, &others);
         let offline_save = self
             .saving
             .map(|saving| saving.document_offer(self.config, self.archive, lang, id, views.i18n));
-        (
+        Ok((
             view.item.title.clone(),
             DocumentPage {
                 document: view,
                 offline_save,
             },
-        )
+        ))
     }
 
     pub(super) fn taxonomy_page(
