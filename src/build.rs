@@ -20,6 +20,7 @@ use crate::output::Sink;
 use crate::output::{aliases, catalog, feeds, offline, sitemap};
 use crate::plan::{self, Page, PageKind};
 use crate::render::saving::{self, Saving};
+use crate::render::templates::RenderError;
 use crate::render::{PageError, Renderer, Theme};
 use crate::search;
 use crate::urls;
@@ -74,16 +75,80 @@ pub struct BuildReport {
     pub diagnostics: Diagnostics,
 }
 
-#[derive(Debug, thiserror::Error)]
+/// Why a build stopped; worded, in both languages, by
+/// [`BuildError::message`].
+#[derive(Debug)]
 pub enum BuildError {
-    #[error("the archive has {} error(s)", .0.error_count())]
     Invalid(Diagnostics),
-    #[error("cannot render {path}: {source}")]
-    Render { path: String, source: PageError },
-    #[error("cannot write the site: {0}")]
-    Write(#[from] WriteError),
-    #[error("refused: {0}")]
-    Output(#[from] OutputError),
+    Render {
+        path: String,
+        source: RenderError,
+    },
+    /// A document's file changed after it was checked.
+    Changed(Changed),
+    Write(WriteError),
+    Output(OutputError),
+}
+
+impl BuildError {
+    pub fn message(&self) -> Message {
+        match self {
+            BuildError::Invalid(problems) => Message::ArchiveErrors {
+                count: problems.error_count(),
+            },
+            BuildError::Render { path, source } => Message::CannotRender {
+                page: path.clone(),
+                detail: source.to_string(),
+            },
+            BuildError::Changed(e) => e.message(),
+            BuildError::Write(e) => e.message(),
+            BuildError::Output(e) => e.message(),
+        }
+    }
+
+    pub fn hint(&self) -> Option<Message> {
+        match self {
+            BuildError::Output(e) => e.hint(),
+            BuildError::Changed(_) => Some(Message::BuildAgain),
+            _ => None,
+        }
+    }
+}
+
+impl std::fmt::Display for BuildError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.message().text(crate::diagnostics::Lang::En))
+    }
+}
+
+impl std::error::Error for BuildError {
+    fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
+        match self {
+            BuildError::Invalid(_) => None,
+            BuildError::Render { source, .. } => Some(source),
+            BuildError::Changed(e) => Some(e),
+            BuildError::Write(e) => Some(e),
+            BuildError::Output(e) => Some(e),
+        }
+    }
+}
+
+impl From<Changed> for BuildError {
+    fn from(e: Changed) -> Self {
+        BuildError::Changed(e)
+    }
+}
+
+impl From<WriteError> for BuildError {
+    fn from(e: WriteError) -> Self {
+        BuildError::Write(e)
+    }
+}
+
+impl From<OutputError> for BuildError {
+    fn from(e: OutputError) -> Self {
+        BuildError::Output(e)
+    }
 }
 
 /// A checked archive, ready to render.
@@ -358,9 +423,12 @@ fn render_pages<'a>(
         .par_iter()
         .map(|page| {
             progress.inc(1);
-            let html = renderer.render(page).map_err(|source| BuildError::Render {
-                path: page.path.clone(),
-                source,
+            let html = renderer.render(page).map_err(|e| match e {
+                PageError::Template(source) => BuildError::Render {
+                    path: page.path.clone(),
+                    source,
+                },
+                PageError::Changed(changed) => BuildError::Changed(changed),
             })?;
             sink.write(&urls::file_for(&page.path), html.as_bytes())?;
             Ok(html.len() as u64)
@@ -513,10 +581,18 @@ pub fn write_search_index(
     theme: &Theme,
     sink: &dyn Sink,
     attachments: &Extracts,
-) -> Result<usize, WriteError> {
+) -> Result<usize, BuildError> {
     let mut count = 0;
     for lang in config.language_codes() {
-        count += write_language_index(config, archive, theme, lang, sink, &|| false, attachments)?;
+        let index = search_docs::language_index(
+            config,
+            archive,
+            attachments,
+            theme.i18n(lang),
+            lang,
+            &|| false,
+        )?;
+        count += write_index(index, lang, sink)?;
     }
     Ok(count)
 }
@@ -535,10 +611,20 @@ pub fn write_language_index(
 ) -> Result<usize, WriteError> {
     let index =
         search_docs::language_index(config, archive, attachments, theme.i18n(lang), lang, stop)
+            // The preview's documents hold their bodies: none is read again.
             .map_err(|changed| WriteError {
-                source: std::io::Error::other(Changed::WHAT),
+                source: std::io::Error::other(changed.to_string()),
                 path: changed.file,
             })?;
+    write_index(index, lang, sink)
+}
+
+/// Writes a language's index; nothing when it was called off (`None`).
+fn write_index(
+    index: Option<search::index::LanguageIndex>,
+    lang: &str,
+    sink: &dyn Sink,
+) -> Result<usize, WriteError> {
     let Some(index) = index else {
         return Ok(0);
     };

@@ -15,6 +15,7 @@ use std::path::PathBuf;
 use rustc_hash::FxBuildHasher;
 
 use super::front_matter;
+use crate::diagnostics::{display_path, Lang, Message};
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum BodyText {
@@ -34,16 +35,27 @@ pub struct InFile {
 
 /// A document's file no longer holds the body that was checked: it was
 /// edited (or replaced) while the site was being built.
-#[derive(Debug, thiserror::Error)]
-#[error("{}: {}", file.display(), Changed::WHAT)]
+/// Worded, in both languages, by [`Changed::message`].
+#[derive(Debug)]
 pub struct Changed {
     pub file: PathBuf,
 }
 
 impl Changed {
-    pub const WHAT: &'static str =
-        "the file changed while the site was being built (its text was checked before the change): build again";
+    pub fn message(&self) -> Message {
+        Message::ChangedDuringBuild {
+            file: display_path(&self.file),
+        }
+    }
 }
+
+impl std::fmt::Display for Changed {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.message().text(Lang::En))
+    }
+}
+
+impl std::error::Error for Changed {}
 
 impl BodyText {
     /// The text, read again from its file when it was left there.
