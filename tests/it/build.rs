@@ -217,3 +217,106 @@ fn each_document_page_links_to_its_file_in_the_forges_editor() {
     let en = site.read("en/announcements/ballot-draw/index.html");
     assert!(en.contains("_edit/pages/content/announcements/ballot-draw.en.md\" rel=\"external noopener\">Edit this document</a>"));
 }
+
+/// Publishes the fixture as `build` does, with its bodies left in their
+/// files, after `between` has run (between the check and the rendering);
+/// returns what the publishing returned.
+fn publish_with_bodies_in_files(
+    site: &Site,
+    search_index: bool,
+    between: impl FnOnce(),
+) -> Result<sastra::build::Published, sastra::build::BuildError> {
+    use sastra::build::{self, BuildOptions, Steps};
+    let options = BuildOptions::new(site.root());
+    let output = sastra::output::writer::Output::claim(&options.output_dir(), site.root()).unwrap();
+    let (mut loaded, theme) = build::load_checked(&options).unwrap();
+    loaded.leave_bodies_in_files();
+    assert!(loaded.documents.iter().all(|d| d.body.held().is_none()));
+    between();
+    let archive = sastra::archive::Archive::new(&loaded.config, loaded.documents, false);
+    let plan = sastra::plan::plan(&loaded.config, &archive);
+    build::publish(
+        &loaded.config,
+        &archive,
+        &theme,
+        &plan,
+        &output,
+        Steps {
+            progress: false,
+            search_index,
+            offline: true,
+            attachments: &loaded.attachments,
+        },
+    )
+}
+
+#[test]
+fn bodies_read_again_from_their_files_publish_the_same_site() {
+    let site = Site::fixture("basic");
+    site.build();
+    let held: Vec<(String, Vec<u8>)> = site
+        .files()
+        .into_iter()
+        .map(|f| (f.clone(), site.read_bytes(&f)))
+        .collect();
+    publish_with_bodies_in_files(&site, true, || {}).unwrap();
+    let again: Vec<(String, Vec<u8>)> = site
+        .files()
+        .into_iter()
+        .map(|f| (f.clone(), site.read_bytes(&f)))
+        .collect();
+    assert_eq!(held.len(), again.len());
+    for ((file, a), (_, b)) in held.iter().zip(&again) {
+        assert!(a == b, "{file} differs");
+    }
+}
+
+#[test]
+fn a_body_edited_during_the_build_fails_it_and_leaves_the_previous_site() {
+    let site = Site::fixture("basic");
+    site.build();
+    let before = site.read("en/reports/observation/index.html");
+    let edited = std::fs::read_to_string(site.root().join("content/reports/observation.en.md"))
+        .unwrap()
+        .replace("observed the elections", "observed the count");
+    // Found by the document page (no index) and by the index alike.
+    for search_index in [false, true] {
+        let edit = || site.write("content/reports/observation.en.md", &edited);
+        let refused = publish_with_bodies_in_files(&site, search_index, edit).unwrap_err();
+        let sastra::build::BuildError::Changed(changed) = &refused else {
+            panic!("{refused}");
+        };
+        assert!(changed.file.ends_with("content/reports/observation.en.md"));
+        assert!(refused
+            .to_string()
+            .contains("changed while the site was being built"));
+        assert_eq!(site.read("en/reports/observation/index.html"), before);
+        // Put back for the next round.
+        site.write(
+            "content/reports/observation.en.md",
+            &edited.replace("observed the count", "observed the elections"),
+        );
+    }
+    let only_index = || {
+        let options = sastra::build::BuildOptions::new(site.root());
+        let (mut loaded, theme) = sastra::build::load_checked(&options).unwrap();
+        loaded.leave_bodies_in_files();
+        site.write("content/reports/observation.en.md", &edited);
+        let archive = sastra::archive::Archive::new(&loaded.config, loaded.documents, false);
+        let sink = tempfile::tempdir().unwrap();
+        let output =
+            sastra::output::writer::Output::claim(&sink.path().join("out"), site.root()).unwrap();
+        let staging = sastra::output::writer::Staging::new(&output).unwrap();
+        sastra::build::write_search_index(
+            &loaded.config,
+            &archive,
+            &theme,
+            &staging,
+            &loaded.attachments,
+        )
+    };
+    assert!(matches!(
+        only_index(),
+        Err(sastra::build::BuildError::Changed(_))
+    ));
+}

@@ -58,7 +58,7 @@ proptest! {
         // Either a document or an explanation, and never both missing.
         prop_assert!(document.is_some() || problems.has_errors());
         if let Some(document) = document {
-            let _ = markdown::render(&document.body, false, &|_| None);
+            let _ = markdown::render(document.body.held().unwrap(), false, &|_| None);
         }
     }
 
