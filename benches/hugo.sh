@@ -52,8 +52,8 @@ rm -rf "$out_root"
 # The median of column $2 of tool $1's lines.
 median() { grep "^$1 " "$work/hugo.txt" | cut -d' ' -f"$2" | sort -n | sed -n "$(( (rounds + 1) / 2 ))p"; }
 wall() { median "$1" 2; }
-peak_gb() { echo "scale=2; $(median "$1" 3) * 1024 / 1000000000" | bc -l; }
-ratio() { echo "scale=2; $1 / $2" | bc -l; }
+peak_gb() { awk -v k="$(median "$1" 3)" 'BEGIN { printf "%.2f", k * 1024 / 1e9 }'; }
+ratio() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.2f", a / b }'; }
 
 megabytes=$(du -sm "$archive/content" | cut -f1)
 echo "$n documents ($megabytes MiB of Markdown, corpus $kind), medians of $rounds interleaved rounds, $(nproc) cores, load before: $(cut -d' ' -f1-3 /proc/loadavg)"

@@ -12,7 +12,7 @@ use rayon::prelude::*;
 use crate::archive::Archive;
 use crate::attachments::{self, Extracts};
 use crate::config::{BaseUrl, Config};
-use crate::content::body_text::Changed;
+use crate::content::body_text::{Bodies, Changed};
 use crate::content::{self, Document};
 use crate::diagnostics::{Diagnostic, Diagnostics, Message};
 use crate::output::writer::{Output, OutputError, Staging, WriteError};
@@ -182,6 +182,16 @@ impl Loaded {
 /// attachments' cache. `check` is this; `build` runs it first and refuses
 /// to go on after errors.
 pub fn load(root: &Path, base_url: Option<&str>) -> Result<Loaded, Diagnostics> {
+    load_with(root, base_url, Bodies::Held)
+}
+
+/// [`load`], the bodies left in their files (see [`content::BodyText`]) when
+/// `bodies` says so.
+pub fn load_with(
+    root: &Path,
+    base_url: Option<&str>,
+    bodies: Bodies,
+) -> Result<Loaded, Diagnostics> {
     let mut config = Config::load(root)?;
     if let Some(url) = base_url {
         config.base_url = BaseUrl::parse(url).map_err(|e| {
@@ -193,7 +203,7 @@ pub fn load(root: &Path, base_url: Option<&str>) -> Result<Loaded, Diagnostics> 
             )])
         })?;
     }
-    let (documents, mut diagnostics) = content::load::load(&config);
+    let (documents, mut diagnostics) = content::load::load_with(&config, bodies);
     diagnostics.extend(content::validate::validate(&config, &documents));
     let cache = attachments::cache::Cache::open(&config.root).unwrap_or_else(|refused| {
         diagnostics.push(
@@ -212,7 +222,8 @@ pub fn load(root: &Path, base_url: Option<&str>) -> Result<Loaded, Diagnostics> 
 
 pub fn check(root: &Path) -> Diagnostics {
     let lock = crate::output::writer::unusable_lock(root);
-    let mut diagnostics = match load(root, None) {
+    // Each body is read again from its file where it is checked.
+    let mut diagnostics = match load_with(root, None, Bodies::InFiles) {
         Ok(mut loaded) => {
             if !loaded.diagnostics.has_errors() {
                 loaded.read_attachments(false);
@@ -255,8 +266,16 @@ pub fn refuse_collisions(
 
 /// What a build reads, checked, with the theme: [`load`], refused on errors.
 pub fn load_checked(options: &BuildOptions) -> Result<(Loaded, Theme), BuildError> {
-    let mut loaded =
-        load(&options.root, options.base_url.as_deref()).map_err(BuildError::Invalid)?;
+    load_checked_with(options, Bodies::Held)
+}
+
+/// [`load_checked`], the bodies left in their files when `bodies` says so.
+pub fn load_checked_with(
+    options: &BuildOptions,
+    bodies: Bodies,
+) -> Result<(Loaded, Theme), BuildError> {
+    let mut loaded = load_with(&options.root, options.base_url.as_deref(), bodies)
+        .map_err(BuildError::Invalid)?;
     if loaded.diagnostics.has_errors() {
         return Err(BuildError::Invalid(loaded.diagnostics));
     }
@@ -265,35 +284,13 @@ pub fn load_checked(options: &BuildOptions) -> Result<(Loaded, Theme), BuildErro
     Ok((loaded, theme))
 }
 
-impl Loaded {
-    /// Drops the checked bodies, each read again from its file where it is
-    /// rendered and indexed (see [`content::BodyText`]): held, they are as
-    /// large as the archive's text. A body whose file cannot be found again
-    /// now, or whose document is shared, stays held.
-    pub fn leave_bodies_in_files(&mut self) {
-        let Ok(content) = self.config.content_root() else {
-            return;
-        };
-        let root = &self.config.root;
-        self.documents.par_iter_mut().for_each(|document| {
-            let Ok(file) = content.file(&root.join(&document.path)) else {
-                return;
-            };
-            if let Some(document) = Arc::get_mut(document) {
-                document.body.leave_in(file);
-            }
-        });
-    }
-}
-
 pub fn build(options: &BuildOptions) -> Result<BuildReport, BuildError> {
     let started = Instant::now();
     // Claimed first: a refused build still puts back a site that an
     // interrupted one left aside, and nothing is read for an output that
     // would destroy the sources.
     let output = Output::claim(&options.output_dir(), &options.root)?;
-    let (mut loaded, theme) = load_checked(options)?;
-    loaded.leave_bodies_in_files();
+    let (loaded, theme) = load_checked_with(options, Bodies::InFiles)?;
     let archive = Archive::new(&loaded.config, loaded.documents, options.drafts);
     let plan = plan::plan(&loaded.config, &archive);
     refuse_collisions(&plan, &archive, &loaded.diagnostics)?;

@@ -17,6 +17,14 @@ use rustc_hash::FxBuildHasher;
 use super::front_matter;
 use crate::diagnostics::{display_path, Lang, Message};
 
+/// Whether the documents loaded keep their bodies: a build and `check`
+/// leave them in their files; the preview keeps them.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Bodies {
+    Held,
+    InFiles,
+}
+
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum BodyText {
     Held(String),

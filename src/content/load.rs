@@ -6,6 +6,7 @@ use std::sync::Arc;
 use rayon::prelude::*;
 use walkdir::WalkDir;
 
+use super::body_text::Bodies;
 use super::document::{self, Document};
 use super::front_matter;
 use super::validate::{self, Body};
@@ -20,6 +21,12 @@ use crate::lines;
 /// are shared, so that a preview can rebuild its archive around the few that
 /// changed without copying the rest.
 pub fn load(config: &Config) -> (Vec<Arc<Document>>, Diagnostics) {
+    load_with(config, Bodies::Held)
+}
+
+/// [`load`], each body left in its file once it is parsed when `bodies`
+/// says so: the archive's text is then never held at once.
+pub fn load_with(config: &Config, bodies: Bodies) -> (Vec<Arc<Document>>, Diagnostics) {
     let mut problems = Diagnostics::default();
     let content = match config.content_root() {
         Ok(content) => content,
@@ -65,7 +72,7 @@ pub fn load(config: &Config) -> (Vec<Arc<Document>>, Diagnostics) {
     }
     let results: Vec<Loaded> = files
         .par_iter()
-        .map(|file| load_file_in(config, &content, file))
+        .map(|file| load_file_in(config, &content, file, bodies))
         .collect();
     let mut documents = Vec::with_capacity(results.len());
     let mut refused = Vec::new();
@@ -134,7 +141,7 @@ fn relative(config: &Config, path: &Path) -> std::path::PathBuf {
 pub fn load_file(config: &Config, file: &Path) -> (Option<Document>, Diagnostics) {
     match config.content_root() {
         Ok(content) => {
-            let loaded = load_file_in(config, &content, file);
+            let loaded = load_file_in(config, &content, file, Bodies::Held);
             (loaded.document, loaded.problems)
         }
         Err(e) => (
@@ -169,7 +176,7 @@ impl Refused {
     }
 }
 
-fn load_file_in(config: &Config, content: &Root, file: &Path) -> Loaded {
+fn load_file_in(config: &Config, content: &Root, file: &Path, bodies: Bodies) -> Loaded {
     let shown = relative(config, file);
     let fail = |d: Diagnostic| Loaded {
         document: None,
@@ -218,7 +225,10 @@ fn load_file_in(config: &Config, content: &Root, file: &Path) -> Loaded {
         }
     };
     let section = location.section.clone();
-    let (document, problems) = document::parse(config, &shown, location, &text);
+    let (mut document, problems) = document::parse(config, &shown, location, &text);
+    if let (Some(document), Bodies::InFiles) = (&mut document, bodies) {
+        document.body.leave_in(resolved);
+    }
     let refused = match &document {
         Some(_) => None,
         None => front_matter::split(text.strip_prefix('\u{FEFF}').unwrap_or(&text))

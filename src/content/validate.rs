@@ -6,6 +6,8 @@ use std::collections::{BTreeMap, HashSet};
 use std::path::Path;
 use std::sync::Arc;
 
+use rayon::prelude::*;
+
 use super::document::Document;
 use super::links::{self, LinkTarget};
 use crate::config::Config;
@@ -33,16 +35,34 @@ pub fn validate_changed(
     for document in documents {
         by_key.entry(&document.key).or_default().push(document);
     }
-    let bodies: Vec<Body> = documents
-        .iter()
-        .filter(|d| changed(d))
-        .map(|d| Body::of(d))
+    // Each body is checked on its own and let go (read again from its file
+    // when it was left there: see [`super::BodyText`]), so that the check
+    // never holds the archive's text at once.
+    let targets = LinkTargets::of(documents);
+    let to_check: Vec<&Arc<Document>> = documents.iter().filter(|d| changed(d)).collect();
+    let checked: Vec<(Diagnostics, Diagnostics)> = to_check
+        .par_iter()
+        .map(|document| {
+            let (mut own, mut links) = (Diagnostics::default(), Diagnostics::default());
+            check_script(document, &mut own);
+            match document.body.text() {
+                Ok(text) => {
+                    let body =
+                        Body::new(&document.path, &document.section, &text, document.body_line);
+                    if !config.allow_raw_html {
+                        check_raw_html(&body, &mut own);
+                    }
+                    targets.check(config, &body, &mut links);
+                }
+                Err(changed) => own.push(Diagnostic::error(&document.path, changed.message())),
+            }
+            (own, links)
+        })
         .collect();
-    for (document, body) in documents.iter().filter(|d| changed(d)).zip(&bodies) {
-        check_script(document, &mut problems);
-        if !config.allow_raw_html {
-            check_raw_html(body, &mut problems);
-        }
+    let mut link_problems = Diagnostics::default();
+    for (own, links) in checked {
+        problems.extend(own);
+        link_problems.extend(links);
     }
     for versions in by_key.values() {
         if versions.iter().any(|d| changed(d)) {
@@ -50,7 +70,7 @@ pub fn validate_changed(
         }
     }
     check_attachment_names(documents, &mut problems);
-    check_body_links(config, documents, bodies.iter(), &mut problems);
+    problems.extend(link_problems);
     check_duplicate_slugs(&by_key, &mut problems);
     check_section_names(documents, &mut problems);
     problems
@@ -111,18 +131,6 @@ impl<'a> Body<'a> {
         }
     }
 
-    pub fn of(document: &'a Document) -> Body<'a> {
-        Body::new(
-            &document.path,
-            &document.section,
-            document
-                .body
-                .held()
-                .expect("bodies are checked before they are left in their files"),
-            document.body_line,
-        )
-    }
-
     /// The file line and column of a byte offset in the body.
     pub fn locate(&self, offset: usize) -> (usize, usize) {
         let (line, column) = self.lines.locate(offset);
@@ -138,87 +146,105 @@ pub fn check_links_of_refused<'a>(
     bodies: impl Iterator<Item = Body<'a>>,
 ) -> Diagnostics {
     let mut problems = Diagnostics::default();
-    let bodies: Vec<Body> = bodies.collect();
-    check_body_links(config, documents, bodies.iter(), &mut problems);
+    let targets = LinkTargets::of(documents);
+    for body in bodies {
+        targets.check(config, &body, &mut problems);
+    }
     problems
 }
 
-/// Links in bodies must lead somewhere: to a document that exists, or to a
-/// file that is published because a document attaches it.
-fn check_body_links<'a, 'b: 'a>(
-    config: &Config,
-    documents: &[Arc<Document>],
-    bodies: impl Iterator<Item = &'a Body<'b>>,
-    problems: &mut Diagnostics,
-) {
-    let versions: HashSet<(&str, &str)> = documents
-        .iter()
-        .map(|d| (d.key.as_str(), d.lang.as_str()))
-        .collect();
-    let attached: HashSet<&Path> = documents
-        .iter()
-        .flat_map(|d| &d.attachments)
-        .map(|a| a.path.as_path())
-        .collect();
-    let keys: Vec<&str> = documents.iter().map(|d| d.key.as_str()).collect();
-    for body in bodies {
-        for (url, offset) in markdown::links(body.text) {
-            let line = body.locate(offset).0;
-            let problem = match links::resolve(body.section, &url) {
-                // A version that is there but refused has had its errors told.
-                LinkTarget::Document { key, lang, .. }
-                    if !versions.contains(&(key.as_str(), lang.as_str()))
-                        && !config
-                            .content_dir()
-                            .join(format!("{key}.{lang}.md"))
-                            .is_file() =>
-                {
-                    let hint = closest(&key, keys.iter().copied())
-                        .map(|k| Message::DidYouMeanDocument { key: k.to_string() });
-                    Some((
+/// What links in bodies may lead to: a document that exists, or a file
+/// that is published because a document attaches it.
+struct LinkTargets<'a> {
+    versions: HashSet<(&'a str, &'a str)>,
+    attached: HashSet<&'a Path>,
+    keys: Vec<&'a str>,
+}
+
+impl<'a> LinkTargets<'a> {
+    fn of(documents: &'a [Arc<Document>]) -> LinkTargets<'a> {
+        LinkTargets {
+            versions: documents
+                .iter()
+                .map(|d| (d.key.as_str(), d.lang.as_str()))
+                .collect(),
+            attached: documents
+                .iter()
+                .flat_map(|d| &d.attachments)
+                .map(|a| a.path.as_path())
+                .collect(),
+            keys: documents.iter().map(|d| d.key.as_str()).collect(),
+        }
+    }
+
+    /// Links in a body must lead somewhere.
+    fn check(&self, config: &Config, body: &Body, problems: &mut Diagnostics) {
+        let LinkTargets {
+            versions,
+            attached,
+            keys,
+        } = self;
+        {
+            for (url, offset) in markdown::links(body.text) {
+                let line = body.locate(offset).0;
+                let problem = match links::resolve(body.section, &url) {
+                    // A version that is there but refused has had its errors told.
+                    LinkTarget::Document { key, lang, .. }
+                        if !versions.contains(&(key.as_str(), lang.as_str()))
+                            && !config
+                                .content_dir()
+                                .join(format!("{key}.{lang}.md"))
+                                .is_file() =>
+                    {
+                        let hint = closest(&key, keys.iter().copied())
+                            .map(|k| Message::DidYouMeanDocument { key: k.to_string() });
+                        Some((
+                            Severity::Error,
+                            Message::LinkToMissingDocument {
+                                url: url.to_string(),
+                                key: key.clone(),
+                                lang: lang.clone(),
+                            },
+                            hint,
+                        ))
+                    }
+                    LinkTarget::File(path) if !attached.contains(path.as_path()) => {
+                        let exists = config.content_dir().join(&path).is_file();
+                        let (url, path) = (url.to_string(), path.display().to_string());
+                        let message = if exists {
+                            Message::LinkToUnattached { url, path }
+                        } else {
+                            Message::LinkToMissingFile { url, path }
+                        };
+                        Some((Severity::Error, message, Some(Message::ListToPublish)))
+                    }
+                    LinkTarget::Escapes => Some((
                         Severity::Error,
-                        Message::LinkToMissingDocument {
+                        Message::LinkOutsideContent {
                             url: url.to_string(),
-                            key: key.clone(),
-                            lang: lang.clone(),
                         },
-                        hint,
-                    ))
+                        None,
+                    )),
+                    LinkTarget::Unchanged if url.starts_with('/') && !url.starts_with("//") => {
+                        Some((
+                            Severity::Warning,
+                            Message::RootLink {
+                                url: url.to_string(),
+                            },
+                            Some(Message::LinkToFile),
+                        ))
+                    }
+                    _ => None,
+                };
+                if let Some((severity, message, hint)) = problem {
+                    let mut diagnostic = match severity {
+                        Severity::Error => Diagnostic::error(body.path, message),
+                        Severity::Warning => Diagnostic::warning(body.path, message),
+                    }
+                    .at(line, 0);
+                    diagnostic.hint = hint.map(Box::new);
+                    problems.push(diagnostic);
                 }
-                LinkTarget::File(path) if !attached.contains(path.as_path()) => {
-                    let exists = config.content_dir().join(&path).is_file();
-                    let (url, path) = (url.to_string(), path.display().to_string());
-                    let message = if exists {
-                        Message::LinkToUnattached { url, path }
-                    } else {
-                        Message::LinkToMissingFile { url, path }
-                    };
-                    Some((Severity::Error, message, Some(Message::ListToPublish)))
-                }
-                LinkTarget::Escapes => Some((
-                    Severity::Error,
-                    Message::LinkOutsideContent {
-                        url: url.to_string(),
-                    },
-                    None,
-                )),
-                LinkTarget::Unchanged if url.starts_with('/') && !url.starts_with("//") => Some((
-                    Severity::Warning,
-                    Message::RootLink {
-                        url: url.to_string(),
-                    },
-                    Some(Message::LinkToFile),
-                )),
-                _ => None,
-            };
-            if let Some((severity, message, hint)) = problem {
-                let mut diagnostic = match severity {
-                    Severity::Error => Diagnostic::error(body.path, message),
-                    Severity::Warning => Diagnostic::warning(body.path, message),
-                }
-                .at(line, 0);
-                diagnostic.hint = hint.map(Box::new);
-                problems.push(diagnostic);
             }
         }
     }

@@ -3,6 +3,7 @@
 
 use crate::common;
 use crate::common::Site;
+use sastra::content::body_text::Bodies;
 
 #[test]
 fn every_document_has_a_page_in_each_of_its_languages() {
@@ -229,8 +230,7 @@ fn publish_with_bodies_in_files(
     use sastra::build::{self, BuildOptions, Steps};
     let options = BuildOptions::new(site.root());
     let output = sastra::output::writer::Output::claim(&options.output_dir(), site.root()).unwrap();
-    let (mut loaded, theme) = build::load_checked(&options).unwrap();
-    loaded.leave_bodies_in_files();
+    let (loaded, theme) = build::load_checked_with(&options, Bodies::InFiles).unwrap();
     assert!(loaded.documents.iter().all(|d| d.body.held().is_none()));
     between();
     let archive = sastra::archive::Archive::new(&loaded.config, loaded.documents, false);
@@ -299,8 +299,7 @@ fn a_body_edited_during_the_build_fails_it_and_leaves_the_previous_site() {
     }
     let only_index = || {
         let options = sastra::build::BuildOptions::new(site.root());
-        let (mut loaded, theme) = sastra::build::load_checked(&options).unwrap();
-        loaded.leave_bodies_in_files();
+        let (loaded, theme) = sastra::build::load_checked_with(&options, Bodies::InFiles).unwrap();
         site.write("content/reports/observation.en.md", &edited);
         let archive = sastra::archive::Archive::new(&loaded.config, loaded.documents, false);
         let sink = tempfile::tempdir().unwrap();
