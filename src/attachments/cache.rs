@@ -24,7 +24,7 @@ use crate::confine::FileKind;
 /// Raised whenever what is cached changes meaning, so that old entries are
 /// read again rather than misread. 3: a page's lines are joined into
 /// paragraphs across Poppler's blocks.
-const VERSION: u32 = 3;
+const VERSION: u32 = 4;
 
 /// The cache's folder in the archive's root.
 pub const FOLDER: &str = ".sastra-cache";
@@ -318,11 +318,25 @@ impl Slot {
 /// Whether an extract could have come from reading a PDF.
 fn is_consistent(extract: &Extract) -> bool {
     let pages = extract.pages as usize;
+    let in_range = |page: u32| page >= 1 && page <= extract.pages;
+    let increasing = |numbers: &[u32]| numbers.windows(2).all(|w| w[0] < w[1]);
+    let machine_read: Vec<u32> = extract.machine_read.iter().map(|m| m.page).collect();
     extract.text.len() <= pages
-        && extract
-            .machine_read
-            .iter()
-            .all(|&page| page >= 1 && page <= extract.pages)
+        && machine_read.iter().all(|&page| in_range(page))
+        && increasing(&machine_read)
+        // Pages left unread: some, in range, none also read, and no text.
+        && extract.partial.as_ref().is_none_or(|partial| {
+            !partial.unread.is_empty()
+                && increasing(&partial.unread)
+                && partial.unread.iter().all(|&page| {
+                    in_range(page)
+                        && !machine_read.contains(&page)
+                        && extract
+                            .text
+                            .get(page as usize - 1)
+                            .is_none_or(|t| t.is_empty())
+                })
+        })
         && extract.preview.is_none_or(|p| {
             (1..=PREVIEW_SIZE).contains(&p.width) && (1..=PREVIEW_SIZE).contains(&p.height)
         })
@@ -378,6 +392,7 @@ fn write_atomically(path: &Path, bytes: &[u8]) -> io::Result<()> {
 #[cfg(all(test, unix))]
 mod tests {
     use super::*;
+    use crate::attachments::ocr::{Confidence, MachineRead, Partial};
     use crate::attachments::pdf::TextLayer;
     use std::os::unix::fs::symlink;
 
@@ -397,6 +412,7 @@ mod tests {
             text: vec!["ការបោះឆ្នោត".into(), String::new()],
             layer: TextLayer::Unicode,
             machine_read: vec![],
+            partial: None,
             title: None,
             created: None,
             truncated: false,
@@ -555,14 +571,45 @@ mod tests {
         let (_dir, _, slot) = setup();
         let mut too_much_text = extract(None);
         too_much_text.text.push("forged".into());
+        let read = |page| MachineRead {
+            page,
+            confidence: None,
+        };
         let mut page_out_of_range = extract(None);
-        page_out_of_range.machine_read = vec![3];
+        page_out_of_range.machine_read = vec![read(3)];
+        let mut page_twice = extract(None);
+        page_twice.machine_read = vec![read(2), read(2)];
+        let unread = |pages: Vec<u32>| {
+            Some(Partial {
+                budget_ms: 1,
+                unread: pages,
+            })
+        };
+        // Page 1 has text: it was not left unread.
+        let mut unread_with_text = extract(None);
+        unread_with_text.partial = unread(vec![1]);
+        let mut unread_and_read = extract(None);
+        unread_and_read.machine_read = vec![read(2)];
+        unread_and_read.partial = unread(vec![2]);
+        let mut nothing_unread = extract(None);
+        nothing_unread.partial = unread(vec![]);
+        let mut unread_out_of_range = extract(None);
+        unread_out_of_range.partial = unread(vec![2, 3]);
         let mut huge_preview = extract(Some(Preview {
             width: 6000,
             height: 6000,
         }));
         huge_preview.pages = 1;
-        for extract in [too_much_text, page_out_of_range, huge_preview] {
+        for extract in [
+            too_much_text,
+            page_out_of_range,
+            page_twice,
+            unread_with_text,
+            unread_and_read,
+            nothing_unread,
+            unread_out_of_range,
+            huge_preview,
+        ] {
             slot.store(&Entry::Read(extract.clone()), &sha(), &[])
                 .unwrap();
             assert!(slot.load().is_none(), "{extract:?}");
@@ -574,6 +621,30 @@ mod tests {
         };
         slot.store(&stopped, &sha(), &[]).unwrap();
         assert!(slot.load().is_none(), "a stopped reading is never cached");
+    }
+
+    /// A confidence is a percentage: an entry claiming more (or anything
+    /// else a page would show) is read again, not shown.
+    #[test]
+    fn a_forged_confidence_is_refused() {
+        let (_dir, _, slot) = setup();
+        let mut scanned = extract(None);
+        scanned.machine_read = vec![MachineRead {
+            page: 2,
+            confidence: Some(Confidence::try_from(87).unwrap()),
+        }];
+        slot.store(&Entry::Read(scanned), &sha(), &[]).unwrap();
+        assert!(slot.load().is_some());
+        let stored = fs::read_to_string(&slot.json).unwrap();
+        assert!(stored.contains(r#""confidence":87"#), "{stored}");
+        for forged in ["101", "255", "-3", "87.5", r#""87%<script>""#] {
+            fs::write(
+                &slot.json,
+                stored.replace(r#""confidence":87"#, &format!(r#""confidence":{forged}"#)),
+            )
+            .unwrap();
+            assert!(slot.load().is_none(), "{forged}");
+        }
     }
 
     #[test]

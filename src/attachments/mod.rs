@@ -11,6 +11,7 @@
 pub mod cache;
 pub mod inline;
 pub mod layout;
+pub mod ocr;
 pub mod pdf;
 pub mod raster;
 pub mod tools;
@@ -306,6 +307,14 @@ fn look_up(cache: &cache::Cache, source: &Path, options: &Options) -> Lookup {
             sha256: known.or_else(sha256),
             file,
         },
+        // Scans left unread by a smaller budget: read again, all of it.
+        Some(cache::Loaded {
+            entry: cache::Entry::Read(extract),
+            sha256: known,
+        }) if extract.retried_with(options.budget) => Lookup::Missing {
+            sha256: known.or_else(sha256),
+            file,
+        },
         Some(cache::Loaded {
             entry,
             sha256: Some(known),
@@ -410,6 +419,21 @@ fn warning(document: &Document, attachment: &Attachment, reading: &Reading) -> O
                     name: attachment.name.clone(),
                 },
                 Message::UseOcr,
+            ),
+            _ if extract.partial.is_some() => (
+                Message::OcrPartial {
+                    name: attachment.name.clone(),
+                    read: extract.machine_read.len(),
+                    unread: extract.partial.as_ref().map_or(0, |p| p.unread.len()),
+                    seconds: extract
+                        .partial
+                        .as_ref()
+                        .map_or(0.0, |p| p.budget_ms as f64 / 1000.0)
+                        .to_string(),
+                },
+                Message::PdfBudgetHint {
+                    variable: BUDGET_VARIABLE.to_string(),
+                },
             ),
             _ if extract.truncated => (
                 Message::Truncated {

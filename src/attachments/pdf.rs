@@ -1,6 +1,6 @@
 //! Reading one PDF with Poppler's tools: its facts (`pdfinfo`), fonts
 //! (`pdffonts`), words (`pdftotext -bbox-layout`), page images (`pdftoppm`)
-//! and, for pages without text, Tesseract's reading of them.
+//! and, for pages without text, Tesseract's reading of them ([`ocr`]).
 
 use std::path::Path;
 use std::time::{Duration, Instant};
@@ -8,6 +8,7 @@ use std::time::{Duration, Instant};
 use serde::{Deserialize, Serialize};
 
 use super::layout::{self, Word};
+use super::ocr::{self, MachineRead, Partial};
 use super::raster::{self, Grey};
 use super::tools::{self, Limits, ToolError};
 use crate::text;
@@ -28,19 +29,12 @@ const INK_MAX_PIXELS: f32 = 4.0e6;
 /// A page image is never larger than this many pixels on a side.
 const MAX_RASTER_SIDE: f32 = 6000.0;
 
-/// The resolution Tesseract reads scanned pages at: its documentation
-/// asks for at least 300 dpi.
-const OCR_DPI: f32 = 300.0;
-/// A page image read by Tesseract has at most this many pixels (about an
-/// A3 page at [`OCR_DPI`]).
-const OCR_MAX_PIXELS: f32 = 16.0e6;
-
 /// The resolution to draw a page of `width` × `height` points at: `wanted`,
 /// or less where that would make an image of more than `max_pixels` pixels
 /// or more than [`MAX_RASTER_SIDE`] on a side. It has no floor: a page
 /// declared a kilometre wide is drawn at a fraction of a dpi, since any
 /// floor lets the page's size, which the file chooses, pick the image's.
-fn raster_dpi(wanted: f32, (width, height): (f32, f32), max_pixels: f32) -> f32 {
+pub(super) fn raster_dpi(wanted: f32, (width, height): (f32, f32), max_pixels: f32) -> f32 {
     // In f64: the area of a page of f32::MAX points is no number in f32.
     let (width, height) = (f64::from(width.max(1.0)), f64::from(height.max(1.0)));
     let by_side = f64::from(MAX_RASTER_SIDE) * 72.0 / width.max(height);
@@ -57,9 +51,12 @@ pub struct Extract {
     /// and for every page when the text is not searchable).
     pub text: Vec<String>,
     pub layer: TextLayer,
-    /// 1-based numbers of the pages whose text is Tesseract's reading.
+    /// The pages whose text is Tesseract's reading, in order.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    pub machine_read: Vec<u32>,
+    pub machine_read: Vec<MachineRead>,
+    /// The scanned pages left unread when the file's budget ran out.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub partial: Option<Partial>,
     /// The PDF's own metadata, as [`Info`] has it (unchecked: never a fact
     /// about the document; `sastra new --attach` offers it from [`info`]).
     pub title: Option<String>,
@@ -71,6 +68,20 @@ pub struct Extract {
 }
 
 impl Extract {
+    /// Whether page `number` (1-based) is Tesseract's reading.
+    pub fn is_machine_read(&self, number: u32) -> bool {
+        self.machine_read.iter().any(|m| m.page == number)
+    }
+
+    /// Whether reading again with `budget` per file may read more: only a
+    /// partial reading that ran out of a smaller budget (the rule of
+    /// [`Unreadable::retried_with`]).
+    pub fn retried_with(&self, budget: Duration) -> bool {
+        self.partial
+            .as_ref()
+            .is_some_and(|p| u128::from(p.budget_ms) < budget.as_millis())
+    }
+
     /// The extract with every text it carries [`text::cleaned`]: a PDF's
     /// text and metadata reach pages, feeds and the search files, and the
     /// PDF, the source, cannot be corrected the way a document is, so the
@@ -191,18 +202,22 @@ impl Job {
         if !matches!(layer, TextLayer::Unicode) {
             text.iter_mut().for_each(String::clear);
         }
-        let mut machine_read = Vec::new();
-        if self.reader.ocr && !matches!(layer, TextLayer::LegacyFont { .. }) {
-            machine_read = self.read_scanned_pages(path, &mut text, &sizes)?;
-        }
+        // The preview before OCR: a reading that runs out of time while
+        // reading scans keeps it.
         *preview = self.first_page_image(path)?;
         let preview_size =
             raster::png_size(preview).map(|(width, height)| Preview { width, height });
+        let mut scanned = ocr::Scanned::default();
+        if self.reader.ocr && !matches!(layer, TextLayer::LegacyFont { .. }) {
+            let run = |program: &str, args: &[&std::ffi::OsStr]| self.run(program, args);
+            scanned = ocr::read_scanned_pages(&run, path, &mut text, &sizes, self.budget_ms())?;
+        }
         Ok(Extract {
             pages: info.pages,
             text,
             layer,
-            machine_read,
+            machine_read: scanned.machine_read,
+            partial: scanned.partial,
             title: info.title,
             created: info.created,
             truncated: info.pages > last,
@@ -258,25 +273,6 @@ impl Job {
         }
         let sizes = pages.iter().map(|p| (p.width, p.height)).collect();
         Ok((text, sizes))
-    }
-
-    /// Fills the pages without text by OCR; returns their numbers. `sizes`
-    /// are the pages' widths and heights in points.
-    fn read_scanned_pages(
-        &self,
-        path: &Path,
-        text: &mut [String],
-        sizes: &[(f32, f32)],
-    ) -> Result<Vec<u32>, Unreadable> {
-        let mut machine_read = Vec::new();
-        for (i, page) in text.iter_mut().enumerate() {
-            if page.trim().is_empty() {
-                let size = sizes.get(i).copied().unwrap_or((0.0, 0.0));
-                *page = self.ocr_page(path, i as u32 + 1, size)?;
-                machine_read.push(i as u32 + 1);
-            }
-        }
-        Ok(machine_read)
     }
 
     /// The first page as a PNG of at most [`PREVIEW_SIZE`] pixels a side.
@@ -335,8 +331,12 @@ impl Job {
 
     fn spent(&self) -> Unreadable {
         Unreadable::OverBudget {
-            budget_ms: u64::try_from(self.reader.budget.as_millis()).unwrap_or(u64::MAX),
+            budget_ms: self.budget_ms(),
         }
+    }
+
+    fn budget_ms(&self) -> u64 {
+        u64::try_from(self.reader.budget.as_millis()).unwrap_or(u64::MAX)
     }
 
     fn info(&self, path: &Path) -> Result<Info, Unreadable> {
@@ -432,53 +432,6 @@ impl Job {
         }
         Ok(images)
     }
-
-    /// The text Tesseract reads, Khmer and English, on page `number` of
-    /// `size` points: drawn at [`OCR_DPI`], or less where that would make
-    /// an image of more than [`OCR_MAX_PIXELS`] (a page declared metres
-    /// wide must not become an image of gigabytes).
-    fn ocr_page(&self, path: &Path, number: u32, size: (f32, f32)) -> Result<String, Unreadable> {
-        let dpi = raster_dpi(OCR_DPI, size, OCR_MAX_PIXELS);
-        let image = tempfile_png(&self.run(
-            "pdftoppm",
-            &[
-                "-gray".as_ref(),
-                "-png".as_ref(),
-                "-r".as_ref(),
-                dpi.to_string().as_ref(),
-                "-f".as_ref(),
-                number.to_string().as_ref(),
-                "-l".as_ref(),
-                number.to_string().as_ref(),
-                "--".as_ref(),
-                path.as_os_str(),
-            ],
-        )?)
-        .map_err(|e| Unreadable::Stopped {
-            reason: format!("cannot write the page image: {e}"),
-        })?;
-        let text = self.run(
-            "tesseract",
-            &[
-                image.path().as_os_str(),
-                "stdout".as_ref(),
-                "-l".as_ref(),
-                "khm+eng".as_ref(),
-            ],
-        )?;
-        Ok(String::from_utf8_lossy(&text).trim().to_string())
-    }
-}
-
-fn tempfile_png(bytes: &[u8]) -> std::io::Result<tempfile::NamedTempFile> {
-    use std::io::Write;
-    let mut file = tempfile::Builder::new()
-        .prefix("sastra-ocr-")
-        .suffix(".png")
-        .tempfile()?;
-    file.write_all(bytes)?;
-    file.flush()?;
-    Ok(file)
 }
 
 /// Whether the gap between words `a` and `b` holds ink, that is, whether it
@@ -618,7 +571,7 @@ mod tests {
             (0.0, 0.0),
             (f32::MAX, f32::MAX),
         ] {
-            for (wanted, max) in [(INK_DPI, INK_MAX_PIXELS), (OCR_DPI, OCR_MAX_PIXELS)] {
+            for (wanted, max) in [(INK_DPI, INK_MAX_PIXELS), (300.0, ocr::MAX_PIXELS)] {
                 let dpi = raster_dpi(wanted, size, max);
                 assert!(dpi > 0.0 && dpi <= wanted, "{size:?}: {dpi}");
                 let (w, h) = pixels(dpi, size);
@@ -631,7 +584,7 @@ mod tests {
         }
         // An A4 page keeps its resolution (less the 1 % margin).
         assert!(raster_dpi(INK_DPI, (595.0, 842.0), INK_MAX_PIXELS) > 142.0);
-        assert!(raster_dpi(OCR_DPI, (595.0, 842.0), OCR_MAX_PIXELS) > 296.0);
+        assert!(raster_dpi(300.0, (595.0, 842.0), ocr::MAX_PIXELS) > 296.0);
     }
 
     #[test]

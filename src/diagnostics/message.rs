@@ -542,6 +542,9 @@ catalogue! {
         UseOcr
             => en: "run the build with --ocr (Tesseract with Khmer data) to read the pages, or attach a PDF with text",
                km: "ដំណើរការ build ជាមួយ --ocr (Tesseract ជាមួយទិន្នន័យខ្មែរ) ដើម្បីអានទំព័រ ឬភ្ជាប់ PDF ដែលមានអត្ថបទ";
+        OcrPartial { name: String, read: usize, unread: usize, seconds: String }
+            => en: "only part of `{name}` was read by OCR: {read} scanned page(s) read, {unread} left unread when the {seconds} s one file may take ran out",
+               km: "`{name}` ត្រូវបានអានដោយ OCR តែមួយផ្នែកប៉ុណ្ណោះ៖ បានអានទំព័រស្កេន {read} ទំព័រ ហើយ {unread} ទំព័រទៀតមិនទាន់បានអានទេ ព្រោះអស់ពេល {seconds} វិនាទីដែលហ្វាលមួយអាចប្រើបាន";
         Truncated { name: String, pages: usize, max: usize }
             => en: "`{name}` has {pages} pages; only the first {max} are read",
                km: "`{name}` មាន {pages} ទំព័រ; អានតែ {max} ទំព័រដំបូងប៉ុណ្ណោះ";

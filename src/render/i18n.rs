@@ -240,6 +240,8 @@ keys! {
     PdfTextMore = "pdf_text_more",
     PdfTextFile = "pdf_text_file",
     PdfMachineRead = "pdf_machine_read",
+    PdfConfidence = "pdf_confidence",
+    PdfPartial = "pdf_partial",
     PdfLegacyFont = "pdf_legacy_font",
     PdfScanned = "pdf_scanned",
     PdfUnreadable = "pdf_unreadable",

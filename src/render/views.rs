@@ -87,6 +87,8 @@ pub struct AttachmentContent {
     pub missing: Option<&'static str>,
     /// Some of the text is Tesseract's reading of scanned pages.
     pub machine_read: bool,
+    /// The scanned pages left unread (time ran out), in the page's digits.
+    pub unread: Option<String>,
     /// The pages of text not shown on the page, when there are any.
     pub more: Option<MoreText>,
 }
@@ -122,6 +124,8 @@ pub struct PageText {
     /// has pages in each), when known.
     pub lang: Option<String>,
     pub machine_read: bool,
+    /// Tesseract's mean word confidence, in percent, in the page's digits.
+    pub confidence: Option<String>,
 }
 
 #[derive(Debug, Serialize)]
@@ -322,6 +326,7 @@ impl<'a> ViewBuilder<'a> {
                 text: Vec::new(),
                 missing: Some("unreadable"),
                 machine_read: false,
+                unread: None,
                 more: None,
             });
         };
@@ -341,7 +346,13 @@ impl<'a> ViewBuilder<'a> {
                     .map(str::to_string)
                     .collect(),
                 lang: page_language(text, attachment.lang.as_deref()).map(str::to_string),
-                machine_read: extract.machine_read.contains(&number),
+                machine_read: extract.is_machine_read(number),
+                confidence: extract
+                    .machine_read
+                    .iter()
+                    .find(|m| m.page == number)
+                    .and_then(|m| m.confidence)
+                    .map(|c| format!("{}%", self.i18n.number(c.percent()))),
             })
             .collect();
         let more = inline::first_hidden(&extract.text, shown).map(|from| MoreText {
@@ -361,6 +372,13 @@ impl<'a> ViewBuilder<'a> {
             pages: Some(self.i18n.number(extract.pages)),
             preview: self.preview(reading),
             machine_read: text.iter().any(|p| p.machine_read),
+            unread: extract.partial.as_ref().map(|p| {
+                p.unread
+                    .iter()
+                    .map(|&n| self.i18n.number(n))
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            }),
             text,
             missing,
             more,
