@@ -58,8 +58,12 @@ const pieces = (text, n) => {
 };
 
 const pages = {
-  // A letter: centred heading, a reference line on the right, two paragraphs.
-  letter: `<h1>${escape(opening(voa[0], 40))}</h1>
+  // A letter: two blocks side by side at the top (as a ministry's name
+  // and the kingdom's motto are), a centred heading, a reference line on
+  // the right, two paragraphs.
+  letter: `<div class="head"><div>${escape(opening(voa[12], 26))}<br>${escape(opening(voa[13], 22))}</div>
+    <div class="right">${escape(opening(voa[14], 24))}<br>${escape(opening(voa[15], 20))}</div></div>
+    <h1>${escape(opening(voa[0], 40))}</h1>
     <p class="ref">${escape(opening(voa[1], 30))}</p>
     <p>${escape(voa[2])}</p><p>${escape(voa[3])}</p>`,
   // Running text, three paragraphs.
@@ -79,6 +83,8 @@ body{width:210mm;min-height:297mm;box-sizing:border-box;padding:22mm 20mm;
 h1{font-size:15pt;text-align:center;margin:0 0 8mm}
 h2{font-size:14pt;margin:0 0 6mm}
 .ref{text-align:right}
+.head{display:flex;justify-content:space-between;margin:0 0 8mm}
+.right{text-align:center}
 p{text-align:justify;margin:0 0 4mm;text-indent:10mm}
 table{border-collapse:collapse;width:100%}
 th,td{border:1px solid #000;padding:2mm 3mm;text-align:left;vertical-align:top;font-weight:normal}

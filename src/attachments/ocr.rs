@@ -103,9 +103,10 @@ pub struct Recipe {
 impl Recipe {
     /// Tesseract as it comes, on the page drawn at 300 dpi: what sastra
     /// did before the measured pipeline, the benchmark's reference.
+    /// (Its PNG told Tesseract the resolution; the PGM read now cannot.)
     pub const PLAIN: Recipe = Recipe {
         dpi: 300,
-        dpi_hint: false,
+        dpi_hint: true,
         psm: None,
         thresholding: None,
     };
@@ -286,6 +287,111 @@ mod tests {
                    5\t1\t1\t1\t1\t3\t0\t0\t10\t10\t95\t \n";
         assert_eq!(confidence(tsv), Some(Confidence(80)));
         assert_eq!(confidence("level\tconf\ttext\n1\t-1\t\n"), None);
+    }
+
+    /// Stands in for the engines: `pdftoppm` "draws" page N as the bytes
+    /// `page N`, or is over the budget for the pages in `over`; `tesseract`
+    /// reads `page N` back after a pause that makes later pages finish
+    /// first, at a confidence of N × 10.
+    fn engines(
+        over: &'static [u32],
+    ) -> impl Fn(&str, &[&OsStr]) -> Result<Vec<u8>, Unreadable> + Sync {
+        move |program, args| {
+            let arg = |i: usize| args[i].to_string_lossy().into_owned();
+            match program {
+                "pdftoppm" => {
+                    let number: u32 = arg(args.iter().position(|a| *a == "-f").unwrap() + 1)
+                        .parse()
+                        .unwrap();
+                    if over.contains(&number) {
+                        return Err(Unreadable::OverBudget { budget_ms: 5 });
+                    }
+                    Ok(format!("page {number}").into_bytes())
+                }
+                "tesseract" => {
+                    let page = std::fs::read_to_string(arg(0)).unwrap();
+                    let number: u64 = page.trim_start_matches("page ").parse().unwrap();
+                    std::thread::sleep(std::time::Duration::from_millis(40 / number));
+                    let out = std::path::PathBuf::from(arg(1));
+                    std::fs::write(out.with_extension("txt"), format!("{page}\n")).unwrap();
+                    std::fs::write(
+                        out.with_extension("tsv"),
+                        format!(
+                            "level\tconf\ttext\n5\t1\t1\t1\t1\t1\t0\t0\t1\t1\t{}\tword\n",
+                            number * 10
+                        ),
+                    )
+                    .unwrap();
+                    Ok(Vec::new())
+                }
+                other => panic!("{other}"),
+            }
+        }
+    }
+
+    fn read_in(threads: usize, over: &'static [u32]) -> (Vec<String>, Result<Scanned, Unreadable>) {
+        let pool = rayon::ThreadPoolBuilder::new()
+            .num_threads(threads)
+            .build()
+            .unwrap();
+        let mut text = vec![
+            String::new(),
+            "text layer".into(),
+            String::new(),
+            String::new(),
+            String::new(),
+        ];
+        let scanned = pool
+            .install(|| read_scanned_pages(&engines(over), Path::new("/a.pdf"), &mut text, &[], 5));
+        (text, scanned)
+    }
+
+    /// Pages read in parallel come out as one after another would give
+    /// them, whichever finishes first.
+    #[test]
+    fn parallel_reading_gives_what_serial_reading_gives() {
+        let (serial_text, serial) = read_in(1, &[]);
+        let (parallel_text, parallel) = read_in(4, &[]);
+        assert_eq!(serial_text, parallel_text);
+        assert_eq!(
+            serial_text,
+            ["page 1", "text layer", "page 3", "page 4", "page 5"]
+        );
+        let (serial, parallel) = (serial.unwrap(), parallel.unwrap());
+        assert_eq!(serial.machine_read, parallel.machine_read);
+        assert_eq!(
+            parallel
+                .machine_read
+                .iter()
+                .map(|m| (m.page, m.confidence.unwrap().percent()))
+                .collect::<Vec<_>>(),
+            [(1, 10), (3, 30), (4, 40), (5, 50)]
+        );
+        assert_eq!(parallel.partial, None);
+    }
+
+    /// When the budget runs out, the pages read are kept and the others
+    /// listed, with the budget that ran out.
+    #[test]
+    fn pages_over_the_budget_are_listed_and_the_others_kept() {
+        let (text, scanned) = read_in(2, &[3, 5]);
+        let scanned = scanned.unwrap();
+        assert_eq!(text, ["page 1", "text layer", "", "page 4", ""]);
+        assert_eq!(
+            scanned
+                .machine_read
+                .iter()
+                .map(|m| m.page)
+                .collect::<Vec<_>>(),
+            [1, 4]
+        );
+        assert_eq!(
+            scanned.partial,
+            Some(Partial {
+                budget_ms: 5,
+                unread: vec![3, 5]
+            })
+        );
     }
 
     #[test]
