@@ -414,12 +414,6 @@ fn warning(document: &Document, attachment: &Attachment, reading: &Reading) -> O
                 },
                 Message::UnicodeFont,
             ),
-            TextLayer::Scanned if extract.machine_read.is_empty() => (
-                Message::Scanned {
-                    name: attachment.name.clone(),
-                },
-                Message::UseOcr,
-            ),
             _ if extract.partial.is_some() => (
                 Message::OcrPartial {
                     name: attachment.name.clone(),
@@ -434,6 +428,12 @@ fn warning(document: &Document, attachment: &Attachment, reading: &Reading) -> O
                 Message::PdfBudgetHint {
                     variable: BUDGET_VARIABLE.to_string(),
                 },
+            ),
+            TextLayer::Scanned if extract.machine_read.is_empty() => (
+                Message::Scanned {
+                    name: attachment.name.clone(),
+                },
+                Message::UseOcr,
             ),
             _ if extract.truncated => (
                 Message::Truncated {

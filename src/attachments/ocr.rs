@@ -115,8 +115,8 @@ impl Recipe {
     pub const PIPELINE: Recipe = Recipe {
         dpi: 300,
         dpi_hint: true,
-        psm: None,
-        thresholding: Some(2),
+        psm: Some(6),
+        thresholding: None,
     };
 }
 

@@ -18,6 +18,7 @@ mod khmer_calendar_vectors;
 mod metadata;
 mod mistakes;
 mod new_attach;
+mod ocr;
 mod offline;
 mod pull_requests;
 mod search_format;
