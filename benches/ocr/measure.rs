@@ -93,7 +93,12 @@ fn accuracy(set: &Path) {
         .map(|&(p, r)| {
             let (_, pdf) = &pages[p];
             let truth = std::fs::read_to_string(pdf.with_extension("txt")).expect("true text");
-            let read = ocr::read_page(&run, pdf, 1, A4, &recipes[r].1)
+            let scan = ocr::scan_resolutions(&run, pdf, 1, 1)
+                .expect("pdfimages")
+                .iter()
+                .map(|(_, dpi)| *dpi)
+                .max();
+            let read = ocr::read_page(&run, pdf, 1, A4, scan, &recipes[r].1)
                 .unwrap_or_else(|e| panic!("{}: {e}", pdf.display()));
             let (errors, length) = cer::errors(&truth, &read.text);
             eprintln!(
@@ -106,8 +111,9 @@ fn accuracy(set: &Path) {
             (p, r, errors, length)
         })
         .collect();
-    // condition → per recipe (errors, characters), pages
-    let mut table: BTreeMap<&str, ([(usize, usize); 2], usize)> = BTreeMap::new();
+    // Per condition: (errors, characters) per recipe, and pages.
+    type Row = ([(usize, usize); 2], usize);
+    let mut table: BTreeMap<&str, Row> = BTreeMap::new();
     for (p, r, errors, length) in results {
         let row = table.entry(pages[p].0.as_str()).or_default();
         row.0[r].0 += errors;
@@ -200,7 +206,7 @@ fn before(pdf: &Path, pages: u32) {
                 "-l",
                 &number,
             ])
-            .arg(&pdf)
+            .arg(pdf)
             .arg(&image)
             .status()
             .unwrap();

@@ -85,11 +85,23 @@ pub struct Partial {
     pub unread: Vec<u32>,
 }
 
+/// The resolution a page is drawn at for Tesseract (at most: see
+/// [`raster_dpi`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Resolution {
+    /// Always this one.
+    Fixed(u16),
+    /// The resolution of the page's scan (its largest image's, as
+    /// `pdfimages -list` tells it), kept between `min` and `max`: drawing
+    /// a 150 dpi scan at 300 dpi adds no detail, and doubles Tesseract's
+    /// time. `max` where the page has no image.
+    Scan { min: u16, max: u16 },
+}
+
 /// How a page is drawn and read.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Recipe {
-    /// The resolution the page is drawn at (at most: see [`raster_dpi`]).
-    pub dpi: u16,
+    pub resolution: Resolution,
     /// Tell Tesseract the image's resolution (`--dpi`); without it, it
     /// reads none from a PGM and guesses from the size of the text.
     pub dpi_hint: bool,
@@ -105,7 +117,7 @@ impl Recipe {
     /// did before the measured pipeline, the benchmark's reference.
     /// (Its PNG told Tesseract the resolution; the PGM read now cannot.)
     pub const PLAIN: Recipe = Recipe {
-        dpi: 300,
+        resolution: Resolution::Fixed(300),
         dpi_hint: true,
         psm: None,
         thresholding: None,
@@ -113,7 +125,7 @@ impl Recipe {
 
     /// sastra's reading, chosen by measurement (README, "Scans").
     pub const PIPELINE: Recipe = Recipe {
-        dpi: 300,
+        resolution: Resolution::Scan { min: 150, max: 300 },
         dpi_hint: true,
         psm: Some(6),
         thresholding: None,
@@ -155,6 +167,14 @@ pub fn read_scanned_pages(
         .filter(|(_, t)| t.trim().is_empty())
         .map(|(n, _)| n)
         .collect();
+    let (Some(&first), Some(&last)) = (blank.first(), blank.last()) else {
+        return Ok(Scanned::default());
+    };
+    let recipe = Recipe::PIPELINE;
+    let scans = match recipe.resolution {
+        Resolution::Scan { .. } => scan_resolutions(run, path, first, last)?,
+        Resolution::Fixed(_) => Vec::new(),
+    };
     let readings: Vec<(u32, Result<PageReading, Unreadable>)> = blank
         .par_iter()
         .with_max_len(1)
@@ -163,10 +183,12 @@ pub fn read_scanned_pages(
                 .get(number as usize - 1)
                 .copied()
                 .unwrap_or((0.0, 0.0));
-            (
-                number,
-                read_page(run, path, number, size, &Recipe::PIPELINE),
-            )
+            let scan = scans
+                .iter()
+                .filter(|(page, _)| *page == number)
+                .map(|(_, dpi)| *dpi)
+                .max();
+            (number, read_page(run, path, number, size, scan, &recipe))
         })
         .collect();
     let mut scanned = Scanned::default();
@@ -190,15 +212,58 @@ pub fn read_scanned_pages(
     Ok(scanned)
 }
 
-/// Page `number` of `size` points read by `recipe`.
+/// The resolution of each image on pages `first` to `last`, by page, as
+/// `pdfimages -list` gives it (x and y may differ: the smaller counts).
+pub fn scan_resolutions(
+    run: &Run,
+    path: &Path,
+    first: u32,
+    last: u32,
+) -> Result<Vec<(u32, u32)>, Unreadable> {
+    let list = run(
+        "pdfimages",
+        &[
+            "-list".as_ref(),
+            "-f".as_ref(),
+            first.to_string().as_ref(),
+            "-l".as_ref(),
+            last.to_string().as_ref(),
+            "--".as_ref(),
+            path.as_os_str(),
+        ],
+    )?;
+    Ok(String::from_utf8_lossy(&list)
+        .lines()
+        .skip(2)
+        .filter_map(|line| {
+            let fields: Vec<&str> = line.split_whitespace().collect();
+            // page num type width height color comp bpc enc interp object
+            // ID x-ppi y-ppi size ratio
+            let page = fields.first()?.parse().ok()?;
+            let x: u32 = fields.get(12)?.parse().ok()?;
+            let y: u32 = fields.get(13)?.parse().ok()?;
+            (fields.get(2) == Some(&"image")).then_some((page, x.min(y)))
+        })
+        .collect())
+}
+
+/// Page `number` of `size` points read by `recipe`; `scan` is the
+/// resolution of the page's image, if it has one.
 pub fn read_page(
     run: &Run,
     path: &Path,
     number: u32,
     size: (f32, f32),
+    scan: Option<u32>,
     recipe: &Recipe,
 ) -> Result<PageReading, Unreadable> {
-    let dpi = raster_dpi(f32::from(recipe.dpi), size, MAX_PIXELS);
+    let wanted = match recipe.resolution {
+        Resolution::Fixed(dpi) => dpi,
+        Resolution::Scan { min, max } => scan.map_or(max, |dpi| {
+            u16::try_from(dpi).unwrap_or(u16::MAX).clamp(min, max)
+        }),
+    };
+    let dpi = raster_dpi(f32::from(wanted), size, MAX_PIXELS);
     let scratch = tempfile::Builder::new()
         .prefix("sastra-ocr-")
         .tempdir()
@@ -308,6 +373,10 @@ mod tests {
                     }
                     Ok(format!("page {number}").into_bytes())
                 }
+                "pdfimages" => Ok(
+                    b"page num type\n----\n 1 0 image 10 10 gray 1 8 jpeg no 5 0 150 150 1K 1%\n"
+                        .to_vec(),
+                ),
                 "tesseract" => {
                     let page = std::fs::read_to_string(arg(0)).unwrap();
                     let number: u64 = page.trim_start_matches("page ").parse().unwrap();
@@ -392,6 +461,42 @@ mod tests {
                 unread: vec![3, 5]
             })
         );
+    }
+
+    /// A scan is drawn at its own resolution, within 150 to 300 dpi;
+    /// a page without an image at 300.
+    #[test]
+    fn a_page_is_drawn_at_its_scans_resolution() {
+        let drawn = std::sync::Mutex::new(Vec::new());
+        let run = |program: &str, args: &[&OsStr]| {
+            if program == "pdftoppm" {
+                let at = args.iter().position(|a| *a == "-r").unwrap() + 1;
+                let dpi: f32 = args[at].to_string_lossy().parse().unwrap();
+                drawn.lock().unwrap().push(dpi.round() as u32);
+                return Err(Unreadable::OverBudget { budget_ms: 1 });
+            }
+            panic!("{program}");
+        };
+        for scan in [Some(200), Some(72), Some(1200), None] {
+            let _ = read_page(
+                &run,
+                Path::new("/a.pdf"),
+                1,
+                (595.0, 842.0),
+                scan,
+                &Recipe::PIPELINE,
+            );
+        }
+        let _ = read_page(
+            &run,
+            Path::new("/a.pdf"),
+            1,
+            (595.0, 842.0),
+            Some(150),
+            &Recipe::PLAIN,
+        );
+        // Less 1 %: pdftoppm rounds each side up (`raster_dpi`).
+        assert_eq!(*drawn.lock().unwrap(), [198, 149, 297, 297, 297]);
     }
 
     #[test]

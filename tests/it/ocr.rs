@@ -68,7 +68,7 @@ fn scans_read_better_than_plain_tesseract_and_in_parallel_as_in_series() {
             .map(|n| {
                 let pdf = &pdf;
                 scope.spawn(move || {
-                    ocr::read_page(&run, pdf, n, (595.0, 842.0), &Recipe::PLAIN)
+                    ocr::read_page(&run, pdf, n, (595.0, 842.0), None, &Recipe::PLAIN)
                         .unwrap()
                         .text
                 })
