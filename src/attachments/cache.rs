@@ -17,14 +17,16 @@ use std::process::{Command, Stdio};
 
 use serde::{Deserialize, Serialize};
 
-use super::pdf::{Extract, Preview, Unreadable, PREVIEW_SIZE};
+use super::pdf::{Extract, Preview, TextLayer, Unreadable, PREVIEW_SIZE};
 use super::raster;
 use crate::confine::FileKind;
 
 /// Raised whenever what is cached changes meaning, so that old entries are
 /// read again rather than misread. 3: a page's lines are joined into
-/// paragraphs across Poppler's blocks.
-const VERSION: u32 = 3;
+/// paragraphs across Poppler's blocks. 4: text in legacy Khmer fonts is
+/// converted to Unicode, and the pages in legacy fonts say how each was
+/// read.
+const VERSION: u32 = 4;
 
 /// The cache's folder in the archive's root.
 pub const FOLDER: &str = ".sastra-cache";
@@ -322,10 +324,20 @@ fn is_consistent(extract: &Extract) -> bool {
         && extract
             .machine_read
             .iter()
+            .chain(legacy_pages(extract))
             .all(|&page| page >= 1 && page <= extract.pages)
         && extract.preview.is_none_or(|p| {
             (1..=PREVIEW_SIZE).contains(&p.width) && (1..=PREVIEW_SIZE).contains(&p.height)
         })
+}
+
+/// The numbers of the pages in legacy fonts.
+fn legacy_pages(extract: &Extract) -> impl Iterator<Item = &u32> {
+    let pages = match &extract.layer {
+        TextLayer::Legacy { pages } => pages.as_slice(),
+        _ => &[],
+    };
+    pages.iter().map(|p| &p.number)
 }
 
 /// The preview image at `path`, if it is a plain file holding a PNG of the
@@ -378,7 +390,6 @@ fn write_atomically(path: &Path, bytes: &[u8]) -> io::Result<()> {
 #[cfg(all(test, unix))]
 mod tests {
     use super::*;
-    use crate::attachments::pdf::TextLayer;
     use std::os::unix::fs::symlink;
 
     /// A one-pixel-high PNG header of the given width, enough for
@@ -557,12 +568,26 @@ mod tests {
         too_much_text.text.push("forged".into());
         let mut page_out_of_range = extract(None);
         page_out_of_range.machine_read = vec![3];
+        let mut legacy_out_of_range = extract(None);
+        legacy_out_of_range.layer = TextLayer::Legacy {
+            pages: vec![crate::attachments::legacy::LegacyPage {
+                number: 0,
+                reading: crate::attachments::legacy::Reading::UnknownFont {
+                    font: "Limon-S1".into(),
+                },
+            }],
+        };
         let mut huge_preview = extract(Some(Preview {
             width: 6000,
             height: 6000,
         }));
         huge_preview.pages = 1;
-        for extract in [too_much_text, page_out_of_range, huge_preview] {
+        for extract in [
+            too_much_text,
+            page_out_of_range,
+            legacy_out_of_range,
+            huge_preview,
+        ] {
             slot.store(&Entry::Read(extract.clone()), &sha(), &[])
                 .unwrap();
             assert!(slot.load().is_none(), "{extract:?}");

@@ -219,9 +219,16 @@ fn starts_khmer(text: &str) -> bool {
     text.chars().next().is_some_and(is_khmer)
 }
 
+/// Output of Poppler's text tools that does not parse.
 #[derive(Debug, thiserror::Error)]
-#[error("unreadable layout from pdftotext: {0}")]
+#[error("unreadable layout from Poppler: {0}")]
 pub struct LayoutError(String);
+
+impl LayoutError {
+    pub(super) fn new(reason: impl ToString) -> LayoutError {
+        LayoutError(reason.to_string())
+    }
+}
 
 /// Parses the XHTML of `pdftotext -bbox-layout`.
 pub fn parse(xhtml: &str) -> Result<Vec<Page>, LayoutError> {
@@ -286,7 +293,7 @@ pub fn parse(xhtml: &str) -> Result<Vec<Page>, LayoutError> {
     }
 }
 
-fn entity(reference: &quick_xml::events::BytesRef) -> Result<char, LayoutError> {
+pub(super) fn entity(reference: &quick_xml::events::BytesRef) -> Result<char, LayoutError> {
     if let Some(c) = reference
         .resolve_char_ref()
         .map_err(|e| LayoutError(e.to_string()))?

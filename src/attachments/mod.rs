@@ -11,6 +11,7 @@
 pub mod cache;
 pub mod inline;
 pub mod layout;
+pub mod legacy;
 pub mod pdf;
 pub mod raster;
 pub mod tools;
@@ -219,7 +220,7 @@ fn read_pdfs(documents: &[Arc<Document>], options: &Options) -> (Extracts, Diagn
     for document in documents {
         for attachment in document.attachments.iter().filter(|a| is_pdf(a)) {
             if let Some(reading) = extracts.get(attachment) {
-                problems.extend(warning(document, attachment, reading));
+                problems.extend(warnings(document, attachment, reading));
             }
         }
     }
@@ -376,58 +377,116 @@ fn reading(
 }
 
 /// What `check` says about one attachment's reading, if anything.
-fn warning(document: &Document, attachment: &Attachment, reading: &Reading) -> Option<Diagnostic> {
-    let (message, hint) = match &reading.outcome {
-        Err(problem @ Unreadable::OverBudget { .. }) => (
+fn warnings(document: &Document, attachment: &Attachment, reading: &Reading) -> Vec<Diagnostic> {
+    let name = || attachment.name.clone();
+    let said: Vec<(Message, Message)> = match &reading.outcome {
+        Err(problem @ Unreadable::OverBudget { .. }) => vec![(
             Message::CannotReadPdf {
-                name: attachment.name.clone(),
+                name: name(),
                 detail: problem.to_string(),
             },
             Message::PdfBudgetHint {
                 variable: BUDGET_VARIABLE.to_string(),
             },
-        ),
-        Err(problem) => (
+        )],
+        Err(problem) => vec![(
             Message::CannotReadPdf {
-                name: attachment.name.clone(),
+                name: name(),
                 detail: problem.to_string(),
             },
             Message::PublishedAsIs,
-        ),
+        )],
         Ok(extract) => match &extract.layer {
-            TextLayer::LegacyFont { font } => (
-                Message::LegacyFont {
-                    name: attachment.name.clone(),
-                    font: font
-                        .as_deref()
-                        .map(|f| format!(" ({f})"))
-                        .unwrap_or_default(),
-                },
-                Message::UnicodeFont,
-            ),
-            TextLayer::Scanned if extract.machine_read.is_empty() => (
-                Message::Scanned {
-                    name: attachment.name.clone(),
-                },
-                Message::UseOcr,
-            ),
-            _ if extract.truncated => (
+            TextLayer::Legacy { pages } => legacy_warnings(extract, pages, name),
+            TextLayer::Scanned if extract.machine_read.is_empty() => {
+                vec![(Message::Scanned { name: name() }, Message::UseOcr)]
+            }
+            _ => Vec::new(),
+        },
+    };
+    let truncated = reading
+        .extract()
+        .filter(|e| e.truncated && said.is_empty())
+        .map(|e| {
+            (
                 Message::Truncated {
-                    name: attachment.name.clone(),
-                    pages: extract.pages as usize,
+                    name: name(),
+                    pages: e.pages as usize,
                     max: pdf::MAX_PAGES as usize,
                 },
                 Message::SplitFile,
-            ),
-            _ => return None,
-        },
+            )
+        });
+    said.into_iter()
+        .chain(truncated)
+        .map(|(message, hint)| {
+            Diagnostic::warning(&document.path, message)
+                .at(attachment.line, 0)
+                .field(format!("attachments[{}].file", attachment.index))
+                .hint(hint)
+        })
+        .collect()
+}
+
+/// The pages in legacy fonts whose text was dropped and not read by OCR
+/// either: one warning for those in fonts without a table, one for those
+/// converted poorly.
+fn legacy_warnings(
+    extract: &Extract,
+    pages: &[legacy::LegacyPage],
+    name: impl Fn() -> String,
+) -> Vec<(Message, Message)> {
+    use legacy::Reading;
+    let unread = || {
+        pages
+            .iter()
+            .filter(|p| !extract.machine_read.contains(&p.number))
     };
-    Some(
-        Diagnostic::warning(&document.path, message)
-            .at(attachment.line, 0)
-            .field(format!("attachments[{}].file", attachment.index))
-            .hint(hint),
-    )
+    let mut said = Vec::new();
+    let unknown: Vec<&str> = unread()
+        .filter_map(|p| match &p.reading {
+            Reading::UnknownFont { font } => Some(font.as_str()),
+            _ => None,
+        })
+        .collect();
+    if let Some(font) = unknown.first() {
+        said.push((
+            Message::LegacyFont {
+                name: name(),
+                font: font.to_string(),
+                pages: unknown.len(),
+            },
+            Message::UseOcrOrUnicode,
+        ));
+    }
+    let poor: Vec<(&[crate::khmer::legacy::LegacyFont], u16)> = unread()
+        .filter_map(|p| match &p.reading {
+            Reading::Poor {
+                fonts,
+                invalid_per_mille,
+            } => Some((fonts.as_slice(), *invalid_per_mille)),
+            _ => None,
+        })
+        .collect();
+    if !poor.is_empty() {
+        let mut fonts: Vec<&str> = poor
+            .iter()
+            .flat_map(|(f, _)| f.iter().map(|f| f.name()))
+            .collect();
+        fonts.sort_unstable();
+        fonts.dedup();
+        let worst = poor.iter().map(|(_, share)| *share).max().unwrap_or(0);
+        said.push((
+            Message::LegacyPoor {
+                name: name(),
+                fonts: fonts.join(", "),
+                pages: poor.len(),
+                percent: usize::from(worst).div_ceil(10),
+            },
+            Message::UseOcrOrUnicode,
+        ));
+    }
+    said
 }
 
 #[cfg(test)]

@@ -530,12 +530,15 @@ catalogue! {
         PublishedAsIs
             => en: "the file is published as it is; replace it with a readable, unprotected PDF to make it searchable",
                km: "ហ្វាលត្រូវបានផ្សាយដូចដែលវាមាន; ជំនួសវាដោយ PDF ដែលអានបាន និងគ្មានការការពារ ដើម្បីឱ្យស្វែងរកបាន";
-        LegacyFont { name: String, font: String }
-            => en: "text not searchable: legacy Khmer font{font} in `{name}`",
-               km: "ស្វែងរកអត្ថបទមិនបាន៖ ពុម្ពអក្សរខ្មែរចាស់{font} ក្នុង `{name}`";
-        UnicodeFont
-            => en: "the font puts Khmer glyphs on Latin letters; export the document again with a Unicode Khmer font (Khmer OS, Noto Sans Khmer)",
-               km: "ពុម្ពអក្សរនេះដាក់រូបអក្សរខ្មែរលើអក្សរឡាតាំង; នាំចេញឯកសារម្តងទៀតដោយប្រើពុម្ពអក្សរខ្មែរ Unicode (Khmer OS, Noto Sans Khmer)";
+        LegacyFont { name: String, font: String, pages: usize }
+            => en: "text not searchable: {pages} page(s) of `{name}` use the legacy Khmer font {font}, which sastra cannot convert to Unicode",
+               km: "ស្វែងរកអត្ថបទមិនបាន៖ {pages} ទំព័រនៃ `{name}` ប្រើពុម្ពអក្សរខ្មែរចាស់ {font} ដែល sastra មិនអាចបម្លែងទៅជាយូនីកូដបាន";
+        LegacyPoor { name: String, fonts: String, pages: usize, percent: usize }
+            => en: "text not searchable: {pages} page(s) of `{name}` in the legacy Khmer font {fonts} did not convert well to Unicode ({percent}% of the syllables are not valid Khmer)",
+               km: "ស្វែងរកអត្ថបទមិនបាន៖ {pages} ទំព័រនៃ `{name}` ក្នុងពុម្ពអក្សរខ្មែរចាស់ {fonts} បម្លែងទៅជាយូនីកូដមិនបានល្អ ({percent}% នៃព្យាង្គមិនមែនជាអក្សរខ្មែរត្រឹមត្រូវ)";
+        UseOcrOrUnicode
+            => en: "run the build with --ocr (Tesseract with Khmer data) to read those pages from their image, or export the document again with a Unicode Khmer font (Khmer OS, Noto Sans Khmer)",
+               km: "ដំណើរការ build ជាមួយ --ocr (Tesseract ជាមួយទិន្នន័យខ្មែរ) ដើម្បីអានទំព័រទាំងនោះពីរូបភាព ឬនាំចេញឯកសារម្តងទៀតដោយប្រើពុម្ពអក្សរខ្មែរ Unicode (Khmer OS, Noto Sans Khmer)";
         Scanned { name: String }
             => en: "no text layer: scanned, `{name}` cannot be searched",
                km: "គ្មានស្រទាប់អត្ថបទ៖ `{name}` ជារូបស្កេន ដូច្នេះស្វែងរកមិនបាន";

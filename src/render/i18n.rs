@@ -240,6 +240,7 @@ keys! {
     PdfTextMore = "pdf_text_more",
     PdfTextFile = "pdf_text_file",
     PdfMachineRead = "pdf_machine_read",
+    PdfConverted = "pdf_converted",
     PdfLegacyFont = "pdf_legacy_font",
     PdfScanned = "pdf_scanned",
     PdfUnreadable = "pdf_unreadable",
