@@ -26,3 +26,4 @@ mod serve;
 mod timeline;
 mod tokenizer_vectors;
 mod validators;
+mod legacy_probe;

@@ -11,6 +11,7 @@
 mod abc;
 mod common;
 mod limon;
+pub mod detect;
 pub mod reorder;
 
 use crate::khmer::cluster::{clusters, is_khmer, is_valid_cluster};
