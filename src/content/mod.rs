@@ -7,6 +7,7 @@ pub mod content_path;
 pub mod date;
 pub mod document;
 pub mod field_path;
+pub mod legacy_text;
 pub mod front_matter;
 pub mod links;
 pub mod load;

@@ -9,11 +9,11 @@
 //! stands for in the order the glyph was typed (reordering comes after, in
 //! [`super::reorder`]).
 
-/// Ligatures of several codes shared by both families.
-pub(super) const SEQUENCES: &[(&[u8], &str)] = &[
-    (b".l.", "\u{17D8}"), // ៘ beyyal
-    (b"B\xa7", "ឰ"),      // ព with the subscript's hook
-];
+/// Ligatures of several codes shared by both families. `.l.` is not one:
+/// it is ។ល។ as Unicode wants it written, not the discouraged ៘.
+pub(super) const SEQUENCES: &[(&[u8], &str)] = &[];
+// ឰ (U+17B0, drawn as ព + the subscript ធ's glyph) is not a ligature here:
+// ព្ធ (ប្រារព្ធ) is far more common and typed with the same two codes.
 
 /// One shared code; `None` for a code the family file must decide or that
 /// is not Khmer (left as it is).

@@ -11,6 +11,7 @@
 mod abc;
 mod common;
 mod limon;
+pub mod detect;
 pub mod reorder;
 
 use crate::khmer::cluster::{clusters, is_khmer, is_valid_cluster};
@@ -153,7 +154,10 @@ impl Conversion {
 /// Converts text typed in `font`'s encoding to Unicode Khmer. Characters the
 /// font does not draw as Khmer (spaces, line breaks, …) are kept.
 pub fn convert(font: LegacyFont, legacy: &str) -> Conversion {
-    let text = reorder::reorder(&map(font, legacy));
+    let mut text = reorder::reorder(&map(font, legacy));
+    if font == LegacyFont::Limon {
+        text = limon::colons(&text);
+    }
     let (mut clusters_seen, mut invalid) = (0, 0);
     for cluster in clusters(&text) {
         if cluster.chars().next().is_some_and(is_khmer) {

@@ -59,10 +59,10 @@ fn takes_triisap(c: char) -> bool {
     matches!(c, 'ស' | 'ហ' | 'អ')
 }
 
-/// Subscripts that stand under ញ, whose tail the fonts draw as ព + ា
-/// around them.
+/// Subscripts that stand under ញ (បញ្ចប់, បញ្ជី, បញ្ញា, បញ្ហា) and never
+/// under ព, whose tail the fonts draw as ព + ា around them.
 fn goes_under_nyo(c: char) -> bool {
-    matches!(c, 'ច' | 'ឆ' | 'ជ' | 'ឈ' | 'ញ')
+    matches!(c, 'ច' | 'ឆ' | 'ជ' | 'ឈ' | 'ញ' | 'ហ')
 }
 
 /// Puts the Khmer clusters of `visual` (Khmer characters in the order a
@@ -82,7 +82,12 @@ pub fn reorder(visual: &str) -> String {
                     }
                     cluster.ro = true;
                 }
-                Some(sub) => cluster.subscripts.push(sub),
+                Some(sub) => {
+                    if cluster.subscripts.is_empty() && cluster.marks.contains(&SRA_AA) {
+                        cluster.aa_before_subscript = true;
+                    }
+                    cluster.subscripts.push(sub);
+                }
                 None => cluster.marks.push(COENG),
             }
         } else if is_pre_vowel(c) {
@@ -120,6 +125,9 @@ struct Cluster {
     subscripts: Vec<char>,
     /// Everything else after the base, in typed order.
     marks: Vec<char>,
+    /// ា typed between the base and its first subscript: where the fonts
+    /// draw ញ as ព + ា, the ា is its tail.
+    aa_before_subscript: bool,
 }
 
 impl Cluster {
@@ -136,6 +144,7 @@ impl Cluster {
             mut base,
             subscripts,
             marks,
+            aa_before_subscript,
         } = self;
         if base.is_none() && subscripts.is_empty() && marks.is_empty() && pre.is_empty() && !ro {
             return;
@@ -152,8 +161,11 @@ impl Cluster {
                 m => signs.push(m),
             }
         }
-        // ព + ា drawn around a subscript that only ញ takes: the font's ញ.
-        if base == Some(PO) && subscripts.first().is_some_and(|&s| goes_under_nyo(s)) {
+        // ព + ា drawn around a subscript: the fonts' ញ, when the ា came
+        // before the subscript or the subscript is one only ញ takes.
+        if base == Some(PO)
+            && (aa_before_subscript || subscripts.first().is_some_and(|&s| goes_under_nyo(s)))
+        {
             if let Some(at) = vowels.iter().position(|&v| v == SRA_AA) {
                 vowels.remove(at);
                 base = Some(NYO);
@@ -280,6 +292,8 @@ mod tests {
     fn po_and_aa_around_a_nyo_subscript_are_nyo() {
         assert_eq!(reorder("បពា្ញា"), "បញ្ញា");
         assert_eq!(reorder("បព្ជាី"), "បញ្ជី");
+        assert_eq!(reorder("បពា្ហា"), "បញ្ហា");
+        assert_eq!(reorder("បព្ហាា"), "បញ្ហា");
         // ព with another subscript keeps its ា
         assert_eq!(reorder("ព្យា"), "ព្យា");
     }
