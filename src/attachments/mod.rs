@@ -440,7 +440,7 @@ fn legacy_warnings(
     let unread = || {
         pages
             .iter()
-            .filter(|p| !extract.machine_read.contains(&p.number))
+            .filter(|p| !extract.is_machine_read(p.number))
     };
     let mut said = Vec::new();
     let unknown: Vec<&str> = unread()

@@ -74,6 +74,11 @@ pub struct Extract {
 }
 
 impl Extract {
+    /// Whether page `number` (1-based) is Tesseract's reading.
+    pub fn is_machine_read(&self, number: u32) -> bool {
+        self.machine_read.contains(&number)
+    }
+
     /// The extract with every text it carries [`text::cleaned`]: a PDF's
     /// text and metadata reach pages, feeds and the search files, and the
     /// PDF, the source, cannot be corrected the way a document is, so the

@@ -353,7 +353,7 @@ impl<'a> ViewBuilder<'a> {
                     .map(str::to_string)
                     .collect(),
                 lang: page_language(text, attachment.lang.as_deref()).map(str::to_string),
-                machine_read: extract.machine_read.contains(&number),
+                machine_read: extract.is_machine_read(number),
                 converted: converted_from(legacy.iter().filter(|p| p.number == number)),
             })
             .collect();
@@ -367,7 +367,7 @@ impl<'a> ViewBuilder<'a> {
         });
         let dropped = legacy
             .iter()
-            .any(|p| p.reading.is_dropped() && !extract.machine_read.contains(&p.number));
+            .any(|p| p.reading.is_dropped() && !extract.is_machine_read(p.number));
         let missing = match extract.layer {
             TextLayer::Legacy { .. } if dropped => Some("legacy-font"),
             TextLayer::Scanned if text.is_empty() => Some("scanned"),

@@ -22,7 +22,7 @@ use sastra::khmer::normalize::normalize;
 use crate::common;
 
 /// The oracle's Limon for each text, in order.
-fn oracle_limon(texts: &[String]) -> Vec<String> {
+pub(crate) fn oracle_limon(texts: &[String]) -> Vec<String> {
     let mut child = Command::new("node")
         .arg(common::repo().join("tests/legacy/oracle.mjs"))
         .stdin(Stdio::piped())

@@ -15,7 +15,8 @@ use std::process::{Command, Stdio};
 use sastra::attachments::legacy::{Reading, MAX_INVALID_SHARE};
 use sastra::attachments::{Extract, TextLayer};
 use sastra::build;
-use sastra::khmer::cluster::{clusters, is_khmer, is_khmer_script};
+use sastra::khmer::cluster::{clusters, is_khmer, is_khmer_script, is_mark};
+use sastra::khmer::numerals::to_khmer_digits;
 use sastra::khmer::legacy::{convert, LegacyFont};
 use sastra::khmer::normalize::normalize;
 
@@ -24,40 +25,10 @@ use super::{
     real_paragraphs, site_with, ENGLISH_LINE, PAGE, PDF_ONLY_PHRASE,
 };
 use crate::common::repo;
+use crate::legacy::oracle_limon;
 
 /// English, digits and Khmer beside one another in one paragraph.
 const MIXED: &str = "ការបោះឆ្នោតជ្រើសរើសក្រុមប្រឹក្សា National Election Committee (NEC) ឆ្នាំ2023";
-
-/// The oracle's Limon for each text, in order.
-fn oracle_limon(texts: &[String]) -> Vec<String> {
-    let mut child = Command::new("node")
-        .arg(repo().join("tests/legacy/oracle.mjs"))
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .unwrap_or_else(|e| panic!("node runs the oracle ({e}); `scripts/test` installs it"));
-    let input: String = texts
-        .iter()
-        .map(|t| serde_json::to_string(t).unwrap() + "\n")
-        .collect();
-    let mut stdin = child.stdin.take().unwrap();
-    let writer = std::thread::spawn(move || stdin.write_all(input.as_bytes()));
-    let output = child.wait_with_output().unwrap();
-    writer.join().unwrap().unwrap();
-    assert!(
-        output.status.success(),
-        "the oracle failed (`scripts/test` installs khmer-unicode-converter):\n{}",
-        String::from_utf8_lossy(&output.stderr)
-    );
-    let limon: Vec<String> = String::from_utf8(output.stdout)
-        .unwrap()
-        .lines()
-        .map(|l| serde_json::from_str(l).unwrap())
-        .collect();
-    assert_eq!(limon.len(), texts.len());
-    limon
-}
 
 /// DejaVu Sans named "Limon S1" (PostScript name LimonS1), made once.
 fn limon_font() -> PathBuf {
@@ -276,10 +247,13 @@ fn a_hand_written_limon_pdf_is_converted() {
     );
 }
 
-/// Runs of 2 to 6 clusters cut from the Khmer of `text` at random (a fixed
-/// seed), as the search quality test draws its phrase queries, and the same
-/// phrases written as people type them: with zero-width spaces, a vowel
-/// before the subscript it follows, ្ដ for ្ត.
+/// The phrase queries of the search quality test
+/// (tests/js/search-quality.test.mjs), drawn from the Khmer of `text` as it
+/// draws them, with a fixed seed: runs of 2 to 6 clusters, `count` of each
+/// kind, as written, with zero-width spaces between clusters, with a vowel
+/// typed before the subscript it follows, with ្ដ for ្ត; and every Khmer
+/// run touching a number (1 to 3 clusters of it), with ASCII and with
+/// Khmer digits.
 fn phrase_queries(text: &str, count: usize) -> Vec<String> {
     let mut state: u32 = 20260;
     let mut random = move |n: usize| {
@@ -320,7 +294,57 @@ fn phrase_queries(text: &str, count: usize) -> Vec<String> {
             made += 1;
         }
     }
+    for phrase in touching_numbers(text, &mut random) {
+        queries.push(to_khmer_digits(&phrase));
+        queries.push(phrase);
+    }
     queries
+}
+
+/// Every place where Khmer letters and an ASCII number touch in `text`:
+/// the number with 1 to 3 clusters of the Khmer beside it.
+fn touching_numbers(text: &str, random: &mut impl FnMut(usize) -> usize) -> Vec<String> {
+    let mut found = Vec::new();
+    for word in text.split_whitespace() {
+        let chars: Vec<char> = word.chars().collect();
+        let span = |from: usize, keep: &dyn Fn(char) -> bool, step: isize| {
+            let mut at = from as isize;
+            while (0..chars.len() as isize).contains(&at) && keep(chars[at as usize]) {
+                at += step;
+            }
+            at
+        };
+        for i in 1..chars.len() {
+            let (before, after) = (chars[i - 1], chars[i]);
+            let phrase = if is_khmer(before) && after.is_ascii_digit() {
+                let khmer: String = chars[(span(i - 1, &|c| is_khmer(c), -1) + 1) as usize..i]
+                    .iter()
+                    .collect();
+                let number: String = chars[i..span(i, &|c| c.is_ascii_digit(), 1) as usize]
+                    .iter()
+                    .collect();
+                let parts: Vec<&str> = clusters(&khmer).collect();
+                let keep = 1 + random(3.min(parts.len()));
+                parts[parts.len() - keep..].concat() + &number
+            } else if before.is_ascii_digit() && is_khmer(after) {
+                let number: String = chars[(span(i - 1, &|c| c.is_ascii_digit(), -1) + 1) as usize..i]
+                    .iter()
+                    .collect();
+                let khmer: String = chars[i..span(i, &|c| is_khmer(c), 1) as usize]
+                    .iter()
+                    .collect();
+                let parts: Vec<&str> = clusters(&khmer).collect();
+                let keep = 1 + random(3.min(parts.len()));
+                number + &parts[..keep].concat()
+            } else {
+                continue;
+            };
+            if !phrase.starts_with(is_mark) && !found.contains(&phrase) {
+                found.push(phrase);
+            }
+        }
+    }
+    found
 }
 
 /// The phrase with a vowel typed before the subscript it follows (សិទិ្ធ
