@@ -108,24 +108,55 @@ struct Tally {
     unknown: Option<String>,
 }
 
+/// A piece of a word in one font: (the font's name, the text).
+type Piece = (String, String);
+
 fn convert_page(page: &mut layout::Page, runs: &[Run]) -> Option<Reading> {
     if !runs.iter().any(|r| LegacyFont::is_legacy_name(&r.font)) {
         return None;
     }
+    let mut lines: Vec<&mut Vec<Word>> = page.blocks.iter_mut().flatten().collect();
+    let mut cut: Vec<Vec<Vec<Piece>>> = lines
+        .iter()
+        .map(|line| {
+            line.iter()
+                .map(|word| {
+                    pieces(word, runs)
+                        .into_iter()
+                        .map(|(font, text)| (font.to_string(), text.to_string()))
+                        .collect()
+                })
+                .collect()
+        })
+        .collect();
+    for next in 1..cut.len() {
+        let (before, after) = cut.split_at_mut(next);
+        let last = before[next - 1].last_mut().and_then(|w| w.last_mut());
+        let first = after[0].first_mut().and_then(|w| w.first_mut());
+        if let (Some(last), Some(first)) = (last, first) {
+            mend_line_end(last, first);
+        }
+    }
+    let spaced = spaced_line_ends(&lines, &cut);
     let mut tally = Tally::default();
-    for word in page.blocks.iter_mut().flatten().flatten() {
-        let pieces = pieces(word, runs);
-        if pieces
-            .iter()
-            .all(|(font, _)| !LegacyFont::is_legacy_name(font))
-        {
-            continue;
+    for ((line, words), spaced) in lines.iter_mut().zip(cut).zip(spaced) {
+        for (word, pieces) in line.iter_mut().zip(words) {
+            if pieces
+                .iter()
+                .all(|(font, _)| !LegacyFont::is_legacy_name(font))
+            {
+                continue;
+            }
+            word.text = pieces
+                .iter()
+                .map(|(font, text)| tally.convert(font, text))
+                .collect();
         }
-        let mut text = String::with_capacity(word.text.len());
-        for (font, piece) in pieces {
-            text.push_str(&tally.convert(font, piece));
+        // A word whose characters all went to the line before.
+        line.retain(|word| !word.text.is_empty());
+        if let (true, Some(last)) = (spaced, line.last_mut()) {
+            last.text.push(' ');
         }
-        word.text = text;
     }
     if let Some(font) = tally.unknown {
         return Some(Reading::UnknownFont { font });
@@ -171,6 +202,93 @@ impl Tally {
                 text.to_string()
             }
             None => text.to_string(),
+        }
+    }
+}
+
+/// Which lines end where their legacy text had a space. To the program
+/// that set it, legacy text is Latin: it breaks a line at a space, inside
+/// a word at punctuation (before `[`, after `-`: Limon draws Khmer with
+/// them), and between two letters only when a word is longer than a whole
+/// line, which then holds that word alone, to the right edge. So a line
+/// that ends in a letter of a legacy font and goes on with a letter in the
+/// same font on the next line ended at a space, unless it is one word
+/// reaching the right edge of the page's text (within a line's height).
+/// That space is kept at the end of the line's last word: Khmer lines are
+/// otherwise joined without one ([`layout::join_lines`]), as a browser
+/// breaks Unicode Khmer between words that have no space. Where it cannot
+/// be told, no space is put: a space missing costs phrase search nothing,
+/// one too many splits a phrase.
+fn spaced_line_ends(lines: &[&mut Vec<Word>], cut: &[Vec<Vec<Piece>>]) -> Vec<bool> {
+    let right = lines
+        .iter()
+        .flat_map(|line| line.iter())
+        .map(|w| w.x_max)
+        .fold(0.0, f32::max);
+    /// The font of a piece of legacy text that ends (or starts) with a
+    /// letter.
+    fn lettered(piece: Option<&Piece>, at_end: bool) -> Option<&str> {
+        let (font, text) = piece?;
+        let edge = if at_end {
+            text.chars().next_back()
+        } else {
+            text.chars().next()
+        };
+        (LegacyFont::from_font_name(font).is_some() && edge.is_some_and(char::is_alphanumeric))
+            .then_some(font.as_str())
+    }
+    (0..lines.len())
+        .map(|i| {
+            let end = lettered(cut[i].last().and_then(|w| w.last()), true);
+            let next = cut
+                .get(i + 1)
+                .and_then(|l| lettered(l.first().and_then(|w| w.first()), false));
+            let overflowed = match lines[i].as_slice() {
+                [word] => right - word.x_max < word.y_max - word.y_min,
+                _ => false,
+            };
+            end.is_some() && end == next && !overflowed
+        })
+        .collect()
+}
+
+/// Mends a line broken inside a cluster. A word longer than its line is
+/// broken where it overflows, which in legacy text can be inside a cluster:
+/// a prefix vowel typed before its consonant left at the line's end, a
+/// vowel sign carried to the next line. Converted apart, each half comes
+/// out wrong. Where `last` (the end of a line) and `first` (the start of
+/// the next) are in one known legacy font and convert differently
+/// together than apart, the fewest characters (up to 3) are moved across
+/// the line's end that make them convert apart as they do together. Text
+/// broken between clusters converts the same either way and is left.
+fn mend_line_end(last: &mut Piece, first: &mut Piece) {
+    let Some(font) = LegacyFont::from_font_name(&last.0).filter(|_| last.0 == first.0) else {
+        return;
+    };
+    let has_khmer = |t: &str| t.chars().any(|c| ('\u{1780}'..='\u{17FF}').contains(&c));
+    if has_khmer(&last.1) || has_khmer(&first.1) {
+        return;
+    }
+    let converted = |t: &str| convert::convert(font, &unsymbol(t)).text;
+    let together = converted(&format!("{}{}", last.1, first.1));
+    let apart = |a: &str, b: &str| converted(a) + &converted(b) == together;
+    if apart(&last.1, &first.1) {
+        return;
+    }
+    let (a, b) = (last.1.chars().count(), first.1.chars().count());
+    let whole: Vec<char> = last.1.chars().chain(first.1.chars()).collect();
+    for k in 1..=3 {
+        // k characters of the line's end to the next line, or k of the
+        // next line's start to this one.
+        let candidates = [(a >= k).then(|| a - k), (b >= k).then(|| a + k)];
+        for at in candidates.into_iter().flatten() {
+            let (left, right): (String, String) =
+                (whole[..at].iter().collect(), whole[at..].iter().collect());
+            if apart(&left, &right) {
+                last.1 = left;
+                first.1 = right;
+                return;
+            }
         }
     }
 }
@@ -444,6 +562,99 @@ mod tests {
         assert_eq!(
             fonts(&on(87.6, 118.0, 602.0, ")anelIk"), &pages[2]),
             ["LimonS1:)anelIk"]
+        );
+    }
+
+    /// ការបោះឆ្នោត typed in Limon ("kare)aHeqñat"), its line broken inside
+    /// a cluster, is mended; broken between clusters, it is left as it is.
+    #[test]
+    fn a_line_broken_inside_a_cluster_is_mended() {
+        let limon = |t: &str| ("LimonS1".to_string(), t.to_string());
+        let mended = |a: &str, b: &str| {
+            let (mut last, mut first) = (limon(a), limon(b));
+            mend_line_end(&mut last, &mut first);
+            (last.1, first.1)
+        };
+        // េ (typed first) at the line's end, its consonant on the next.
+        assert_eq!(
+            mended("kare", ")aHeqñat"),
+            ("kar".into(), "e)aHeqñat".into())
+        );
+        // ា carried to the next line, away from its consonant.
+        assert_eq!(
+            mended("kare)", "aHeqñat"),
+            ("kare)a".into(), "Heqñat".into())
+        );
+        // Between clusters: nothing moves.
+        assert_eq!(
+            mended("kar", "e)aHeqñat"),
+            ("kar".into(), "e)aHeqñat".into())
+        );
+        // Other fonts are not legacy text.
+        let (mut last, mut first) = (limon("kare"), ("Times".to_string(), "NEC".to_string()));
+        mend_line_end(&mut last, &mut first);
+        assert_eq!((last.1.as_str(), first.1.as_str()), ("kare", "NEC"));
+    }
+
+    /// A page of lines of Limon words, each line `(top, words)` with words
+    /// `(left, right, text)`, one block each; a run in LimonS1 under each
+    /// line.
+    fn limon_page(lines: &[(f32, &[(f32, f32, &str)])]) -> (layout::Page, Vec<Run>) {
+        let page = layout::Page {
+            width: 612.0,
+            height: 792.0,
+            blocks: lines
+                .iter()
+                .map(|(top, words)| {
+                    vec![words
+                        .iter()
+                        .map(|&(x_min, x_max, text)| Word {
+                            x_min,
+                            x_max,
+                            y_min: *top,
+                            y_max: top + 16.0,
+                            text: text.to_string(),
+                        })
+                        .collect()]
+                })
+                .collect(),
+        };
+        let runs = lines
+            .iter()
+            .map(|(top, words)| Run {
+                x_min: words[0].0,
+                x_max: words[words.len() - 1].1 + 4.0,
+                y_min: *top,
+                y_max: top + 16.0,
+                font: "LimonS1".into(),
+                text: words.iter().map(|w| w.2).collect::<Vec<_>>().join(" "),
+            })
+            .collect();
+        (page, runs)
+    }
+
+    /// Lines of one paragraph: the first broke at a space (letters on both
+    /// sides), the second inside a word at punctuation (Limon's ; and [),
+    /// the third is one word to the right edge, broken where it overflowed,
+    /// inside a cluster (ការ|បោះ's េ typed first).
+    #[test]
+    fn legacy_lines_keep_the_space_they_broke_at_and_no_other() {
+        let (mut page, runs) = limon_page(&[
+            (100.0, &[(56.0, 300.0, "kar"), (304.0, 520.0, "e)aHeqñat")]),
+            (120.0, &[(56.0, 300.0, "RbCaCn"), (304.0, 520.0, "R)ab;")]),
+            (140.0, &[(56.0, 540.0, "RbCaCnkm<uCakare")]),
+            (160.0, &[(56.0, 300.0, ")aHeqñat")]),
+        ]);
+        let read = convert_page(&mut page, &runs);
+        assert_eq!(
+            read,
+            Some(Reading::Converted {
+                fonts: vec![LegacyFont::Limon]
+            })
+        );
+        assert_eq!(
+            page.text(&|_, _| false),
+            "ការ បោះឆ្នោត ប្រជាជន ប្រាប់ប្រជាជនកម្ពុជាការបោះឆ្នោត"
         );
     }
 

@@ -437,11 +437,7 @@ fn legacy_warnings(
     name: impl Fn() -> String,
 ) -> Vec<(Message, Message)> {
     use legacy::Reading;
-    let unread = || {
-        pages
-            .iter()
-            .filter(|p| !extract.is_machine_read(p.number))
-    };
+    let unread = || pages.iter().filter(|p| !extract.is_machine_read(p.number));
     let mut said = Vec::new();
     let unknown: Vec<&str> = unread()
         .filter_map(|p| match &p.reading {

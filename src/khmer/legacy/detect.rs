@@ -72,7 +72,11 @@ fn is_address(word: &str) -> bool {
         || lower.contains('@') && lower.contains('.')
         || [".com", ".org", ".gov", ".kh", ".net", ".html", ".pdf"]
             .iter()
-            .any(|tld| lower.trim_end_matches(|c: char| !c.is_alphanumeric()).ends_with(tld))
+            .any(|tld| {
+                lower
+                    .trim_end_matches(|c: char| !c.is_alphanumeric())
+                    .ends_with(tld)
+            })
 }
 
 /// A capital right after a small letter (ebaHeqñat), or a Latin-1 sign the

@@ -16,9 +16,9 @@ use sastra::attachments::legacy::{Reading, MAX_INVALID_SHARE};
 use sastra::attachments::{Extract, TextLayer};
 use sastra::build;
 use sastra::khmer::cluster::{clusters, is_khmer, is_khmer_script, is_mark};
-use sastra::khmer::numerals::to_khmer_digits;
 use sastra::khmer::legacy::{convert, LegacyFont};
 use sastra::khmer::normalize::normalize;
+use sastra::khmer::numerals::to_khmer_digits;
 
 use super::{
     accuracy, attachment_warnings, chromium_pdf, khmer_font_url, legacy_font_pdf, made,
@@ -91,41 +91,30 @@ fn escape(text: &str) -> String {
 /// oracle) and the rest in the body's font.
 ///
 /// Limon text is Latin letters to a browser, with no place to break a line
-/// but its spaces, and VOA's paragraphs run for lines without one: such a
-/// "word" would run off the page. Typists broke their lines between
-/// syllables; here each cluster is given to the oracle alone (which types
-/// it the same as in its run: measured, 500 runs of 500) with a `<wbr>`
-/// between, a place to break that adds no character.
+/// but its spaces, and VOA's paragraphs run for a line or more without
+/// one. Such a "word" is broken where it overflows (`overflow-wrap:
+/// anywhere`, as a word processor breaks a word longer than its line), so
+/// some lines end inside a cluster, which sastra mends.
 fn limon_html(paragraphs: &[String]) -> String {
     let cut: Vec<Vec<(bool, String)>> = paragraphs.iter().map(|p| runs(p)).collect();
-    let syllables: Vec<String> = cut
+    let khmer: Vec<String> = cut
         .iter()
         .flatten()
         .filter(|(k, _)| *k)
-        .flat_map(|(_, run)| clusters(run).filter(|c| *c != " "))
-        .map(str::to_string)
+        .map(|(_, run)| run.clone())
         .collect();
-    let mut limon = oracle_limon(&syllables).into_iter();
+    let mut limon = oracle_limon(&khmer).into_iter();
     let mut body = String::new();
     for paragraph in &cut {
         body.push_str("<p>");
         for (k, run) in paragraph {
-            if !*k {
-                body.push_str(&escape(run));
-                continue;
+            match k {
+                true => body.push_str(&format!(
+                    "<span class=\"l\">{}</span>",
+                    escape(&limon.next().unwrap())
+                )),
+                false => body.push_str(&escape(run)),
             }
-            body.push_str("<span class=\"l\">");
-            for (i, cluster) in clusters(run).enumerate() {
-                if cluster == " " {
-                    body.push(' ');
-                    continue;
-                }
-                if i > 0 {
-                    body.push_str("<wbr>");
-                }
-                body.push_str(&escape(&limon.next().unwrap()));
-            }
-            body.push_str("</span>");
         }
         body.push_str("</p>");
     }
@@ -135,7 +124,7 @@ fn limon_html(paragraphs: &[String]) -> String {
          @font-face{{font-family:K;src:url(\"{}\") format(\"woff2\")}}\
          @font-face{{font-family:E;src:url(\"file:///usr/share/fonts/truetype/dejavu/DejaVuSerif.ttf\")}}\
          body{{font-family:E;font-size:13pt;font-variant-ligatures:none;font-kerning:none}}\
-         .l{{font-family:L}} h1{{font-family:K;font-weight:normal;font-size:18pt}}\
+         .l{{font-family:L;overflow-wrap:anywhere}} h1{{font-family:K;font-weight:normal;font-size:18pt}}\
          </style></head><body><h1>{PDF_ONLY_PHRASE}</h1><p>{ENGLISH_LINE}.</p>{body}</body></html>",
         khmer_font_url()
     )
@@ -327,7 +316,8 @@ fn touching_numbers(text: &str, random: &mut impl FnMut(usize) -> usize) -> Vec<
                 let keep = 1 + random(3.min(parts.len()));
                 parts[parts.len() - keep..].concat() + &number
             } else if before.is_ascii_digit() && is_khmer(after) {
-                let number: String = chars[(span(i - 1, &|c| c.is_ascii_digit(), -1) + 1) as usize..i]
+                let number: String = chars
+                    [(span(i - 1, &|c| c.is_ascii_digit(), -1) + 1) as usize..i]
                     .iter()
                     .collect();
                 let khmer: String = chars[i..span(i, &|c| is_khmer(c), 1) as usize]
