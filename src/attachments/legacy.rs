@@ -599,7 +599,10 @@ mod tests {
     /// A page of lines of Limon words, each line `(top, words)` with words
     /// `(left, right, text)`, one block each; a run in LimonS1 under each
     /// line.
-    fn limon_page(lines: &[(f32, &[(f32, f32, &str)])]) -> (layout::Page, Vec<Run>) {
+    /// A word: (left, right, text).
+    type Placed<'a> = (f32, f32, &'a str);
+
+    fn limon_page(lines: &[(f32, &[Placed])]) -> (layout::Page, Vec<Run>) {
         let page = layout::Page {
             width: 612.0,
             height: 792.0,
