@@ -11,9 +11,10 @@ use clap::{Parser, Subcommand, ValueEnum};
 static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
 use sastra::attachments::tools::ToolError;
-use sastra::build::{self, BuildError, BuildOptions};
+use sastra::attachments::Shard;
+use sastra::build::{self, BuildError, BuildOptions, CheckOptions};
 use sastra::config::Config;
-use sastra::diagnostics::{Diagnostic, Lang, Status};
+use sastra::diagnostics::{Diagnostic, Lang, Message, Status};
 use sastra::import::{self, ImportError};
 use sastra::scaffold::{self, NewDocument, NewError};
 use sastra::serve::{serve, ServeOptions};
@@ -66,6 +67,16 @@ enum Command {
         /// language].
         #[arg(long, value_enum)]
         lang: Option<LangArg>,
+        /// Read the scanned pages of attached PDFs with Tesseract, into the
+        /// cache that `build --ocr` reads.
+        #[arg(long)]
+        ocr: bool,
+        /// Read only shard K of N of the attached PDFs (1 ≤ K ≤ N ≤ 256),
+        /// chosen by their content, so that N machines read a large archive
+        /// at once; each reports only its own PDFs. Merge their caches with
+        /// `sastra cache merge` (see .github/workflows/ocr.yml).
+        #[arg(long, value_name = "K/N")]
+        shard: Option<String>,
     },
     /// Preview the site: build, serve on 127.0.0.1, rebuild and reload on change.
     Serve {
@@ -124,6 +135,26 @@ enum Command {
         /// Check the catalogue and report, writing nothing.
         #[arg(long)]
         dry_run: bool,
+    },
+    /// The cache of the attached PDFs' readings (.sastra-cache).
+    Cache {
+        #[command(subcommand)]
+        command: CacheCommand,
+    },
+}
+
+#[derive(Subcommand)]
+enum CacheCommand {
+    /// Take the readings of other caches into the archive's cache.
+    ///
+    /// The caches are those of `check --ocr --shard K/N` run on other
+    /// machines (see .github/workflows/ocr.yml). Only well-formed entries
+    /// of plain files are taken, no link is followed, and a reading the
+    /// cache already has is never replaced. The folders are only read.
+    Merge {
+        /// Cache folders laid out as .sastra-cache (holding attachments/).
+        #[arg(required = true, value_name = "DIR")]
+        from: Vec<PathBuf>,
     },
 }
 
@@ -216,7 +247,13 @@ fn main() -> ExitCode {
             };
             run_build(&options)
         }
-        Command::Check { format, strict, .. } => run_check(&cli.root, format, strict),
+        Command::Check {
+            format,
+            strict,
+            ocr,
+            shard,
+            ..
+        } => run_check(&cli.root, format, strict, ocr, shard.as_deref()),
         Command::Serve { port, drafts } => match serve(ServeOptions {
             root: cli.root,
             port,
@@ -275,6 +312,53 @@ fn main() -> ExitCode {
             run_new(&cli.root, &new)
         }
         Command::Import { catalog, dry_run } => run_import(&cli.root, &catalog, dry_run),
+        Command::Cache {
+            command: CacheCommand::Merge { from },
+        } => run_cache_merge(&cli.root, &from),
+    }
+}
+
+fn run_cache_merge(root: &std::path::Path, from: &[PathBuf]) -> ExitCode {
+    use sastra::attachments::{cache, merge};
+    let cache = match cache::Cache::open(root) {
+        Ok(Some(cache)) => cache,
+        Ok(None) => {
+            let path = format!("{}/{}", cache::FOLDER, cache::ENTRIES);
+            print_diagnostics(
+                vec![Diagnostic::error(
+                    &path,
+                    Message::CacheCannotMake { path: path.clone() },
+                )],
+                Format::Human,
+            );
+            return ExitCode::FAILURE;
+        }
+        Err(refused) => {
+            print_diagnostics(
+                vec![Diagnostic::error(cache::FOLDER, refused.message()).hint(refused.hint())],
+                Format::Human,
+            );
+            return ExitCode::FAILURE;
+        }
+    };
+    // Every folder is merged, and every problem said, before the exit.
+    let mut failed = false;
+    for folder in from {
+        match merge::merge(&cache, folder) {
+            Ok(merged) => {
+                print_diagnostics(merged.warning(folder).into_iter().collect(), Format::Human);
+                say(merged.status(folder));
+            }
+            Err(problem) => {
+                print_diagnostics(vec![problem], Format::Human);
+                failed = true;
+            }
+        }
+    }
+    if failed {
+        ExitCode::FAILURE
+    } else {
+        ExitCode::SUCCESS
     }
 }
 
@@ -352,8 +436,26 @@ fn run_build(options: &BuildOptions) -> ExitCode {
     }
 }
 
-fn run_check(root: &std::path::Path, format: Format, strict: bool) -> ExitCode {
-    let diagnostics = build::check(root).sorted();
+fn run_check(
+    root: &std::path::Path,
+    format: Format,
+    strict: bool,
+    ocr: bool,
+    shard: Option<&str>,
+) -> ExitCode {
+    let diagnostics = match shard.map(str::parse::<Shard>).transpose() {
+        Ok(shard) => build::check_with(
+            root,
+            CheckOptions {
+                ocr,
+                shard: shard.unwrap_or_default(),
+            },
+        )
+        .sorted(),
+        // Said as the archive's problems are, in the language asked for;
+        // nothing is read.
+        Err(bad) => vec![Diagnostic::error("--shard", bad.message())],
+    };
     let (errors, warnings) = counts(&diagnostics);
     print_diagnostics(diagnostics, format);
     if matches!(format, Format::Human) {

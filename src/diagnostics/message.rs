@@ -849,6 +849,20 @@ catalogue! {
         BaseUrlFlag { problem: Box<Message> }
             => en: "{problem}",
                km: "{problem}";
+        ShardFlag { given: String, max: u16 }
+            => en: "--shard `{given}` must be K/N, shard K of N: whole numbers with 1 ≤ K ≤ N ≤ {max} (e.g. --shard 2/8)",
+               km: "--shard `{given}` ត្រូវសរសេរជា K/N ពោលគឺចំណែកទី K ក្នុងចំណោម N ចំណែក៖ ជាចំនួនគត់ ដែល K ចាប់ពី ១ ដល់ N ហើយ N មិនលើសពី {max} (ឧទាហរណ៍ --shard 2/8)";
+
+        // ---- cache merge -----------------------------------------------------
+        NotACacheToMerge { path: String }
+            => en: "`{path}` is not a cache to merge: give a plain folder (not a link) that holds `attachments/`, as `.sastra-cache` does",
+               km: "`{path}` មិនមែនជាឃ្លាំងសម្ងាត់ (cache) ដែលអាចបញ្ចូលបានទេ៖ ផ្តល់ថតធម្មតា (មិនមែនតំណ) ដែលមាន `attachments/` ដូច `.sastra-cache`";
+        CacheEntriesRefused { count: usize, first: String }
+            => en: "{count} file(s) here are not well-formed readings of this version of sastra and were left out (the first: `{first}`); the next build reads any PDF they were for again",
+               km: "ហ្វាល {count} នៅទីនេះមិនមែនជាលទ្ធផលអានត្រឹមត្រូវរបស់ sastra កំណែនេះទេ ហើយត្រូវបានទុកចោល (ទីមួយ៖ `{first}`); build បន្ទាប់នឹងអាន PDF ដែលវាសម្រាប់ម្តងទៀត";
+        CacheCannotMake { path: String }
+            => en: "cannot make the cache folder `{path}`: the archive's folder is not writable",
+               km: "មិនអាចបង្កើតថតឃ្លាំងសម្ងាត់ `{path}` បានទេ៖ ថតរបស់បណ្ណសារមិនអាចសរសេរបាន";
 
         // ---- new ------------------------------------------------------------
         TitleForm { entry: String }
@@ -1024,6 +1038,9 @@ catalogue! {
         OtherPort { port: String }
             => en: "stop the other one, or pick another port: sastra serve --port {port}",
                km: "បញ្ឈប់មួយទៀតនោះ ឬជ្រើសច្រកផ្សេង៖ sastra serve --port {port}";
+        CacheMerged { path: String, added: usize, present: usize, kept: usize, refused: usize }
+            => en: "merged {path}: {added} reading(s) added, {present} already there, {kept} kept as they were (the cache has another reading of the same file), {refused} left out",
+               km: "បានបញ្ចូល {path}៖ បន្ថែមលទ្ធផលអាន {added}, មានរួចហើយ {present}, ទុកដដែល {kept} (ឃ្លាំងសម្ងាត់មានលទ្ធផលអានផ្សេងទៀតនៃហ្វាលដដែល), ទុកចោល {refused}";
     }
 }
 
