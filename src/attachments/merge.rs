@@ -257,7 +257,11 @@ mod tests {
         assert_eq!((merged.added, merged.kept), (0, 1));
         assert_eq!(target.load(0), Some(reading("ours", None)));
         // A broken entry of ours is replaced by a good one.
-        let ours = fs::read_dir(target.entries()).unwrap().next().unwrap().unwrap();
+        let ours = fs::read_dir(target.entries())
+            .unwrap()
+            .next()
+            .unwrap()
+            .unwrap();
         fs::write(ours.path(), b"{").unwrap();
         merge(&target.cache, &shard.shard()).unwrap();
         assert_eq!(target.load(0), Some(reading("theirs", None)));
