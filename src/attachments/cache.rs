@@ -249,6 +249,25 @@ pub enum Entry {
     Unreadable { problem: Unreadable },
 }
 
+impl Entry {
+    /// Whether this outcome of reading a file goes further than `other`,
+    /// which ran out of a smaller budget: a reading, another outcome, or
+    /// running out of a larger budget.
+    fn goes_further(&self, other: &Entry) -> bool {
+        let over = |entry: &Entry| match entry {
+            Entry::Unreadable {
+                problem: Unreadable::OverBudget { budget_ms },
+            } => Some(*budget_ms),
+            _ => None,
+        };
+        match (over(self), over(other)) {
+            (_, None) => false,
+            (None, Some(_)) => true,
+            (Some(this), Some(other)) => this > other,
+        }
+    }
+}
+
 /// An entry as stored: with the file it belongs to and that file's
 /// SHA-256 (absent in entries written before checksums were kept).
 #[derive(Serialize, Deserialize)]
@@ -338,7 +357,8 @@ fn read_checked(json: &Path, preview: &Path) -> Option<(Stored, Vec<u8>)> {
 /// ([`Cache::adopt`]).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Adopted {
-    /// This cache had no usable reading of the file: it has this one now.
+    /// This cache had no usable reading of the file (or one that ran out
+    /// of a smaller budget than this one had): it has this one now.
     Added,
     /// This cache already had the same reading.
     Present,
@@ -356,8 +376,10 @@ impl Cache {
     /// [`Slot::load`] requires, is named by the file it describes and keeps
     /// that file's checksum. It is written anew (parsed, then stored as
     /// [`Slot::store`] stores), never copied as bytes, and never replaces a
-    /// usable entry of this cache. The file it describes is not at hand:
-    /// each build still checks an entry against its file before using it.
+    /// usable entry of this cache, save one that ran out of a smaller
+    /// budget (a shard given more time read further). The file it
+    /// describes is not at hand: each build still checks an entry against
+    /// its file before using it.
     pub fn adopt(&self, json: &Path) -> io::Result<Adopted> {
         let Some((name, ocr)) = json
             .file_name()
@@ -376,8 +398,8 @@ impl Cache {
         let slot = self.slot(&stored.file, ocr);
         Ok(match slot.load() {
             Some(ours) if ours.entry == stored.entry => Adopted::Present,
-            Some(_) => Adopted::Kept,
-            None => {
+            Some(ours) if !stored.entry.goes_further(&ours.entry) => Adopted::Kept,
+            _ => {
                 slot.store(&stored.entry, sha256, &image)?;
                 Adopted::Added
             }

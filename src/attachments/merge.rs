@@ -267,6 +267,31 @@ mod tests {
         assert_eq!(target.load(0), Some(reading("theirs", None)));
     }
 
+    /// A reading that ran out of a smaller budget is not one to keep: a
+    /// shard given more time (`SASTRA_PDF_BUDGET`) read further.
+    #[test]
+    fn a_reading_that_ran_out_of_time_gives_way_to_one_that_went_further() {
+        let over = |seconds: u64| Entry::Unreadable {
+            problem: Unreadable::OverBudget {
+                budget_ms: seconds * 1000,
+            },
+        };
+        let (shard, target) = (archive(&PDFS), archive(&PDFS));
+        target.store(0, &over(600));
+        shard.store(0, &over(60));
+        assert_eq!(merge(&target.cache, &shard.shard()).unwrap().kept, 1);
+        assert_eq!(target.load(0), Some(over(600)));
+        shard.store(0, &over(1200));
+        assert_eq!(merge(&target.cache, &shard.shard()).unwrap().added, 1);
+        assert_eq!(target.load(0), Some(over(1200)));
+        shard.store(0, &reading("read in time", None));
+        assert_eq!(merge(&target.cache, &shard.shard()).unwrap().added, 1);
+        assert_eq!(target.load(0), Some(reading("read in time", None)));
+        shard.store(0, &over(2400));
+        assert_eq!(merge(&target.cache, &shard.shard()).unwrap().kept, 1);
+        assert_eq!(target.load(0), Some(reading("read in time", None)));
+    }
+
     /// Whatever a shard's folder holds besides well-formed entries is left
     /// out and counted: links (to a secret of the machine, or to an entry
     /// elsewhere), folders, pipes, other names, entries that do not hold
