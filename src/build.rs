@@ -74,16 +74,66 @@ pub struct BuildReport {
     pub diagnostics: Diagnostics,
 }
 
-#[derive(Debug, thiserror::Error)]
+/// Why a build stopped; worded, in both languages, by
+/// [`BuildError::message`].
+#[derive(Debug)]
 pub enum BuildError {
-    #[error("the archive has {} error(s)", .0.error_count())]
     Invalid(Diagnostics),
-    #[error("cannot render {path}: {source}")]
     Render { path: String, source: RenderError },
-    #[error("cannot write the site: {0}")]
-    Write(#[from] WriteError),
-    #[error("refused: {0}")]
-    Output(#[from] OutputError),
+    Write(WriteError),
+    Output(OutputError),
+}
+
+impl BuildError {
+    pub fn message(&self) -> Message {
+        match self {
+            BuildError::Invalid(problems) => Message::ArchiveErrors {
+                count: problems.error_count(),
+            },
+            BuildError::Render { path, source } => Message::CannotRender {
+                page: path.clone(),
+                detail: source.to_string(),
+            },
+            BuildError::Write(e) => e.message(),
+            BuildError::Output(e) => e.message(),
+        }
+    }
+
+    pub fn hint(&self) -> Option<Message> {
+        match self {
+            BuildError::Output(e) => e.hint(),
+            _ => None,
+        }
+    }
+}
+
+impl std::fmt::Display for BuildError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.message().text(crate::diagnostics::Lang::En))
+    }
+}
+
+impl std::error::Error for BuildError {
+    fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
+        match self {
+            BuildError::Invalid(_) => None,
+            BuildError::Render { source, .. } => Some(source),
+            BuildError::Write(e) => Some(e),
+            BuildError::Output(e) => Some(e),
+        }
+    }
+}
+
+impl From<WriteError> for BuildError {
+    fn from(e: WriteError) -> Self {
+        BuildError::Write(e)
+    }
+}
+
+impl From<OutputError> for BuildError {
+    fn from(e: OutputError) -> Self {
+        BuildError::Output(e)
+    }
 }
 
 /// A checked archive, ready to render.

@@ -14,7 +14,7 @@ use sastra::attachments::tools::ToolError;
 use sastra::attachments::Shard;
 use sastra::build::{self, BuildError, BuildOptions, CheckOptions};
 use sastra::config::Config;
-use sastra::diagnostics::{Diagnostic, Lang, Message, Status};
+use sastra::diagnostics::{hint_word, unanchored, Diagnostic, Lang, Message, Severity, Status};
 use sastra::import::{self, ImportError};
 use sastra::scaffold::{self, NewDocument, NewError};
 use sastra::serve::{serve, ServeOptions};
@@ -270,17 +270,14 @@ fn main() -> ExitCode {
                         let other = Status::OtherPort {
                             port: port.wrapping_add(1).max(1024).to_string(),
                         };
-                        let (error, hint) = match lang() {
-                            Lang::En => ("error", "hint"),
-                            Lang::Km => ("កំហុស", "ណែនាំ"),
-                        };
+                        let (error, hint) = (Severity::Error.word(lang()), hint_word(lang()));
                         eprintln!(
                             "{error}: {}\n  {hint}: {}",
                             busy.text(lang()),
                             other.text(lang())
                         );
                     }
-                    None => eprintln!("error: {e}"),
+                    None => eprintln!("{}: {e}", Severity::Error.word(lang())),
                 }
                 ExitCode::FAILURE
             }
@@ -402,7 +399,7 @@ fn run_import(root: &std::path::Path, catalog: &std::path::Path, dry_run: bool) 
             ExitCode::FAILURE
         }
         Err(e) => {
-            eprintln!("error: {e}");
+            complain(&e.message(), None);
             ExitCode::FAILURE
         }
     }
@@ -429,7 +426,7 @@ fn run_build(options: &BuildOptions) -> ExitCode {
             ExitCode::FAILURE
         }
         Err(e) => {
-            eprintln!("error: {e}");
+            complain(&e.message(), e.hint().as_ref());
             tell(Status::PreviousLeft);
             ExitCode::FAILURE
         }
@@ -488,27 +485,14 @@ fn run_new(root: &std::path::Path, new: &NewDocument) -> ExitCode {
                 say(Status::Created { path: shown(path) });
             }
             offer_metadata(&written.attachments, &new.date);
-            println!(
-                "{}",
-                match lang() {
-                    Lang::En => "next: write what each file marks TODO (a title to translate, the text), then run `sastra check`; it refuses the document until then",
-                    Lang::Km => "បន្ទាប់៖ សរសេរកន្លែងដែលហ្វាលនីមួយៗសម្គាល់ថា TODO (ចំណងជើងដែលត្រូវបកប្រែ អត្ថបទ) រួចដំណើរការ `sastra check`; វាមិនទទួលឯកសារនេះទេ រហូតដល់ពេលនោះ",
-                }
-            );
+            say(Status::NextAfterNew);
             ExitCode::SUCCESS
         }
         Err(e) => {
             if let NewError::Rejected(diagnostics) = &e {
                 print_diagnostics(diagnostics.clone().sorted(), Format::Human);
             }
-            let (error, hint_word) = match lang() {
-                Lang::En => ("error", "hint"),
-                Lang::Km => ("កំហុស", "ណែនាំ"),
-            };
-            eprintln!("{error}: {}", e.message().text(lang()));
-            if let Some(hint) = e.hint() {
-                eprintln!("  {hint_word}: {}", hint.text(lang()));
-            }
+            complain(&e.message(), e.hint().as_ref());
             ExitCode::FAILURE
         }
     }
@@ -522,21 +506,44 @@ fn offer_metadata(attachments: &[PathBuf], date: &str) {
         let name = file.file_name().unwrap_or_default().to_string_lossy();
         match scaffold::offer::pdf_metadata(file) {
             Ok(Some(facts)) => {
-                println!("{name}: {facts}");
+                say(Status::PdfSaysOfItself {
+                    name: name.to_string(),
+                    facts: scaffold::offer::said(&facts, lang()),
+                });
                 offered = true;
             }
             Ok(None) => {}
             Err(ToolError::Missing { tool }) => {
-                eprintln!("warning: Poppler's {tool} is not installed, so the PDFs' own titles and dates are not offered");
-                eprintln!("  hint: install poppler-utils (Debian, Ubuntu: `apt-get install poppler-utils`; macOS: `brew install poppler`)");
+                warn(
+                    &Message::PdfMetadataTool { tool },
+                    Some(&Message::InstallPoppler),
+                );
                 break;
             }
-            Err(e) => eprintln!("warning: cannot read the metadata of {name}: {e}"),
+            Err(e) => warn(
+                &Message::PdfMetadataUnreadable {
+                    name: name.to_string(),
+                    detail: e.to_string(),
+                },
+                None,
+            ),
         }
     }
     if offered {
-        println!("these are the file's own metadata, not checked facts: the document's date stays {date}, as given with --date; copy a title or date into the front matter only once you have checked it");
+        say(Status::PdfMetadataUnchecked {
+            date: date.to_string(),
+        });
     }
+}
+
+/// A problem with no file to anchor it, on stderr, in the language of the
+/// messages.
+fn complain(message: &Message, hint: Option<&Message>) {
+    eprintln!("{}", unanchored(Severity::Error, message, hint, lang()));
+}
+
+fn warn(message: &Message, hint: Option<&Message>) {
+    eprintln!("{}", unanchored(Severity::Warning, message, hint, lang()));
 }
 
 /// Errors and warnings among what is printed (duplicates already merged).
