@@ -217,7 +217,10 @@ mod tests {
         let d = check_body(Path::new("content/news/x.km.md"), body, 7).unwrap();
         assert_eq!(d.line, 9);
         let hint = d.hint.unwrap().text(crate::diagnostics::Lang::En);
-        assert!(hint.contains("sastra convert-legacy content/news/x.km.md --font limon"), "{hint}");
+        assert!(
+            hint.contains("sastra convert-legacy content/news/x.km.md --font limon"),
+            "{hint}"
+        );
         assert!(check_body(Path::new("x.km.md"), "The election results.\n", 1).is_none());
     }
 }

@@ -8,8 +8,12 @@ fn probe() {
         n += 1;
         if let Some(f) = detect(line) {
             hit += 1;
-            if std::env::var("SHOW").is_ok() { println!("HIT {f:?} | {}", line.chars().take(100).collect::<String>()); }
-        } else if std::env::var("MISS").is_ok() && line.len() > 20 { println!("MISS | {}", line.chars().take(100).collect::<String>()); }
+            if std::env::var("SHOW").is_ok() {
+                println!("HIT {f:?} | {}", line.chars().take(100).collect::<String>());
+            }
+        } else if std::env::var("MISS").is_ok() && line.len() > 20 {
+            println!("MISS | {}", line.chars().take(100).collect::<String>());
+        }
     }
     println!("{hit} of {n} lines");
 }

@@ -30,14 +30,25 @@ pub fn detect(text: &str) -> Option<LegacyFont> {
     best(text).map(|(font, _)| font)
 }
 
+/// [`detect`] for a line of a text already known to hold legacy text (other
+/// lines of it were detected): a short line such as a heading is judged
+/// too, from three letters on.
+pub fn detect_in_legacy_text(text: &str) -> Option<LegacyFont> {
+    best_from(text, 3).map(|(font, _)| font)
+}
+
 /// [`detect`], with the conversion of the candidate words.
 pub fn best(text: &str) -> Option<(LegacyFont, Conversion)> {
+    best_from(text, MIN_LETTERS)
+}
+
+fn best_from(text: &str, min_letters: usize) -> Option<(LegacyFont, Conversion)> {
     let words: Vec<&str> = candidate_words(text).collect();
     let letters: usize = words
         .iter()
         .map(|w| w.chars().filter(|c| c.is_alphabetic()).count())
         .sum();
-    if letters < MIN_LETTERS {
+    if letters < min_letters {
         return None;
     }
     let share = |n: usize| n as f32 / words.len() as f32;
@@ -50,7 +61,7 @@ pub fn best(text: &str) -> Option<(LegacyFont, Conversion)> {
     FAMILIES
         .iter()
         .map(|&font| (font, convert(font, &joined)))
-        .filter(|(_, c)| c.clusters >= 3 && c.invalid_share() <= MAX_INVALID_SHARE)
+        .filter(|(_, c)| c.clusters >= 2 && c.invalid_share() <= MAX_INVALID_SHARE)
         .min_by(|a, b| a.1.invalid_share().total_cmp(&b.1.invalid_share()))
 }
 
@@ -72,7 +83,11 @@ fn is_address(word: &str) -> bool {
         || lower.contains('@') && lower.contains('.')
         || [".com", ".org", ".gov", ".kh", ".net", ".html", ".pdf"]
             .iter()
-            .any(|tld| lower.trim_end_matches(|c: char| !c.is_alphanumeric()).ends_with(tld))
+            .any(|tld| {
+                lower
+                    .trim_end_matches(|c: char| !c.is_alphanumeric())
+                    .ends_with(tld)
+            })
 }
 
 /// A capital right after a small letter (ebaHeqñat), or a Latin-1 sign the

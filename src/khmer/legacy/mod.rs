@@ -10,8 +10,8 @@
 
 mod abc;
 mod common;
-mod limon;
 pub mod detect;
+mod limon;
 pub mod reorder;
 
 use crate::khmer::cluster::{clusters, is_khmer, is_valid_cluster};
