@@ -121,3 +121,19 @@ fn invalid_share_counts_bad_clusters() {
     let none = convert(LegacyFont::Limon, "   ");
     assert_eq!((none.clusters, none.invalid_share()), (0, 0.0));
 }
+
+#[test]
+fn every_table_code_converts_to_something_else_or_khmer() {
+    // A code mapped to itself would be a no-op entry; count while at it.
+    for font in FAMILIES {
+        let mapped = (0x20..=0xFFu8)
+            .filter(|&c| font.single(c).is_some())
+            .count();
+        eprintln!("{}: {mapped} codes", font.name());
+        for code in 0x20..=0xFFu8 {
+            if let Some(u) = font.single(code) {
+                assert_ne!(u, (code as char).to_string(), "{} {code:#x}", font.name());
+            }
+        }
+    }
+}
