@@ -122,7 +122,7 @@ fn round_trip(texts: &[String]) -> Report {
             }
         }
     }
-    report.worst.sort_by(|a, b| b.0.cmp(&a.0));
+    report.worst.sort_by_key(|w| std::cmp::Reverse(w.0));
     report
 }
 

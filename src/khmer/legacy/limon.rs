@@ -87,7 +87,7 @@ pub(super) fn colons(text: &str) -> String {
         }
         let before = i.checked_sub(1).map(|j| chars[j]);
         let after = chars.get(i + 1).copied();
-        let on_bare_consonant = before.is_some_and(|b| is_base(b));
+        let on_bare_consonant = before.is_some_and(is_base);
         let inside_a_word = after.is_some_and(|a| is_khmer(a) || a == ' ');
         out.push(if on_bare_consonant && inside_a_word {
             YUUKALEAPINTU

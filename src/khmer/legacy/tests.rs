@@ -99,6 +99,9 @@ fn limon_variant_codes_no_oracle_writes() {
     assert_eq!(limon("]_"), "ឳ");
     assert_eq!(limon("b£"), "ឫ");
     assert_eq!(limon("B¤"), "ឮ");
+    // ុ under ី for the shifter, as Python's kfc writes ស៊ី ("suI").
+    assert_eq!(limon("suI"), "ស៊ី");
+    assert_eq!(limon("buI"), "ប៉ី");
     // 0x91 as Windows-1252 gives it (‘) and as a raw C1 code.
     assert_eq!(limon("s\u{2018}I"), limon("s\u{91}I"));
 }
