@@ -2,6 +2,8 @@
 //! different shapes (the public charts and converters treat them alike).
 //! Only the codes where Limon differs from [`super::common`].
 
+use crate::khmer::cluster::{is_base, is_khmer};
+
 /// Ligatures, tried before single codes.
 pub(super) const SEQUENCES: &[(&[u8], &str)] = &[
     (b"]\x91", "ឨ"),  // ឧ with triisap's hook
@@ -99,5 +101,3 @@ pub(super) fn colons(text: &str) -> String {
 }
 
 const YUUKALEAPINTU: char = '\u{17C8}';
-
-use crate::khmer::cluster::{is_base, is_khmer};
