@@ -11,8 +11,10 @@
 pub mod cache;
 pub mod inline;
 pub mod layout;
+pub mod merge;
 pub mod pdf;
 pub mod raster;
+pub mod shard;
 pub mod tools;
 
 use std::collections::HashMap;
@@ -25,6 +27,7 @@ use rayon::prelude::*;
 use crate::content::{Attachment, Document};
 use crate::diagnostics::{Diagnostic, Diagnostics, Message};
 pub use pdf::{Extract, Preview, TextLayer, Unreadable};
+pub use shard::Shard;
 
 /// How attachments are read.
 #[derive(Debug, Clone)]
@@ -35,6 +38,9 @@ pub struct Options {
     pub cache: Option<cache::Cache>,
     /// The time one file may take, across all the engine runs reading it.
     pub budget: Duration,
+    /// The files to read: the others are neither read nor reported on,
+    /// left to the machines reading the other shards.
+    pub shard: Shard,
 }
 
 impl Default for Options {
@@ -43,6 +49,7 @@ impl Default for Options {
             ocr: false,
             cache: None,
             budget: BUDGET,
+            shard: Shard::WHOLE,
         }
     }
 }
@@ -128,12 +135,18 @@ pub fn is_pdf(attachment: &Attachment) -> bool {
             .is_some_and(|e| e.eq_ignore_ascii_case("pdf"))
 }
 
-/// Reads every PDF attached to `documents` (each file once), and reports
-/// what a reader of each document's page should know about it; every
-/// attached file's SHA-256 comes with the readings.
+/// Reads every PDF attached to `documents` (each file once; with a shard,
+/// only the shard's), and reports what a reader of each document's page
+/// should know about it; every attached file's SHA-256 comes with the
+/// readings of the whole archive.
 pub fn read_all(documents: &[Arc<Document>], options: &Options) -> (Extracts, Diagnostics) {
     let (mut extracts, problems) = read_pdfs(documents, options);
-    extracts.checksums = checksums(documents, &extracts.by_source);
+    // A shard's readings only fill its cache; nothing is published from
+    // them, and hashing every other shard's files would cost each machine
+    // a pass over the whole archive.
+    if options.shard == Shard::WHOLE {
+        extracts.checksums = checksums(documents, &extracts.by_source);
+    }
     (extracts, problems)
 }
 
@@ -207,6 +220,9 @@ fn read_pdfs(documents: &[Arc<Document>], options: &Options) -> (Extracts, Diagn
                 Lookup::Missing { file, sha256 } => {
                     read_one(reader.as_ref()?, &cache, source, file, sha256)
                 }
+                // Another shard's file: no reading, so no warning either;
+                // the shard that reads it says what there is to say.
+                Lookup::Elsewhere => return None,
             };
             Some((source.to_path_buf(), Arc::new(reading)))
         })
@@ -261,25 +277,29 @@ fn reader(
 }
 
 /// A file's reading in the cache, or the hash to read it under (and its
-/// checksum, computed while the engines are still to start).
+/// checksum, computed while the engines are still to start), or nothing
+/// for a file of another shard.
 enum Lookup {
     Found(Reading),
     Missing {
         file: cache::FileId,
         sha256: Option<cache::Sha256>,
     },
+    Elsewhere,
 }
 
 fn look_up(cache: &cache::Cache, source: &Path, options: &Options) -> Lookup {
     let ocr = options.ocr;
     let bytes = std::fs::metadata(source).map(|m| m.len()).unwrap_or(0);
-    let unreadable = |problem| {
-        Lookup::Found(Reading {
+    let unreadable = |problem| match options.shard.index() {
+        // Not hashed, so in no shard by its content: the first says so.
+        1 => Lookup::Found(Reading {
             hash: String::new(),
             outcome: Err(problem),
             sha256: None,
             preview_file: None,
-        })
+        }),
+        _ => Lookup::Elsewhere,
     };
     if bytes > pdf::MAX_BYTES {
         return unreadable(Unreadable::TooLarge {
@@ -295,6 +315,9 @@ fn look_up(cache: &cache::Cache, source: &Path, options: &Options) -> Lookup {
             })
         }
     };
+    if !options.shard.owns(&file) {
+        return Lookup::Elsewhere;
+    }
     let slot = cache.slot(&file, ocr);
     let sha256 = || cache::Sha256::of(source).ok();
     match slot.load() {

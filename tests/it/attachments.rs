@@ -52,7 +52,7 @@ fn run(program: &str, args: &[&str]) {
 }
 
 /// `html` printed to PDF by headless Chromium.
-fn chromium_pdf(name: &str, html: &str) -> PathBuf {
+pub(crate) fn chromium_pdf(name: &str, html: &str) -> PathBuf {
     made(name, html, |out| {
         let scratch = tempfile::tempdir().unwrap();
         let page = scratch.path().join("page.html");
@@ -76,7 +76,7 @@ fn chromium_pdf(name: &str, html: &str) -> PathBuf {
     })
 }
 
-fn page_html(body: &str) -> String {
+pub(crate) fn page_html(body: &str) -> String {
     format!(
         "<!doctype html><html><head><meta charset=\"utf-8\"><style>@font-face{{font-family:K;src:url(\"{}\") format(\"woff2\")}} body{{font-family:K,sans-serif;font-size:14pt}} .page{{break-before:page}}</style></head><body>{body}</body></html>",
         khmer_font_url()
@@ -96,8 +96,13 @@ fn khmer_pdf() -> PathBuf {
 
 /// The Khmer PDF's first page as a picture, printed again: no text at all.
 fn scanned_pdf() -> PathBuf {
-    let source = khmer_pdf();
-    made("scanned", &source.display().to_string(), |out| {
+    scan("scanned", &khmer_pdf())
+}
+
+/// The first page of `source` as a picture at 150 dpi, printed again: a
+/// scan, with no text at all.
+pub(crate) fn scan(name: &str, source: &Path) -> PathBuf {
+    made(name, &source.display().to_string(), |out| {
         let scratch = tempfile::tempdir().unwrap();
         let root = scratch.path().join("page");
         run(

@@ -23,6 +23,7 @@ mod offline;
 mod pull_requests;
 mod search_format;
 mod serve;
+mod shards;
 mod timeline;
 mod tokenizer_vectors;
 mod validators;
