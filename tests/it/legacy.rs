@@ -122,7 +122,7 @@ fn round_trip(texts: &[String]) -> Report {
             }
         }
     }
-    report.worst.sort_by(|a, b| b.0.cmp(&a.0));
+    report.worst.sort_by_key(|w| std::cmp::Reverse(w.0));
     report
 }
 
@@ -190,4 +190,198 @@ fn limon_round_trip_on_a_corpus() {
         .collect();
     let report = round_trip(&texts);
     println!("{} texts: {}", texts.len(), describe(&report));
+}
+
+// ---- the Markdown side ---------------------------------------------------------
+
+/// A Khmer document pasted from a Word file typed in Limon: its title and
+/// body are Latin letters. ("Date of birth"; "the UN's experts, on Friday,
+/// called on the Cambodian authorities to release …", in Limon as the
+/// oracle writes it.)
+const PASTED: &str = "---\ntitle: \"éf¶ExqñaMkMeNIt\"\ndate: 2013-07-28\ntype: announcement\n---\n\n## ebaHeqñat\n\nRkúmGñkCMnajGgÁkarshRbCaCati enAéf¶suRkenH )anGMBavnavdl;GaCJaFrkm<úCa[edaHElg (NEC) https://www.nec.gov.kh\n";
+
+const PASTED_PATH: &str = "content/announcements/pasted.km.md";
+
+fn sastra(site: &common::Site, args: &[&str]) -> std::process::Output {
+    Command::new(env!("CARGO_BIN_EXE_sastra"))
+        .current_dir(site.root())
+        .env("LC_ALL", "en_US.UTF-8")
+        .args(args)
+        .output()
+        .unwrap()
+}
+
+fn text(bytes: &[u8]) -> String {
+    String::from_utf8_lossy(bytes).into_owned()
+}
+
+#[test]
+fn check_warns_about_legacy_text_with_line_field_and_command() {
+    let site = common::Site::fixture("basic");
+    site.write(PASTED_PATH, PASTED);
+    let output = sastra(&site, &["check"]);
+    let stderr = text(&output.stderr);
+    assert_eq!(
+        output.status.code(),
+        Some(0),
+        "a warning, not an error:\n{stderr}"
+    );
+    assert!(
+        stderr.contains(&format!("{PASTED_PATH}:2:1: warning: field `title`: the value of `title` looks typed in a pre-Unicode Khmer font (Limon)")),
+        "{stderr}"
+    );
+    assert!(
+        stderr.contains(&format!("{PASTED_PATH}:9:1: warning: field `body`: the text looks typed in a pre-Unicode Khmer font (Limon): 1 line(s)")),
+        "{stderr}"
+    );
+    assert!(
+        stderr.contains(&format!(
+            "hint: convert it to Unicode with `sastra convert-legacy {PASTED_PATH} --font limon`"
+        )),
+        "{stderr}"
+    );
+    // In Khmer too.
+    let output = sastra(&site, &["check", "--lang", "km"]);
+    assert!(
+        text(&output.stderr).contains("ពុម្ពអក្សរខ្មែរចាស់"),
+        "{}",
+        text(&output.stderr)
+    );
+}
+
+#[test]
+fn check_leaves_english_and_khmer_with_latin_words_alone() {
+    let site = common::Site::fixture("basic");
+    // The same Latin text in an English document is meant to be Latin.
+    site.write("content/announcements/pasted.en.md", PASTED);
+    site.write(
+        "content/announcements/mixed.km.md",
+        "---\ntitle: \"សេចក្តីប្រកាស NEC\"\ndate: 2013-07-28\ntype: announcement\n---\n\nគណៈកម្មាធិការជាតិរៀបចំការបោះឆ្នោត (NEC, COMFREL, UNDP) https://www.nec.gov.kh/khmer/content/2013?lang=km&page=2\n\nThe National Election Committee published the results of the 2013 election on its website.\n\n```\nebaHeqñat RkúmGñkCMnajGgÁkarshRbCaCati\n```\n",
+    );
+    let output = sastra(&site, &["check"]);
+    let stderr = text(&output.stderr);
+    assert!(!stderr.contains("pre-Unicode"), "{stderr}");
+}
+
+#[test]
+fn the_sample_archive_has_no_legacy_text() {
+    let site = common::Site::sample();
+    let output = sastra(&site, &["check"]);
+    let stderr = text(&output.stderr);
+    assert!(!stderr.contains("pre-Unicode"), "{stderr}");
+}
+
+#[test]
+fn convert_legacy_rewrites_the_legacy_lines_and_shows_them() {
+    let site = common::Site::fixture("basic");
+    site.write(PASTED_PATH, PASTED);
+    let output = sastra(&site, &["convert-legacy", PASTED_PATH]);
+    let stdout = text(&output.stdout);
+    assert!(output.status.success(), "{}", text(&output.stderr));
+    assert!(
+        stdout.contains(&format!(
+            "{PASTED_PATH}, line 7:\n  - ## ebaHeqñat\n  + ## បោះឆ្នោត\n"
+        )),
+        "{stdout}"
+    );
+    assert!(stdout.contains("  + title: \"ថ្ងៃខែឆ្នាំកំណើត\""), "{stdout}");
+    assert!(
+        text(&output.stderr).contains(&format!(
+            "converted 3 line(s) of {PASTED_PATH} from Limon to Unicode"
+        )),
+        "{}",
+        text(&output.stderr)
+    );
+    let converted = std::fs::read_to_string(site.root().join(PASTED_PATH)).unwrap();
+    assert_eq!(
+        converted,
+        "---\ntitle: \"ថ្ងៃខែឆ្នាំកំណើត\"\ndate: 2013-07-28\ntype: announcement\n---\n\n## បោះឆ្នោត\n\nក្រុមអ្នកជំនាញអង្គការសហប្រជាជាតិ នៅថ្ងៃសុក្រនេះ បានអំពាវនាវដល់អាជ្ញាធរកម្ពុជាឲ្យដោះលែង (NEC) https://www.nec.gov.kh\n"
+    );
+    // Now clean: check has nothing to say, a second run changes nothing.
+    assert!(!text(&sastra(&site, &["check"]).stderr).contains("pre-Unicode"));
+    let again = sastra(&site, &["convert-legacy", PASTED_PATH]);
+    assert!(again.status.success());
+    assert!(text(&again.stderr).contains("the file was left as it was"));
+    assert_eq!(
+        std::fs::read_to_string(site.root().join(PASTED_PATH)).unwrap(),
+        converted
+    );
+    // No scratch file left beside it.
+    let folder = site.root().join("content/announcements");
+    let names: Vec<String> = std::fs::read_dir(folder)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    assert!(!names.iter().any(|n| n.contains(".partial-")), "{names:?}");
+}
+
+#[test]
+fn convert_legacy_dry_run_and_refusals_touch_nothing() {
+    let site = common::Site::fixture("basic");
+    site.write(PASTED_PATH, PASTED);
+    let output = sastra(
+        &site,
+        &[
+            "convert-legacy",
+            PASTED_PATH,
+            "--dry-run",
+            "--font",
+            "limon",
+        ],
+    );
+    assert!(output.status.success());
+    assert!(text(&output.stdout).contains("  + ## បោះឆ្នោត"));
+    assert!(text(&output.stderr).contains("nothing was written (--dry-run)"));
+    assert_eq!(
+        std::fs::read_to_string(site.root().join(PASTED_PATH)).unwrap(),
+        PASTED
+    );
+
+    // An English document is not converted.
+    site.write("content/announcements/pasted.en.md", PASTED);
+    let output = sastra(
+        &site,
+        &["convert-legacy", "content/announcements/pasted.en.md"],
+    );
+    assert_eq!(output.status.code(), Some(1));
+    assert!(
+        text(&output.stderr).contains("is not a Khmer document"),
+        "{}",
+        text(&output.stderr)
+    );
+    assert_eq!(
+        std::fs::read_to_string(site.root().join("content/announcements/pasted.en.md")).unwrap(),
+        PASTED
+    );
+
+    // A file outside content/, named directly or through a link, is refused.
+    let outside = tempfile::tempdir().unwrap();
+    let victim = outside.path().join("victim.km.md");
+    std::fs::write(&victim, PASTED).unwrap();
+    let output = sastra(&site, &["convert-legacy", victim.to_str().unwrap()]);
+    assert_eq!(output.status.code(), Some(1));
+    assert!(
+        text(&output.stderr).contains("leads outside content/"),
+        "{}",
+        text(&output.stderr)
+    );
+    #[cfg(unix)]
+    {
+        std::os::unix::fs::symlink(
+            &victim,
+            site.root().join("content/announcements/link.km.md"),
+        )
+        .unwrap();
+        let output = sastra(
+            &site,
+            &["convert-legacy", "content/announcements/link.km.md"],
+        );
+        assert_eq!(output.status.code(), Some(1));
+        assert!(
+            text(&output.stderr).contains("leads outside content/"),
+            "{}",
+            text(&output.stderr)
+        );
+    }
+    assert_eq!(std::fs::read_to_string(&victim).unwrap(), PASTED);
 }

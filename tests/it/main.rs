@@ -16,7 +16,6 @@ mod import;
 mod incremental;
 mod khmer_calendar_vectors;
 mod legacy;
-mod legacy_probe;
 mod metadata;
 mod mistakes;
 mod new_attach;

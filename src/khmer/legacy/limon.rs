@@ -2,6 +2,8 @@
 //! different shapes (the public charts and converters treat them alike).
 //! Only the codes where Limon differs from [`super::common`].
 
+use crate::khmer::cluster::{is_base, is_khmer};
+
 /// Ligatures, tried before single codes.
 pub(super) const SEQUENCES: &[(&[u8], &str)] = &[
     (b"]\x91", "ឨ"),  // ឧ with triisap's hook
@@ -87,7 +89,7 @@ pub(super) fn colons(text: &str) -> String {
         }
         let before = i.checked_sub(1).map(|j| chars[j]);
         let after = chars.get(i + 1).copied();
-        let on_bare_consonant = before.is_some_and(|b| is_base(b));
+        let on_bare_consonant = before.is_some_and(is_base);
         let inside_a_word = after.is_some_and(|a| is_khmer(a) || a == ' ');
         out.push(if on_bare_consonant && inside_a_word {
             YUUKALEAPINTU
@@ -99,5 +101,3 @@ pub(super) fn colons(text: &str) -> String {
 }
 
 const YUUKALEAPINTU: char = '\u{17C8}';
-
-use crate::khmer::cluster::{is_base, is_khmer};

@@ -14,7 +14,7 @@
 //! the fonts' visual tricks (ុ under a raised vowel is a register shifter;
 //! ព + ា around a subscript is ញ) back into the characters they draw.
 
-use crate::khmer::cluster::{is_base, COENG, RO};
+use crate::khmer::cluster::{is_base, is_mark, COENG, RO};
 
 const SRA_AA: char = 'ា';
 const SRA_I: char = 'ិ';
@@ -102,7 +102,7 @@ pub fn reorder(visual: &str) -> String {
                 cluster.flush(&mut out);
             }
             cluster.base = Some(c);
-        } else if crate::khmer::cluster::is_mark(c) {
+        } else if is_mark(c) {
             cluster.marks.push(c);
         } else {
             cluster.flush(&mut out);

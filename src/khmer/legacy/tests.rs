@@ -99,6 +99,9 @@ fn limon_variant_codes_no_oracle_writes() {
     assert_eq!(limon("]_"), "ឳ");
     assert_eq!(limon("b£"), "ឫ");
     assert_eq!(limon("B¤"), "ឮ");
+    // ុ under ី for the shifter, as Python's kfc writes ស៊ី ("suI").
+    assert_eq!(limon("suI"), "ស៊ី");
+    assert_eq!(limon("buI"), "ប៉ី");
     // 0x91 as Windows-1252 gives it (‘) and as a raw C1 code.
     assert_eq!(limon("s\u{2018}I"), limon("s\u{91}I"));
 }
@@ -120,4 +123,20 @@ fn invalid_share_counts_bad_clusters() {
     assert_eq!(bad.invalid_share(), 1.0);
     let none = convert(LegacyFont::Limon, "   ");
     assert_eq!((none.clusters, none.invalid_share()), (0, 0.0));
+}
+
+#[test]
+fn every_table_code_converts_to_something_else_or_khmer() {
+    // A code mapped to itself would be a no-op entry; count while at it.
+    for font in FAMILIES {
+        let mapped = (0x20..=0xFFu8)
+            .filter(|&c| font.single(c).is_some())
+            .count();
+        eprintln!("{}: {mapped} codes", font.name());
+        for code in 0x20..=0xFFu8 {
+            if let Some(u) = font.single(code) {
+                assert_ne!(u, (code as char).to_string(), "{} {code:#x}", font.name());
+            }
+        }
+    }
 }
