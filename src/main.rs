@@ -16,6 +16,8 @@ use sastra::build::{self, BuildError, BuildOptions, CheckOptions};
 use sastra::config::Config;
 use sastra::diagnostics::{hint_word, unanchored, Diagnostic, Lang, Message, Severity, Status};
 use sastra::import::{self, ImportError};
+use sastra::khmer::legacy::LegacyFont;
+use sastra::scaffold::convert_legacy;
 use sastra::scaffold::{self, NewDocument, NewError};
 use sastra::serve::{serve, ServeOptions};
 
@@ -141,6 +143,24 @@ enum Command {
         #[command(subcommand)]
         command: CacheCommand,
     },
+    /// Rewrite a Khmer document typed in a pre-Unicode font (Limon, ABC)
+    /// in Unicode: the body's lines and the title and summary that read as
+    /// legacy text, each shown as it was and as it becomes. Addresses,
+    /// acronyms and code are kept; the file is replaced only if something
+    /// changed, and only inside content/.
+    ConvertLegacy {
+        /// The document, e.g. content/reports/2003-07-27-results.km.md.
+        file: PathBuf,
+        /// The font it was typed in [default: the one that reads best].
+        #[arg(long, value_enum)]
+        font: Option<FontArg>,
+        /// Show what would change, writing nothing.
+        #[arg(long)]
+        dry_run: bool,
+        /// The language of the messages (km or en).
+        #[arg(long, value_enum)]
+        lang: Option<LangArg>,
+    },
 }
 
 #[derive(Subcommand)]
@@ -156,6 +176,22 @@ enum CacheCommand {
         #[arg(required = true, value_name = "DIR")]
         from: Vec<PathBuf>,
     },
+}
+
+/// The legacy font families `convert-legacy` converts.
+#[derive(Clone, Copy, ValueEnum)]
+enum FontArg {
+    Limon,
+    Abc,
+}
+
+impl From<FontArg> for LegacyFont {
+    fn from(font: FontArg) -> LegacyFont {
+        match font {
+            FontArg::Limon => LegacyFont::Limon,
+            FontArg::Abc => LegacyFont::Abc,
+        }
+    }
 }
 
 const IMPORT_COLUMNS: &str = "\
@@ -197,10 +233,12 @@ fn lang() -> Lang {
 /// lightly: a site.toml with errors leaves the choice to English).
 fn choose_lang(cli: &Cli) -> Lang {
     let flag = match cli.command {
-        Command::Check { lang, .. } => lang.map(|l| match l {
-            LangArg::Km => Lang::Km,
-            LangArg::En => Lang::En,
-        }),
+        Command::Check { lang, .. } | Command::ConvertLegacy { lang, .. } => {
+            lang.map(|l| match l {
+                LangArg::Km => Lang::Km,
+                LangArg::En => Lang::En,
+            })
+        }
         _ => None,
     };
     let site_default = || {
@@ -312,6 +350,12 @@ fn main() -> ExitCode {
         Command::Cache {
             command: CacheCommand::Merge { from },
         } => run_cache_merge(&cli.root, &from),
+        Command::ConvertLegacy {
+            file,
+            font,
+            dry_run,
+            ..
+        } => run_convert_legacy(&cli.root, &file, font.map(LegacyFont::from), dry_run),
     }
 }
 
@@ -356,6 +400,52 @@ fn run_cache_merge(root: &std::path::Path, from: &[PathBuf]) -> ExitCode {
         ExitCode::FAILURE
     } else {
         ExitCode::SUCCESS
+    }
+}
+
+fn run_convert_legacy(
+    root: &std::path::Path,
+    file: &std::path::Path,
+    font: Option<LegacyFont>,
+    dry_run: bool,
+) -> ExitCode {
+    let config = match Config::load(root) {
+        Ok(config) => config,
+        Err(diagnostics) => {
+            print_diagnostics(diagnostics.sorted(), Format::Human);
+            return ExitCode::FAILURE;
+        }
+    };
+    match convert_legacy::convert_file(&config, file, font, dry_run) {
+        Ok(converted) => {
+            let path = converted.shown;
+            let Some(plan) = converted.plan else {
+                tell(Status::LegacyNothing { path });
+                return ExitCode::SUCCESS;
+            };
+            for change in &plan.changes {
+                say(Status::LegacyLine {
+                    path: path.clone(),
+                    line: change.line,
+                });
+                println!("  - {}", change.old);
+                println!("  + {}", change.new);
+            }
+            let (lines, font) = (plan.changes.len(), plan.font.name().to_string());
+            tell(match converted.written {
+                true => Status::LegacyConverted { path, lines, font },
+                false => Status::LegacyDryRun { path, lines, font },
+            });
+            ExitCode::SUCCESS
+        }
+        Err(e) => {
+            let error = match lang() {
+                Lang::En => "error",
+                Lang::Km => "កំហុស",
+            };
+            eprintln!("{error}: {}", e.message().text(lang()));
+            ExitCode::FAILURE
+        }
     }
 }
 

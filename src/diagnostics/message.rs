@@ -911,6 +911,23 @@ catalogue! {
             => en: "{path} {why}",
                km: "{path} {why}";
 
+        // ---- legacy-font Khmer ---------------------------------------------
+        LegacyBody { font: String, lines: usize }
+            => en: "the text looks typed in a pre-Unicode Khmer font ({font}): {lines} line(s) show Latin letters where Khmer should be, and readers and search see them as Latin",
+               km: "អត្ថបទនេះហាក់ដូចជាវាយដោយពុម្ពអក្សរខ្មែរចាស់ មុនយូនីកូដ ({font})៖ មាន {lines} បន្ទាត់ដែលបង្ហាញអក្សរឡាតាំងនៅកន្លែងដែលគួរតែជាអក្សរខ្មែរ ហើយអ្នកអាន និងការស្វែងរក ឃើញវាជាអក្សរឡាតាំង";
+        LegacyField { field: String, font: String }
+            => en: "the value of `{field}` looks typed in a pre-Unicode Khmer font ({font}): Latin letters stand where Khmer should be",
+               km: "តម្លៃរបស់ `{field}` ហាក់ដូចជាវាយដោយពុម្ពអក្សរខ្មែរចាស់ មុនយូនីកូដ ({font})៖ មានអក្សរឡាតាំងនៅកន្លែងដែលគួរតែជាអក្សរខ្មែរ";
+        ConvertLegacyHint { command: String }
+            => en: "convert it to Unicode with `{command}`, which shows every line it changes; read the result before you commit it",
+               km: "បម្លែងវាទៅជាយូនីកូដដោយប្រើ `{command}` ដែលបង្ហាញបន្ទាត់នីមួយៗដែលវាផ្លាស់ប្តូរ; សូមអានលទ្ធផលឡើងវិញ មុននឹងរក្សាទុក (commit)";
+        NotKhmerDocument { path: String }
+            => en: "{path} is not a Khmer document (its name does not end in .km.md); only Khmer text is converted",
+               km: "{path} មិនមែនជាឯកសារភាសាខ្មែរទេ (ឈ្មោះរបស់វាមិនបញ្ចប់ដោយ .km.md); មានតែអត្ថបទខ្មែរទេដែលត្រូវបានបម្លែង";
+        NotADocument { path: String }
+            => en: "{path} is not a document: it has no front matter between `---` lines",
+               km: "{path} មិនមែនជាឯកសារទេ៖ វាគ្មានផ្នែកព័ត៌មានខាងលើនៅចន្លោះបន្ទាត់ `---` ទេ";
+
         // ---- import -----------------------------------------------------------
         CsvHeader { detail: String }
             => en: "cannot read the header line: {detail}",
@@ -1106,6 +1123,18 @@ catalogue! {
         BuildFailed
             => en: "build failed; still serving the last good build",
                km: "ការបង្កើតបរាជ័យ; នៅតែបង្ហាញកំណែល្អចុងក្រោយ";
+        LegacyLine { path: String, line: usize }
+            => en: "{path}, line {line}:",
+               km: "{path} បន្ទាត់ទី {line}៖";
+        LegacyConverted { path: String, lines: usize, font: String }
+            => en: "converted {lines} line(s) of {path} from {font} to Unicode",
+               km: "បានបម្លែង {lines} បន្ទាត់នៃ {path} ពី {font} ទៅជាយូនីកូដ";
+        LegacyDryRun { path: String, lines: usize, font: String }
+            => en: "{path}: {lines} line(s) would be converted from {font}; nothing was written (--dry-run)",
+               km: "{path}៖ {lines} បន្ទាត់នឹងត្រូវបម្លែងពី {font}; គ្មានអ្វីត្រូវបានសរសេរទេ (--dry-run)";
+        LegacyNothing { path: String }
+            => en: "nothing in {path} looks typed in a pre-Unicode Khmer font; the file was left as it was",
+               km: "គ្មានអ្វីក្នុង {path} ហាក់ដូចជាវាយដោយពុម្ពអក្សរខ្មែរចាស់ទេ; ហ្វាលនេះត្រូវបានទុកដដែល";
         PortBusy { port: String }
             => en: "port {port} is already in use, perhaps by another preview",
                km: "ច្រក (port) {port} កំពុងប្រើរួចហើយ ប្រហែលជាដោយការបង្ហាញមួយទៀត";

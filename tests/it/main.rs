@@ -15,6 +15,7 @@ mod hostile_inputs;
 mod import;
 mod incremental;
 mod khmer_calendar_vectors;
+mod legacy;
 mod metadata;
 mod mistakes;
 mod new_attach;
