@@ -39,12 +39,14 @@ pub(crate) fn oracle_limon(texts: &[String]) -> Vec<String> {
     let mut stdin = child.stdin.take().unwrap();
     let writer = std::thread::spawn(move || stdin.write_all(input.as_bytes()));
     let output = child.wait_with_output().unwrap();
-    writer.join().unwrap().unwrap();
+    // An oracle that failed to start closes its input early: say why it
+    // failed rather than that the pipe broke.
     assert!(
         output.status.success(),
         "the oracle failed (is khmer-unicode-converter installed? `scripts/test` installs it):\n{}",
         String::from_utf8_lossy(&output.stderr)
     );
+    writer.join().unwrap().unwrap();
     let limon: Vec<String> = String::from_utf8(output.stdout)
         .unwrap()
         .lines()

@@ -140,3 +140,14 @@ fn every_table_code_converts_to_something_else_or_khmer() {
         }
     }
 }
+
+#[test]
+fn typing_orders_word_allowed_give_one_spelling() {
+    // Glyphs typed in another order than the oracle writes them.
+    assert_eq!(limon("sIu"), "ស៊ី");
+    assert_eq!(limon("bI:"), limon("b:I"));
+    assert_eq!(limon("kMa"), "កាំ");
+    assert_eq!(limon("eRkA"), "ក្រៅ");
+    assert_eq!(limon("eKa"), "គោ");
+    assert_eq!(limon("eRbI"), "ប្រើ");
+}
