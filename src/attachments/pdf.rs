@@ -1,6 +1,8 @@
 //! Reading one PDF with Poppler's tools: its facts (`pdfinfo`), fonts
-//! (`pdffonts`), words (`pdftotext -bbox-layout`), page images (`pdftoppm`)
-//! and, for pages without text, Tesseract's reading of them ([`ocr`]).
+//! (`pdffonts`), words (`pdftotext -bbox-layout`), the font of each run of
+//! text where a font is a legacy Khmer one (`pdftohtml -xml`, see
+//! [`legacy`]), page images (`pdftoppm`) and, for pages without text,
+//! Tesseract's reading of them ([`ocr`]).
 
 use std::path::Path;
 use std::time::{Duration, Instant};
@@ -8,6 +10,7 @@ use std::time::{Duration, Instant};
 use serde::{Deserialize, Serialize};
 
 use super::layout::{self, Word};
+use super::legacy::{self, LegacyPage, Reading};
 use super::ocr::{self, MachineRead, Partial};
 use super::raster::{self, Grey};
 use super::tools::{self, Limits, ToolError};
@@ -97,8 +100,12 @@ impl Extract {
         self.text.iter_mut().for_each(clean);
         self.title.iter_mut().for_each(clean);
         self.created.iter_mut().for_each(clean);
-        if let TextLayer::LegacyFont { font: Some(font) } = &mut self.layer {
-            clean(font);
+        if let TextLayer::Legacy { pages } = &mut self.layer {
+            for page in pages {
+                if let Reading::UnknownFont { font } = &mut page.reading {
+                    clean(font);
+                }
+            }
         }
         self
     }
@@ -110,9 +117,10 @@ impl Extract {
 pub enum TextLayer {
     /// Unicode text on at least one page.
     Unicode,
-    /// Khmer drawn on Latin code points by a pre-Unicode font: the text is
-    /// garbage to a search engine and is dropped.
-    LegacyFont { font: Option<String> },
+    /// Khmer drawn on Latin code points by pre-Unicode fonts on some pages:
+    /// how each of those pages was read (converted to Unicode, or dropped
+    /// where the font has no known table or the conversion is poor).
+    Legacy { pages: Vec<LegacyPage> },
     /// No page has any text: scanned images.
     Scanned,
 }
@@ -197,9 +205,13 @@ impl Job {
         let info = self.info(path)?;
         let last = info.pages.min(MAX_PAGES);
         let fonts = self.fonts(path, last)?;
-        let (mut text, sizes) = self.page_texts(path, last)?;
-        let layer = classify(&text, &fonts);
-        if !matches!(layer, TextLayer::Unicode) {
+        let PageTexts {
+            mut text,
+            sizes,
+            legacy,
+        } = self.page_texts(path, last, &fonts)?;
+        let layer = classify(&text, legacy);
+        if matches!(layer, TextLayer::Scanned) {
             text.iter_mut().for_each(String::clear);
         }
         // The preview before OCR: a reading that runs out of time while
@@ -207,8 +219,10 @@ impl Job {
         *preview = self.first_page_image(path)?;
         let preview_size =
             raster::png_size(preview).map(|(width, height)| Preview { width, height });
+        // Pages without text: scans, and pages in a legacy font whose text
+        // was dropped.
         let mut scanned = ocr::Scanned::default();
-        if self.reader.ocr && !matches!(layer, TextLayer::LegacyFont { .. }) {
+        if self.reader.ocr {
             let run = |program: &str, args: &[&std::ffi::OsStr]| self.run(program, args);
             scanned = ocr::read_scanned_pages(&run, path, &mut text, &sizes, self.budget_ms())?;
         }
@@ -225,15 +239,15 @@ impl Job {
         })
     }
 
-    /// The text of pages 1 to `last`, with the spaces Poppler puts inside
-    /// Khmer words removed where the page's ink shows none, and each page's
-    /// width and height in points.
-    #[allow(clippy::type_complexity)]
+    /// The text of pages 1 to `last`, with the words in a legacy Khmer font
+    /// (one of `fonts`) converted, and the spaces Poppler puts inside Khmer
+    /// words removed where the page's ink shows none.
     fn page_texts(
         &self,
         path: &Path,
         last: u32,
-    ) -> Result<(Vec<String>, Vec<(f32, f32)>), Unreadable> {
+        fonts: &[String],
+    ) -> Result<PageTexts, Unreadable> {
         let xhtml = self.run(
             "pdftotext",
             &[
@@ -247,10 +261,19 @@ impl Job {
                 "-".as_ref(),
             ],
         )?;
-        let pages =
+        let mut pages =
             layout::parse(&String::from_utf8_lossy(&xhtml)).map_err(|e| Unreadable::Corrupt {
                 reason: e.to_string(),
             })?;
+        let legacy = match legacy::any_legacy(fonts) {
+            true => legacy::convert_pages(&mut pages, &self.runs(path, last)?),
+            false => Vec::new(),
+        };
+        let dropped = |number: u32| {
+            legacy
+                .iter()
+                .any(|p| p.number == number && p.reading.is_dropped())
+        };
         let mut text = Vec::with_capacity(pages.len());
         // Pages are drawn a few at a time, by one pdftoppm each, and only
         // the pages with a gap between Khmer words.
@@ -258,11 +281,15 @@ impl Job {
             let first = (chunk * INK_BATCH) as u32 + 1;
             let needed: Vec<u32> = (first..)
                 .zip(batch)
-                .filter(|(_, page)| page.khmer_gaps().next().is_some())
+                .filter(|(number, page)| !dropped(*number) && page.khmer_gaps().next().is_some())
                 .map(|(number, _)| number)
                 .collect();
             let images = self.page_images(path, &needed, batch)?;
             for (number, page) in (first..).zip(batch) {
+                if dropped(number) {
+                    text.push(String::new());
+                    continue;
+                }
                 let ink = images.iter().find(|(n, _, _)| *n == number);
                 text.push(
                     page.text(&|a, b| {
@@ -272,7 +299,36 @@ impl Job {
             }
         }
         let sizes = pages.iter().map(|p| (p.width, p.height)).collect();
-        Ok((text, sizes))
+        Ok(PageTexts {
+            text,
+            sizes,
+            legacy,
+        })
+    }
+
+    /// Each page's runs of text with their fonts, from page 1 to `last`.
+    fn runs(&self, path: &Path, last: u32) -> Result<Vec<Vec<legacy::Run>>, Unreadable> {
+        let xml = self.run(
+            "pdftohtml",
+            &[
+                "-xml".as_ref(),
+                // No images: the runs are all that is read.
+                "-i".as_ref(),
+                "-stdout".as_ref(),
+                "-q".as_ref(),
+                // In points, as pdftotext's boxes are.
+                "-zoom".as_ref(),
+                "1".as_ref(),
+                "-fontfullname".as_ref(),
+                "-l".as_ref(),
+                last.to_string().as_ref(),
+                "--".as_ref(),
+                path.as_os_str(),
+            ],
+        )?;
+        legacy::parse_runs(&String::from_utf8_lossy(&xml)).map_err(|e| Unreadable::Corrupt {
+            reason: e.to_string(),
+        })
     }
 
     /// The first page as a PNG of at most [`PREVIEW_SIZE`] pixels a side.
@@ -444,44 +500,24 @@ fn inked(grey: &Grey, scale: f32, a: &Word, b: &Word) -> bool {
     x1 > x0 && grey.has_stroke((x0, x1), (y0, y1), (y1.saturating_sub(y0) / 5).max(2))
 }
 
-/// Font families that put Khmer glyphs on Latin code points.
-const LEGACY_KHMER_FONTS: &[&str] = &[
-    "limon",
-    "abc-",
-    "abc_",
-    "khek",
-    "kh-system",
-    "ksl-",
-    "ksl_",
-    "kangrey",
-];
+/// What the text of a PDF comes from: legacy fonts where any page has
+/// text in one, else Unicode, or a scan where no page has any text.
+fn classify(text: &[String], legacy: Vec<LegacyPage>) -> TextLayer {
+    if !legacy.is_empty() {
+        TextLayer::Legacy { pages: legacy }
+    } else if text.iter().all(|t| t.trim().is_empty()) {
+        TextLayer::Scanned
+    } else {
+        TextLayer::Unicode
+    }
+}
 
-fn classify(text: &[String], fonts: &[String]) -> TextLayer {
-    let (mut khmer, mut latin) = (0usize, 0usize);
-    for c in text.iter().flat_map(|t| t.chars()) {
-        match c {
-            '\u{1780}'..='\u{17FF}' | '\u{19E0}'..='\u{19FF}' => khmer += 1,
-            c if c.is_ascii_alphabetic() => latin += 1,
-            _ => {}
-        }
-    }
-    if khmer + latin == 0 && text.iter().all(|t| t.trim().is_empty()) {
-        return TextLayer::Scanned;
-    }
-    let legacy = fonts.iter().find(|f| {
-        let name = f.to_ascii_lowercase();
-        LEGACY_KHMER_FONTS
-            .iter()
-            .any(|family| name.contains(family))
-    });
-    // A legacy font's text reads as Latin letters; Unicode Khmer beside it
-    // (a title in a Unicode font) does not make the rest searchable.
-    match legacy {
-        Some(font) if latin > khmer => TextLayer::LegacyFont {
-            font: Some(font.clone()),
-        },
-        _ => TextLayer::Unicode,
-    }
+/// The pages' texts, sizes in points, and how the pages in legacy fonts
+/// were read.
+struct PageTexts {
+    text: Vec<String>,
+    sizes: Vec<(f32, f32)>,
+    legacy: Vec<LegacyPage>,
 }
 
 fn unreadable(error: ToolError) -> Unreadable {
@@ -598,21 +634,20 @@ mod tests {
 
     #[test]
     fn legacy_fonts_scans_and_unicode_are_told_apart() {
-        let fonts = |names: &[&str]| names.iter().map(|s| s.to_string()).collect::<Vec<_>>();
-        let latin = vec!["kareboHeqñatCaskl".to_string()];
+        let converted = vec![LegacyPage {
+            number: 1,
+            reading: Reading::Converted { fonts: vec![] },
+        }];
         assert_eq!(
-            classify(&latin, &fonts(&["Limon-S1"])),
-            TextLayer::LegacyFont {
-                font: Some("Limon-S1".into())
-            }
+            classify(&["ការបោះឆ្នោត".into()], converted.clone()),
+            TextLayer::Legacy { pages: converted }
         );
-        assert_eq!(classify(&latin, &fonts(&["Helvetica"])), TextLayer::Unicode);
         assert_eq!(
-            classify(&["ការបោះឆ្នោត".into()], &fonts(&["Limon-S1"])),
+            classify(&["Minutes".into()], Vec::new()),
             TextLayer::Unicode
         );
         assert_eq!(
-            classify(&[String::new(), " \n".into()], &[]),
+            classify(&[String::new(), " \n".into()], Vec::new()),
             TextLayer::Scanned
         );
     }

@@ -242,6 +242,7 @@ keys! {
     PdfMachineRead = "pdf_machine_read",
     PdfConfidence = "pdf_confidence",
     PdfPartial = "pdf_partial",
+    PdfConverted = "pdf_converted",
     PdfLegacyFont = "pdf_legacy_font",
     PdfScanned = "pdf_scanned",
     PdfUnreadable = "pdf_unreadable",
