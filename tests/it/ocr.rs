@@ -164,9 +164,12 @@ fn a_reading_out_of_time_is_kept_and_said_and_each_page_shows_its_confidence() {
         html.contains("class=\"pdf-preview\""),
         "the preview is kept"
     );
-    // The same budget again: the cached partial reading, no engine.
+    // The same budget again: the cached partial reading, no engine; and
+    // `check --ocr` says it too.
     let again = build(Some("1.5"));
     assert!(again.contains("only part of `scan.pdf`"), "{again}");
+    let checked = sastra(site.root(), Some("1.5"), &["check", "--ocr"]);
+    assert!(checked.contains("only part of `scan.pdf`"), "{checked}");
     // More time: every page is read.
     let report = build(None);
     assert!(!report.contains("scan.pdf"), "{report}");
