@@ -172,7 +172,21 @@ pub fn read_scanned_pages(
     };
     let recipe = Recipe::PIPELINE;
     let scans = match recipe.resolution {
-        Resolution::Scan { .. } => scan_resolutions(run, path, first, last)?,
+        Resolution::Scan { .. } => match scan_resolutions(run, path, first, last) {
+            Ok(scans) => scans,
+            Err(Unreadable::OverBudget { .. }) => {
+                return Ok(Scanned {
+                    machine_read: Vec::new(),
+                    partial: Some(Partial {
+                        budget_ms,
+                        unread: blank,
+                    }),
+                })
+            }
+            // Only the resolution is missing: the pages are drawn at the
+            // most, as a page without an image is.
+            Err(_) => Vec::new(),
+        },
         Resolution::Fixed(_) => Vec::new(),
     };
     let readings: Vec<(u32, Result<PageReading, Unreadable>)> = blank
@@ -461,6 +475,27 @@ mod tests {
                 unread: vec![3, 5]
             })
         );
+    }
+
+    /// `pdfimages` failing costs only the scans' resolution; `pdfimages`
+    /// out of time leaves every page unread.
+    #[test]
+    fn the_scans_resolution_is_not_needed_to_read() {
+        for (problem, read) in [
+            (Unreadable::Corrupt { reason: "x".into() }, true),
+            (Unreadable::OverBudget { budget_ms: 5 }, false),
+        ] {
+            let normal = engines(&[]);
+            let run = |program: &str, args: &[&OsStr]| match program {
+                "pdfimages" => Err(problem.clone()),
+                _ => normal(program, args),
+            };
+            let mut text = vec![String::new(), String::new()];
+            let scanned = read_scanned_pages(&run, Path::new("/a.pdf"), &mut text, &[], 5).unwrap();
+            assert_eq!(scanned.machine_read.len(), if read { 2 } else { 0 });
+            assert_eq!(scanned.partial.is_some(), !read);
+            assert_eq!(text[0].is_empty(), !read);
+        }
     }
 
     /// A scan is drawn at its own resolution, within 150 to 300 dpi;
