@@ -54,7 +54,12 @@ impl LegacyFont {
     /// (for "unknown legacy font" detection).
     pub fn is_legacy_name(name: &str) -> bool {
         let key = squeeze(name);
+        let lower = name.trim().to_ascii_lowercase();
         LegacyFont::from_font_name(name).is_some()
+            // Every ABC-… and ABC_… font is of the family, styles we have no
+            // table for included.
+            || lower.starts_with("abc-")
+            || lower.starts_with("abc_")
             || key.starts_with("abc")
                 && (key.contains("text")
                     || key.contains("fancy")
@@ -110,7 +115,9 @@ impl LegacyFont {
 /// Name prefixes (lower case, no spaces or dashes) of legacy Khmer font
 /// families we have no table for: Khek, Baidok, Kaoh Kong, Rasmei, Truth.
 /// (FK1, FK2… are matched apart: "fk" alone is too short a prefix.)
-const LEGACY_PREFIXES: &[&str] = &["khek", "baidok", "kaohkong", "arasmei", "rasmei", "truth"];
+const LEGACY_PREFIXES: &[&str] = &[
+    "khek", "baidok", "kaohkong", "arasmei", "rasmei", "truth", "khsystem", "ksl", "kangrey",
+];
 
 /// ABC-TEXT, ABC-FANCY, ABC-HEAD and ABC-ZAR: the ABC encoding's fonts.
 fn is_abc_style(rest: &str) -> bool {

@@ -42,6 +42,13 @@ fn font_names() {
         "FK1",
         "Limon S1",
         "Truth11",
+        // Families the detection knew before there was any table.
+        "Kh-System",
+        "KSL-Battambang",
+        "KSL_Moul",
+        "Kangrey",
+        "ABC-KHMER",
+        "abc_something",
     ] {
         assert!(LegacyFont::is_legacy_name(name), "{name}");
     }
