@@ -183,6 +183,8 @@ enum CacheCommand {
 enum FontArg {
     Limon,
     Abc,
+    Khek,
+    Baidok,
 }
 
 impl From<FontArg> for LegacyFont {
@@ -190,6 +192,8 @@ impl From<FontArg> for LegacyFont {
         match font {
             FontArg::Limon => LegacyFont::Limon,
             FontArg::Abc => LegacyFont::Abc,
+            FontArg::Khek => LegacyFont::Khek,
+            FontArg::Baidok => LegacyFont::Baidok,
         }
     }
 }

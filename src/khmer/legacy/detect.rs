@@ -9,7 +9,7 @@
 //! are not English: few of them are English's commonest words. And they
 //! convert into Khmer that is nearly all valid clusters.
 
-use super::{convert, Conversion, LegacyFont, FAMILIES};
+use super::{convert, Conversion, LegacyFont, DETECTED};
 use crate::khmer::cluster::is_khmer_script;
 
 /// Fewest letters a text must have to be judged at all: a word or two of
@@ -28,22 +28,37 @@ const MAX_INVALID_SHARE: f32 = 0.1;
 /// The family `text` was typed in, if it reads as legacy-font Khmer: the
 /// one whose conversion is the most valid (Limon on a tie).
 pub fn detect(text: &str) -> Option<LegacyFont> {
-    best(text).map(|(font, _)| font)
+    detect_among(text, &DETECTED)
+}
+
+/// [`detect`] trying only `families` (the one family a user named with
+/// `--font`, say), in order of preference on a tie.
+pub fn detect_among(text: &str, families: &[LegacyFont]) -> Option<LegacyFont> {
+    best_from(text, MIN_LETTERS, families).map(|(font, _)| font)
 }
 
 /// [`detect`] for a line of a text already known to hold legacy text (other
 /// lines of it were detected): a short line such as a heading is judged
 /// too, from three letters on.
 pub fn detect_in_legacy_text(text: &str) -> Option<LegacyFont> {
-    best_from(text, 3).map(|(font, _)| font)
+    detect_in_legacy_text_among(text, &DETECTED)
+}
+
+/// [`detect_in_legacy_text`] trying only `families`.
+pub fn detect_in_legacy_text_among(text: &str, families: &[LegacyFont]) -> Option<LegacyFont> {
+    best_from(text, 3, families).map(|(font, _)| font)
 }
 
 /// [`detect`], with the conversion of the candidate words.
 pub fn best(text: &str) -> Option<(LegacyFont, Conversion)> {
-    best_from(text, MIN_LETTERS)
+    best_from(text, MIN_LETTERS, &DETECTED)
 }
 
-fn best_from(text: &str, min_letters: usize) -> Option<(LegacyFont, Conversion)> {
+fn best_from(
+    text: &str,
+    min_letters: usize,
+    families: &[LegacyFont],
+) -> Option<(LegacyFont, Conversion)> {
     let words: Vec<&str> = candidate_words(text).collect();
     let letters: usize = words
         .iter()
@@ -62,7 +77,7 @@ fn best_from(text: &str, min_letters: usize) -> Option<(LegacyFont, Conversion)>
         return None;
     }
     let joined = words.join(" ");
-    FAMILIES
+    families
         .iter()
         .map(|&font| (font, convert(font, &joined)))
         .filter(|(_, c)| c.clusters >= 2 && c.invalid_share() <= MAX_INVALID_SHARE)
