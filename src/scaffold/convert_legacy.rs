@@ -276,6 +276,17 @@ mod tests {
     }
 
     #[test]
+    fn a_family_given_is_the_one_converted() {
+        // "ប្រទេស អ្នក ឆ្នាំ ថ្ងៃ សិទ្ធិ" typed in Khek, whose ្ន, ្រ, ្ង and
+        // ្ធ sit on codes Limon and ABC read otherwise: a guess tries only
+        // those two, so Khek text is converted when --font khek says so.
+        let text = "---\ntitle: x\n---\n\n¨beTs G~k q~S «f© siTìi ¨beTs G~k q~S\n";
+        let plan = plan(text, Some(LegacyFont::Khek)).unwrap().unwrap();
+        assert_eq!(plan.font, LegacyFont::Khek);
+        assert_eq!(plan.changes[0].new, "ប្រទេស អ្នក ឆ្នាំ ថ្ងៃ សិទ្ធិ ប្រទេស អ្នក ឆ្នាំ");
+    }
+
+    #[test]
     fn unicode_text_is_left_alone() {
         let text = "---\ntitle: ការបោះឆ្នោត\n---\nThe election, NEC 2013.\n";
         assert_eq!(plan(text, None), Some(None));
