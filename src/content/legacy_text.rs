@@ -35,13 +35,14 @@ pub fn prose_lines(body: &str) -> impl Iterator<Item = (usize, &str)> {
 /// The body's prose lines that read as legacy-font Khmer, each with the
 /// family it reads best as.
 pub fn legacy_lines(body: &str) -> Vec<(usize, LegacyFont)> {
-    legacy_lines_among(body, &DETECTED)
+    legacy_lines_with(body, None)
 }
 
-/// [`legacy_lines`] trying only `families`.
-pub fn legacy_lines_among(body: &str, families: &[LegacyFont]) -> Vec<(usize, LegacyFont)> {
+/// [`legacy_lines`], or with `named` (a family given with `--font`) that
+/// family alone (see [`detect::detect_with`]).
+pub fn legacy_lines_with(body: &str, named: Option<LegacyFont>) -> Vec<(usize, LegacyFont)> {
     prose_lines(body)
-        .filter_map(|(i, line)| detect::detect_among(line, families).map(|font| (i, font)))
+        .filter_map(|(i, line)| detect::detect_with(line, named).map(|font| (i, font)))
         .collect()
 }
 

@@ -17,9 +17,9 @@ use crate::config::Config;
 use crate::confine::{ConfineError, Root};
 use crate::content::content_path::ContentPath;
 use crate::content::front_matter;
-use crate::content::legacy_text::{self, convert_line, legacy_lines_among, prose_lines};
+use crate::content::legacy_text::{self, convert_line, legacy_lines_with, prose_lines};
 use crate::diagnostics::{display_path, Message};
-use crate::khmer::legacy::{detect, LegacyFont, DETECTED};
+use crate::khmer::legacy::{detect, LegacyFont};
 
 use super::additions::{self, WriteError};
 
@@ -153,26 +153,22 @@ pub fn plan(text: &str, font: Option<LegacyFont>) -> Option<Option<Plan>> {
     // (1-based file line, text, is a front matter value)
     let mut found: Vec<(usize, &str, Option<&str>)> = Vec::new();
     // A family given with --font is the only one tried: Khek and Baidok
-    // text is found only that way (detection guesses Limon and ABC alone).
-    let families: &[LegacyFont] = match &font {
-        Some(font) => std::slice::from_ref(font),
-        None => &DETECTED,
-    };
+    // text is found only that way (a guess tries Limon and ABC alone).
     for (i, line) in split.yaml.lines().enumerate() {
         if let Some((name, value)) = legacy_field(line) {
-            if detect::detect_among(&value, families).is_some() {
+            if detect::detect_with(&value, font).is_some() {
                 found.push((split.yaml_line + i, line, Some(name)));
             }
         }
     }
     let body_lines: Vec<&str> = split.body.lines().collect();
-    if found.is_empty() && legacy_lines_among(split.body, families).is_empty() {
+    if found.is_empty() && legacy_lines_with(split.body, font).is_empty() {
         return Some(None);
     }
     // The document holds legacy text: shorter lines (headings, list items)
     // are judged too.
     for (i, line) in prose_lines(split.body) {
-        if detect::detect_in_legacy_text_among(line, families).is_some() {
+        if detect::detect_in_legacy_text_with(line, font).is_some() {
             found.push((split.body_line + i, body_lines[i], None));
         }
     }

@@ -60,10 +60,12 @@ pub(super) fn single(code: u8) -> Option<&'static str> {
         0xEB => "្ឌ",        // ë
         0xF3 => "្ឍ",       // ó
         0xF6 => "្ណ",        // ö
-        0xB6 | 0xA0 => "្ត", // ¶, and the no-break space's code
-        0xC4 => "្ថ",        // Ä
-        0xE6 => "្ទ",        // æ
-        0xEC => "្ធ",        // ì
+        // ¶, and the no-break space's code: that one is also a space to the
+        // word splitters, so a ្ត typed there may stay a space.
+        0xB6 | 0xA0 => "្ត",
+        0xC4 => "្ថ", // Ä
+        0xE6 => "្ទ", // æ
+        0xEC => "្ធ", // ì
         b'~' => "្ន",
         0xBA => "្ប",        // º
         0xD8 | 0x82 => "្ផ",  // Ø, ‚
