@@ -5,7 +5,10 @@
 //! only existing documents changed (the common case: a maintainer editing
 //! text), just those files are read again, checked, and the pages that show
 //! them re-rendered into the served folder: on a 10,000-document archive
-//! this takes tens of milliseconds instead of the full build's seconds. The
+//! this takes milliseconds instead of the full build's seconds. Nothing an
+//! edit does before rendering walks the whole archive: the checks between
+//! documents were made by the full build ([`Across`]), and the archive
+//! shares its unchanged entries with the last one. The
 //! feeds, sitemap, catalogue and search index follow in the background,
 //! where they do not hold the reload back. Anything else (a new or deleted
 //! file, a theme or `site.toml` change, an attachment list that changed) is
