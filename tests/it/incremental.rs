@@ -291,6 +291,9 @@ fn holding(folder: &Path, text: &str) -> Vec<String> {
         .collect()
 }
 
+/// Whether a served file's path is of some kind of page.
+type IsPath = fn(&str) -> bool;
+
 #[test]
 fn a_title_edit_reaches_every_page_that_shows_the_title() {
     let (site, mut preview, served) = served_sample();
@@ -311,7 +314,7 @@ fn a_title_edit_reaches_every_page_that_shows_the_title() {
     build(&options(&site, "full")).unwrap();
     let full = holding(&site.root().join("full"), title);
     // (Not the home page: it lists the five latest, and this is not one.)
-    let kinds: [(&str, fn(&str) -> bool); 9] = [
+    let kinds: [(&str, IsPath); 9] = [
         ("its page", |p| {
             p == "en/announcements/2023-05-29-ballot-order-draw-results/index.html"
         }),
