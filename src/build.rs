@@ -167,10 +167,16 @@ impl Loaded {
     /// Reads the attached PDFs (from the cache when it has them), adding
     /// what a reader should know about each to the diagnostics.
     pub fn read_attachments(&mut self, ocr: bool) {
+        self.read_shard(ocr, attachments::Shard::WHOLE);
+    }
+
+    /// [`Loaded::read_attachments`] for the files of one shard only.
+    pub fn read_shard(&mut self, ocr: bool, shard: attachments::Shard) {
         let options = attachments::Options {
             ocr,
             cache: self.cache.clone(),
             budget: attachments::budget(ocr),
+            shard,
         };
         let (extracts, warnings) = attachments::read_all(&self.documents, &options);
         self.attachments = Arc::new(extracts);
@@ -220,13 +226,26 @@ pub fn load_with(
     })
 }
 
+/// How `check` reads the attached PDFs.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct CheckOptions {
+    /// Read scanned pages with Tesseract, as `build --ocr` does.
+    pub ocr: bool,
+    /// Read only this shard's files (see `attachments::shard`).
+    pub shard: attachments::Shard,
+}
+
 pub fn check(root: &Path) -> Diagnostics {
+    check_with(root, CheckOptions::default())
+}
+
+pub fn check_with(root: &Path, options: CheckOptions) -> Diagnostics {
     let lock = crate::output::writer::unusable_lock(root);
     // Each body is read again from its file where it is checked.
     let mut diagnostics = match load_with(root, None, Bodies::InFiles) {
         Ok(mut loaded) => {
             if !loaded.diagnostics.has_errors() {
-                loaded.read_attachments(false);
+                loaded.read_shard(options.ocr, options.shard);
             }
             let mut diagnostics = loaded.diagnostics;
             // Drafts too: a draft's URL clash is found before it is published.

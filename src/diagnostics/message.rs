@@ -533,18 +533,24 @@ catalogue! {
         PublishedAsIs
             => en: "the file is published as it is; replace it with a readable, unprotected PDF to make it searchable",
                km: "ហ្វាលត្រូវបានផ្សាយដូចដែលវាមាន; ជំនួសវាដោយ PDF ដែលអានបាន និងគ្មានការការពារ ដើម្បីឱ្យស្វែងរកបាន";
-        LegacyFont { name: String, font: String }
-            => en: "text not searchable: legacy Khmer font{font} in `{name}`",
-               km: "ស្វែងរកអត្ថបទមិនបាន៖ ពុម្ពអក្សរខ្មែរចាស់{font} ក្នុង `{name}`";
-        UnicodeFont
-            => en: "the font puts Khmer glyphs on Latin letters; export the document again with a Unicode Khmer font (Khmer OS, Noto Sans Khmer)",
-               km: "ពុម្ពអក្សរនេះដាក់រូបអក្សរខ្មែរលើអក្សរឡាតាំង; នាំចេញឯកសារម្តងទៀតដោយប្រើពុម្ពអក្សរខ្មែរ Unicode (Khmer OS, Noto Sans Khmer)";
+        LegacyFont { name: String, font: String, pages: usize }
+            => en: "text not searchable: {pages} page(s) of `{name}` use the legacy Khmer font {font}, which sastra cannot convert to Unicode",
+               km: "ស្វែងរកអត្ថបទមិនបាន៖ {pages} ទំព័រនៃ `{name}` ប្រើពុម្ពអក្សរខ្មែរចាស់ {font} ដែល sastra មិនអាចបម្លែងទៅជាយូនីកូដបាន";
+        LegacyPoor { name: String, fonts: String, pages: usize, percent: usize }
+            => en: "text not searchable: {pages} page(s) of `{name}` in the legacy Khmer font {fonts} did not convert well to Unicode ({percent}% of the syllables are not valid Khmer)",
+               km: "ស្វែងរកអត្ថបទមិនបាន៖ {pages} ទំព័រនៃ `{name}` ក្នុងពុម្ពអក្សរខ្មែរចាស់ {fonts} បម្លែងទៅជាយូនីកូដមិនបានល្អ ({percent}% នៃព្យាង្គមិនមែនជាអក្សរខ្មែរត្រឹមត្រូវ)";
+        UseOcrOrUnicode
+            => en: "run the build with --ocr (Tesseract with Khmer data) to read those pages from their image, or export the document again with a Unicode Khmer font (Khmer OS, Noto Sans Khmer)",
+               km: "ដំណើរការ build ជាមួយ --ocr (Tesseract ជាមួយទិន្នន័យខ្មែរ) ដើម្បីអានទំព័រទាំងនោះពីរូបភាព ឬនាំចេញឯកសារម្តងទៀតដោយប្រើពុម្ពអក្សរខ្មែរ Unicode (Khmer OS, Noto Sans Khmer)";
         Scanned { name: String }
             => en: "no text layer: scanned, `{name}` cannot be searched",
                km: "គ្មានស្រទាប់អត្ថបទ៖ `{name}` ជារូបស្កេន ដូច្នេះស្វែងរកមិនបាន";
         UseOcr
             => en: "run the build with --ocr (Tesseract with Khmer data) to read the pages, or attach a PDF with text",
                km: "ដំណើរការ build ជាមួយ --ocr (Tesseract ជាមួយទិន្នន័យខ្មែរ) ដើម្បីអានទំព័រ ឬភ្ជាប់ PDF ដែលមានអត្ថបទ";
+        OcrPartial { name: String, read: usize, unread: usize, seconds: String }
+            => en: "only part of `{name}` was read by OCR: {read} scanned page(s) read, {unread} left unread when the {seconds} s one file may take ran out",
+               km: "`{name}` ត្រូវបានអានដោយ OCR តែមួយផ្នែកប៉ុណ្ណោះ៖ បានអានទំព័រស្កេន {read} ទំព័រ ហើយ {unread} ទំព័រទៀតមិនទាន់បានអានទេ ព្រោះអស់ពេល {seconds} វិនាទីដែលហ្វាលមួយអាចប្រើបាន";
         Truncated { name: String, pages: usize, max: usize }
             => en: "`{name}` has {pages} pages; only the first {max} are read",
                km: "`{name}` មាន {pages} ទំព័រ; អានតែ {max} ទំព័រដំបូងប៉ុណ្ណោះ";
@@ -852,6 +858,20 @@ catalogue! {
         BaseUrlFlag { problem: Box<Message> }
             => en: "{problem}",
                km: "{problem}";
+        ShardFlag { given: String, max: u16 }
+            => en: "--shard `{given}` must be K/N, shard K of N: whole numbers with 1 ≤ K ≤ N ≤ {max} (e.g. --shard 2/8)",
+               km: "--shard `{given}` ត្រូវសរសេរជា K/N ពោលគឺចំណែកទី K ក្នុងចំណោម N ចំណែក៖ ជាចំនួនគត់ ដែល K ចាប់ពី ១ ដល់ N ហើយ N មិនលើសពី {max} (ឧទាហរណ៍ --shard 2/8)";
+
+        // ---- cache merge -----------------------------------------------------
+        NotACacheToMerge { path: String }
+            => en: "`{path}` is not a cache to merge: give a plain folder (not a link) that holds `attachments/`, as `.sastra-cache` does",
+               km: "`{path}` មិនមែនជាឃ្លាំងសម្ងាត់ (cache) ដែលអាចបញ្ចូលបានទេ៖ ផ្តល់ថតធម្មតា (មិនមែនតំណ) ដែលមាន `attachments/` ដូច `.sastra-cache`";
+        CacheEntriesRefused { count: usize, first: String }
+            => en: "{count} file(s) here are not well-formed readings of this version of sastra and were left out (the first: `{first}`); the next build reads any PDF they were for again",
+               km: "ហ្វាល {count} នៅទីនេះមិនមែនជាលទ្ធផលអានត្រឹមត្រូវរបស់ sastra កំណែនេះទេ ហើយត្រូវបានទុកចោល (ទីមួយ៖ `{first}`); build បន្ទាប់នឹងអាន PDF ដែលវាសម្រាប់ម្តងទៀត";
+        CacheCannotMake { path: String }
+            => en: "cannot make the cache folder `{path}`: the archive's folder is not writable",
+               km: "មិនអាចបង្កើតថតឃ្លាំងសម្ងាត់ `{path}` បានទេ៖ ថតរបស់បណ្ណសារមិនអាចសរសេរបាន";
 
         // ---- new ------------------------------------------------------------
         TitleForm { entry: String }
@@ -896,6 +916,23 @@ catalogue! {
         PathRefused { path: String, why: Word }
             => en: "{path} {why}",
                km: "{path} {why}";
+
+        // ---- legacy-font Khmer ---------------------------------------------
+        LegacyBody { font: String, lines: usize }
+            => en: "the text looks typed in a pre-Unicode Khmer font ({font}): {lines} line(s) show Latin letters where Khmer should be, and readers and search see them as Latin",
+               km: "អត្ថបទនេះហាក់ដូចជាវាយដោយពុម្ពអក្សរខ្មែរចាស់ មុនយូនីកូដ ({font})៖ មាន {lines} បន្ទាត់ដែលបង្ហាញអក្សរឡាតាំងនៅកន្លែងដែលគួរតែជាអក្សរខ្មែរ ហើយអ្នកអាន និងការស្វែងរក ឃើញវាជាអក្សរឡាតាំង";
+        LegacyField { field: String, font: String }
+            => en: "the value of `{field}` looks typed in a pre-Unicode Khmer font ({font}): Latin letters stand where Khmer should be",
+               km: "តម្លៃរបស់ `{field}` ហាក់ដូចជាវាយដោយពុម្ពអក្សរខ្មែរចាស់ មុនយូនីកូដ ({font})៖ មានអក្សរឡាតាំងនៅកន្លែងដែលគួរតែជាអក្សរខ្មែរ";
+        ConvertLegacyHint { command: String }
+            => en: "convert it to Unicode with `{command}`, which shows every line it changes; read the result before you commit it",
+               km: "បម្លែងវាទៅជាយូនីកូដដោយប្រើ `{command}` ដែលបង្ហាញបន្ទាត់នីមួយៗដែលវាផ្លាស់ប្តូរ; សូមអានលទ្ធផលឡើងវិញ មុននឹងរក្សាទុក (commit)";
+        NotKhmerDocument { path: String }
+            => en: "{path} is not a Khmer document (its name does not end in .km.md); only Khmer text is converted",
+               km: "{path} មិនមែនជាឯកសារភាសាខ្មែរទេ (ឈ្មោះរបស់វាមិនបញ្ចប់ដោយ .km.md); មានតែអត្ថបទខ្មែរទេដែលត្រូវបានបម្លែង";
+        NotADocument { path: String }
+            => en: "{path} is not a document: it has no front matter between `---` lines",
+               km: "{path} មិនមែនជាឯកសារទេ៖ វាគ្មានផ្នែកព័ត៌មានខាងលើនៅចន្លោះបន្ទាត់ `---` ទេ";
 
         // ---- import -----------------------------------------------------------
         CsvHeader { detail: String }
@@ -1098,12 +1135,27 @@ catalogue! {
         BuildFailed
             => en: "build failed; still serving the last good build",
                km: "ការបង្កើតបរាជ័យ; នៅតែបង្ហាញកំណែល្អចុងក្រោយ";
+        LegacyLine { path: String, line: usize }
+            => en: "{path}, line {line}:",
+               km: "{path} បន្ទាត់ទី {line}៖";
+        LegacyConverted { path: String, lines: usize, font: String }
+            => en: "converted {lines} line(s) of {path} from {font} to Unicode",
+               km: "បានបម្លែង {lines} បន្ទាត់នៃ {path} ពី {font} ទៅជាយូនីកូដ";
+        LegacyDryRun { path: String, lines: usize, font: String }
+            => en: "{path}: {lines} line(s) would be converted from {font}; nothing was written (--dry-run)",
+               km: "{path}៖ {lines} បន្ទាត់នឹងត្រូវបម្លែងពី {font}; គ្មានអ្វីត្រូវបានសរសេរទេ (--dry-run)";
+        LegacyNothing { path: String }
+            => en: "nothing in {path} looks typed in a pre-Unicode Khmer font; the file was left as it was",
+               km: "គ្មានអ្វីក្នុង {path} ហាក់ដូចជាវាយដោយពុម្ពអក្សរខ្មែរចាស់ទេ; ហ្វាលនេះត្រូវបានទុកដដែល";
         PortBusy { port: String }
             => en: "port {port} is already in use, perhaps by another preview",
                km: "ច្រក (port) {port} កំពុងប្រើរួចហើយ ប្រហែលជាដោយការបង្ហាញមួយទៀត";
         OtherPort { port: String }
             => en: "stop the other one, or pick another port: sastra serve --port {port}",
                km: "បញ្ឈប់មួយទៀតនោះ ឬជ្រើសច្រកផ្សេង៖ sastra serve --port {port}";
+        CacheMerged { path: String, added: usize, present: usize, kept: usize, refused: usize }
+            => en: "merged {path}: {added} reading(s) added, {present} already there, {kept} kept as they were (the cache has another reading of the same file), {refused} left out",
+               km: "បានបញ្ចូល {path}៖ បន្ថែមលទ្ធផលអាន {added}, មានរួចហើយ {present}, ទុកដដែល {kept} (ឃ្លាំងសម្ងាត់មានលទ្ធផលអានផ្សេងទៀតនៃហ្វាលដដែល), ទុកចោល {refused}";
         NextAfterNew
             => en: "next: write what each file marks TODO (a title to translate, the text), then run `sastra check`; it refuses the document until then",
                km: "បន្ទាប់៖ សរសេរកន្លែងដែលហ្វាលនីមួយៗសម្គាល់ថា TODO (ចំណងជើងដែលត្រូវបកប្រែ អត្ថបទ) រួចដំណើរការ `sastra check`; វាមិនទទួលឯកសារនេះទេ រហូតដល់ពេលនោះ";

@@ -9,6 +9,7 @@ use std::io;
 use std::path::{Path, PathBuf};
 use std::sync::Mutex;
 
+use crate::confine::FileKind;
 use crate::diagnostics::{Lang, Message, Word};
 
 #[derive(Debug, thiserror::Error)]
@@ -72,9 +73,11 @@ pub enum OutputError {
         output: PathBuf,
         lock: PathBuf,
     },
+    /// The lock is a link, or not a regular file: `kind` is `None` for a
+    /// link.
     LockNotAFile {
         lock: PathBuf,
-        link: bool,
+        kind: Option<FileKind>,
     },
     Io(WriteError),
 }
@@ -129,12 +132,9 @@ impl OutputError {
                 output: shown(output),
                 lock: shown(lock),
             },
-            OutputError::LockNotAFile { lock, link } => Message::OutputLock {
+            OutputError::LockNotAFile { lock, kind } => Message::OutputLock {
                 lock: shown(lock),
-                kind: match link {
-                    true => Word::KindLink,
-                    false => Word::KindOther,
-                },
+                kind: kind.map_or(Word::KindLink, FileKind::word),
             },
             OutputError::Io(e) => e.message(),
         }
@@ -243,13 +243,13 @@ pub fn unusable_lock(root: &Path) -> Option<crate::diagnostics::Diagnostic> {
 /// otherwise have every build create or open the file it names. A pipe is
 /// not waited on either.
 fn open_lock(lock_path: &Path) -> Result<fs::File, OutputError> {
-    let not_a_file = |link| OutputError::LockNotAFile {
+    let not_a_file = |kind| OutputError::LockNotAFile {
         lock: lock_path.to_path_buf(),
-        link,
+        kind,
     };
     match fs::symlink_metadata(lock_path) {
-        Ok(m) if m.file_type().is_symlink() => return Err(not_a_file(true)),
-        Ok(m) if !m.is_file() => return Err(not_a_file(false)),
+        Ok(m) if m.file_type().is_symlink() => return Err(not_a_file(None)),
+        Ok(m) if !m.is_file() => return Err(not_a_file(Some(FileKind::of(m.file_type())))),
         _ => {}
     }
     let mut options = fs::OpenOptions::new();
@@ -263,9 +263,12 @@ fn open_lock(lock_path: &Path) -> Result<fs::File, OutputError> {
     }
     match options.open(lock_path) {
         Ok(file) if file.metadata().is_ok_and(|m| m.is_file()) => Ok(file),
-        Ok(_) => Err(not_a_file(false)),
+        Ok(file) => Err(not_a_file(Some(
+            file.metadata()
+                .map_or(FileKind::Other, |m| FileKind::of(m.file_type())),
+        ))),
         #[cfg(unix)]
-        Err(e) if e.raw_os_error() == Some(libc::ELOOP) => Err(not_a_file(true)),
+        Err(e) if e.raw_os_error() == Some(libc::ELOOP) => Err(not_a_file(None)),
         Err(e) => Err(WriteError {
             path: lock_path.to_path_buf(),
             source: e,
