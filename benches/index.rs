@@ -74,6 +74,7 @@ fn main() {
                 lang,
                 &|| false,
             )
+            .expect("no body left in its file here")
             .expect("never stopped");
             analysis.push(start.elapsed().as_secs_f64());
             analysis_cpu.push(cpu_seconds() - cpu);
