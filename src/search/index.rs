@@ -78,6 +78,11 @@ impl Postings {
         self.largest_weight = self.largest_weight.max(weight);
     }
 
+    /// The documents, in order.
+    pub fn docs(&self) -> impl Iterator<Item = u32> + '_ {
+        self.weights().map(|(doc, _)| doc)
+    }
+
     /// `(document, weight)`, in document order.
     pub fn weights(&self) -> impl Iterator<Item = (u32, f32)> + '_ {
         let mut at = 0;
