@@ -146,7 +146,9 @@ fn postings_chunk(index: &LanguageIndex, terms: &[&Term]) -> String {
         EncodedPostings::encode_into(
             &mut out,
             term.postings.largest_weight * idf,
-            term.postings.weights().map(|(doc, w)| (doc, w * idf)),
+            index
+                .weights(&term.postings)
+                .map(|(doc, w)| (doc, w * idf)),
         );
         out.push('"');
     }

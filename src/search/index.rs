@@ -26,6 +26,33 @@ const FIELDS: [(&str, f32); 5] = [
 /// The text of the fields, in [`FIELDS`] order.
 type FieldTexts<'a> = [&'a str; FIELDS.len()];
 
+/// A term's frequency in each field of one document, in [`FIELDS`] order.
+pub type Frequencies = [u32; FIELDS.len()];
+
+/// The square root of each field's length in a document (its tokens):
+/// what its terms' frequencies are divided by.
+#[derive(Debug, Clone, Copy, Default)]
+struct RootLengths([f32; FIELDS.len()]);
+
+impl RootLengths {
+    fn new(lengths: [u32; FIELDS.len()]) -> RootLengths {
+        RootLengths(lengths.map(|length| (length as f32).sqrt()))
+    }
+
+    /// A term's weight in the document (before idf): elasticlunr's boosted,
+    /// length-normalised frequency. The postings keep frequencies rather
+    /// than weights (see [`Postings`]), so this is the one place a weight
+    /// is made, for the postings and their largest alike.
+    fn weight(&self, tf: &Frequencies) -> f32 {
+        FIELDS
+            .iter()
+            .enumerate()
+            .filter(|(f, _)| tf[*f] > 0)
+            .map(|(f, (_, boost))| boost * (tf[f] as f32).sqrt() / self.0[f])
+            .sum()
+    }
+}
+
 /// Characters of text kept per document for result excerpts.
 pub const EXCERPT_CHARS: usize = 240;
 
@@ -59,8 +86,13 @@ pub struct Term {
 type Shard = HashTable<Term>;
 
 /// A term's postings, encoded as they are added, because an archive's
-/// index holds tens of millions of them: per document, its id as a
-/// difference from the previous one (a LEB128 varint) and its weight (f32).
+/// index holds tens of millions of them (42 million in the Khmer index of
+/// 10,000 documents): per document, its id as a difference from the
+/// previous one, then for each field holding the term, `tf << 4 | field <<
+/// 1 | 1 if another field follows`, all LEB128 varints. A word once in a
+/// body thus takes two or three bytes; its weight (an f32) took four more,
+/// and is made again from the frequencies and the document's lengths
+/// ([`LanguageIndex::weights`]).
 #[derive(Debug, Default)]
 pub struct Postings {
     pub df: u32,
@@ -69,10 +101,20 @@ pub struct Postings {
     docs: Vec<u8>,
 }
 
+const FIELD_BITS: u32 = 3;
+const _: () = assert!(FIELDS.len() <= 1 << FIELD_BITS);
+
 impl Postings {
-    fn push(&mut self, doc: u32, weight: f32) {
-        push_varint(&mut self.docs, doc - self.last_doc);
-        self.docs.extend_from_slice(&weight.to_le_bytes());
+    fn push(&mut self, doc: u32, tf: &Frequencies, weight: f32) {
+        push_varint(&mut self.docs, u64::from(doc - self.last_doc));
+        let mut fields = tf.iter().enumerate().filter(|(_, &n)| n > 0).peekable();
+        while let Some((f, &n)) = fields.next() {
+            let more = u64::from(fields.peek().is_some());
+            push_varint(
+                &mut self.docs,
+                u64::from(n) << (FIELD_BITS + 1) | (f as u64) << 1 | more,
+            );
+        }
         self.last_doc = doc;
         self.df += 1;
         self.largest_weight = self.largest_weight.max(weight);
@@ -80,26 +122,32 @@ impl Postings {
 
     /// The documents, in order.
     pub fn docs(&self) -> impl Iterator<Item = u32> + '_ {
-        self.weights().map(|(doc, _)| doc)
+        self.frequencies().map(|(doc, _)| doc)
     }
 
-    /// `(document, weight)`, in document order.
-    pub fn weights(&self) -> impl Iterator<Item = (u32, f32)> + '_ {
+    /// `(document, the term's frequencies in it)`, in document order.
+    fn frequencies(&self) -> impl Iterator<Item = (u32, Frequencies)> + '_ {
         let mut at = 0;
         let mut doc = 0;
         std::iter::from_fn(move || {
             if at >= self.docs.len() {
                 return None;
             }
-            doc += read_varint(&self.docs, &mut at);
-            let weight = f32::from_le_bytes(self.docs[at..at + 4].try_into().expect("four bytes"));
-            at += 4;
-            Some((doc, weight))
+            doc += read_varint(&self.docs, &mut at) as u32;
+            let mut tf = Frequencies::default();
+            loop {
+                let field = read_varint(&self.docs, &mut at);
+                tf[(field >> 1) as usize & ((1 << FIELD_BITS) - 1)] = (field >> (FIELD_BITS + 1)) as u32;
+                if field & 1 == 0 {
+                    break;
+                }
+            }
+            Some((doc, tf))
         })
     }
 }
 
-fn push_varint(out: &mut Vec<u8>, mut value: u32) {
+fn push_varint(out: &mut Vec<u8>, mut value: u64) {
     while value >= 0x80 {
         out.push((value as u8) | 0x80);
         value >>= 7;
@@ -107,13 +155,13 @@ fn push_varint(out: &mut Vec<u8>, mut value: u32) {
     out.push(value as u8);
 }
 
-fn read_varint(bytes: &[u8], at: &mut usize) -> u32 {
-    let mut value = 0u32;
+fn read_varint(bytes: &[u8], at: &mut usize) -> u64 {
+    let mut value = 0u64;
     let mut shift = 0;
     loop {
         let byte = bytes[*at];
         *at += 1;
-        value |= u32::from(byte & 0x7F) << shift;
+        value |= u64::from(byte & 0x7F) << shift;
         if byte < 0x80 {
             return value;
         }
@@ -242,6 +290,8 @@ pub struct LanguageIndex {
     pub display: Vec<DisplayRow>,
     pub meta: Vec<MetaRow>,
     pub facets: Facets,
+    /// Per document, what its terms' frequencies are divided by.
+    lengths: Vec<RootLengths>,
     postings: Vec<Shard>,
 }
 
@@ -249,6 +299,13 @@ impl LanguageIndex {
     /// Every term with its postings, in no particular order.
     pub fn terms(&self) -> impl Iterator<Item = &Term> {
         self.postings.iter().flat_map(|shard| shard.iter())
+    }
+
+    /// `(document, weight)` of each posting, in document order (before idf).
+    pub fn weights<'a>(&'a self, postings: &'a Postings) -> impl Iterator<Item = (u32, f32)> + 'a {
+        postings
+            .frequencies()
+            .map(|(doc, tf)| (doc, self.lengths[doc as usize].weight(&tf)))
     }
 
     /// elasticlunr's inverse document frequency.
@@ -265,14 +322,16 @@ struct DocTerms {
     text: String,
     terms: Vec<DocTerm>,
     shards: Vec<usize>,
+    lengths: RootLengths,
 }
 
-/// A term of [`DocTerms`]: where its text is, its hash, and its weight
-/// (before idf).
+/// A term of [`DocTerms`]: where its text is, its hash, its frequencies and
+/// its weight (before idf).
 #[derive(Clone, Default)]
 struct DocTerm {
     span: Range<usize>,
     hash: u64,
+    tf: Frequencies,
     weight: f32,
 }
 
@@ -294,6 +353,7 @@ pub fn build<T: Sync>(
 ) -> Option<LanguageIndex> {
     let mut display = Vec::with_capacity(documents.len());
     let mut meta = Vec::with_capacity(documents.len());
+    let mut lengths = Vec::with_capacity(documents.len());
     let mut postings: Vec<Shard> = (0..SHARDS).map(|_| Shard::default()).collect();
     let mut first_doc = 0u32;
     for batch in documents.chunks(BATCH) {
@@ -315,6 +375,7 @@ pub fn build<T: Sync>(
         let (terms, rows): (Vec<DocTerms>, Vec<(DisplayRow, MetaRow)>) =
             analysed.into_iter().flatten().unzip();
         add_postings(&mut postings, first_doc, &terms);
+        lengths.extend(terms.iter().map(|terms| terms.lengths));
         first_doc += terms.len() as u32;
         for (display_row, meta_row) in rows {
             display.push(display_row);
@@ -326,6 +387,7 @@ pub fn build<T: Sync>(
         display,
         meta,
         facets,
+        lengths,
         postings,
     })
 }
@@ -344,7 +406,10 @@ fn add_postings(postings: &mut [Shard], first_doc: u32, documents: &[DocTerms]) 
                         hash: term.hash,
                         postings: Postings::default(),
                     });
-                entry.into_mut().postings.push(doc, term.weight);
+                entry
+                    .into_mut()
+                    .postings
+                    .push(doc, &term.tf, term.weight);
             }
         }
     });
@@ -369,7 +434,7 @@ struct Analyser {
     /// Term numbers by the term's text.
     numbers: HashTable<usize>,
     /// Per term number, the term's frequency in each field.
-    tfs: Vec<[u32; FIELDS.len()]>,
+    tfs: Vec<Frequencies>,
 }
 
 impl Analyser {
@@ -417,18 +482,14 @@ impl Analyser {
         let shards = group_starts(SHARDS, hashes.iter().map(|&term_hash| shard(term_hash)));
         let mut next = shards.clone();
         let mut terms = vec![DocTerm::default(); spans.len()];
+        let lengths = RootLengths::new(lengths);
         for (number, tf) in tfs.iter().enumerate() {
-            let weight: f32 = FIELDS
-                .iter()
-                .enumerate()
-                .filter(|(f, _)| tf[*f] > 0)
-                .map(|(f, (_, boost))| boost * (tf[f] as f32).sqrt() / (lengths[f] as f32).sqrt())
-                .sum();
             let place = &mut next[shard(hashes[number])];
             terms[*place] = DocTerm {
                 span: spans[number].clone(),
                 hash: hashes[number],
-                weight,
+                tf: *tf,
+                weight: lengths.weight(tf),
             };
             *place += 1;
         }
@@ -436,6 +497,7 @@ impl Analyser {
             text: text.clone(),
             terms,
             shards,
+            lengths,
         }
     }
 }
@@ -633,13 +695,19 @@ mod tests {
     #[test]
     fn postings_round_trip() {
         let mut postings = Postings::default();
-        postings.push(3, 1.5);
-        postings.push(900, 0.25);
-        postings.push(70_000, 2.0);
-        let decoded: Vec<(u32, f32)> = postings.weights().collect();
-        assert_eq!(decoded, vec![(3, 1.5), (900, 0.25), (70_000, 2.0)]);
-        assert_eq!(postings.df, 3);
-        assert_eq!(postings.largest_weight, 2.0);
+        let added = [
+            (3, [0, 0, 0, 1, 0]),
+            (900, [2, 1, 0, 300, 0]),
+            (70_000, [0, 0, 0, 0, u32::MAX]),
+            (70_001, [1, 1, 1, 1, 1]),
+        ];
+        for (doc, tf) in added {
+            postings.push(doc, &tf, doc as f32);
+        }
+        let decoded: Vec<(u32, Frequencies)> = postings.frequencies().collect();
+        assert_eq!(decoded, added);
+        assert_eq!(postings.df, 4);
+        assert_eq!(postings.largest_weight, 70_001.0);
     }
 
     #[test]
