@@ -91,14 +91,14 @@ fn write_postings<E: Send>(
     write: &(dyn Fn(&str, &str) -> Result<(), E> + Sync),
     count: &mut usize,
 ) -> Result<PostingsFiles, E> {
-    let mut terms: Vec<&Term> = index.terms().collect();
+    let mut terms: Vec<(&str, &Term)> = index.terms().map(|term| (term.text(), term)).collect();
     // The browser compares strings by UTF-16 code units; so must the ranges.
-    terms.par_sort_unstable_by(|a, b| utf16_cmp(&a.text, &b.text));
+    terms.par_sort_unstable_by(|a, b| utf16_cmp(a.0, b.0));
     let sizes: Vec<usize> = terms
         .par_iter()
-        .map(|term| {
+        .map(|(text, term)| {
             let largest = term.postings.largest_weight * index.idf(&term.postings);
-            term.text.len() + EncodedPostings::encoded_len(largest, term.postings.docs()) + 6
+            text.len() + EncodedPostings::encoded_len(largest, term.postings.docs()) + 6
         })
         .collect();
     let ranges = chunk_ranges(sizes.into_iter());
@@ -106,7 +106,7 @@ fn write_postings<E: Send>(
         .iter()
         .map(|range| match range.start {
             0 => String::new(),
-            start => separator(&terms[start - 1].text, &terms[start].text),
+            start => separator(terms[start - 1].0, terms[start].0),
         })
         .collect();
     let hashes = write_grouped(
@@ -127,19 +127,19 @@ fn write_postings<E: Send>(
 /// The JSON of a [`PostingsChunk`] of these terms, written as serde_json
 /// writes one (keys in the order of their UTF-8 bytes, as a `BTreeMap`
 /// keeps them) but without a `String` per term.
-fn postings_chunk(index: &LanguageIndex, terms: &[&Term]) -> String {
+fn postings_chunk(index: &LanguageIndex, terms: &[(&str, &Term)]) -> String {
     let mut terms = terms.to_vec();
     // UTF-8's order is UTF-16's but for characters beyond U+FFFF.
-    if !terms.is_sorted_by(|a, b| a.text <= b.text) {
-        terms.sort_unstable_by(|a, b| a.text.cmp(&b.text));
+    if !terms.is_sorted_by(|a, b| a.0 <= b.0) {
+        terms.sort_unstable_by(|a, b| a.0.cmp(b.0));
     }
     let mut out = String::with_capacity(POSTINGS_CHUNK_BYTES * 5 / 4);
     out.push('{');
-    for (i, term) in terms.iter().enumerate() {
+    for (i, (text, term)) in terms.iter().enumerate() {
         if i > 0 {
             out.push(',');
         }
-        push_json_string(&mut out, &term.text);
+        push_json_string(&mut out, text);
         out.push_str(":\"");
         // The encoded postings' characters are never escaped (see DIGITS).
         let idf = index.idf(&term.postings);

@@ -11,6 +11,7 @@ use rustc_hash::FxBuildHasher;
 
 use crate::khmer::cluster::starts_cluster;
 use crate::search::format::DisplayRow;
+use crate::search::small_bytes::SmallBytes;
 use crate::search::tokens::{for_each_term, is_derived};
 
 /// Indexed fields and their boosts: a match in the title counts most, one
@@ -70,17 +71,22 @@ fn shard(hash: u64) -> usize {
     (hash >> 32) as usize % SHARDS
 }
 
-fn hash(term: &str) -> u64 {
+fn hash(term: &[u8]) -> u64 {
     FxBuildHasher.hash_one(term)
 }
 
-/// A term with its postings, stored with its hash so that a shard growing
-/// or a posting being added never hashes the term again.
+/// A term with its postings, both in the entry of its shard's table while
+/// they are short (see [`SmallBytes`]): a lookup then reads the table alone.
 #[derive(Debug)]
 pub struct Term {
-    pub text: String,
-    hash: u64,
+    text: SmallBytes<30>,
     pub postings: Postings,
+}
+
+impl Term {
+    pub fn text(&self) -> &str {
+        std::str::from_utf8(self.text.as_slice()).expect("made from a str")
+    }
 }
 
 type Shard = HashTable<Term>;
@@ -98,7 +104,7 @@ pub struct Postings {
     pub df: u32,
     pub largest_weight: f32,
     last_doc: u32,
-    docs: Vec<u8>,
+    docs: SmallBytes<30>,
 }
 
 const FIELD_BITS: u32 = 3;
@@ -106,15 +112,16 @@ const _: () = assert!(FIELDS.len() <= 1 << FIELD_BITS);
 
 impl Postings {
     fn push(&mut self, doc: u32, tf: &Frequencies, weight: f32) {
-        push_varint(&mut self.docs, u64::from(doc - self.last_doc));
+        // Made apart and added at once: the postings are elsewhere in memory.
+        let mut posting = [0; MAX_POSTING_BYTES];
+        let mut len = push_varint(&mut posting, u64::from(doc - self.last_doc));
         let mut fields = tf.iter().enumerate().filter(|(_, &n)| n > 0).peekable();
         while let Some((f, &n)) = fields.next() {
             let more = u64::from(fields.peek().is_some());
-            push_varint(
-                &mut self.docs,
-                u64::from(n) << (FIELD_BITS + 1) | (f as u64) << 1 | more,
-            );
+            let field = u64::from(n) << (FIELD_BITS + 1) | (f as u64) << 1 | more;
+            len += push_varint(&mut posting[len..], field);
         }
+        self.docs.extend_from_slice(&posting[..len]);
         self.last_doc = doc;
         self.df += 1;
         self.largest_weight = self.largest_weight.max(weight);
@@ -133,10 +140,11 @@ impl Postings {
             if at >= self.docs.len() {
                 return None;
             }
-            doc += read_varint(&self.docs, &mut at) as u32;
+            let bytes = self.docs.as_slice();
+            doc += read_varint(bytes, &mut at) as u32;
             let mut tf = Frequencies::default();
             loop {
-                let field = read_varint(&self.docs, &mut at);
+                let field = read_varint(bytes, &mut at);
                 tf[(field >> 1) as usize & ((1 << FIELD_BITS) - 1)] = (field >> (FIELD_BITS + 1)) as u32;
                 if field & 1 == 0 {
                     break;
@@ -147,12 +155,21 @@ impl Postings {
     }
 }
 
-fn push_varint(out: &mut Vec<u8>, mut value: u64) {
+/// The most bytes a posting takes: a document (32 bits) and each field's
+/// frequency (32 bits and four more), seven bits a byte.
+const MAX_POSTING_BYTES: usize = 5 + FIELDS.len() * 6;
+
+/// Writes `value` as a LEB128 varint at the start of `out`; returns its
+/// length.
+fn push_varint(out: &mut [u8], mut value: u64) -> usize {
+    let mut len = 0;
     while value >= 0x80 {
-        out.push((value as u8) | 0x80);
+        out[len] = (value as u8) | 0x80;
         value >>= 7;
+        len += 1;
     }
-    out.push(value as u8);
+    out[len] = value as u8;
+    len + 1
 }
 
 fn read_varint(bytes: &[u8], at: &mut usize) -> u64 {
@@ -398,12 +415,13 @@ fn add_postings(postings: &mut [Shard], first_doc: u32, documents: &[DocTerms]) 
     postings.par_iter_mut().enumerate().for_each(|(k, shard)| {
         for (doc, terms) in (first_doc..).zip(documents) {
             for term in &terms.terms[terms.shards[k]..terms.shards[k + 1]] {
-                let text = &terms.text[term.span.clone()];
+                let text = terms.text[term.span.clone()].as_bytes();
                 let entry = shard
-                    .entry(term.hash, |t| t.text == text, |t| t.hash)
+                    .entry(term.hash, |t| t.text.as_slice() == text, |t| {
+                        hash(t.text.as_slice())
+                    })
                     .or_insert_with(|| Term {
-                        text: text.to_owned(),
-                        hash: term.hash,
+                        text: SmallBytes::from_slice(text),
                         postings: Postings::default(),
                     });
                 entry
@@ -457,7 +475,7 @@ impl Analyser {
         let mut lengths = [0u32; FIELDS.len()];
         for (f, field) in fields.iter().enumerate() {
             for_each_term(field, |term, _| {
-                let term_hash = hash(term);
+                let term_hash = hash(term.as_bytes());
                 let found = numbers.find(term_hash, |&n| &text[spans[n].clone()] == term);
                 let number = match found {
                     Some(&number) => number,
@@ -690,6 +708,11 @@ mod tests {
                 "{limit}: {cut}"
             );
         }
+    }
+
+    #[test]
+    fn a_term_and_its_postings_fill_a_few_words() {
+        assert!(std::mem::size_of::<Term>() <= 80, "{}", std::mem::size_of::<Term>());
     }
 
     #[test]
