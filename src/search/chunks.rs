@@ -8,8 +8,7 @@ use std::ops::Range;
 use rayon::prelude::*;
 
 use super::format::{
-    Columns, DisplayFiles, EncodedPostings, Manifest, Meta, PostingsChunk, PostingsFiles,
-    FORMAT_VERSION,
+    Columns, DisplayFiles, EncodedPostings, Manifest, Meta, PostingsFiles, FORMAT_VERSION,
 };
 use super::index::{LanguageIndex, Term};
 
@@ -146,9 +145,7 @@ fn postings_chunk(index: &LanguageIndex, terms: &[(&str, &Term)]) -> String {
         EncodedPostings::encode_into(
             &mut out,
             term.postings.largest_weight * idf,
-            index
-                .weights(&term.postings)
-                .map(|(doc, w)| (doc, w * idf)),
+            index.weights(&term.postings).map(|(doc, w)| (doc, w * idf)),
         );
         out.push('"');
     }
@@ -182,7 +179,8 @@ fn utf16_cmp(a: &str, b: &str) -> Ordering {
     match (a[at..].chars().next(), b[at..].chars().next()) {
         (Some(x), Some(y)) => {
             let (mut x_units, mut y_units) = ([0; 2], [0; 2]);
-            x.encode_utf16(&mut x_units).cmp(&y.encode_utf16(&mut y_units))
+            x.encode_utf16(&mut x_units)
+                .cmp(&y.encode_utf16(&mut y_units))
         }
         _ => a.len().cmp(&b.len()),
     }
@@ -203,9 +201,7 @@ fn write_grouped<E: Send>(
     (0..files.div_ceil(group))
         .into_par_iter()
         .map(|g| {
-            let members: Vec<String> = (g * group..files.min((g + 1) * group))
-                .map(&make)
-                .collect();
+            let members: Vec<String> = (g * group..files.min((g + 1) * group)).map(&make).collect();
             let hash = group_hash(&members);
             for (k, content) in members.iter().enumerate() {
                 write(&format!("{kind}-{hash}-{k}.json"), content)?;
@@ -308,6 +304,7 @@ fn meta(index: &LanguageIndex) -> Meta {
 
 #[cfg(test)]
 mod tests {
+    use super::super::format::PostingsChunk;
     use super::*;
 
     #[test]
@@ -325,8 +322,22 @@ mod tests {
     #[test]
     fn strings_compare_by_utf16_code_units() {
         let texts = [
-            "", "a", "ab", "b", "ក", "កា", "ការ", "\u{E000}", "\u{FFFD}", "\u{FFFF}x",
-            "\u{10000}", "\u{1F600}", "\u{1F600}a", "\u{1F601}", "~ការ", "#២០",
+            "",
+            "a",
+            "ab",
+            "b",
+            "ក",
+            "កា",
+            "ការ",
+            "\u{E000}",
+            "\u{FFFD}",
+            "\u{FFFF}x",
+            "\u{10000}",
+            "\u{1F600}",
+            "\u{1F600}a",
+            "\u{1F601}",
+            "~ការ",
+            "#២០",
         ];
         for a in texts {
             for b in texts {
@@ -339,9 +350,15 @@ mod tests {
     #[test]
     fn terms_are_escaped_as_serde_json_escapes_them() {
         let mut postings = PostingsChunk::default();
-        postings.terms.insert("a\"b".into(), EncodedPostings("1:11".into()));
-        postings.terms.insert("\u{E000}".into(), EncodedPostings("1:11".into()));
-        postings.terms.insert("\u{1F600}".into(), EncodedPostings("1:11".into()));
+        postings
+            .terms
+            .insert("a\"b".into(), EncodedPostings("1:11".into()));
+        postings
+            .terms
+            .insert("\u{E000}".into(), EncodedPostings("1:11".into()));
+        postings
+            .terms
+            .insert("\u{1F600}".into(), EncodedPostings("1:11".into()));
         let mut out = String::from("{");
         for (i, key) in postings.terms.keys().enumerate() {
             if i > 0 {

@@ -280,11 +280,22 @@ mod tests {
 
     #[test]
     fn encoded_lengths_are_those_of_the_text() {
-        let postings = [(0, 0.5), (1, 9.3), (31, 0.01), (32, 4.0), (70_000, 9.3), (1 << 29, 1.0)];
+        let postings = [
+            (0, 0.5),
+            (1, 9.3),
+            (31, 0.01),
+            (32, 4.0),
+            (70_000, 9.3),
+            (1 << 29, 1.0),
+        ];
         for n in 0..=postings.len() {
             let encoded = EncodedPostings::encode(9.3, postings[..n].iter().copied());
             let docs = postings[..n].iter().map(|&(doc, _)| doc);
-            assert_eq!(EncodedPostings::encoded_len(9.3, docs), encoded.0.len(), "{n}");
+            assert_eq!(
+                EncodedPostings::encoded_len(9.3, docs),
+                encoded.0.len(),
+                "{n}"
+            );
         }
     }
 

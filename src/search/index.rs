@@ -134,18 +134,19 @@ impl Postings {
 
     /// `(document, the term's frequencies in it)`, in document order.
     fn frequencies(&self) -> impl Iterator<Item = (u32, Frequencies)> + '_ {
+        let bytes = self.docs.as_slice();
         let mut at = 0;
         let mut doc = 0;
         std::iter::from_fn(move || {
-            if at >= self.docs.len() {
+            if at >= bytes.len() {
                 return None;
             }
-            let bytes = self.docs.as_slice();
             doc += read_varint(bytes, &mut at) as u32;
             let mut tf = Frequencies::default();
             loop {
                 let field = read_varint(bytes, &mut at);
-                tf[(field >> 1) as usize & ((1 << FIELD_BITS) - 1)] = (field >> (FIELD_BITS + 1)) as u32;
+                tf[(field >> 1) as usize & ((1 << FIELD_BITS) - 1)] =
+                    (field >> (FIELD_BITS + 1)) as u32;
                 if field & 1 == 0 {
                     break;
                 }
@@ -417,17 +418,16 @@ fn add_postings(postings: &mut [Shard], first_doc: u32, documents: &[DocTerms]) 
             for term in &terms.terms[terms.shards[k]..terms.shards[k + 1]] {
                 let text = terms.text[term.span.clone()].as_bytes();
                 let entry = shard
-                    .entry(term.hash, |t| t.text.as_slice() == text, |t| {
-                        hash(t.text.as_slice())
-                    })
+                    .entry(
+                        term.hash,
+                        |t| t.text.as_slice() == text,
+                        |t| hash(t.text.as_slice()),
+                    )
                     .or_insert_with(|| Term {
                         text: SmallBytes::from_slice(text),
                         postings: Postings::default(),
                     });
-                entry
-                    .into_mut()
-                    .postings
-                    .push(doc, &term.tf, term.weight);
+                entry.into_mut().postings.push(doc, &term.tf, term.weight);
             }
         }
     });
@@ -712,7 +712,11 @@ mod tests {
 
     #[test]
     fn a_term_and_its_postings_fill_a_few_words() {
-        assert!(std::mem::size_of::<Term>() <= 80, "{}", std::mem::size_of::<Term>());
+        assert!(
+            std::mem::size_of::<Term>() <= 80,
+            "{}",
+            std::mem::size_of::<Term>()
+        );
     }
 
     #[test]

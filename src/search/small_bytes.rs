@@ -43,14 +43,6 @@ impl<const N: usize> SmallBytes<N> {
         }
     }
 
-    pub fn len(&self) -> usize {
-        self.as_slice().len()
-    }
-
-    pub fn is_empty(&self) -> bool {
-        self.len() == 0
-    }
-
     pub fn extend_from_slice(&mut self, slice: &[u8]) {
         match self {
             SmallBytes::Inline { len, bytes } => {
@@ -77,15 +69,18 @@ mod tests {
     #[test]
     fn bytes_move_to_the_heap_past_their_room_and_keep_their_order() {
         let mut bytes = SmallBytes::<4>::default();
-        assert!(bytes.is_empty());
+        assert!(bytes.as_slice().is_empty());
         let mut expected = Vec::new();
         for byte in 0..20u8 {
             bytes.extend_from_slice(&[byte, byte]);
             expected.extend_from_slice(&[byte, byte]);
             assert_eq!(bytes.as_slice(), expected);
-            assert_eq!(matches!(bytes, SmallBytes::Inline { .. }), expected.len() <= 4);
+            assert_eq!(
+                matches!(bytes, SmallBytes::Inline { .. }),
+                expected.len() <= 4
+            );
         }
         assert_eq!(SmallBytes::<4>::from_slice(b"abcdef").as_slice(), b"abcdef");
-        assert_eq!(SmallBytes::<4>::from_slice(b"abc").len(), 3);
+        assert_eq!(SmallBytes::<4>::from_slice(b"abc").as_slice(), b"abc");
     }
 }
