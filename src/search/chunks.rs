@@ -166,24 +166,42 @@ fn push_json_string(out: &mut String, text: &str) {
 
 /// Compares strings as JavaScript does, by UTF-16 code units, without
 /// encoding them: that is the order of their UTF-8 bytes, but for a
-/// character beyond U+FFFF, whose surrogates (D800–DFFF) sort before
-/// U+E000–U+FFFF.
+/// character beyond U+FFFF (four bytes, led by F0–F4), whose surrogates
+/// (D800–DFFF) sort before U+E000–U+FFFF (led by EE or EF).
 fn utf16_cmp(a: &str, b: &str) -> Ordering {
-    let common = a.bytes().zip(b.bytes()).take_while(|(x, y)| x == y).count();
-    // Back to the start of the first character that differs: the strings
-    // agree up to `common`, so their characters start at the same places.
-    let mut at = common;
-    while !a.is_char_boundary(at) {
-        at -= 1;
-    }
-    match (a[at..].chars().next(), b[at..].chars().next()) {
-        (Some(x), Some(y)) => {
-            let (mut x_units, mut y_units) = ([0; 2], [0; 2]);
-            x.encode_utf16(&mut x_units)
-                .cmp(&y.encode_utf16(&mut y_units))
+    let (a, b) = (a.as_bytes(), b.as_bytes());
+    // Where they first differ: the strings agree before it, so it is in
+    // both the first byte of a character, or a later byte of characters
+    // that start alike (and so sort alike in both encodings).
+    let at = common_prefix(a, b);
+    match (a.get(at), b.get(at)) {
+        (Some(&x), Some(&y)) => {
+            let beyond_bmp = |lead: u8| lead >= 0xF0;
+            let high_bmp = |lead: u8| (0xEE..0xF0).contains(&lead);
+            if beyond_bmp(x) && high_bmp(y) {
+                Ordering::Less
+            } else if high_bmp(x) && beyond_bmp(y) {
+                Ordering::Greater
+            } else {
+                x.cmp(&y)
+            }
         }
         _ => a.len().cmp(&b.len()),
     }
+}
+
+/// The length of the longest common prefix of `a` and `b`, compared eight
+/// bytes at a time: sorted terms share long prefixes.
+fn common_prefix(a: &[u8], b: &[u8]) -> usize {
+    let n = a.len().min(b.len());
+    let mut at = 0;
+    while at + 8 <= n && a[at..at + 8] == b[at..at + 8] {
+        at += 8;
+    }
+    while at < n && a[at] == b[at] {
+        at += 1;
+    }
+    at
 }
 
 /// Writes `files` files, file `i` made by `make(i)`, in groups of `group`

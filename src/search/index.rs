@@ -115,11 +115,13 @@ impl Postings {
         // Made apart and added at once: the postings are elsewhere in memory.
         let mut posting = [0; MAX_POSTING_BYTES];
         let mut len = push_varint(&mut posting, u64::from(doc - self.last_doc));
-        let mut fields = tf.iter().enumerate().filter(|(_, &n)| n > 0).peekable();
-        while let Some((f, &n)) = fields.next() {
-            let more = u64::from(fields.peek().is_some());
-            let field = u64::from(n) << (FIELD_BITS + 1) | (f as u64) << 1 | more;
-            len += push_varint(&mut posting[len..], field);
+        let last = tf.iter().rposition(|&n| n > 0).unwrap_or(0);
+        for (f, &n) in tf.iter().enumerate().take(last + 1) {
+            if n > 0 || f == last {
+                let more = u64::from(f < last);
+                let field = u64::from(n) << (FIELD_BITS + 1) | (f as u64) << 1 | more;
+                len += push_varint(&mut posting[len..], field);
+            }
         }
         self.docs.extend_from_slice(&posting[..len]);
         self.last_doc = doc;
