@@ -74,16 +74,66 @@ pub struct BuildReport {
     pub diagnostics: Diagnostics,
 }
 
-#[derive(Debug, thiserror::Error)]
+/// Why a build stopped; worded, in both languages, by
+/// [`BuildError::message`].
+#[derive(Debug)]
 pub enum BuildError {
-    #[error("the archive has {} error(s)", .0.error_count())]
     Invalid(Diagnostics),
-    #[error("cannot render {path}: {source}")]
     Render { path: String, source: RenderError },
-    #[error("cannot write the site: {0}")]
-    Write(#[from] WriteError),
-    #[error("refused: {0}")]
-    Output(#[from] OutputError),
+    Write(WriteError),
+    Output(OutputError),
+}
+
+impl BuildError {
+    pub fn message(&self) -> Message {
+        match self {
+            BuildError::Invalid(problems) => Message::ArchiveErrors {
+                count: problems.error_count(),
+            },
+            BuildError::Render { path, source } => Message::CannotRender {
+                page: path.clone(),
+                detail: source.to_string(),
+            },
+            BuildError::Write(e) => e.message(),
+            BuildError::Output(e) => e.message(),
+        }
+    }
+
+    pub fn hint(&self) -> Option<Message> {
+        match self {
+            BuildError::Output(e) => e.hint(),
+            _ => None,
+        }
+    }
+}
+
+impl std::fmt::Display for BuildError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.message().text(crate::diagnostics::Lang::En))
+    }
+}
+
+impl std::error::Error for BuildError {
+    fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
+        match self {
+            BuildError::Invalid(_) => None,
+            BuildError::Render { source, .. } => Some(source),
+            BuildError::Write(e) => Some(e),
+            BuildError::Output(e) => Some(e),
+        }
+    }
+}
+
+impl From<WriteError> for BuildError {
+    fn from(e: WriteError) -> Self {
+        BuildError::Write(e)
+    }
+}
+
+impl From<OutputError> for BuildError {
+    fn from(e: OutputError) -> Self {
+        BuildError::Output(e)
+    }
 }
 
 /// A checked archive, ready to render.
@@ -102,10 +152,16 @@ impl Loaded {
     /// Reads the attached PDFs (from the cache when it has them), adding
     /// what a reader should know about each to the diagnostics.
     pub fn read_attachments(&mut self, ocr: bool) {
+        self.read_shard(ocr, attachments::Shard::WHOLE);
+    }
+
+    /// [`Loaded::read_attachments`] for the files of one shard only.
+    pub fn read_shard(&mut self, ocr: bool, shard: attachments::Shard) {
         let options = attachments::Options {
             ocr,
             cache: self.cache.clone(),
             budget: attachments::budget(ocr),
+            shard,
         };
         let (extracts, warnings) = attachments::read_all(&self.documents, &options);
         self.attachments = Arc::new(extracts);
@@ -145,12 +201,25 @@ pub fn load(root: &Path, base_url: Option<&str>) -> Result<Loaded, Diagnostics> 
     })
 }
 
+/// How `check` reads the attached PDFs.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct CheckOptions {
+    /// Read scanned pages with Tesseract, as `build --ocr` does.
+    pub ocr: bool,
+    /// Read only this shard's files (see `attachments::shard`).
+    pub shard: attachments::Shard,
+}
+
 pub fn check(root: &Path) -> Diagnostics {
+    check_with(root, CheckOptions::default())
+}
+
+pub fn check_with(root: &Path, options: CheckOptions) -> Diagnostics {
     let lock = crate::output::writer::unusable_lock(root);
     let mut diagnostics = match load(root, None) {
         Ok(mut loaded) => {
             if !loaded.diagnostics.has_errors() {
-                loaded.read_attachments(false);
+                loaded.read_shard(options.ocr, options.shard);
             }
             let mut diagnostics = loaded.diagnostics;
             // Drafts too: a draft's URL clash is found before it is published.

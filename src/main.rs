@@ -11,10 +11,13 @@ use clap::{Parser, Subcommand, ValueEnum};
 static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
 use sastra::attachments::tools::ToolError;
-use sastra::build::{self, BuildError, BuildOptions};
+use sastra::attachments::Shard;
+use sastra::build::{self, BuildError, BuildOptions, CheckOptions};
 use sastra::config::Config;
-use sastra::diagnostics::{Diagnostic, Lang, Status};
+use sastra::diagnostics::{hint_word, unanchored, Diagnostic, Lang, Message, Severity, Status};
 use sastra::import::{self, ImportError};
+use sastra::khmer::legacy::LegacyFont;
+use sastra::scaffold::convert_legacy;
 use sastra::scaffold::{self, NewDocument, NewError};
 use sastra::serve::{serve, ServeOptions};
 
@@ -66,6 +69,16 @@ enum Command {
         /// language].
         #[arg(long, value_enum)]
         lang: Option<LangArg>,
+        /// Read the scanned pages of attached PDFs with Tesseract, into the
+        /// cache that `build --ocr` reads.
+        #[arg(long)]
+        ocr: bool,
+        /// Read only shard K of N of the attached PDFs (1 ≤ K ≤ N ≤ 256),
+        /// chosen by their content, so that N machines read a large archive
+        /// at once; each reports only its own PDFs. Merge their caches with
+        /// `sastra cache merge` (see .github/workflows/ocr.yml).
+        #[arg(long, value_name = "K/N")]
+        shard: Option<String>,
     },
     /// Preview the site: build, serve on 127.0.0.1, rebuild and reload on change.
     Serve {
@@ -125,6 +138,60 @@ enum Command {
         #[arg(long)]
         dry_run: bool,
     },
+    /// The cache of the attached PDFs' readings (.sastra-cache).
+    Cache {
+        #[command(subcommand)]
+        command: CacheCommand,
+    },
+    /// Rewrite a Khmer document typed in a pre-Unicode font (Limon, ABC)
+    /// in Unicode: the body's lines and the title and summary that read as
+    /// legacy text, each shown as it was and as it becomes. Addresses,
+    /// acronyms and code are kept; the file is replaced only if something
+    /// changed, and only inside content/.
+    ConvertLegacy {
+        /// The document, e.g. content/reports/2003-07-27-results.km.md.
+        file: PathBuf,
+        /// The font it was typed in [default: the one that reads best].
+        #[arg(long, value_enum)]
+        font: Option<FontArg>,
+        /// Show what would change, writing nothing.
+        #[arg(long)]
+        dry_run: bool,
+        /// The language of the messages (km or en).
+        #[arg(long, value_enum)]
+        lang: Option<LangArg>,
+    },
+}
+
+#[derive(Subcommand)]
+enum CacheCommand {
+    /// Take the readings of other caches into the archive's cache.
+    ///
+    /// The caches are those of `check --ocr --shard K/N` run on other
+    /// machines (see .github/workflows/ocr.yml). Only well-formed entries
+    /// of plain files are taken, no link is followed, and a reading the
+    /// cache already has is never replaced. The folders are only read.
+    Merge {
+        /// Cache folders laid out as .sastra-cache (holding attachments/).
+        #[arg(required = true, value_name = "DIR")]
+        from: Vec<PathBuf>,
+    },
+}
+
+/// The legacy font families `convert-legacy` converts.
+#[derive(Clone, Copy, ValueEnum)]
+enum FontArg {
+    Limon,
+    Abc,
+}
+
+impl From<FontArg> for LegacyFont {
+    fn from(font: FontArg) -> LegacyFont {
+        match font {
+            FontArg::Limon => LegacyFont::Limon,
+            FontArg::Abc => LegacyFont::Abc,
+        }
+    }
 }
 
 const IMPORT_COLUMNS: &str = "\
@@ -166,10 +233,12 @@ fn lang() -> Lang {
 /// lightly: a site.toml with errors leaves the choice to English).
 fn choose_lang(cli: &Cli) -> Lang {
     let flag = match cli.command {
-        Command::Check { lang, .. } => lang.map(|l| match l {
-            LangArg::Km => Lang::Km,
-            LangArg::En => Lang::En,
-        }),
+        Command::Check { lang, .. } | Command::ConvertLegacy { lang, .. } => {
+            lang.map(|l| match l {
+                LangArg::Km => Lang::Km,
+                LangArg::En => Lang::En,
+            })
+        }
         _ => None,
     };
     let site_default = || {
@@ -216,7 +285,13 @@ fn main() -> ExitCode {
             };
             run_build(&options)
         }
-        Command::Check { format, strict, .. } => run_check(&cli.root, format, strict),
+        Command::Check {
+            format,
+            strict,
+            ocr,
+            shard,
+            ..
+        } => run_check(&cli.root, format, strict, ocr, shard.as_deref()),
         Command::Serve { port, drafts } => match serve(ServeOptions {
             root: cli.root,
             port,
@@ -233,17 +308,14 @@ fn main() -> ExitCode {
                         let other = Status::OtherPort {
                             port: port.wrapping_add(1).max(1024).to_string(),
                         };
-                        let (error, hint) = match lang() {
-                            Lang::En => ("error", "hint"),
-                            Lang::Km => ("កំហុស", "ណែនាំ"),
-                        };
+                        let (error, hint) = (Severity::Error.word(lang()), hint_word(lang()));
                         eprintln!(
                             "{error}: {}\n  {hint}: {}",
                             busy.text(lang()),
                             other.text(lang())
                         );
                     }
-                    None => eprintln!("error: {e}"),
+                    None => eprintln!("{}: {e}", Severity::Error.word(lang())),
                 }
                 ExitCode::FAILURE
             }
@@ -275,6 +347,105 @@ fn main() -> ExitCode {
             run_new(&cli.root, &new)
         }
         Command::Import { catalog, dry_run } => run_import(&cli.root, &catalog, dry_run),
+        Command::Cache {
+            command: CacheCommand::Merge { from },
+        } => run_cache_merge(&cli.root, &from),
+        Command::ConvertLegacy {
+            file,
+            font,
+            dry_run,
+            ..
+        } => run_convert_legacy(&cli.root, &file, font.map(LegacyFont::from), dry_run),
+    }
+}
+
+fn run_cache_merge(root: &std::path::Path, from: &[PathBuf]) -> ExitCode {
+    use sastra::attachments::{cache, merge};
+    let cache = match cache::Cache::open(root) {
+        Ok(Some(cache)) => cache,
+        Ok(None) => {
+            let path = format!("{}/{}", cache::FOLDER, cache::ENTRIES);
+            print_diagnostics(
+                vec![Diagnostic::error(
+                    &path,
+                    Message::CacheCannotMake { path: path.clone() },
+                )],
+                Format::Human,
+            );
+            return ExitCode::FAILURE;
+        }
+        Err(refused) => {
+            print_diagnostics(
+                vec![Diagnostic::error(cache::FOLDER, refused.message()).hint(refused.hint())],
+                Format::Human,
+            );
+            return ExitCode::FAILURE;
+        }
+    };
+    // Every folder is merged, and every problem said, before the exit.
+    let mut failed = false;
+    for folder in from {
+        match merge::merge(&cache, folder) {
+            Ok(merged) => {
+                print_diagnostics(merged.warning(folder).into_iter().collect(), Format::Human);
+                say(merged.status(folder));
+            }
+            Err(problem) => {
+                print_diagnostics(vec![problem], Format::Human);
+                failed = true;
+            }
+        }
+    }
+    if failed {
+        ExitCode::FAILURE
+    } else {
+        ExitCode::SUCCESS
+    }
+}
+
+fn run_convert_legacy(
+    root: &std::path::Path,
+    file: &std::path::Path,
+    font: Option<LegacyFont>,
+    dry_run: bool,
+) -> ExitCode {
+    let config = match Config::load(root) {
+        Ok(config) => config,
+        Err(diagnostics) => {
+            print_diagnostics(diagnostics.sorted(), Format::Human);
+            return ExitCode::FAILURE;
+        }
+    };
+    match convert_legacy::convert_file(&config, file, font, dry_run) {
+        Ok(converted) => {
+            let path = converted.shown;
+            let Some(plan) = converted.plan else {
+                tell(Status::LegacyNothing { path });
+                return ExitCode::SUCCESS;
+            };
+            for change in &plan.changes {
+                say(Status::LegacyLine {
+                    path: path.clone(),
+                    line: change.line,
+                });
+                println!("  - {}", change.old);
+                println!("  + {}", change.new);
+            }
+            let (lines, font) = (plan.changes.len(), plan.font.name().to_string());
+            tell(match converted.written {
+                true => Status::LegacyConverted { path, lines, font },
+                false => Status::LegacyDryRun { path, lines, font },
+            });
+            ExitCode::SUCCESS
+        }
+        Err(e) => {
+            let error = match lang() {
+                Lang::En => "error",
+                Lang::Km => "កំហុស",
+            };
+            eprintln!("{error}: {}", e.message().text(lang()));
+            ExitCode::FAILURE
+        }
     }
 }
 
@@ -318,7 +489,7 @@ fn run_import(root: &std::path::Path, catalog: &std::path::Path, dry_run: bool) 
             ExitCode::FAILURE
         }
         Err(e) => {
-            eprintln!("error: {e}");
+            complain(&e.message(), None);
             ExitCode::FAILURE
         }
     }
@@ -345,15 +516,33 @@ fn run_build(options: &BuildOptions) -> ExitCode {
             ExitCode::FAILURE
         }
         Err(e) => {
-            eprintln!("error: {e}");
+            complain(&e.message(), e.hint().as_ref());
             tell(Status::PreviousLeft);
             ExitCode::FAILURE
         }
     }
 }
 
-fn run_check(root: &std::path::Path, format: Format, strict: bool) -> ExitCode {
-    let diagnostics = build::check(root).sorted();
+fn run_check(
+    root: &std::path::Path,
+    format: Format,
+    strict: bool,
+    ocr: bool,
+    shard: Option<&str>,
+) -> ExitCode {
+    let diagnostics = match shard.map(str::parse::<Shard>).transpose() {
+        Ok(shard) => build::check_with(
+            root,
+            CheckOptions {
+                ocr,
+                shard: shard.unwrap_or_default(),
+            },
+        )
+        .sorted(),
+        // Said as the archive's problems are, in the language asked for;
+        // nothing is read.
+        Err(bad) => vec![Diagnostic::error("--shard", bad.message())],
+    };
     let (errors, warnings) = counts(&diagnostics);
     print_diagnostics(diagnostics, format);
     if matches!(format, Format::Human) {
@@ -386,27 +575,14 @@ fn run_new(root: &std::path::Path, new: &NewDocument) -> ExitCode {
                 say(Status::Created { path: shown(path) });
             }
             offer_metadata(&written.attachments, &new.date);
-            println!(
-                "{}",
-                match lang() {
-                    Lang::En => "next: write what each file marks TODO (a title to translate, the text), then run `sastra check`; it refuses the document until then",
-                    Lang::Km => "បន្ទាប់៖ សរសេរកន្លែងដែលហ្វាលនីមួយៗសម្គាល់ថា TODO (ចំណងជើងដែលត្រូវបកប្រែ អត្ថបទ) រួចដំណើរការ `sastra check`; វាមិនទទួលឯកសារនេះទេ រហូតដល់ពេលនោះ",
-                }
-            );
+            say(Status::NextAfterNew);
             ExitCode::SUCCESS
         }
         Err(e) => {
             if let NewError::Rejected(diagnostics) = &e {
                 print_diagnostics(diagnostics.clone().sorted(), Format::Human);
             }
-            let (error, hint_word) = match lang() {
-                Lang::En => ("error", "hint"),
-                Lang::Km => ("កំហុស", "ណែនាំ"),
-            };
-            eprintln!("{error}: {}", e.message().text(lang()));
-            if let Some(hint) = e.hint() {
-                eprintln!("  {hint_word}: {}", hint.text(lang()));
-            }
+            complain(&e.message(), e.hint().as_ref());
             ExitCode::FAILURE
         }
     }
@@ -420,21 +596,44 @@ fn offer_metadata(attachments: &[PathBuf], date: &str) {
         let name = file.file_name().unwrap_or_default().to_string_lossy();
         match scaffold::offer::pdf_metadata(file) {
             Ok(Some(facts)) => {
-                println!("{name}: {facts}");
+                say(Status::PdfSaysOfItself {
+                    name: name.to_string(),
+                    facts: scaffold::offer::said(&facts, lang()),
+                });
                 offered = true;
             }
             Ok(None) => {}
             Err(ToolError::Missing { tool }) => {
-                eprintln!("warning: Poppler's {tool} is not installed, so the PDFs' own titles and dates are not offered");
-                eprintln!("  hint: install poppler-utils (Debian, Ubuntu: `apt-get install poppler-utils`; macOS: `brew install poppler`)");
+                warn(
+                    &Message::PdfMetadataTool { tool },
+                    Some(&Message::InstallPoppler),
+                );
                 break;
             }
-            Err(e) => eprintln!("warning: cannot read the metadata of {name}: {e}"),
+            Err(e) => warn(
+                &Message::PdfMetadataUnreadable {
+                    name: name.to_string(),
+                    detail: e.to_string(),
+                },
+                None,
+            ),
         }
     }
     if offered {
-        println!("these are the file's own metadata, not checked facts: the document's date stays {date}, as given with --date; copy a title or date into the front matter only once you have checked it");
+        say(Status::PdfMetadataUnchecked {
+            date: date.to_string(),
+        });
     }
+}
+
+/// A problem with no file to anchor it, on stderr, in the language of the
+/// messages.
+fn complain(message: &Message, hint: Option<&Message>) {
+    eprintln!("{}", unanchored(Severity::Error, message, hint, lang()));
+}
+
+fn warn(message: &Message, hint: Option<&Message>) {
+    eprintln!("{}", unanchored(Severity::Warning, message, hint, lang()));
 }
 
 /// Errors and warnings among what is printed (duplicates already merged).

@@ -17,17 +17,22 @@ use std::process::{Command, Stdio};
 
 use serde::{Deserialize, Serialize};
 
-use super::pdf::{Extract, Preview, Unreadable, PREVIEW_SIZE};
+use super::pdf::{Extract, Preview, TextLayer, Unreadable, PREVIEW_SIZE};
 use super::raster;
 use crate::confine::FileKind;
 
 /// Raised whenever what is cached changes meaning, so that old entries are
 /// read again rather than misread. 3: a page's lines are joined into
-/// paragraphs across Poppler's blocks.
-const VERSION: u32 = 3;
+/// paragraphs across Poppler's blocks. 4: text in legacy Khmer fonts is
+/// converted to Unicode, and the pages in legacy fonts say how each was
+/// read. 5: each machine-read page keeps Tesseract's confidence, and a
+/// reading out of time lists the scanned pages it left.
+const VERSION: u32 = 5;
 
 /// The cache's folder in the archive's root.
 pub const FOLDER: &str = ".sastra-cache";
+/// The folder of the attachments' entries in it.
+pub const ENTRIES: &str = "attachments";
 
 /// An entry larger than this is not read: a thousand pages of dense text
 /// fit in a few megabytes.
@@ -88,10 +93,10 @@ impl Cache {
             });
         }
         let top = root.join(FOLDER);
-        let folder = top.join("attachments");
+        let folder = top.join(ENTRIES);
         for (path, shown) in [
             (&top, FOLDER.to_string()),
-            (&folder, format!("{FOLDER}/attachments")),
+            (&folder, format!("{FOLDER}/{ENTRIES}")),
         ] {
             match fs::symlink_metadata(path) {
                 Ok(meta) if meta.file_type().is_symlink() => {
@@ -116,6 +121,11 @@ impl Cache {
         Ok(Some(Cache { folder }))
     }
 
+    /// The folder of its entries.
+    pub fn folder(&self) -> &Path {
+        &self.folder
+    }
+
     /// A cache in a folder the build made itself (a scratch folder).
     pub fn in_scratch(folder: &Path) -> Cache {
         Cache {
@@ -125,11 +135,7 @@ impl Cache {
 
     /// The entries of one file and one way of reading (with or without OCR).
     pub fn slot(&self, file: &FileId, ocr: bool) -> Slot {
-        let stem = format!(
-            "{}.v{VERSION}{}",
-            file.name(),
-            if ocr { ".ocr" } else { "" }
-        );
+        let stem = entry_stem(file.name(), ocr);
         Slot {
             file: file.clone(),
             json: self.folder.join(format!("{stem}.json")),
@@ -180,6 +186,13 @@ impl FileId {
     pub fn name(&self) -> &str {
         &self.hash[..32]
     }
+
+    /// Whether the hash is one [`FileId::of`] makes (64 lowercase
+    /// hexadecimal digits), as one read from a file must be before it is
+    /// named by.
+    fn is_well_formed(&self) -> bool {
+        is_hex(&self.hash, 64)
+    }
 }
 
 /// A file's SHA-256 as 64 lowercase hexadecimal digits: the checksum
@@ -219,9 +232,7 @@ impl Sha256 {
 impl TryFrom<String> for Sha256 {
     type Error = &'static str;
     fn try_from(hex: String) -> Result<Sha256, Self::Error> {
-        let well_formed =
-            hex.len() == 64 && hex.bytes().all(|b| matches!(b, b'0'..=b'9' | b'a'..=b'f'));
-        well_formed
+        is_hex(&hex, 64)
             .then_some(Sha256(hex))
             .ok_or("not 64 lowercase hexadecimal digits")
     }
@@ -239,6 +250,30 @@ impl From<Sha256> for String {
 pub enum Entry {
     Read(Extract),
     Unreadable { problem: Unreadable },
+}
+
+impl Entry {
+    /// Whether this outcome of reading a file goes further than `other`,
+    /// which ran out of a smaller budget: a whole reading, another outcome,
+    /// or running out of a larger budget. Of two that ran out of the same
+    /// budget, one that kept the scanned pages it read goes further.
+    fn goes_further(&self, other: &Entry) -> bool {
+        let over = |entry: &Entry| match entry {
+            Entry::Unreadable {
+                problem: Unreadable::OverBudget { budget_ms },
+            } => Some((*budget_ms, false)),
+            Entry::Read(Extract {
+                partial: Some(partial),
+                ..
+            }) => Some((partial.budget_ms, true)),
+            _ => None,
+        };
+        match (over(self), over(other)) {
+            (_, None) => false,
+            (None, Some(_)) => true,
+            (Some(this), Some(other)) => this > other,
+        }
+    }
 }
 
 /// An entry as stored: with the file it belongs to and that file's
@@ -273,24 +308,8 @@ impl Slot {
     /// The stored entry, if there is one that belongs to this file and
     /// holds together; anything else is read again and overwritten.
     pub fn load(&self) -> Option<Loaded> {
-        let text = read_plain(&self.json, MAX_ENTRY_BYTES)?;
-        let stored: Stored = serde_json::from_slice(&text).ok()?;
-        if stored.file != self.file {
-            return None;
-        }
-        match &stored.entry {
-            Entry::Read(extract) => {
-                if !is_consistent(extract) {
-                    return None;
-                }
-                if let Some(preview) = extract.preview {
-                    read_preview(&self.preview, preview)?;
-                }
-            }
-            Entry::Unreadable { problem } if !problem.is_lasting() => return None,
-            Entry::Unreadable { .. } => {}
-        }
-        Some(Loaded {
+        let (stored, _) = read_checked(&self.json, &self.preview)?;
+        (stored.file == self.file).then_some(Loaded {
             entry: stored.entry,
             sha256: stored.sha256,
         })
@@ -315,17 +334,155 @@ impl Slot {
     }
 }
 
+/// The entry stored at `json` (with its preview's bytes, empty if it has
+/// none), if it holds together: at most [`MAX_ENTRY_BYTES`] of JSON naming
+/// a well-formed file, a reading that could have come from a PDF, a
+/// lasting outcome, and a PNG of the stated size beside it. Which file it
+/// belongs to is for the caller to check.
+fn read_checked(json: &Path, preview: &Path) -> Option<(Stored, Vec<u8>)> {
+    let text = read_plain(json, MAX_ENTRY_BYTES)?;
+    let stored: Stored = serde_json::from_slice(&text).ok()?;
+    if !stored.file.is_well_formed() {
+        return None;
+    }
+    let image = match &stored.entry {
+        Entry::Read(extract) => {
+            if !is_consistent(extract) {
+                return None;
+            }
+            match extract.preview {
+                Some(size) => read_preview(preview, size)?,
+                None => Vec::new(),
+            }
+        }
+        Entry::Unreadable { problem } if !problem.is_lasting() => return None,
+        Entry::Unreadable { .. } => Vec::new(),
+    };
+    Some((stored, image))
+}
+
+/// What became of an entry of another cache offered to this one
+/// ([`Cache::adopt`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Adopted {
+    /// This cache had no usable reading of the file (or one that ran out
+    /// of a smaller budget than this one had): it has this one now.
+    Added,
+    /// This cache already had the same reading.
+    Present,
+    /// This cache has another reading of the same file, and keeps it.
+    Kept,
+    /// Not an entry this version writes, or one that does not hold
+    /// together: left out.
+    Refused,
+}
+
+impl Cache {
+    /// Offers this cache the entry at `json`, a file of another cache (a
+    /// shard's, made on another machine): taken only if it is a plain file
+    /// named as this version names its entries, holds together as
+    /// [`Slot::load`] requires, is named by the file it describes and keeps
+    /// that file's checksum. It is written anew (parsed, then stored as
+    /// [`Slot::store`] stores), never copied as bytes, and never replaces a
+    /// usable entry of this cache, save one that ran out of a smaller
+    /// budget (a shard given more time read further). The file it
+    /// describes is not at hand: each build still checks an entry against
+    /// its file before using it.
+    pub fn adopt(&self, json: &Path) -> io::Result<Adopted> {
+        let Some((name, ocr)) = json
+            .file_name()
+            .and_then(|n| n.to_str())
+            .and_then(entry_name)
+        else {
+            return Ok(Adopted::Refused);
+        };
+        let preview = json.with_file_name(format!("{}.png", entry_stem(name, ocr)));
+        let Some((stored, image)) = read_checked(json, &preview) else {
+            return Ok(Adopted::Refused);
+        };
+        let (Some(sha256), true) = (&stored.sha256, stored.file.name() == name) else {
+            return Ok(Adopted::Refused);
+        };
+        let slot = self.slot(&stored.file, ocr);
+        Ok(match slot.load() {
+            Some(ours) if ours.entry == stored.entry => Adopted::Present,
+            Some(ours) if !stored.entry.goes_further(&ours.entry) => Adopted::Kept,
+            _ => {
+                slot.store(&stored.entry, sha256, &image)?;
+                Adopted::Added
+            }
+        })
+    }
+}
+
+/// The file name (without folder) of an entry: `<name>.v<VERSION>.json`,
+/// `<name>.v<VERSION>.ocr.json` with the previews beside them in `.png`.
+fn entry_stem(name: &str, ocr: bool) -> String {
+    format!("{name}.v{VERSION}{}", if ocr { ".ocr" } else { "" })
+}
+
+/// Whether `file_name` is that of an entry's preview, in this version.
+pub fn is_preview_name(file_name: &str) -> bool {
+    file_name
+        .strip_suffix(".png")
+        .is_some_and(|stem| entry_name(&format!("{stem}.json")).is_some())
+}
+
+/// The file's name and whether the reading is OCR's, for the name of an
+/// entry of this version; `None` for any other name.
+fn entry_name(file_name: &str) -> Option<(&str, bool)> {
+    let stem = file_name.strip_suffix(".json")?;
+    let (stem, ocr) = match stem.strip_suffix(".ocr") {
+        Some(stem) => (stem, true),
+        None => (stem, false),
+    };
+    let name = stem.strip_suffix(&format!(".v{VERSION}"))?;
+    is_hex(name, 32).then_some((name, ocr))
+}
+
+/// Whether `text` is `digits` lowercase hexadecimal digits, as hashes
+/// are written here.
+fn is_hex(text: &str, digits: usize) -> bool {
+    text.len() == digits && text.bytes().all(|b| matches!(b, b'0'..=b'9' | b'a'..=b'f'))
+}
+
 /// Whether an extract could have come from reading a PDF.
 fn is_consistent(extract: &Extract) -> bool {
     let pages = extract.pages as usize;
+    let in_range = |page: u32| page >= 1 && page <= extract.pages;
+    let increasing = |numbers: &[u32]| numbers.windows(2).all(|w| w[0] < w[1]);
+    let machine_read: Vec<u32> = extract.machine_read.iter().map(|m| m.page).collect();
     extract.text.len() <= pages
-        && extract
-            .machine_read
+        && machine_read
             .iter()
-            .all(|&page| page >= 1 && page <= extract.pages)
+            .chain(legacy_pages(extract))
+            .all(|&page| in_range(page))
+        && increasing(&machine_read)
+        // Pages left unread: some, in range, none also read, and no text.
+        && extract.partial.as_ref().is_none_or(|partial| {
+            !partial.unread.is_empty()
+                && increasing(&partial.unread)
+                && partial.unread.iter().all(|&page| {
+                    in_range(page)
+                        && !machine_read.contains(&page)
+                        && extract
+                            .text
+                            .get(page as usize - 1)
+                            .is_none_or(|t| t.is_empty())
+                })
+        })
         && extract.preview.is_none_or(|p| {
             (1..=PREVIEW_SIZE).contains(&p.width) && (1..=PREVIEW_SIZE).contains(&p.height)
         })
+}
+
+/// The numbers of the pages in legacy fonts.
+fn legacy_pages(extract: &Extract) -> impl Iterator<Item = &u32> {
+    let pages = match &extract.layer {
+        TextLayer::Legacy { pages } => pages.as_slice(),
+        _ => &[],
+    };
+    pages.iter().map(|p| &p.number)
 }
 
 /// The preview image at `path`, if it is a plain file holding a PNG of the
@@ -378,7 +535,7 @@ fn write_atomically(path: &Path, bytes: &[u8]) -> io::Result<()> {
 #[cfg(all(test, unix))]
 mod tests {
     use super::*;
-    use crate::attachments::pdf::TextLayer;
+    use crate::attachments::ocr::{Confidence, MachineRead, Partial};
     use std::os::unix::fs::symlink;
 
     /// A one-pixel-high PNG header of the given width, enough for
@@ -397,6 +554,7 @@ mod tests {
             text: vec!["ការបោះឆ្នោត".into(), String::new()],
             layer: TextLayer::Unicode,
             machine_read: vec![],
+            partial: None,
             title: None,
             created: None,
             truncated: false,
@@ -555,14 +713,55 @@ mod tests {
         let (_dir, _, slot) = setup();
         let mut too_much_text = extract(None);
         too_much_text.text.push("forged".into());
+        let read = |page| MachineRead {
+            page,
+            confidence: None,
+        };
         let mut page_out_of_range = extract(None);
-        page_out_of_range.machine_read = vec![3];
+        page_out_of_range.machine_read = vec![read(3)];
+        let mut page_twice = extract(None);
+        page_twice.machine_read = vec![read(2), read(2)];
+        let unread = |pages: Vec<u32>| {
+            Some(Partial {
+                budget_ms: 1,
+                unread: pages,
+            })
+        };
+        // Page 1 has text: it was not left unread.
+        let mut unread_with_text = extract(None);
+        unread_with_text.partial = unread(vec![1]);
+        let mut unread_and_read = extract(None);
+        unread_and_read.machine_read = vec![read(2)];
+        unread_and_read.partial = unread(vec![2]);
+        let mut nothing_unread = extract(None);
+        nothing_unread.partial = unread(vec![]);
+        let mut unread_out_of_range = extract(None);
+        unread_out_of_range.partial = unread(vec![2, 3]);
+        let mut legacy_out_of_range = extract(None);
+        legacy_out_of_range.layer = TextLayer::Legacy {
+            pages: vec![crate::attachments::legacy::LegacyPage {
+                number: 0,
+                reading: crate::attachments::legacy::Reading::UnknownFont {
+                    font: "Limon-S1".into(),
+                },
+            }],
+        };
         let mut huge_preview = extract(Some(Preview {
             width: 6000,
             height: 6000,
         }));
         huge_preview.pages = 1;
-        for extract in [too_much_text, page_out_of_range, huge_preview] {
+        for extract in [
+            too_much_text,
+            page_out_of_range,
+            page_twice,
+            unread_with_text,
+            unread_and_read,
+            nothing_unread,
+            unread_out_of_range,
+            legacy_out_of_range,
+            huge_preview,
+        ] {
             slot.store(&Entry::Read(extract.clone()), &sha(), &[])
                 .unwrap();
             assert!(slot.load().is_none(), "{extract:?}");
@@ -574,6 +773,30 @@ mod tests {
         };
         slot.store(&stopped, &sha(), &[]).unwrap();
         assert!(slot.load().is_none(), "a stopped reading is never cached");
+    }
+
+    /// A confidence is a percentage: an entry claiming more (or anything
+    /// else a page would show) is read again, not shown.
+    #[test]
+    fn a_forged_confidence_is_refused() {
+        let (_dir, _, slot) = setup();
+        let mut scanned = extract(None);
+        scanned.machine_read = vec![MachineRead {
+            page: 2,
+            confidence: Some(Confidence::try_from(87).unwrap()),
+        }];
+        slot.store(&Entry::Read(scanned), &sha(), &[]).unwrap();
+        assert!(slot.load().is_some());
+        let stored = fs::read_to_string(&slot.json).unwrap();
+        assert!(stored.contains(r#""confidence":87"#), "{stored}");
+        for forged in ["101", "255", "-3", "87.5", r#""87%<script>""#] {
+            fs::write(
+                &slot.json,
+                stored.replace(r#""confidence":87"#, &format!(r#""confidence":{forged}"#)),
+            )
+            .unwrap();
+            assert!(slot.load().is_none(), "{forged}");
+        }
     }
 
     #[test]

@@ -151,7 +151,7 @@ fn continues(before: &LineBox, next: &LineBox, right: f32) -> bool {
 /// Appends `line` to `paragraph` as its next line. Khmer puts no space
 /// between words, so where both sides of the line end are Khmer the line
 /// end is no word break and nothing goes between them; elsewhere a space
-/// does. A word hyphenated over the line end (a hyphen after a letter, a
+/// does (one: a line that kept the space it ended at gets no other). A word hyphenated over the line end (a hyphen after a letter, a
 /// lowercase letter next) is made whole again, a hyphen between other
 /// letters or digits stays without a space, and a soft hyphen at the end
 /// is dropped.
@@ -170,7 +170,10 @@ pub fn join_lines(paragraph: &mut String, line: &str) {
             // a range ("COVID-19", "2022-2023"), which keep no space.
             paragraph.push(' ');
         }
-    } else if !(paragraph.is_empty() || (ends_khmer_word(paragraph) && starts_khmer(line))) {
+    } else if !(paragraph.is_empty()
+        || paragraph.ends_with(' ')
+        || (ends_khmer_word(paragraph) && starts_khmer(line)))
+    {
         paragraph.push(' ');
     }
     paragraph.push_str(line);
@@ -219,9 +222,16 @@ fn starts_khmer(text: &str) -> bool {
     text.chars().next().is_some_and(is_khmer)
 }
 
+/// Output of Poppler's text tools that does not parse.
 #[derive(Debug, thiserror::Error)]
-#[error("unreadable layout from pdftotext: {0}")]
+#[error("unreadable layout from Poppler: {0}")]
 pub struct LayoutError(String);
+
+impl LayoutError {
+    pub(super) fn new(reason: impl ToString) -> LayoutError {
+        LayoutError(reason.to_string())
+    }
+}
 
 /// Parses the XHTML of `pdftotext -bbox-layout`.
 pub fn parse(xhtml: &str) -> Result<Vec<Page>, LayoutError> {
@@ -286,7 +296,7 @@ pub fn parse(xhtml: &str) -> Result<Vec<Page>, LayoutError> {
     }
 }
 
-fn entity(reference: &quick_xml::events::BytesRef) -> Result<char, LayoutError> {
+pub(super) fn entity(reference: &quick_xml::events::BytesRef) -> Result<char, LayoutError> {
     if let Some(c) = reference
         .resolve_char_ref()
         .map_err(|e| LayoutError(e.to_string()))?
@@ -466,6 +476,8 @@ mod tests {
         assert_eq!(joined("COVID-", "19"), "COVID-19");
         assert_eq!(joined("one -", "two"), "one - two");
         assert_eq!(joined("", "first"), "first");
+        assert_eq!(joined("ការ ", "បោះឆ្នោត"), "ការ បោះឆ្នោត");
+        assert_eq!(joined("the ", "vote"), "the vote");
     }
 
     #[test]

@@ -11,8 +11,12 @@
 pub mod cache;
 pub mod inline;
 pub mod layout;
+pub mod legacy;
+pub mod merge;
+pub mod ocr;
 pub mod pdf;
 pub mod raster;
+pub mod shard;
 pub mod tools;
 
 use std::collections::HashMap;
@@ -25,6 +29,7 @@ use rayon::prelude::*;
 use crate::content::{Attachment, Document};
 use crate::diagnostics::{Diagnostic, Diagnostics, Message};
 pub use pdf::{Extract, Preview, TextLayer, Unreadable};
+pub use shard::Shard;
 
 /// How attachments are read.
 #[derive(Debug, Clone)]
@@ -35,6 +40,9 @@ pub struct Options {
     pub cache: Option<cache::Cache>,
     /// The time one file may take, across all the engine runs reading it.
     pub budget: Duration,
+    /// The files to read: the others are neither read nor reported on,
+    /// left to the machines reading the other shards.
+    pub shard: Shard,
 }
 
 impl Default for Options {
@@ -43,6 +51,7 @@ impl Default for Options {
             ocr: false,
             cache: None,
             budget: BUDGET,
+            shard: Shard::WHOLE,
         }
     }
 }
@@ -128,12 +137,18 @@ pub fn is_pdf(attachment: &Attachment) -> bool {
             .is_some_and(|e| e.eq_ignore_ascii_case("pdf"))
 }
 
-/// Reads every PDF attached to `documents` (each file once), and reports
-/// what a reader of each document's page should know about it; every
-/// attached file's SHA-256 comes with the readings.
+/// Reads every PDF attached to `documents` (each file once; with a shard,
+/// only the shard's), and reports what a reader of each document's page
+/// should know about it; every attached file's SHA-256 comes with the
+/// readings of the whole archive.
 pub fn read_all(documents: &[Arc<Document>], options: &Options) -> (Extracts, Diagnostics) {
     let (mut extracts, problems) = read_pdfs(documents, options);
-    extracts.checksums = checksums(documents, &extracts.by_source);
+    // A shard's readings only fill its cache; nothing is published from
+    // them, and hashing every other shard's files would cost each machine
+    // a pass over the whole archive.
+    if options.shard == Shard::WHOLE {
+        extracts.checksums = checksums(documents, &extracts.by_source);
+    }
     (extracts, problems)
 }
 
@@ -207,6 +222,9 @@ fn read_pdfs(documents: &[Arc<Document>], options: &Options) -> (Extracts, Diagn
                 Lookup::Missing { file, sha256 } => {
                     read_one(reader.as_ref()?, &cache, source, file, sha256)
                 }
+                // Another shard's file: no reading, so no warning either;
+                // the shard that reads it says what there is to say.
+                Lookup::Elsewhere => return None,
             };
             Some((source.to_path_buf(), Arc::new(reading)))
         })
@@ -219,7 +237,7 @@ fn read_pdfs(documents: &[Arc<Document>], options: &Options) -> (Extracts, Diagn
     for document in documents {
         for attachment in document.attachments.iter().filter(|a| is_pdf(a)) {
             if let Some(reading) = extracts.get(attachment) {
-                problems.extend(warning(document, attachment, reading));
+                problems.extend(warnings(document, attachment, reading));
             }
         }
     }
@@ -261,25 +279,29 @@ fn reader(
 }
 
 /// A file's reading in the cache, or the hash to read it under (and its
-/// checksum, computed while the engines are still to start).
+/// checksum, computed while the engines are still to start), or nothing
+/// for a file of another shard.
 enum Lookup {
     Found(Reading),
     Missing {
         file: cache::FileId,
         sha256: Option<cache::Sha256>,
     },
+    Elsewhere,
 }
 
 fn look_up(cache: &cache::Cache, source: &Path, options: &Options) -> Lookup {
     let ocr = options.ocr;
     let bytes = std::fs::metadata(source).map(|m| m.len()).unwrap_or(0);
-    let unreadable = |problem| {
-        Lookup::Found(Reading {
+    let unreadable = |problem| match options.shard.index() {
+        // Not hashed, so in no shard by its content: the first says so.
+        1 => Lookup::Found(Reading {
             hash: String::new(),
             outcome: Err(problem),
             sha256: None,
             preview_file: None,
-        })
+        }),
+        _ => Lookup::Elsewhere,
     };
     if bytes > pdf::MAX_BYTES {
         return unreadable(Unreadable::TooLarge {
@@ -295,6 +317,9 @@ fn look_up(cache: &cache::Cache, source: &Path, options: &Options) -> Lookup {
             })
         }
     };
+    if !options.shard.owns(&file) {
+        return Lookup::Elsewhere;
+    }
     let slot = cache.slot(&file, ocr);
     let sha256 = || cache::Sha256::of(source).ok();
     match slot.load() {
@@ -303,6 +328,14 @@ fn look_up(cache: &cache::Cache, source: &Path, options: &Options) -> Lookup {
             entry: cache::Entry::Unreadable { problem },
             sha256: known,
         }) if problem.retried_with(options.budget) => Lookup::Missing {
+            sha256: known.or_else(sha256),
+            file,
+        },
+        // Scans left unread by a smaller budget: read again, all of it.
+        Some(cache::Loaded {
+            entry: cache::Entry::Read(extract),
+            sha256: known,
+        }) if extract.retried_with(options.budget) => Lookup::Missing {
             sha256: known.or_else(sha256),
             file,
         },
@@ -376,58 +409,128 @@ fn reading(
 }
 
 /// What `check` says about one attachment's reading, if anything.
-fn warning(document: &Document, attachment: &Attachment, reading: &Reading) -> Option<Diagnostic> {
-    let (message, hint) = match &reading.outcome {
-        Err(problem @ Unreadable::OverBudget { .. }) => (
+fn warnings(document: &Document, attachment: &Attachment, reading: &Reading) -> Vec<Diagnostic> {
+    let name = || attachment.name.clone();
+    let said: Vec<(Message, Message)> = match &reading.outcome {
+        Err(problem @ Unreadable::OverBudget { .. }) => vec![(
             Message::CannotReadPdf {
-                name: attachment.name.clone(),
+                name: name(),
                 detail: problem.to_string(),
             },
             Message::PdfBudgetHint {
                 variable: BUDGET_VARIABLE.to_string(),
             },
-        ),
-        Err(problem) => (
+        )],
+        Err(problem) => vec![(
             Message::CannotReadPdf {
-                name: attachment.name.clone(),
+                name: name(),
                 detail: problem.to_string(),
             },
             Message::PublishedAsIs,
-        ),
+        )],
         Ok(extract) => match &extract.layer {
-            TextLayer::LegacyFont { font } => (
-                Message::LegacyFont {
-                    name: attachment.name.clone(),
-                    font: font
-                        .as_deref()
-                        .map(|f| format!(" ({f})"))
-                        .unwrap_or_default(),
-                },
-                Message::UnicodeFont,
-            ),
-            TextLayer::Scanned if extract.machine_read.is_empty() => (
-                Message::Scanned {
-                    name: attachment.name.clone(),
-                },
-                Message::UseOcr,
-            ),
-            _ if extract.truncated => (
+            TextLayer::Legacy { pages } => legacy_warnings(extract, pages, name),
+            // A reading out of time did run OCR: it is said below.
+            TextLayer::Scanned if extract.machine_read.is_empty() && extract.partial.is_none() => {
+                vec![(Message::Scanned { name: name() }, Message::UseOcr)]
+            }
+            _ => Vec::new(),
+        },
+    };
+    let partial = reading.extract().and_then(|e| {
+        let partial = e.partial.as_ref()?;
+        Some((
+            Message::OcrPartial {
+                name: name(),
+                read: e.machine_read.len(),
+                unread: partial.unread.len(),
+                seconds: (partial.budget_ms as f64 / 1000.0).to_string(),
+            },
+            Message::PdfBudgetHint {
+                variable: BUDGET_VARIABLE.to_string(),
+            },
+        ))
+    });
+    let truncated = reading
+        .extract()
+        .filter(|e| e.truncated && said.is_empty())
+        .map(|e| {
+            (
                 Message::Truncated {
-                    name: attachment.name.clone(),
-                    pages: extract.pages as usize,
+                    name: name(),
+                    pages: e.pages as usize,
                     max: pdf::MAX_PAGES as usize,
                 },
                 Message::SplitFile,
-            ),
-            _ => return None,
-        },
-    };
-    Some(
-        Diagnostic::warning(&document.path, message)
-            .at(attachment.line, 0)
-            .field(format!("attachments[{}].file", attachment.index))
-            .hint(hint),
-    )
+            )
+        });
+    said.into_iter()
+        .chain(partial)
+        .chain(truncated)
+        .map(|(message, hint)| {
+            Diagnostic::warning(&document.path, message)
+                .at(attachment.line, 0)
+                .field(format!("attachments[{}].file", attachment.index))
+                .hint(hint)
+        })
+        .collect()
+}
+
+/// The pages in legacy fonts whose text was dropped and not read by OCR
+/// either: one warning for those in fonts without a table, one for those
+/// converted poorly.
+fn legacy_warnings(
+    extract: &Extract,
+    pages: &[legacy::LegacyPage],
+    name: impl Fn() -> String,
+) -> Vec<(Message, Message)> {
+    use legacy::Reading;
+    let unread = || pages.iter().filter(|p| !extract.is_machine_read(p.number));
+    let mut said = Vec::new();
+    let unknown: Vec<&str> = unread()
+        .filter_map(|p| match &p.reading {
+            Reading::UnknownFont { font } => Some(font.as_str()),
+            _ => None,
+        })
+        .collect();
+    if let Some(font) = unknown.first() {
+        said.push((
+            Message::LegacyFont {
+                name: name(),
+                font: font.to_string(),
+                pages: unknown.len(),
+            },
+            Message::UseOcrOrUnicode,
+        ));
+    }
+    let poor: Vec<(&[crate::khmer::legacy::LegacyFont], u16)> = unread()
+        .filter_map(|p| match &p.reading {
+            Reading::Poor {
+                fonts,
+                invalid_per_mille,
+            } => Some((fonts.as_slice(), *invalid_per_mille)),
+            _ => None,
+        })
+        .collect();
+    if !poor.is_empty() {
+        let mut fonts: Vec<&str> = poor
+            .iter()
+            .flat_map(|(f, _)| f.iter().map(|f| f.name()))
+            .collect();
+        fonts.sort_unstable();
+        fonts.dedup();
+        let worst = poor.iter().map(|(_, share)| *share).max().unwrap_or(0);
+        said.push((
+            Message::LegacyPoor {
+                name: name(),
+                fonts: fonts.join(", "),
+                pages: poor.len(),
+                percent: usize::from(worst).div_ceil(10),
+            },
+            Message::UseOcrOrUnicode,
+        ));
+    }
+    said
 }
 
 #[cfg(test)]

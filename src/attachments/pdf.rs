@@ -1,6 +1,8 @@
 //! Reading one PDF with Poppler's tools: its facts (`pdfinfo`), fonts
-//! (`pdffonts`), words (`pdftotext -bbox-layout`), page images (`pdftoppm`)
-//! and, for pages without text, Tesseract's reading of them.
+//! (`pdffonts`), words (`pdftotext -bbox-layout`), the font of each run of
+//! text where a font is a legacy Khmer one (`pdftohtml -xml`, see
+//! [`legacy`]), page images (`pdftoppm`) and, for pages without text,
+//! Tesseract's reading of them ([`ocr`]).
 
 use std::path::Path;
 use std::time::{Duration, Instant};
@@ -8,6 +10,8 @@ use std::time::{Duration, Instant};
 use serde::{Deserialize, Serialize};
 
 use super::layout::{self, Word};
+use super::legacy::{self, LegacyPage, Reading};
+use super::ocr::{self, MachineRead, Partial};
 use super::raster::{self, Grey};
 use super::tools::{self, Limits, ToolError};
 use crate::text;
@@ -28,19 +32,12 @@ const INK_MAX_PIXELS: f32 = 4.0e6;
 /// A page image is never larger than this many pixels on a side.
 const MAX_RASTER_SIDE: f32 = 6000.0;
 
-/// The resolution Tesseract reads scanned pages at: its documentation
-/// asks for at least 300 dpi.
-const OCR_DPI: f32 = 300.0;
-/// A page image read by Tesseract has at most this many pixels (about an
-/// A3 page at [`OCR_DPI`]).
-const OCR_MAX_PIXELS: f32 = 16.0e6;
-
 /// The resolution to draw a page of `width` × `height` points at: `wanted`,
 /// or less where that would make an image of more than `max_pixels` pixels
 /// or more than [`MAX_RASTER_SIDE`] on a side. It has no floor: a page
 /// declared a kilometre wide is drawn at a fraction of a dpi, since any
 /// floor lets the page's size, which the file chooses, pick the image's.
-fn raster_dpi(wanted: f32, (width, height): (f32, f32), max_pixels: f32) -> f32 {
+pub(super) fn raster_dpi(wanted: f32, (width, height): (f32, f32), max_pixels: f32) -> f32 {
     // In f64: the area of a page of f32::MAX points is no number in f32.
     let (width, height) = (f64::from(width.max(1.0)), f64::from(height.max(1.0)));
     let by_side = f64::from(MAX_RASTER_SIDE) * 72.0 / width.max(height);
@@ -57,9 +54,12 @@ pub struct Extract {
     /// and for every page when the text is not searchable).
     pub text: Vec<String>,
     pub layer: TextLayer,
-    /// 1-based numbers of the pages whose text is Tesseract's reading.
+    /// The pages whose text is Tesseract's reading, in order.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    pub machine_read: Vec<u32>,
+    pub machine_read: Vec<MachineRead>,
+    /// The scanned pages left unread when the file's budget ran out.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub partial: Option<Partial>,
     /// The PDF's own metadata, as [`Info`] has it (unchecked: never a fact
     /// about the document; `sastra new --attach` offers it from [`info`]).
     pub title: Option<String>,
@@ -71,6 +71,20 @@ pub struct Extract {
 }
 
 impl Extract {
+    /// Whether page `number` (1-based) is Tesseract's reading.
+    pub fn is_machine_read(&self, number: u32) -> bool {
+        self.machine_read.iter().any(|m| m.page == number)
+    }
+
+    /// Whether reading again with `budget` per file may read more: only a
+    /// partial reading that ran out of a smaller budget (the rule of
+    /// [`Unreadable::retried_with`]).
+    pub fn retried_with(&self, budget: Duration) -> bool {
+        self.partial
+            .as_ref()
+            .is_some_and(|p| u128::from(p.budget_ms) < budget.as_millis())
+    }
+
     /// The extract with every text it carries [`text::cleaned`]: a PDF's
     /// text and metadata reach pages, feeds and the search files, and the
     /// PDF, the source, cannot be corrected the way a document is, so the
@@ -86,8 +100,12 @@ impl Extract {
         self.text.iter_mut().for_each(clean);
         self.title.iter_mut().for_each(clean);
         self.created.iter_mut().for_each(clean);
-        if let TextLayer::LegacyFont { font: Some(font) } = &mut self.layer {
-            clean(font);
+        if let TextLayer::Legacy { pages } = &mut self.layer {
+            for page in pages {
+                if let Reading::UnknownFont { font } = &mut page.reading {
+                    clean(font);
+                }
+            }
         }
         self
     }
@@ -99,9 +117,10 @@ impl Extract {
 pub enum TextLayer {
     /// Unicode text on at least one page.
     Unicode,
-    /// Khmer drawn on Latin code points by a pre-Unicode font: the text is
-    /// garbage to a search engine and is dropped.
-    LegacyFont { font: Option<String> },
+    /// Khmer drawn on Latin code points by pre-Unicode fonts on some pages:
+    /// how each of those pages was read (converted to Unicode, or dropped
+    /// where the font has no known table or the conversion is poor).
+    Legacy { pages: Vec<LegacyPage> },
     /// No page has any text: scanned images.
     Scanned,
 }
@@ -186,23 +205,33 @@ impl Job {
         let info = self.info(path)?;
         let last = info.pages.min(MAX_PAGES);
         let fonts = self.fonts(path, last)?;
-        let (mut text, sizes) = self.page_texts(path, last)?;
-        let layer = classify(&text, &fonts);
-        if !matches!(layer, TextLayer::Unicode) {
+        let PageTexts {
+            mut text,
+            sizes,
+            legacy,
+        } = self.page_texts(path, last, &fonts)?;
+        let layer = classify(&text, legacy);
+        if matches!(layer, TextLayer::Scanned) {
             text.iter_mut().for_each(String::clear);
         }
-        let mut machine_read = Vec::new();
-        if self.reader.ocr && !matches!(layer, TextLayer::LegacyFont { .. }) {
-            machine_read = self.read_scanned_pages(path, &mut text, &sizes)?;
-        }
+        // The preview before OCR: a reading that runs out of time while
+        // reading scans keeps it.
         *preview = self.first_page_image(path)?;
         let preview_size =
             raster::png_size(preview).map(|(width, height)| Preview { width, height });
+        // Pages without text: scans, and pages in a legacy font whose text
+        // was dropped.
+        let mut scanned = ocr::Scanned::default();
+        if self.reader.ocr {
+            let run = |program: &str, args: &[&std::ffi::OsStr]| self.run(program, args);
+            scanned = ocr::read_scanned_pages(&run, path, &mut text, &sizes, self.budget_ms())?;
+        }
         Ok(Extract {
             pages: info.pages,
             text,
             layer,
-            machine_read,
+            machine_read: scanned.machine_read,
+            partial: scanned.partial,
             title: info.title,
             created: info.created,
             truncated: info.pages > last,
@@ -210,15 +239,15 @@ impl Job {
         })
     }
 
-    /// The text of pages 1 to `last`, with the spaces Poppler puts inside
-    /// Khmer words removed where the page's ink shows none, and each page's
-    /// width and height in points.
-    #[allow(clippy::type_complexity)]
+    /// The text of pages 1 to `last`, with the words in a legacy Khmer font
+    /// (one of `fonts`) converted, and the spaces Poppler puts inside Khmer
+    /// words removed where the page's ink shows none.
     fn page_texts(
         &self,
         path: &Path,
         last: u32,
-    ) -> Result<(Vec<String>, Vec<(f32, f32)>), Unreadable> {
+        fonts: &[String],
+    ) -> Result<PageTexts, Unreadable> {
         let xhtml = self.run(
             "pdftotext",
             &[
@@ -232,10 +261,19 @@ impl Job {
                 "-".as_ref(),
             ],
         )?;
-        let pages =
+        let mut pages =
             layout::parse(&String::from_utf8_lossy(&xhtml)).map_err(|e| Unreadable::Corrupt {
                 reason: e.to_string(),
             })?;
+        let legacy = match legacy::any_legacy(fonts) {
+            true => legacy::convert_pages(&mut pages, &self.runs(path, last)?),
+            false => Vec::new(),
+        };
+        let dropped = |number: u32| {
+            legacy
+                .iter()
+                .any(|p| p.number == number && p.reading.is_dropped())
+        };
         let mut text = Vec::with_capacity(pages.len());
         // Pages are drawn a few at a time, by one pdftoppm each, and only
         // the pages with a gap between Khmer words.
@@ -243,11 +281,15 @@ impl Job {
             let first = (chunk * INK_BATCH) as u32 + 1;
             let needed: Vec<u32> = (first..)
                 .zip(batch)
-                .filter(|(_, page)| page.khmer_gaps().next().is_some())
+                .filter(|(number, page)| !dropped(*number) && page.khmer_gaps().next().is_some())
                 .map(|(number, _)| number)
                 .collect();
             let images = self.page_images(path, &needed, batch)?;
             for (number, page) in (first..).zip(batch) {
+                if dropped(number) {
+                    text.push(String::new());
+                    continue;
+                }
                 let ink = images.iter().find(|(n, _, _)| *n == number);
                 text.push(
                     page.text(&|a, b| {
@@ -257,26 +299,36 @@ impl Job {
             }
         }
         let sizes = pages.iter().map(|p| (p.width, p.height)).collect();
-        Ok((text, sizes))
+        Ok(PageTexts {
+            text,
+            sizes,
+            legacy,
+        })
     }
 
-    /// Fills the pages without text by OCR; returns their numbers. `sizes`
-    /// are the pages' widths and heights in points.
-    fn read_scanned_pages(
-        &self,
-        path: &Path,
-        text: &mut [String],
-        sizes: &[(f32, f32)],
-    ) -> Result<Vec<u32>, Unreadable> {
-        let mut machine_read = Vec::new();
-        for (i, page) in text.iter_mut().enumerate() {
-            if page.trim().is_empty() {
-                let size = sizes.get(i).copied().unwrap_or((0.0, 0.0));
-                *page = self.ocr_page(path, i as u32 + 1, size)?;
-                machine_read.push(i as u32 + 1);
-            }
-        }
-        Ok(machine_read)
+    /// Each page's runs of text with their fonts, from page 1 to `last`.
+    fn runs(&self, path: &Path, last: u32) -> Result<Vec<Vec<legacy::Run>>, Unreadable> {
+        let xml = self.run(
+            "pdftohtml",
+            &[
+                "-xml".as_ref(),
+                // No images: the runs are all that is read.
+                "-i".as_ref(),
+                "-stdout".as_ref(),
+                "-q".as_ref(),
+                // In points, as pdftotext's boxes are.
+                "-zoom".as_ref(),
+                "1".as_ref(),
+                "-fontfullname".as_ref(),
+                "-l".as_ref(),
+                last.to_string().as_ref(),
+                "--".as_ref(),
+                path.as_os_str(),
+            ],
+        )?;
+        legacy::parse_runs(&String::from_utf8_lossy(&xml)).map_err(|e| Unreadable::Corrupt {
+            reason: e.to_string(),
+        })
     }
 
     /// The first page as a PNG of at most [`PREVIEW_SIZE`] pixels a side.
@@ -335,8 +387,12 @@ impl Job {
 
     fn spent(&self) -> Unreadable {
         Unreadable::OverBudget {
-            budget_ms: u64::try_from(self.reader.budget.as_millis()).unwrap_or(u64::MAX),
+            budget_ms: self.budget_ms(),
         }
+    }
+
+    fn budget_ms(&self) -> u64 {
+        u64::try_from(self.reader.budget.as_millis()).unwrap_or(u64::MAX)
     }
 
     fn info(&self, path: &Path) -> Result<Info, Unreadable> {
@@ -432,53 +488,6 @@ impl Job {
         }
         Ok(images)
     }
-
-    /// The text Tesseract reads, Khmer and English, on page `number` of
-    /// `size` points: drawn at [`OCR_DPI`], or less where that would make
-    /// an image of more than [`OCR_MAX_PIXELS`] (a page declared metres
-    /// wide must not become an image of gigabytes).
-    fn ocr_page(&self, path: &Path, number: u32, size: (f32, f32)) -> Result<String, Unreadable> {
-        let dpi = raster_dpi(OCR_DPI, size, OCR_MAX_PIXELS);
-        let image = tempfile_png(&self.run(
-            "pdftoppm",
-            &[
-                "-gray".as_ref(),
-                "-png".as_ref(),
-                "-r".as_ref(),
-                dpi.to_string().as_ref(),
-                "-f".as_ref(),
-                number.to_string().as_ref(),
-                "-l".as_ref(),
-                number.to_string().as_ref(),
-                "--".as_ref(),
-                path.as_os_str(),
-            ],
-        )?)
-        .map_err(|e| Unreadable::Stopped {
-            reason: format!("cannot write the page image: {e}"),
-        })?;
-        let text = self.run(
-            "tesseract",
-            &[
-                image.path().as_os_str(),
-                "stdout".as_ref(),
-                "-l".as_ref(),
-                "khm+eng".as_ref(),
-            ],
-        )?;
-        Ok(String::from_utf8_lossy(&text).trim().to_string())
-    }
-}
-
-fn tempfile_png(bytes: &[u8]) -> std::io::Result<tempfile::NamedTempFile> {
-    use std::io::Write;
-    let mut file = tempfile::Builder::new()
-        .prefix("sastra-ocr-")
-        .suffix(".png")
-        .tempfile()?;
-    file.write_all(bytes)?;
-    file.flush()?;
-    Ok(file)
 }
 
 /// Whether the gap between words `a` and `b` holds ink, that is, whether it
@@ -491,44 +500,24 @@ fn inked(grey: &Grey, scale: f32, a: &Word, b: &Word) -> bool {
     x1 > x0 && grey.has_stroke((x0, x1), (y0, y1), (y1.saturating_sub(y0) / 5).max(2))
 }
 
-/// Font families that put Khmer glyphs on Latin code points.
-const LEGACY_KHMER_FONTS: &[&str] = &[
-    "limon",
-    "abc-",
-    "abc_",
-    "khek",
-    "kh-system",
-    "ksl-",
-    "ksl_",
-    "kangrey",
-];
+/// What the text of a PDF comes from: legacy fonts where any page has
+/// text in one, else Unicode, or a scan where no page has any text.
+fn classify(text: &[String], legacy: Vec<LegacyPage>) -> TextLayer {
+    if !legacy.is_empty() {
+        TextLayer::Legacy { pages: legacy }
+    } else if text.iter().all(|t| t.trim().is_empty()) {
+        TextLayer::Scanned
+    } else {
+        TextLayer::Unicode
+    }
+}
 
-fn classify(text: &[String], fonts: &[String]) -> TextLayer {
-    let (mut khmer, mut latin) = (0usize, 0usize);
-    for c in text.iter().flat_map(|t| t.chars()) {
-        match c {
-            '\u{1780}'..='\u{17FF}' | '\u{19E0}'..='\u{19FF}' => khmer += 1,
-            c if c.is_ascii_alphabetic() => latin += 1,
-            _ => {}
-        }
-    }
-    if khmer + latin == 0 && text.iter().all(|t| t.trim().is_empty()) {
-        return TextLayer::Scanned;
-    }
-    let legacy = fonts.iter().find(|f| {
-        let name = f.to_ascii_lowercase();
-        LEGACY_KHMER_FONTS
-            .iter()
-            .any(|family| name.contains(family))
-    });
-    // A legacy font's text reads as Latin letters; Unicode Khmer beside it
-    // (a title in a Unicode font) does not make the rest searchable.
-    match legacy {
-        Some(font) if latin > khmer => TextLayer::LegacyFont {
-            font: Some(font.clone()),
-        },
-        _ => TextLayer::Unicode,
-    }
+/// The pages' texts, sizes in points, and how the pages in legacy fonts
+/// were read.
+struct PageTexts {
+    text: Vec<String>,
+    sizes: Vec<(f32, f32)>,
+    legacy: Vec<LegacyPage>,
 }
 
 fn unreadable(error: ToolError) -> Unreadable {
@@ -618,7 +607,7 @@ mod tests {
             (0.0, 0.0),
             (f32::MAX, f32::MAX),
         ] {
-            for (wanted, max) in [(INK_DPI, INK_MAX_PIXELS), (OCR_DPI, OCR_MAX_PIXELS)] {
+            for (wanted, max) in [(INK_DPI, INK_MAX_PIXELS), (300.0, ocr::MAX_PIXELS)] {
                 let dpi = raster_dpi(wanted, size, max);
                 assert!(dpi > 0.0 && dpi <= wanted, "{size:?}: {dpi}");
                 let (w, h) = pixels(dpi, size);
@@ -631,7 +620,7 @@ mod tests {
         }
         // An A4 page keeps its resolution (less the 1 % margin).
         assert!(raster_dpi(INK_DPI, (595.0, 842.0), INK_MAX_PIXELS) > 142.0);
-        assert!(raster_dpi(OCR_DPI, (595.0, 842.0), OCR_MAX_PIXELS) > 296.0);
+        assert!(raster_dpi(300.0, (595.0, 842.0), ocr::MAX_PIXELS) > 296.0);
     }
 
     #[test]
@@ -645,21 +634,20 @@ mod tests {
 
     #[test]
     fn legacy_fonts_scans_and_unicode_are_told_apart() {
-        let fonts = |names: &[&str]| names.iter().map(|s| s.to_string()).collect::<Vec<_>>();
-        let latin = vec!["kareboHeqñatCaskl".to_string()];
+        let converted = vec![LegacyPage {
+            number: 1,
+            reading: Reading::Converted { fonts: vec![] },
+        }];
         assert_eq!(
-            classify(&latin, &fonts(&["Limon-S1"])),
-            TextLayer::LegacyFont {
-                font: Some("Limon-S1".into())
-            }
+            classify(&["ការបោះឆ្នោត".into()], converted.clone()),
+            TextLayer::Legacy { pages: converted }
         );
-        assert_eq!(classify(&latin, &fonts(&["Helvetica"])), TextLayer::Unicode);
         assert_eq!(
-            classify(&["ការបោះឆ្នោត".into()], &fonts(&["Limon-S1"])),
+            classify(&["Minutes".into()], Vec::new()),
             TextLayer::Unicode
         );
         assert_eq!(
-            classify(&[String::new(), " \n".into()], &[]),
+            classify(&[String::new(), " \n".into()], Vec::new()),
             TextLayer::Scanned
         );
     }

@@ -78,7 +78,10 @@ pub fn run<S: AsRef<OsStr>>(
         .stdin(Stdio::null())
         .stdout(Stdio::piped())
         .stderr(Stdio::piped())
-        .env("LC_ALL", "C.UTF-8");
+        .env("LC_ALL", "C.UTF-8")
+        // Tesseract's own threads off: sastra reads pages in parallel, one
+        // engine a core (see `ocr`); threads on top of that only contend.
+        .env("OMP_THREAD_LIMIT", "1");
     let (memory, file) = (limits.memory, limits.file);
     let cpu = limits.time.as_secs().max(1) + 1;
     // SAFETY: setrlimit is async-signal-safe, and nothing else runs between

@@ -13,6 +13,7 @@ use super::content_path::ContentPath;
 use super::date::PartialDate;
 use super::field_path::FieldPath;
 use super::front_matter;
+use super::legacy_text;
 use super::suggest;
 use super::yaml_mistakes;
 use crate::config::{Config, Taxonomy};
@@ -162,6 +163,11 @@ pub fn parse(
     fields
         .problems
         .extend(body::check(path, split.body, split.body_line));
+    if location.lang == KHMER {
+        fields
+            .problems
+            .extend(legacy_text::check_body(path, split.body, split.body_line));
+    }
     let document = fields.document(config, location, &split);
     let problems = fields.problems;
     if problems.has_errors() {
@@ -277,6 +283,16 @@ impl Fields<'_> {
         let summary = self.optional::<String>("summary").filter(|s| {
             self.short("summary", s, MAX_SUMMARY_CHARS) && self.straight_quotes("summary", s)
         });
+        if location.lang == KHMER {
+            for (name, value) in [("title", &title), ("summary", &summary)] {
+                if let Some(value) = value {
+                    let field = self.field(name);
+                    let line = self.line(&field);
+                    self.problems
+                        .extend(legacy_text::check_field(self.path, name, line, value));
+                }
+            }
+        }
         let source = self
             .optional::<String>("source")
             .filter(|s| self.web_url("source", s));
@@ -711,6 +727,9 @@ impl Fields<'_> {
         attachments
     }
 }
+
+/// The language whose documents are checked for legacy-font text.
+const KHMER: &str = "km";
 
 /// At most so many characters in a title, and in a summary.
 pub const MAX_TITLE_CHARS: usize = 500;

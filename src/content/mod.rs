@@ -8,6 +8,7 @@ pub mod date;
 pub mod document;
 pub mod field_path;
 pub mod front_matter;
+pub mod legacy_text;
 pub mod links;
 pub mod load;
 pub mod markdown;

@@ -48,11 +48,34 @@ fn field_word(lang: Lang) -> &'static str {
     }
 }
 
-fn hint_word(lang: Lang) -> &'static str {
+pub fn hint_word(lang: Lang) -> &'static str {
     match lang {
         Lang::En => "hint",
         Lang::Km => "ណែនាំ",
     }
+}
+
+/// A problem of the whole run, with no file to anchor it (a refused output
+/// folder, another build's lock): "error: …" and its hint, in `lang`.
+pub fn unanchored(
+    severity: Severity,
+    message: &Message,
+    hint: Option<&Message>,
+    lang: Lang,
+) -> String {
+    let mut said = format!(
+        "{}: {}",
+        severity.word(lang),
+        visible_lines(&message.text(lang))
+    );
+    if let Some(hint) = hint {
+        said.push_str(&format!(
+            "\n  {}: {}",
+            hint_word(lang),
+            visible_lines(&hint.text(lang))
+        ));
+    }
+    said
 }
 
 /// One problem, anchored to a place in a file of the archive. Its message

@@ -31,16 +31,57 @@ use catalog::{Catalog, Row};
 /// languages, in one cell.
 pub const LIST_SEPARATOR: char = ';';
 
-#[derive(Debug, thiserror::Error)]
+/// Why an import wrote nothing; worded, in both languages, by
+/// [`ImportError::message`].
+#[derive(Debug)]
 pub enum ImportError {
-    #[error("the catalogue has {} error(s); nothing was written", .0.error_count())]
     Invalid(Diagnostics),
-    #[error("the catalogue's folder {}: {source}", path.display())]
     Folder { path: PathBuf, source: ConfineError },
-    #[error("cannot check the new documents in a scratch folder: {0}")]
     Scratch(std::io::Error),
-    #[error("{0}; the files written before it were removed again")]
-    Write(#[from] WriteError),
+    Write(WriteError),
+}
+
+impl ImportError {
+    pub fn message(&self) -> Message {
+        match self {
+            ImportError::Invalid(problems) => Message::CatalogueErrors {
+                count: problems.error_count(),
+            },
+            ImportError::Folder { path, source } => Message::ImportFolder {
+                path: path.display().to_string(),
+                why: source.word(),
+            },
+            ImportError::Scratch(e) => Message::ImportScratch {
+                detail: e.to_string(),
+            },
+            ImportError::Write(e) => Message::ImportUndone {
+                problem: Box::new(e.message()),
+            },
+        }
+    }
+}
+
+impl std::fmt::Display for ImportError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.message().text(crate::diagnostics::Lang::En))
+    }
+}
+
+impl std::error::Error for ImportError {
+    fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
+        match self {
+            ImportError::Folder { source, .. } => Some(source),
+            ImportError::Scratch(e) => Some(e),
+            ImportError::Write(e) => Some(e),
+            ImportError::Invalid(_) => None,
+        }
+    }
+}
+
+impl From<WriteError> for ImportError {
+    fn from(e: WriteError) -> Self {
+        ImportError::Write(e)
+    }
 }
 
 /// What an import did, or would do with `--dry-run`.

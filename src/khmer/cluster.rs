@@ -74,6 +74,54 @@ pub fn units(cluster: &str) -> impl Iterator<Item = &str> {
     })
 }
 
+/// Whether `cluster` (one item of [`clusters`]) is written as Khmer
+/// orthography allows, after the Unicode Standard's cluster grammar
+/// (chapter 16, "Khmer"):
+///
+/// base, robat?, subscript{0,3}, shifter?, vowel?, shifter?, sign{0,2}
+///
+/// where the subscript ro, if any, is among the subscripts and a register
+/// shifter may stand before or after the vowel (both orders are in use and
+/// search treats them as one). Lenient where writers differ, strict where
+/// only a wrong conversion or a typing slip produces the text: a mark with
+/// no base, a dangling coeng, two vowels, a subscript after a vowel.
+pub fn is_valid_cluster(cluster: &str) -> bool {
+    let mut chars = cluster.chars();
+    if !chars.next().is_some_and(is_base) {
+        return false;
+    }
+    // How far into the cluster we are: 0 after the base, 1 among the
+    // subscripts (or after a robat), 2 after the vowel, 3 among the signs.
+    let mut stage = 0;
+    let (mut subscripts, mut shifters, mut signs) = (0, 0, 0);
+    while let Some(c) = chars.next() {
+        match c {
+            COENG => match chars.next() {
+                Some(sub) if is_base(sub) && stage <= 1 && subscripts < 3 => {
+                    subscripts += 1;
+                    stage = 1;
+                }
+                _ => return false,
+            },
+            '\u{17CC}' if stage == 0 => stage = 1,
+            '\u{17C9}' | '\u{17CA}' if shifters == 0 && stage <= 2 => shifters += 1,
+            '\u{17B6}'..='\u{17C5}' if stage <= 1 => stage = 2,
+            '\u{17C6}'..='\u{17C8}'
+            | '\u{17CB}'
+            | '\u{17CD}'..='\u{17D1}'
+            | '\u{17D3}'
+            | '\u{17DD}'
+                if signs < 2 =>
+            {
+                signs += 1;
+                stage = 3;
+            }
+            _ => return false,
+        }
+    }
+    true
+}
+
 /// Byte length of the cluster at the start of `s`.
 pub(crate) fn cluster_len(s: &str) -> usize {
     walk_cluster(s, |_| {})
@@ -184,6 +232,31 @@ mod tests {
             assert_eq!(leading_khmer(c.encode_utf8(&mut utf8).as_bytes()), expected);
         }
         assert_eq!(leading_khmer(&[0xE1, 0x9E]), None);
+    }
+
+    #[test]
+    fn valid_clusters_follow_the_grammar() {
+        for ok in [
+            "ក",
+            "បោះ",
+            "ឆ្នោ",
+            "ស្ត្រី",
+            "ឱ្យ",
+            "ប៉ី",
+            "បី៉",
+            "ម៌",
+            "ព៌ា",
+            "កុំ",
+            "រាំ",
+            "ញ្ញា",
+            "ប៉័",
+        ] {
+            assert!(is_valid_cluster(ok), "{ok}");
+        }
+        for bad in ["ា", "ិុក", "ក្", "្ក", "កាិ", "កា្ក", "កំំំ", "ក៉៉", "ក៌៌", "ក្ក្ក្ក្ក"]
+        {
+            assert!(!is_valid_cluster(bad), "{bad}");
+        }
     }
 
     #[test]

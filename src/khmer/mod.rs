@@ -4,6 +4,7 @@
 
 pub mod calendar;
 pub mod cluster;
+pub mod legacy;
 pub mod normalize;
 pub mod numerals;
 

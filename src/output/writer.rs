@@ -3,10 +3,14 @@
 //! never touches the previous site.
 
 use std::collections::HashSet;
+use std::fmt;
 use std::fs;
 use std::io;
 use std::path::{Path, PathBuf};
 use std::sync::Mutex;
+
+use crate::confine::FileKind;
+use crate::diagnostics::{Lang, Message, Word};
 
 #[derive(Debug, thiserror::Error)]
 #[error("{}: {source}", path.display())]
@@ -14,6 +18,15 @@ pub struct WriteError {
     pub path: PathBuf,
     #[source]
     pub source: io::Error,
+}
+
+impl WriteError {
+    pub fn message(&self) -> Message {
+        Message::CannotWrite {
+            path: self.path.display().to_string(),
+            detail: self.source.to_string(),
+        }
+    }
 }
 
 trait Context<T> {
@@ -30,38 +43,134 @@ impl<T> Context<T> for io::Result<T> {
 }
 
 /// Why a folder may not receive the site. Each is found before anything is
-/// written or removed: replacing the output deletes what was there.
-#[derive(Debug, thiserror::Error)]
+/// written or removed: replacing the output deletes what was there. Worded,
+/// in both languages, by [`OutputError::message`].
+#[derive(Debug)]
 pub enum OutputError {
-    #[error(
-        "the output {output} is the archive's own {source_name}: building there would delete it"
-    )]
     IsSource {
         output: PathBuf,
         source_name: &'static str,
     },
-    #[error("the output {output} holds the archive's sources ({source_name}): building there would delete them")]
     HoldsSources {
         output: PathBuf,
         source_name: &'static str,
     },
-    #[error("the output {output} lies inside the archive's {source_name}: the site would become part of its own sources")]
     InsideSources {
         output: PathBuf,
         source_name: &'static str,
     },
-    #[error("the output {output} is a file, not a folder")]
-    IsAFile { output: PathBuf },
-    #[error("the output {output} is {what}: building there would delete everything in it")]
-    Forbidden { output: PathBuf, what: &'static str },
-    #[error("the output {output} is a folder that sastra did not write (it has no {MARKER}); building there would delete its files: empty it or choose another --output")]
-    NotAnOutput { output: PathBuf },
-    #[error("another build is writing to {output} (lock {lock})")]
-    Busy { output: PathBuf, lock: PathBuf },
-    #[error("the lock {lock} is {what}, not a file sastra made: delete it (a lock is made anew by every build)")]
-    LockNotAFile { lock: PathBuf, what: &'static str },
-    #[error(transparent)]
-    Io(#[from] WriteError),
+    IsAFile {
+        output: PathBuf,
+    },
+    Forbidden {
+        output: PathBuf,
+        what: Forbidden,
+    },
+    NotAnOutput {
+        output: PathBuf,
+    },
+    Busy {
+        output: PathBuf,
+        lock: PathBuf,
+    },
+    /// The lock is a link, or not a regular file: `kind` is `None` for a
+    /// link.
+    LockNotAFile {
+        lock: PathBuf,
+        kind: Option<FileKind>,
+    },
+    Io(WriteError),
+}
+
+/// The folders no build may replace, whatever they hold.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Forbidden {
+    FileSystemRoot,
+    HomeFolder,
+}
+
+impl OutputError {
+    pub fn message(&self) -> Message {
+        let shown = |path: &Path| path.display().to_string();
+        match self {
+            OutputError::IsSource {
+                output,
+                source_name,
+            } => Message::OutputIsSource {
+                output: shown(output),
+                source: source_name.to_string(),
+            },
+            OutputError::HoldsSources {
+                output,
+                source_name,
+            } => Message::OutputHoldsSources {
+                output: shown(output),
+                source: source_name.to_string(),
+            },
+            OutputError::InsideSources {
+                output,
+                source_name,
+            } => Message::OutputInsideSources {
+                output: shown(output),
+                source: source_name.to_string(),
+            },
+            OutputError::IsAFile { output } => Message::OutputIsAFile {
+                output: shown(output),
+            },
+            OutputError::Forbidden { output, what } => Message::OutputForbidden {
+                output: shown(output),
+                what: match what {
+                    Forbidden::FileSystemRoot => Word::FileSystemRoot,
+                    Forbidden::HomeFolder => Word::HomeFolder,
+                },
+            },
+            OutputError::NotAnOutput { output } => Message::OutputNotOurs {
+                output: shown(output),
+                marker: MARKER.to_string(),
+            },
+            OutputError::Busy { output, lock } => Message::OutputBusy {
+                output: shown(output),
+                lock: shown(lock),
+            },
+            OutputError::LockNotAFile { lock, kind } => Message::OutputLock {
+                lock: shown(lock),
+                kind: kind.map_or(Word::KindLink, FileKind::word),
+            },
+            OutputError::Io(e) => e.message(),
+        }
+    }
+
+    pub fn hint(&self) -> Option<Message> {
+        match self {
+            OutputError::NotAnOutput { .. } | OutputError::IsAFile { .. } => {
+                Some(Message::ChooseAnotherOutput)
+            }
+            OutputError::Busy { .. } => Some(Message::WaitForBuild),
+            OutputError::LockNotAFile { .. } => Some(Message::DeleteLock),
+            _ => None,
+        }
+    }
+}
+
+impl fmt::Display for OutputError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.message().text(Lang::En))
+    }
+}
+
+impl std::error::Error for OutputError {
+    fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
+        match self {
+            OutputError::Io(e) => Some(e),
+            _ => None,
+        }
+    }
+}
+
+impl From<WriteError> for OutputError {
+    fn from(e: WriteError) -> Self {
+        OutputError::Io(e)
+    }
 }
 
 /// Written into every output, so that a later build knows the folder is a
@@ -134,13 +243,13 @@ pub fn unusable_lock(root: &Path) -> Option<crate::diagnostics::Diagnostic> {
 /// otherwise have every build create or open the file it names. A pipe is
 /// not waited on either.
 fn open_lock(lock_path: &Path) -> Result<fs::File, OutputError> {
-    let not_a_file = |what| OutputError::LockNotAFile {
+    let not_a_file = |kind| OutputError::LockNotAFile {
         lock: lock_path.to_path_buf(),
-        what,
+        kind,
     };
     match fs::symlink_metadata(lock_path) {
-        Ok(m) if m.file_type().is_symlink() => return Err(not_a_file("a symbolic link")),
-        Ok(m) if !m.is_file() => return Err(not_a_file("not a regular file")),
+        Ok(m) if m.file_type().is_symlink() => return Err(not_a_file(None)),
+        Ok(m) if !m.is_file() => return Err(not_a_file(Some(FileKind::of(m.file_type())))),
         _ => {}
     }
     let mut options = fs::OpenOptions::new();
@@ -154,9 +263,12 @@ fn open_lock(lock_path: &Path) -> Result<fs::File, OutputError> {
     }
     match options.open(lock_path) {
         Ok(file) if file.metadata().is_ok_and(|m| m.is_file()) => Ok(file),
-        Ok(_) => Err(not_a_file("not a regular file")),
+        Ok(file) => Err(not_a_file(Some(
+            file.metadata()
+                .map_or(FileKind::Other, |m| FileKind::of(m.file_type())),
+        ))),
         #[cfg(unix)]
-        Err(e) if e.raw_os_error() == Some(libc::ELOOP) => Err(not_a_file("a symbolic link")),
+        Err(e) if e.raw_os_error() == Some(libc::ELOOP) => Err(not_a_file(None)),
         Err(e) => Err(WriteError {
             path: lock_path.to_path_buf(),
             source: e,
@@ -195,14 +307,14 @@ fn refuse_unsafe(output: &Path, resolved: &Path, root: &Path) -> Result<(), Outp
     if resolved.parent().is_none() {
         return Err(OutputError::Forbidden {
             output: given,
-            what: "the file system's root",
+            what: Forbidden::FileSystemRoot,
         });
     }
     let home = std::env::var_os("HOME").map(PathBuf::from);
     if home.is_some_and(|h| resolve_lexically(&h).is_ok_and(|h| h == resolved)) {
         return Err(OutputError::Forbidden {
             output: given,
-            what: "the home folder",
+            what: Forbidden::HomeFolder,
         });
     }
     match fs::symlink_metadata(resolved) {

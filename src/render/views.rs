@@ -5,6 +5,7 @@ use serde::Serialize;
 
 use crate::archive::{Archive, Entry, EntryId, TimelineYear};
 use crate::attachments::layout::page_language;
+use crate::attachments::legacy::{LegacyPage, Reading as LegacyReading};
 use crate::attachments::{inline, Extracts, Reading, TextLayer};
 use crate::config::{Config, Taxonomy};
 use crate::content::{Attachment, Document, PartialDate};
@@ -83,10 +84,16 @@ pub struct AttachmentContent {
     pub preview: Option<PreviewView>,
     /// The text per page; empty when there is none to show.
     pub text: Vec<PageText>,
-    /// Why there is no text: `legacy-font`, `scanned` or `unreadable`.
+    /// Why there is no text (on some pages, for `legacy-font`):
+    /// `legacy-font`, `scanned` or `unreadable`.
     pub missing: Option<&'static str>,
     /// Some of the text is Tesseract's reading of scanned pages.
     pub machine_read: bool,
+    /// The scanned pages left unread (time ran out), in the page's digits.
+    pub unread: Option<String>,
+    /// The legacy Khmer fonts some of the text was converted from, by
+    /// name ("Limon, ABC"), when any.
+    pub converted: Option<String>,
     /// The pages of text not shown on the page, when there are any.
     pub more: Option<MoreText>,
 }
@@ -122,6 +129,10 @@ pub struct PageText {
     /// has pages in each), when known.
     pub lang: Option<String>,
     pub machine_read: bool,
+    /// Tesseract's mean word confidence, in percent, in the page's digits.
+    pub confidence: Option<String>,
+    /// The legacy Khmer fonts the page's text was converted from.
+    pub converted: Option<String>,
 }
 
 #[derive(Debug, Serialize)]
@@ -322,8 +333,14 @@ impl<'a> ViewBuilder<'a> {
                 text: Vec::new(),
                 missing: Some("unreadable"),
                 machine_read: false,
+                unread: None,
+                converted: None,
                 more: None,
             });
+        };
+        let legacy = match &extract.layer {
+            TextLayer::Legacy { pages } => pages.as_slice(),
+            _ => &[],
         };
         let text: Vec<PageText> = extract
             .text
@@ -341,7 +358,14 @@ impl<'a> ViewBuilder<'a> {
                     .map(str::to_string)
                     .collect(),
                 lang: page_language(text, attachment.lang.as_deref()).map(str::to_string),
-                machine_read: extract.machine_read.contains(&number),
+                machine_read: extract.is_machine_read(number),
+                confidence: extract
+                    .machine_read
+                    .iter()
+                    .find(|m| m.page == number)
+                    .and_then(|m| m.confidence)
+                    .map(|c| format!("{}%", self.i18n.number(c.percent()))),
+                converted: converted_from(legacy.iter().filter(|p| p.number == number)),
             })
             .collect();
         let more = inline::first_hidden(&extract.text, shown).map(|from| MoreText {
@@ -352,8 +376,11 @@ impl<'a> ViewBuilder<'a> {
                 .i18n
                 .size(inline::text_file(&extract.text).len() as u64),
         });
+        let dropped = legacy
+            .iter()
+            .any(|p| p.reading.is_dropped() && !extract.is_machine_read(p.number));
         let missing = match extract.layer {
-            TextLayer::LegacyFont { .. } => Some("legacy-font"),
+            TextLayer::Legacy { .. } if dropped => Some("legacy-font"),
             TextLayer::Scanned if text.is_empty() => Some("scanned"),
             _ => None,
         };
@@ -361,6 +388,14 @@ impl<'a> ViewBuilder<'a> {
             pages: Some(self.i18n.number(extract.pages)),
             preview: self.preview(reading),
             machine_read: text.iter().any(|p| p.machine_read),
+            unread: extract.partial.as_ref().map(|p| {
+                p.unread
+                    .iter()
+                    .map(|&n| self.i18n.number(n))
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            }),
+            converted: converted_from(legacy.iter()),
             text,
             missing,
             more,
@@ -764,4 +799,20 @@ impl<'a> ViewBuilder<'a> {
             })
             .collect()
     }
+}
+
+/// The names of the legacy fonts that `pages` were converted from, once
+/// each ("Limon, ABC"); `None` when none was.
+fn converted_from<'p>(pages: impl Iterator<Item = &'p LegacyPage>) -> Option<String> {
+    let mut names: Vec<&str> = Vec::new();
+    for page in pages {
+        if let LegacyReading::Converted { fonts } = &page.reading {
+            for font in fonts {
+                if !names.contains(&font.name()) {
+                    names.push(font.name());
+                }
+            }
+        }
+    }
+    (!names.is_empty()).then(|| names.join(", "))
 }

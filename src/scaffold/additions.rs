@@ -233,13 +233,7 @@ fn write_new(
     if target.symlink_metadata().is_ok() {
         return Err(WriteError::Exists(target.to_path_buf()));
     }
-    let prefix = format!(".{name}{PARTIAL}");
-    remove_partials(folder, &prefix);
-    let mut scratch = tempfile::Builder::new()
-        .prefix(&prefix)
-        .rand_bytes(6)
-        .tempfile_in(folder)
-        .map_err(failed)?;
+    let mut scratch = scratch_beside(folder, &name).map_err(failed)?;
     fill(scratch.as_file_mut())
         .and_then(|()| scratch.as_file().sync_all())
         .map_err(failed)?;
@@ -251,6 +245,41 @@ fn write_new(
             io::ErrorKind::AlreadyExists => WriteError::Exists(target.to_path_buf()),
             _ => failed(e.error),
         })?;
+    Ok(())
+}
+
+/// A scratch file for `name` in `folder` (`.<name>.partial-XXXXXX`), after
+/// removing what a killed write of the same file left.
+fn scratch_beside(folder: &Path, name: &str) -> io::Result<tempfile::NamedTempFile> {
+    let prefix = format!(".{name}{PARTIAL}");
+    remove_partials(folder, &prefix);
+    tempfile::Builder::new()
+        .prefix(&prefix)
+        .rand_bytes(6)
+        .tempfile_in(folder)
+}
+
+/// Replaces the existing file `target` with `bytes` the same way
+/// [`write_new`] writes a new one: through a synced scratch file beside it,
+/// renamed over it, so that the file is at every moment either wholly the
+/// old one or wholly the new one. `target` must already be proved to lie
+/// inside the archive; its permissions are kept.
+pub(crate) fn replace(target: &Path, bytes: &[u8]) -> Result<(), WriteError> {
+    let failed = |source| WriteError::Write {
+        path: target.to_path_buf(),
+        source,
+    };
+    let (folder, name) = match (target.parent(), target.file_name()) {
+        (Some(folder), Some(name)) => (folder, name.to_string_lossy()),
+        _ => return Err(failed(io::Error::other("not a file path"))),
+    };
+    let permissions = std::fs::metadata(target).map_err(failed)?.permissions();
+    let mut scratch = scratch_beside(folder, &name).map_err(failed)?;
+    io::Write::write_all(scratch.as_file_mut(), bytes)
+        .and_then(|()| scratch.as_file().set_permissions(permissions))
+        .and_then(|()| scratch.as_file().sync_all())
+        .map_err(failed)?;
+    scratch.persist(target).map_err(|e| failed(e.error))?;
     Ok(())
 }
 

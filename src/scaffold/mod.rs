@@ -5,6 +5,7 @@
 //! new files as `check` would before writing any.
 
 pub mod additions;
+pub mod convert_legacy;
 pub mod front_matter;
 pub mod offer;
 

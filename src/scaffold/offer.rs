@@ -9,11 +9,12 @@ use std::path::Path;
 use crate::attachments::pdf;
 use crate::attachments::tools::{Limits, ToolError};
 use crate::content::PartialDate;
+use crate::diagnostics::{Lang, Message};
 use crate::text::visible;
 
-/// The PDF's own metadata, in words: "the PDF's title is “…”; its creation
-/// date is 2023-05-29; 3 pages". `None` for a file that is not a PDF.
-pub fn pdf_metadata(file: &Path) -> Result<Option<String>, ToolError> {
+/// The PDF's own metadata, as facts to say: its title, creation and
+/// modification dates, page count. `None` for a file that is not a PDF.
+pub fn pdf_metadata(file: &Path) -> Result<Option<Vec<Message>>, ToolError> {
     let is_pdf = file
         .extension()
         .is_some_and(|e| e.eq_ignore_ascii_case("pdf"));
@@ -29,24 +30,39 @@ pub fn pdf_metadata(file: &Path) -> Result<Option<String>, ToolError> {
     Ok(Some(describe(&info)))
 }
 
-fn describe(info: &pdf::Info) -> String {
-    let mut parts = vec![match &info.title {
-        Some(title) => format!("the PDF's title is “{}”", visible(title.trim())),
-        None => "the PDF has no title of its own".to_string(),
+/// The facts in one line: "the PDF's title is “…”; its creation date is
+/// 2023-05-29; 3 page(s)".
+pub fn said(facts: &[Message], lang: Lang) -> String {
+    facts
+        .iter()
+        .map(|fact| fact.text(lang))
+        .collect::<Vec<_>>()
+        .join("; ")
+}
+
+fn describe(info: &pdf::Info) -> Vec<Message> {
+    let mut facts = vec![match &info.title {
+        Some(title) => Message::PdfTitle {
+            title: visible(title.trim()),
+        },
+        None => Message::PdfNoTitle,
     }];
     if let Some(created) = &info.created {
-        parts.push(format!("its creation date is {}", day_of(created)));
+        facts.push(Message::PdfCreated {
+            day: day_of(created),
+        });
     }
     match (&info.modified, &info.created) {
         (Some(modified), Some(created)) if day_of(modified) == day_of(created) => {}
-        (Some(modified), _) => parts.push(format!("it was last modified on {}", day_of(modified))),
+        (Some(modified), _) => facts.push(Message::PdfModified {
+            day: day_of(modified),
+        }),
         _ => {}
     }
-    parts.push(match info.pages {
-        1 => "1 page".to_string(),
-        n => format!("{n} pages"),
+    facts.push(Message::PdfPages {
+        count: info.pages as usize,
     });
-    parts.join("; ")
+    facts
 }
 
 /// The day of an ISO 8601 time (`2023-05-29T10:00:00+07` → `2023-05-29`);
@@ -71,13 +87,20 @@ mod tests {
             modified: Some("2023-06-01T08:00:00Z".into()),
         };
         assert_eq!(
-            describe(&info),
-            "the PDF's title is “Announcement\\u{001b}[31m”; its creation date is 2023-05-29; it was last modified on 2023-06-01; 3 pages"
+            said(&describe(&info), Lang::En),
+            "the PDF's title is “Announcement\\u{001b}[31m”; its creation date is 2023-05-29; it was last modified on 2023-06-01; 3 page(s)"
         );
         let bare = pdf::Info {
             pages: 1,
             ..pdf::Info::default()
         };
-        assert_eq!(describe(&bare), "the PDF has no title of its own; 1 page");
+        assert_eq!(
+            said(&describe(&bare), Lang::En),
+            "the PDF has no title of its own; 1 page(s)"
+        );
+        assert_eq!(
+            said(&describe(&bare), Lang::Km),
+            "PDF គ្មានចំណងជើងផ្ទាល់ខ្លួនទេ; ១ ទំព័រ"
+        );
     }
 }

@@ -10,6 +10,8 @@ use crate::common::{self, hand_written_pdf, repo, Site};
 use sastra::build::{self, BuildOptions};
 use sastra::search::format::DisplayRow;
 
+mod legacy;
+
 /// Only in the PDF, and across both of the split vowels pdftotext opens
 /// (ឆ្នោ|ត and កម្មា|ធិការ).
 const PDF_ONLY_PHRASE: &str = "គណៈកម្មាធិការត្រួតពិនិត្យសន្លឹកឆ្នោតខេត្តព្រះវិហារ";
@@ -52,7 +54,7 @@ fn run(program: &str, args: &[&str]) {
 }
 
 /// `html` printed to PDF by headless Chromium.
-fn chromium_pdf(name: &str, html: &str) -> PathBuf {
+pub(crate) fn chromium_pdf(name: &str, html: &str) -> PathBuf {
     made(name, html, |out| {
         let scratch = tempfile::tempdir().unwrap();
         let page = scratch.path().join("page.html");
@@ -76,7 +78,7 @@ fn chromium_pdf(name: &str, html: &str) -> PathBuf {
     })
 }
 
-fn page_html(body: &str) -> String {
+pub(crate) fn page_html(body: &str) -> String {
     format!(
         "<!doctype html><html><head><meta charset=\"utf-8\"><style>@font-face{{font-family:K;src:url(\"{}\") format(\"woff2\")}} body{{font-family:K,sans-serif;font-size:14pt}} .page{{break-before:page}}</style></head><body>{body}</body></html>",
         khmer_font_url()
@@ -96,8 +98,13 @@ fn khmer_pdf() -> PathBuf {
 
 /// The Khmer PDF's first page as a picture, printed again: no text at all.
 fn scanned_pdf() -> PathBuf {
-    let source = khmer_pdf();
-    made("scanned", &source.display().to_string(), |out| {
+    scan("scanned", &khmer_pdf())
+}
+
+/// The first page of `source` as a picture at 150 dpi, printed again: a
+/// scan, with no text at all.
+pub(crate) fn scan(name: &str, source: &Path) -> PathBuf {
+    made(name, &source.display().to_string(), |out| {
         let scratch = tempfile::tempdir().unwrap();
         let root = scratch.path().join("page");
         run(
@@ -127,11 +134,25 @@ fn scanned_pdf() -> PathBuf {
 /// A PDF written by hand whose text is Latin letters in a font named like
 /// the legacy Khmer font Limon: what such documents look like to Poppler.
 fn legacy_font_pdf() -> PathBuf {
-    // "ការបោះឆ្នោត" typed on a Limon keyboard layout.
-    let text = "kare)aHeqñat RbCaCnkm<uCa";
-    let recipe = format!("legacy-v2 {text}");
-    made("legacy-font", &recipe, |out| {
-        std::fs::write(out, hand_written_pdf("Limon-S1", text, &[])).unwrap();
+    // "ការបោះឆ្នោត ប្រជាជនកម្ពុជា" typed on a Limon keyboard layout.
+    legacy_pdf("legacy-font", "Limon-S1", "kare)aHeqñat RbCaCnkm<uCa")
+}
+
+/// The same typed text in Khek, a legacy family with no known table.
+fn unknown_legacy_font_pdf() -> PathBuf {
+    legacy_pdf("legacy-unknown", "KhekNormal", "kare)aHeqñat RbCaCnkm<uCa")
+}
+
+/// English in a font named Limon: its "conversion" is mostly clusters no
+/// Khmer writer types.
+fn english_in_limon_pdf() -> PathBuf {
+    legacy_pdf("legacy-poor", "LimonS1", ENGLISH_LINE)
+}
+
+fn legacy_pdf(name: &str, font: &str, text: &str) -> PathBuf {
+    let recipe = format!("legacy-v2 {font} {text}");
+    made(name, &recipe, |out| {
+        std::fs::write(out, hand_written_pdf(font, text, &[])).unwrap();
     })
 }
 
@@ -276,8 +297,9 @@ fn unreadable_legacy_and_scanned_pdfs_are_reported_and_the_build_goes_on() {
     let site = site_with(&[
         ("corrupt.pdf", &corrupt_pdf()),
         ("encrypted.pdf", &encrypted_pdf()),
-        ("legacy.pdf", &legacy_font_pdf()),
+        ("legacy.pdf", &unknown_legacy_font_pdf()),
         ("scanned.pdf", &scanned_pdf()),
+        ("poor.pdf", &english_in_limon_pdf()),
     ]);
     let shown = attachment_warnings(&build::check(site.root()));
     let expect = |line: usize, field: usize, words: &str| {
@@ -298,21 +320,26 @@ fn unreadable_legacy_and_scanned_pdfs_are_reported_and_the_build_goes_on() {
     expect(
         13,
         2,
-        "text not searchable: legacy Khmer font (Limon-S1) in `legacy.pdf`",
+        "text not searchable: 1 page(s) of `legacy.pdf` use the legacy Khmer font KhekNormal, which sastra cannot convert to Unicode",
     );
     expect(
         16,
         3,
         "no text layer: scanned, `scanned.pdf` cannot be searched",
     );
-    assert_eq!(shown.len(), 4, "{}", shown.join("\n"));
+    expect(
+        19,
+        4,
+        "text not searchable: 1 page(s) of `poor.pdf` in the legacy Khmer font Limon did not convert well to Unicode (20% of the syllables are not valid Khmer)",
+    );
+    assert_eq!(shown.len(), 5, "{}", shown.join("\n"));
 
     let report = site.build();
-    assert_eq!(attachment_warnings(&report.diagnostics).len(), 4);
+    assert_eq!(attachment_warnings(&report.diagnostics).len(), 5);
     let html = site.read(PAGE);
     assert!(
-        html.contains("ពុម្ពអក្សរខ្មែរចាស់"),
-        "the page says the font is legacy"
+        html.contains("ពុម្ពអក្សរខ្មែរចាស់ដែលមិនមែនយូនីកូដ ហើយមិនអាចបម្លែងបាន"),
+        "the page says the font could not be converted"
     );
     assert!(html.contains("ជារូបភាពស្កេន"), "and that the scan has no text");
     assert!(
@@ -321,9 +348,45 @@ fn unreadable_legacy_and_scanned_pdfs_are_reported_and_the_build_goes_on() {
     );
     assert!(!html.contains("kare)aHeq"), "legacy garbage is never shown");
     assert!(
+        !html.contains("ballot review"),
+        "nor text converted poorly, nor what it was before"
+    );
+    assert!(
         site.exists("files/announcements/encrypted.pdf"),
         "the files are still published"
     );
+}
+
+/// Pages whose legacy text is dropped (a font without a table, a poor
+/// conversion) are read by OCR instead, and the page says so.
+#[test]
+fn ocr_reads_the_pages_a_legacy_font_leaves_without_text() {
+    let site = site_with(&[
+        ("legacy.pdf", &unknown_legacy_font_pdf()),
+        ("poor.pdf", &english_in_limon_pdf()),
+    ]);
+    let options = BuildOptions {
+        ocr: true,
+        ..BuildOptions::new(site.root())
+    };
+    let report = build::build(&options).unwrap();
+    assert_eq!(
+        attachment_warnings(&report.diagnostics),
+        Vec::<String>::new(),
+        "pages read by OCR are no problem"
+    );
+    let html = site.read(PAGE);
+    assert_eq!(
+        html.matches("<span class=\"badge\">អានដោយម៉ាស៊ីន (OCR)")
+            .count(),
+        4,
+        "each file and its page say machine-read:\n{html}"
+    );
+    assert!(
+        html.contains("ballot review committee"),
+        "Tesseract read the English the Limon font drew:\n{html}"
+    );
+    assert!(!html.contains("ពុម្ពអក្សរខ្មែរចាស់ដែលមិនមែនយូនីកូដ"));
 }
 
 #[test]
@@ -351,22 +414,9 @@ fn ocr_reads_scanned_pages_and_the_page_says_machine_read() {
 /// Chromium printed from real VOA and UDHR text (the tokenizer vectors).
 #[test]
 fn khmer_character_accuracy() {
-    let mut paragraphs: Vec<String> =
-        std::fs::read_to_string(repo().join("tests/vectors/tokenizer.jsonl"))
-            .unwrap()
-            .lines()
-            .filter_map(|l| serde_json::from_str::<serde_json::Value>(l).ok())
-            .filter_map(|v| v["normalized"].as_str().map(str::to_string))
-            .filter(|t| t.chars().count() >= 40 && !t.contains(['<', '&']))
-            .collect();
-    paragraphs.dedup();
     // About 6,000 characters: several pages, and a distance that stays
     // quick to compute.
-    let mut total = 0;
-    paragraphs.retain(|p| {
-        total += p.chars().count();
-        total <= 6_000
-    });
+    let paragraphs = real_paragraphs(6_000);
     let body: String = paragraphs.iter().map(|p| format!("<p>{p}</p>")).collect();
     let pdf = chromium_pdf("accuracy", &page_html(&body));
     let site = site_with(&[("accuracy.pdf", &pdf)]);
@@ -386,15 +436,8 @@ fn khmer_character_accuracy() {
             .stdout,
     )
     .unwrap();
-    let source = collapse(&paragraphs.join(" "));
-    let accuracy = |text: &str| {
-        let text = collapse(text);
-        1.0 - strsim::generic_levenshtein(
-            &source.chars().collect::<Vec<_>>(),
-            &text.chars().collect::<Vec<_>>(),
-        ) as f64
-            / source.chars().count() as f64
-    };
+    let source = paragraphs.join(" ");
+    let accuracy = |text: &str| accuracy(&source, text);
     let (ours, theirs) = (accuracy(&extracted), accuracy(&naive));
     eprintln!(
         "Khmer character accuracy over {} characters: {:.2}% (pdftotext alone: {:.2}%)",
@@ -420,6 +463,38 @@ fn attachment_warnings(diagnostics: &sastra::diagnostics::Diagnostics) -> Vec<St
         })
         .map(ToString::to_string)
         .collect()
+}
+
+/// Real Khmer paragraphs (VOA and UDHR, the tokenizer vectors' text) of
+/// at least 40 characters, up to `chars` characters in all.
+fn real_paragraphs(chars: usize) -> Vec<String> {
+    let mut paragraphs: Vec<String> =
+        std::fs::read_to_string(repo().join("tests/vectors/tokenizer.jsonl"))
+            .unwrap()
+            .lines()
+            .filter_map(|l| serde_json::from_str::<serde_json::Value>(l).ok())
+            .filter_map(|v| v["normalized"].as_str().map(str::to_string))
+            .filter(|t| t.chars().count() >= 40 && !t.contains(['<', '&']))
+            .collect();
+    paragraphs.dedup();
+    let mut total = 0;
+    paragraphs.retain(|p| {
+        total += p.chars().count();
+        total <= chars
+    });
+    paragraphs
+}
+
+/// The share of `source`'s characters that `text` gets right: one less
+/// the edit distance over the source's length, whitespace runs as one
+/// space.
+fn accuracy(source: &str, text: &str) -> f64 {
+    let (source, text) = (collapse(source), collapse(text));
+    1.0 - strsim::generic_levenshtein(
+        &source.chars().collect::<Vec<_>>(),
+        &text.chars().collect::<Vec<_>>(),
+    ) as f64
+        / source.chars().count() as f64
 }
 
 /// Whitespace runs as one space, no space at either end.

@@ -8,8 +8,12 @@ use std::process::{Command, Output};
 use crate::common::{hand_written_pdf, Site};
 
 fn new(site: &Site, args: &[&str], path: Option<&str>) -> Output {
+    new_in(site, "en_US.UTF-8", args, path)
+}
+
+fn new_in(site: &Site, locale: &str, args: &[&str], path: Option<&str>) -> Output {
     let mut command = Command::new(env!("CARGO_BIN_EXE_sastra"));
-    command.env("LC_ALL", "en_US.UTF-8");
+    command.env("LC_ALL", locale);
     command
         .args([
             "--root",
@@ -110,6 +114,63 @@ fn attach_copies_the_pdf_writes_its_entry_and_offers_its_metadata() {
         out.contains("2023-06-22-review.km.md:15:1: error: still says what is left to write"),
         "{out}"
     );
+}
+
+#[test]
+fn the_offer_and_the_next_step_are_said_in_khmer() {
+    let site = Site::fixture("basic");
+    let scratch = tempfile::tempdir().unwrap();
+    let pdf = scratch.path().join("review-minutes.pdf");
+    std::fs::write(&pdf, pdf_with_metadata()).unwrap();
+    let output = new_in(
+        &site,
+        "km_KH.UTF-8",
+        &[
+            "ការពិនិត្យសន្លឹកឆ្នោត",
+            "--date",
+            "2023-06-22",
+            "--attach",
+            pdf.to_str().unwrap(),
+        ],
+        None,
+    );
+    let (stdout, stderr) = (text(&output.stdout), text(&output.stderr));
+    assert_eq!(output.status.code(), Some(0), "{stderr}");
+    assert!(
+        stdout.contains("review-minutes.pdf៖ ចំណងជើងរបស់ PDF គឺ “Minutes of the ballot review”; កាលបរិច្ឆេទបង្កើតរបស់វាគឺ 2023-05-29; វាត្រូវបានកែប្រែចុងក្រោយនៅ 2023-06-01; ១ ទំព័រ"),
+        "{stdout}"
+    );
+    assert!(
+        stdout.contains("កាលបរិច្ឆេទរបស់ឯកសារនៅតែជា 2023-06-22"),
+        "{stdout}"
+    );
+    assert!(stdout.contains("បន្ទាប់៖"), "{stdout}");
+    assert!(!stdout.contains("the PDF's title"), "{stdout}");
+    // Without Poppler, the warning is Khmer too.
+    let other = scratch.path().join("other.pdf");
+    std::fs::write(&other, pdf_with_metadata()).unwrap();
+    let empty = tempfile::tempdir().unwrap();
+    let output = new_in(
+        &site,
+        "km_KH.UTF-8",
+        &[
+            "Another",
+            "--date",
+            "2023",
+            "--attach",
+            other.to_str().unwrap(),
+            "--slug",
+            "2023-another",
+        ],
+        Some(empty.path().to_str().unwrap()),
+    );
+    let stderr = text(&output.stderr);
+    assert_eq!(output.status.code(), Some(0), "{stderr}");
+    assert!(
+        stderr.contains("ការព្រមាន: មិនទាន់បានដំឡើង pdfinfo របស់ Poppler ទេ"),
+        "{stderr}"
+    );
+    assert!(stderr.contains("ណែនាំ: ដំឡើង poppler-utils"), "{stderr}");
 }
 
 #[test]

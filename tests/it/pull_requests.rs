@@ -358,6 +358,26 @@ fn a_folder_sastra_did_not_write_is_never_emptied() {
         "{}",
         stderr(&result)
     );
+    assert!(
+        stderr(&result).contains("hint: empty it, or choose another folder with --output"),
+        "{}",
+        stderr(&result)
+    );
+    // Said in Khmer to a maintainer whose system speaks Khmer.
+    let khmer = Command::new(env!("CARGO_BIN_EXE_sastra"))
+        .env("LC_ALL", "km_KH.UTF-8")
+        .arg("--root")
+        .arg(site.root())
+        .args(["build", "--output", elsewhere.path().to_str().unwrap()])
+        .output()
+        .unwrap();
+    assert!(!khmer.status.success());
+    let said = stderr(&khmer);
+    assert!(said.contains("កំហុស: ថតលទ្ធផល"), "{said}");
+    assert!(said.contains("ជាថតដែល sastra មិនបានសរសេរ"), "{said}");
+    assert!(said.contains("ណែនាំ: សម្អាតវា"), "{said}");
+    assert!(said.contains("គេហទំព័រមុនត្រូវបានទុកដដែល"), "{said}");
+    assert!(!said.contains("did not write"), "{said}");
     assert_eq!(
         std::fs::read(elsewhere.path().join("important.txt")).unwrap(),
         b"keep me"

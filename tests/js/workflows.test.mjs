@@ -1,7 +1,8 @@
 // The GitHub workflows: actionlint finds no problem in them, the deploy
 // installs the engines the build uses and keeps their readings between
-// runs, and a pull request's run can neither keep the token nor save a
-// cache that a deploy would read.
+// runs, the OCR workflow reads shards on many machines and saves their
+// merged readings where the deploy finds them, and a pull request's run
+// can neither keep the token nor save a cache that a deploy would read.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
@@ -35,7 +36,9 @@ test('actionlint is not a test that cannot fail', () => {
 });
 
 test('every checkout leaves no token behind', () => {
-  for (const name of ['check.yml', 'deploy.yml']) {
+  const names = readdirSync(folder).filter((f) => f.endsWith('.yml'));
+  assert.ok(names.includes('ocr.yml'), names.join(', '));
+  for (const name of names) {
     const text = read(name);
     const checkouts = text.match(/uses: actions\/checkout@\S+\n(\s+with:\n(\s+\S.*\n)*)?/g) ?? [];
     assert.ok(checkouts.length > 0, name);
@@ -49,10 +52,56 @@ test('the deploy installs Poppler, Tesseract when asked, and keeps the PDF cache
   const text = read('deploy.yml');
   assert.match(text, /apt-get install[^\n]*poppler-utils/);
   assert.match(text, /apt-get install[^\n]*tesseract-ocr-khm/);
-  assert.match(text, /uses: actions\/cache@v\d+\n\s+with:\n\s+path: \.sastra-cache/);
+  assert.match(text, /uses: actions\/cache\/restore@v\d+\n\s+with:\n\s+path: \.sastra-cache/);
+  assert.match(text, /uses: actions\/cache\/save@v\d+\n\s+with:\n\s+path: \.sastra-cache/);
   const install = text.indexOf('poppler-utils');
   const build = text.indexOf('-- build');
   assert.ok(install > 0 && install < build, 'Poppler is there before the build');
+  assert.ok(text.indexOf('actions/cache/restore') < build, 'restored before the build');
+  assert.ok(text.indexOf('actions/cache/save') > build, 'saved after it');
+});
+
+// The `key:` and `restore-keys:` of each cache step of a workflow.
+function cacheSteps(text) {
+  const steps = [];
+  const pattern = /uses: actions\/cache\/(restore|save)@v\d+\n\s+with:\n\s+path: \.sastra-cache\n\s+key: (.*)\n(?:\s+restore-keys: \|\n((?:\s+sastra-cache-.*\n)+))?/g;
+  for (const [, action, key, restore] of text.matchAll(pattern)) {
+    steps.push({ action, key: key.trim(), restore: (restore ?? '').split('\n').map((l) => l.trim()).filter(Boolean) });
+  }
+  return steps;
+}
+
+test('the OCR workflow reads shards in a matrix and merges them where the deploy looks', () => {
+  const text = read('ocr.yml');
+  assert.match(text, /on:\n\s+workflow_dispatch:/);
+  assert.doesNotMatch(text, /pull_request/, 'never run by a pull request');
+  assert.match(text, /^permissions:\n\s+contents: read\n\n/m, 'read-only, nothing else');
+  assert.match(text, /apt-get install[^\n]*poppler-utils tesseract-ocr tesseract-ocr-khm/);
+  assert.match(text, /matrix:\n\s+shard: \$\{\{ fromJSON\(needs\.build\.outputs\.shards\) \}\}/);
+  assert.match(text, /SHARD: \$\{\{ matrix\.shard \}\}\/\$\{\{ needs\.build\.outputs\.count \}\}/);
+  assert.match(text, /sastra" check --ocr --shard "\$SHARD"/);
+  assert.match(text, /sastra" cache merge "\$\{shards\[@\]\}"/);
+  assert.doesNotMatch(text, /merge-multiple: true/, 'one folder per shard: none replaces another\'s files');
+  assert.doesNotMatch(text, /uses: actions\/cache@/, 'a shard never saves a cache');
+
+  // Keys: every run restores the newest cache of the same PDFs, and the
+  // merged cache is saved under that prefix, so the deploy finds it.
+  const pdfs = "hashFiles('content/**/*.pdf', 'content/**/*.PDF')";
+  const prefix = `sastra-cache-\${{ ${pdfs} }}-`;
+  const ocr = cacheSteps(text);
+  const deploy = cacheSteps(read('deploy.yml'));
+  const check = cacheSteps(read('check.yml'));
+  assert.deepEqual(ocr.map((s) => s.action), ['restore', 'restore', 'save']);
+  assert.deepEqual(deploy.map((s) => s.action), ['restore', 'save']);
+  for (const step of [...ocr, ...deploy, ...check].filter((s) => s.action === 'restore')) {
+    assert.deepEqual(step.restore, [prefix, 'sastra-cache-'], step.key);
+    assert.ok(step.key.startsWith(prefix), step.key);
+  }
+  for (const step of [...ocr, ...deploy].filter((s) => s.action === 'save')) {
+    assert.ok(step.key.startsWith(prefix), step.key);
+    assert.match(step.key, /\$\{\{ github\.run_id \}\}-\$\{\{ github\.run_attempt \}\}$/, 'a key of its own: a key is never written twice');
+  }
+  assert.match(read('deploy.yml'), /workflow_run:\n\s+workflows: \[ocr\]\n\s+types: \[completed\]\n\s+branches: \[main\]/);
 });
 
 test("a pull request's check restores main's PDF cache and never saves one", () => {
