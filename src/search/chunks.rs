@@ -195,7 +195,13 @@ fn utf16_cmp(a: &str, b: &str) -> Ordering {
 fn common_prefix(a: &[u8], b: &[u8]) -> usize {
     let n = a.len().min(b.len());
     let mut at = 0;
-    while at + 8 <= n && a[at..at + 8] == b[at..at + 8] {
+    while at + 8 <= n {
+        let word =
+            |bytes: &[u8]| u64::from_be_bytes(bytes[at..at + 8].try_into().expect("8 bytes"));
+        let differ = word(a) ^ word(b);
+        if differ != 0 {
+            return at + (differ.leading_zeros() / 8) as usize;
+        }
         at += 8;
     }
     while at < n && a[at] == b[at] {
@@ -340,6 +346,19 @@ mod tests {
     #[test]
     fn strings_compare_by_utf16_code_units() {
         let texts = [
+            "ការបោះឆ្នោត",
+            "ការបោះឆ្នោ",
+            "ការបោះឆ្នោ\u{1F600}",
+            "ការបោះឆ្នោ\u{FFFD}",
+            "abcdefgh\u{E000}",
+            "abcdefgh\u{10000}",
+            "abcdefghi",
+            "abcdefghijklmnop",
+            "abcdefghijklmnoq",
+            "abcdefghijklmnopq",
+            "~ការបោះឆ្នោតជ្រើសតាំង",
+            "~ការបោះឆ្នោតជ្រើសរើស",
+            "ការបោះឆ្នោតជ្រើសតាំង\u{1F600}",
             "",
             "a",
             "ab",
