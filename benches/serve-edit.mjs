@@ -1,7 +1,7 @@
 // How long `sastra serve` takes to serve an edit: from saving a document to
 // the reload event and the rebuilt page, on a generated archive.
 //
-//   [GAP_MS=300] node benches/serve-edit.mjs ARCHIVE [ROUNDS]
+//   [GAP_MS=300] [SASTRA=path/to/sastra] node benches/serve-edit.mjs ARCHIVE [ROUNDS]
 //
 // Starts the release binary on ARCHIVE (made by `sastra-corpus`), waits for
 // the first build, then edits one document ROUNDS times (default 5) in two
@@ -24,7 +24,8 @@ const rounds = Number(roundsArg ?? 5);
 // Time between edits: short (a burst of saves), or long enough for the
 // background work (feeds, search index) to be running at the next edit.
 const gap = Number(process.env.GAP_MS ?? 300);
-const binary = new URL('../target/release/sastra', import.meta.url).pathname;
+// Another binary (SASTRA=...) to compare builds in one sitting.
+const binary = process.env.SASTRA ?? new URL('../target/release/sastra', import.meta.url).pathname;
 
 const section = readdirSync(join(archive, 'content')).sort()[0];
 const file = readdirSync(join(archive, 'content', section)).sort().find((f) => f.endsWith('.en.md'));
@@ -32,7 +33,12 @@ const path = join(archive, 'content', section, file);
 const slug = file.replace(/\.en\.md$/, '');
 const original = readFileSync(path, 'utf8');
 
-const server = spawn(binary, ['--root', archive, 'serve', '--port', '0'], { stdio: ['ignore', 'pipe', 'pipe'] });
+// Messages in English, whatever the archive's default language: the address
+// and the log lines below are read from them.
+const server = spawn(binary, ['--root', archive, 'serve', '--port', '0'], {
+  stdio: ['ignore', 'pipe', 'pipe'],
+  env: { ...process.env, LC_ALL: 'en_US.UTF-8' },
+});
 const log = [];
 server.stderr.on('data', (d) => log.push(...String(d).trim().split('\n')));
 const address = await new Promise((resolve) => {

@@ -143,15 +143,16 @@ enum Command {
         #[command(subcommand)]
         command: CacheCommand,
     },
-    /// Rewrite a Khmer document typed in a pre-Unicode font (Limon, ABC)
-    /// in Unicode: the body's lines and the title and summary that read as
+    /// Rewrite a Khmer document typed in a pre-Unicode font (Limon, ABC,
+    /// Khek, Baidok) in Unicode: the body's lines and the title and summary that read as
     /// legacy text, each shown as it was and as it becomes. Addresses,
     /// acronyms and code are kept; the file is replaced only if something
     /// changed, and only inside content/.
     ConvertLegacy {
         /// The document, e.g. content/reports/2003-07-27-results.km.md.
         file: PathBuf,
-        /// The font it was typed in [default: the one that reads best].
+        /// The font it was typed in [default: Limon or ABC, whichever reads
+        /// best; Khek and Baidok only when given].
         #[arg(long, value_enum)]
         font: Option<FontArg>,
         /// Show what would change, writing nothing.
@@ -183,6 +184,8 @@ enum CacheCommand {
 enum FontArg {
     Limon,
     Abc,
+    Khek,
+    Baidok,
 }
 
 impl From<FontArg> for LegacyFont {
@@ -190,6 +193,8 @@ impl From<FontArg> for LegacyFont {
         match font {
             FontArg::Limon => LegacyFont::Limon,
             FontArg::Abc => LegacyFont::Abc,
+            FontArg::Khek => LegacyFont::Khek,
+            FontArg::Baidok => LegacyFont::Baidok,
         }
     }
 }

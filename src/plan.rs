@@ -255,10 +255,12 @@ pub fn affected<'p>(
     // Every language has the same pages: decide each kind once.
     let mut decided: HashMap<&PageKind, bool> = HashMap::default();
     plan.iter()
-        .filter(|page| {
-            *decided
-                .entry(&page.kind)
-                .or_insert_with(|| edit.redraws(&page.kind, &documents))
+        .filter(|page| match &page.kind {
+            // Most pages, and a set lookup already: not worth a memo.
+            PageKind::Document(id) => documents.contains(id),
+            kind => *decided
+                .entry(kind)
+                .or_insert_with(|| edit.redraws(kind, &documents)),
         })
         .collect()
 }
@@ -270,8 +272,9 @@ struct Edit<'a> {
     new: &'a Archive,
     changed: &'a BTreeSet<String>,
     page_size: usize,
-    old_ids: HashMap<&'a str, EntryId>,
-    new_ids: HashMap<&'a str, EntryId>,
+    /// The old archive's entries by key, made when first needed: an edit
+    /// that lists no entry differently needs none.
+    old_ids: std::cell::OnceCell<HashMap<&'a str, EntryId>>,
     /// Some changed entry shows differently in a listing (or moved in it).
     listed_differently: bool,
     /// The terms of the changed entries, before or after the change.
@@ -289,21 +292,20 @@ impl<'a> Edit<'a> {
         changed: &'a BTreeSet<String>,
         page_size: usize,
     ) -> Edit<'a> {
-        let old_ids = ids_by_key(old);
-        let new_ids = ids_by_key(new);
-        let version = |archive: &'a Archive, ids: &HashMap<&str, EntryId>, key: &str| {
-            ids.get(key).map(|id| &archive.entries[*id])
-        };
-        let listed_differently = changed.iter().any(|key| {
-            match (version(old, &old_ids, key), version(new, &new_ids, key)) {
-                (Some(a), Some(b)) => !a.lists_as(b),
-                _ => true,
-            }
-        });
+        // A few changed keys: looked for, not indexed.
+        let version =
+            |archive: &'a Archive, key: &str| id_of(archive, key).map(|id| &*archive.entries[id]);
+        let listed_differently =
+            changed
+                .iter()
+                .any(|key| match (version(old, key), version(new, key)) {
+                    (Some(a), Some(b)) => !a.lists_as(b),
+                    _ => true,
+                });
         let mut touched_terms = BTreeSet::new();
         for key in changed {
-            let before = version(old, &old_ids, key);
-            let after = version(new, &new_ids, key);
+            let before = version(old, key);
+            let after = version(new, key);
             for entry in before.into_iter().chain(after) {
                 for taxonomy in Taxonomy::ALL {
                     touched_terms.extend(entry.terms(taxonomy).into_iter().map(|t| (taxonomy, t)));
@@ -317,8 +319,7 @@ impl<'a> Edit<'a> {
             new,
             changed,
             page_size,
-            old_ids,
-            new_ids,
+            old_ids: std::cell::OnceCell::new(),
             listed_differently,
             touched_terms,
             span_moved: tally::span(old) != tally::span(new),
@@ -334,7 +335,7 @@ impl<'a> Edit<'a> {
         let mut redrawn: BTreeSet<EntryId> = self
             .changed
             .iter()
-            .filter_map(|key| self.new_ids.get(key.as_str()).copied())
+            .filter_map(|key| id_of(new, key))
             .collect();
         if !self.listed_differently {
             return redrawn;
@@ -354,10 +355,16 @@ impl<'a> Edit<'a> {
         for id in neighbours {
             let key = new.entries[id].key.as_str();
             let now = keys_of(new, new.related(id));
-            let then = self
-                .old_ids
-                .get(key)
-                .map(|old_id| keys_of(old, old.related(*old_id)));
+            // An edit that moves no entry keeps every id.
+            let old_id = if old.entries.get(id).is_some_and(|e| e.key == key) {
+                Some(id)
+            } else {
+                self.old_ids
+                    .get_or_init(|| ids_by_key(old))
+                    .get(key)
+                    .copied()
+            };
+            let then = old_id.map(|old_id| keys_of(old, old.related(old_id)));
             if then.as_ref() != Some(&now) || now.iter().any(|k| self.changed.contains(k)) {
                 redrawn.insert(id);
             }
@@ -484,6 +491,10 @@ pub fn listed(archive: &Archive, kind: &PageKind, page_size: usize) -> Vec<Entry
 /// Years, and their months (then the documents known only to the year)
 /// with their documents counted by how precisely they are dated.
 type TimelineShape = Vec<(u16, [Tally; 13])>;
+
+fn id_of(archive: &Archive, key: &str) -> Option<EntryId> {
+    archive.entries.iter().position(|e| e.key == key)
+}
 
 fn ids_by_key(archive: &Archive) -> HashMap<&str, EntryId> {
     archive

@@ -113,15 +113,20 @@ pub struct TimelineYear {
     pub months: Vec<(Option<u8>, Vec<EntryId>)>,
 }
 
+/// Entries are shared, so that an archive with a few documents revised
+/// ([`Archive::with_revised`]) costs a pointer per entry, not a copy of
+/// every entry (a preview makes one per edit).
 #[derive(Debug)]
 pub struct Archive {
     /// Newest first; ties broken by key so output is stable.
-    pub entries: Vec<Entry>,
-    terms: BTreeMap<Taxonomy, BTreeMap<String, Vec<EntryId>>>,
-    timeline: Vec<TimelineYear>,
+    pub entries: Vec<Arc<Entry>>,
+    terms: Arc<BTreeMap<Taxonomy, BTreeMap<String, Vec<EntryId>>>>,
+    timeline: Arc<Vec<TimelineYear>>,
     /// Each entry's related entries, found when first asked for: every
-    /// language's page of a document shows the same ones.
-    related: Vec<OnceLock<Vec<EntryId>>>,
+    /// language's page of a document shows the same ones. They depend only
+    /// on the arrangement (keys, dates, tags), so archives arranged alike
+    /// share what either has found.
+    related: Arc<[OnceLock<Vec<EntryId>>]>,
 }
 
 /// How many related documents a document page lists.
@@ -142,9 +147,9 @@ impl Archive {
                 .push(document);
         }
         let order: Vec<&str> = config.language_codes().collect();
-        let mut entries: Vec<Entry> = groups
+        let mut entries: Vec<Arc<Entry>> = groups
             .into_iter()
-            .map(|(key, versions)| Entry::new(key, versions, &order))
+            .map(|(key, versions)| Arc::new(Entry::new(key, versions, &order)))
             .collect();
         entries.sort_by(|a, b| b.date.cmp(&a.date).then_with(|| a.key.cmp(&b.key)));
 
@@ -165,8 +170,8 @@ impl Archive {
         let related = entries.iter().map(|_| OnceLock::new()).collect();
         Archive {
             entries,
-            terms,
-            timeline,
+            terms: Arc::new(terms),
+            timeline: Arc::new(timeline),
             related,
         }
     }
@@ -199,13 +204,14 @@ impl Archive {
             if !revised_entry.placed_as(entry) {
                 return None;
             }
-            entries[id] = revised_entry;
+            entries[id] = Arc::new(revised_entry);
         }
+        // Same arrangement: same term lists, timeline and related entries.
         Some(Archive {
-            related: entries.iter().map(|_| OnceLock::new()).collect(),
             entries,
             terms: self.terms.clone(),
             timeline: self.timeline.clone(),
+            related: self.related.clone(),
         })
     }
 
@@ -256,7 +262,7 @@ impl Archive {
 
 /// Entries (newest first) grouped by year, then month; documents dated only
 /// by their year follow that year's months.
-fn timeline(entries: &[Entry]) -> Vec<TimelineYear> {
+fn timeline(entries: &[Arc<Entry>]) -> Vec<TimelineYear> {
     let mut years: Vec<TimelineYear> = Vec::new();
     for (id, entry) in entries.iter().enumerate() {
         let year = entry.date.year();

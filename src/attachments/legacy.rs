@@ -661,6 +661,31 @@ mod tests {
         );
     }
 
+    /// The font's name picks the table: the same family is never guessed
+    /// from the text, so Limon is read as Limon even where its codes would
+    /// make Khek too. ("ប្រទេស អ្នក" typed in each family.)
+    #[test]
+    fn the_font_name_picks_the_family() {
+        for (font, family, typed) in [
+            ("LimonS1", LegacyFont::Limon, ["RbeTs", "Gñk"]),
+            ("KhekAnlongvill", LegacyFont::Khek, ["¨beTs", "G~k"]),
+            ("Baidok3C", LegacyFont::Baidok, ["RbeTs", "Gñk"]),
+        ] {
+            let (mut page, mut runs) =
+                limon_page(&[(100.0, &[(56.0, 300.0, typed[0]), (304.0, 520.0, typed[1])])]);
+            runs[0].font = font.into();
+            let read = convert_page(&mut page, &runs);
+            assert_eq!(
+                read,
+                Some(Reading::Converted {
+                    fonts: vec![family]
+                }),
+                "{font}"
+            );
+            assert_eq!(page.text(&|_, _| false), "ប្រទេស អ្នក", "{font}");
+        }
+    }
+
     #[test]
     fn symbol_font_codes_are_the_bytes_they_stand_for() {
         assert_eq!(unsymbol("\u{F06B}\u{F061}r"), "kar");

@@ -8,7 +8,7 @@ use std::path::Path;
 
 use crate::diagnostics::{display_path, Diagnostic, Message};
 use crate::khmer::legacy::detect::{self, candidate_words};
-use crate::khmer::legacy::{convert, LegacyFont, FAMILIES};
+use crate::khmer::legacy::{convert, LegacyFont, DETECTED};
 
 /// The lines of a Markdown body that hold prose, with their 0-based index:
 /// fenced code is left out (it is shown as written).
@@ -35,8 +35,14 @@ pub fn prose_lines(body: &str) -> impl Iterator<Item = (usize, &str)> {
 /// The body's prose lines that read as legacy-font Khmer, each with the
 /// family it reads best as.
 pub fn legacy_lines(body: &str) -> Vec<(usize, LegacyFont)> {
+    legacy_lines_with(body, None)
+}
+
+/// [`legacy_lines`], or with `named` (a family given with `--font`) that
+/// family alone (see [`detect::detect_with`]).
+pub fn legacy_lines_with(body: &str, named: Option<LegacyFont>) -> Vec<(usize, LegacyFont)> {
     prose_lines(body)
-        .filter_map(|(i, line)| detect::detect(line).map(|font| (i, font)))
+        .filter_map(|(i, line)| detect::detect_with(line, named).map(|font| (i, font)))
         .collect()
 }
 
@@ -44,7 +50,7 @@ pub fn legacy_lines(body: &str) -> Vec<(usize, LegacyFont)> {
 /// which its candidate words come out with the fewest invalid clusters
 /// (Limon on a tie: the commoner).
 pub fn family<'a>(texts: impl Iterator<Item = &'a str> + Clone) -> LegacyFont {
-    FAMILIES
+    DETECTED
         .iter()
         .copied()
         .min_by_key(|&font| {

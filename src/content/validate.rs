@@ -3,7 +3,7 @@
 //! that would collide.
 
 use std::collections::{BTreeMap, HashSet};
-use std::path::Path;
+use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
 use super::document::Document;
@@ -29,10 +29,7 @@ pub fn validate_changed(
     changed: impl Fn(&Document) -> bool,
 ) -> Diagnostics {
     let mut problems = Diagnostics::default();
-    let mut by_key: BTreeMap<&str, Vec<&Document>> = BTreeMap::new();
-    for document in documents {
-        by_key.entry(&document.key).or_default().push(document);
-    }
+    let by_key = by_key(documents);
     let bodies: Vec<Body> = documents
         .iter()
         .filter(|d| changed(d))
@@ -50,10 +47,81 @@ pub fn validate_changed(
         }
     }
     check_attachment_names(documents, &mut problems);
-    check_body_links(config, documents, bodies.iter(), &mut problems);
+    check_body_links(
+        config,
+        &Targets::new(documents),
+        bodies.iter(),
+        &mut problems,
+    );
     check_duplicate_slugs(&by_key, &mut problems);
     check_section_names(documents, &mut problems);
     problems
+}
+
+/// What the checks of an edited document need from the rest of the
+/// archive, and the problems between documents, found once. An edit of a
+/// document's text and front matter that keeps its file, its attachments
+/// and whether it is a draft changes none of it (a preview rebuilds
+/// everything after any other change), so a preview checks each edit
+/// against these in time that does not grow with the archive.
+#[derive(Debug)]
+pub struct Across {
+    targets: Targets,
+    /// Slugs shared, attachment names claimed twice, misspelt sections.
+    problems: Diagnostics,
+}
+
+impl Across {
+    pub fn new(documents: &[Arc<Document>]) -> Across {
+        let mut problems = Diagnostics::default();
+        check_attachment_names(documents, &mut problems);
+        check_duplicate_slugs(&by_key(documents), &mut problems);
+        check_section_names(documents, &mut problems);
+        Across {
+            targets: Targets::new(documents),
+            problems,
+        }
+    }
+}
+
+/// [`validate_changed`] for edits that keep [`Across`] as it is: checks
+/// `versions`, the versions of each edited document (every file of its
+/// key, edited or not), for which `changed` is true, and tells the problems
+/// between documents again.
+pub fn validate_edited(
+    config: &Config,
+    across: &Across,
+    versions: &[Vec<Arc<Document>>],
+    changed: impl Fn(&Document) -> bool,
+) -> Diagnostics {
+    let mut problems = across.problems.clone();
+    let edited: Vec<&Document> = versions
+        .iter()
+        .flatten()
+        .map(|d| d.as_ref())
+        .filter(|d| changed(d))
+        .collect();
+    let bodies: Vec<Body> = edited.iter().map(|d| Body::of(d)).collect();
+    for (document, body) in edited.iter().zip(&bodies) {
+        check_script(document, &mut problems);
+        if !config.allow_raw_html {
+            check_raw_html(body, &mut problems);
+        }
+    }
+    for group in versions {
+        let group: Vec<&Document> = group.iter().map(|d| d.as_ref()).collect();
+        check_translations(config, &group, &mut problems);
+    }
+    check_body_links(config, &across.targets, bodies.iter(), &mut problems);
+    problems
+}
+
+fn by_key(documents: &[Arc<Document>]) -> BTreeMap<&str, Vec<&Document>> {
+    let mut by_key: BTreeMap<&str, Vec<&Document>> = BTreeMap::new();
+    for document in documents {
+        by_key.entry(&document.key).or_default().push(document);
+    }
+    by_key
 }
 
 /// A section folder is made by writing a document into it, so a misspelt
@@ -136,7 +204,12 @@ pub fn check_links_of_refused<'a>(
 ) -> Diagnostics {
     let mut problems = Diagnostics::default();
     let bodies: Vec<Body> = bodies.collect();
-    check_body_links(config, documents, bodies.iter(), &mut problems);
+    check_body_links(
+        config,
+        &Targets::new(documents),
+        bodies.iter(),
+        &mut problems,
+    );
     problems
 }
 
@@ -144,33 +217,28 @@ pub fn check_links_of_refused<'a>(
 /// file that is published because a document attaches it.
 fn check_body_links<'a, 'b: 'a>(
     config: &Config,
-    documents: &[Arc<Document>],
+    targets: &Targets,
     bodies: impl Iterator<Item = &'a Body<'b>>,
     problems: &mut Diagnostics,
 ) {
-    let versions: HashSet<(&str, &str)> = documents
-        .iter()
-        .map(|d| (d.key.as_str(), d.lang.as_str()))
-        .collect();
-    let attached: HashSet<&Path> = documents
-        .iter()
-        .flat_map(|d| &d.attachments)
-        .map(|a| a.path.as_path())
-        .collect();
-    let keys: Vec<&str> = documents.iter().map(|d| d.key.as_str()).collect();
+    let Targets {
+        versions,
+        attached,
+        keys,
+    } = targets;
     for body in bodies {
         for (url, offset) in markdown::links(body.text) {
             let line = body.locate(offset).0;
             let problem = match links::resolve(body.section, &url) {
                 // A version that is there but refused has had its errors told.
                 LinkTarget::Document { key, lang, .. }
-                    if !versions.contains(&(key.as_str(), lang.as_str()))
+                    if !versions.contains(&(key.clone(), lang.clone()))
                         && !config
                             .content_dir()
                             .join(format!("{key}.{lang}.md"))
                             .is_file() =>
                 {
-                    let hint = closest(&key, keys.iter().copied())
+                    let hint = closest(&key, keys.iter().map(String::as_str))
                         .map(|k| Message::DidYouMeanDocument { key: k.to_string() });
                     Some((
                         Severity::Error,
@@ -182,7 +250,7 @@ fn check_body_links<'a, 'b: 'a>(
                         hint,
                     ))
                 }
-                LinkTarget::File(path) if !attached.contains(path.as_path()) => {
+                LinkTarget::File(path) if !attached.contains(&path) => {
                     let exists = config.content_dir().join(&path).is_file();
                     let (url, path) = (url.to_string(), path.display().to_string());
                     let message = if exists {
@@ -217,6 +285,33 @@ fn check_body_links<'a, 'b: 'a>(
                 diagnostic.hint = hint.map(Box::new);
                 problems.push(diagnostic);
             }
+        }
+    }
+}
+
+/// What body links may lead to: the documents' versions (key and
+/// language) and the attached files.
+#[derive(Debug)]
+struct Targets {
+    versions: HashSet<(String, String)>,
+    attached: HashSet<PathBuf>,
+    /// For a hint when a link misses.
+    keys: Vec<String>,
+}
+
+impl Targets {
+    fn new(documents: &[Arc<Document>]) -> Targets {
+        Targets {
+            versions: documents
+                .iter()
+                .map(|d| (d.key.clone(), d.lang.clone()))
+                .collect(),
+            attached: documents
+                .iter()
+                .flat_map(|d| &d.attachments)
+                .map(|a| a.path.clone())
+                .collect(),
+            keys: documents.iter().map(|d| d.key.clone()).collect(),
         }
     }
 }

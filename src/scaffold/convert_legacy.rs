@@ -17,7 +17,7 @@ use crate::config::Config;
 use crate::confine::{ConfineError, Root};
 use crate::content::content_path::ContentPath;
 use crate::content::front_matter;
-use crate::content::legacy_text::{self, convert_line, legacy_lines, prose_lines};
+use crate::content::legacy_text::{self, convert_line, legacy_lines_with, prose_lines};
 use crate::diagnostics::{display_path, Message};
 use crate::khmer::legacy::{detect, LegacyFont};
 
@@ -152,21 +152,23 @@ pub fn plan(text: &str, font: Option<LegacyFont>) -> Option<Option<Plan>> {
     let split = front_matter::split(&text[bom.len()..]).ok()?;
     // (1-based file line, text, is a front matter value)
     let mut found: Vec<(usize, &str, Option<&str>)> = Vec::new();
+    // A family given with --font is the only one tried: Khek and Baidok
+    // text is found only that way (a guess tries Limon and ABC alone).
     for (i, line) in split.yaml.lines().enumerate() {
         if let Some((name, value)) = legacy_field(line) {
-            if detect::detect(&value).is_some() {
+            if detect::detect_with(&value, font).is_some() {
                 found.push((split.yaml_line + i, line, Some(name)));
             }
         }
     }
     let body_lines: Vec<&str> = split.body.lines().collect();
-    if found.is_empty() && legacy_lines(split.body).is_empty() {
+    if found.is_empty() && legacy_lines_with(split.body, font).is_empty() {
         return Some(None);
     }
     // The document holds legacy text: shorter lines (headings, list items)
     // are judged too.
     for (i, line) in prose_lines(split.body) {
-        if detect::detect_in_legacy_text(line).is_some() {
+        if detect::detect_in_legacy_text_with(line, font).is_some() {
             found.push((split.body_line + i, body_lines[i], None));
         }
     }
@@ -267,6 +269,17 @@ mod tests {
             plan.text.matches("\r\n").count(),
             crlf.matches("\r\n").count()
         );
+    }
+
+    #[test]
+    fn a_family_given_is_the_one_converted() {
+        // "ប្រទេស អ្នក ឆ្នាំ ថ្ងៃ សិទ្ធិ" typed in Khek, whose ្ន, ្រ, ្ង and
+        // ្ធ sit on codes Limon and ABC read otherwise: a guess tries only
+        // those two, so Khek text is converted when --font khek says so.
+        let text = "---\ntitle: x\n---\n\n¨beTs G~k q~S «f© siTìi ¨beTs G~k q~S\n";
+        let plan = plan(text, Some(LegacyFont::Khek)).unwrap().unwrap();
+        assert_eq!(plan.font, LegacyFont::Khek);
+        assert_eq!(plan.changes[0].new, "ប្រទេស អ្នក ឆ្នាំ ថ្ងៃ សិទ្ធិ ប្រទេស អ្នក ឆ្នាំ");
     }
 
     #[test]

@@ -138,9 +138,9 @@ fn legacy_font_pdf() -> PathBuf {
     legacy_pdf("legacy-font", "Limon-S1", "kare)aHeqñat RbCaCnkm<uCa")
 }
 
-/// The same typed text in Khek, a legacy family with no known table.
+/// The same typed text in Kaoh Kong, a legacy family with no known table.
 fn unknown_legacy_font_pdf() -> PathBuf {
-    legacy_pdf("legacy-unknown", "KhekNormal", "kare)aHeqñat RbCaCnkm<uCa")
+    legacy_pdf("legacy-unknown", "KaohKong", "kare)aHeqñat RbCaCnkm<uCa")
 }
 
 /// English in a font named Limon: its "conversion" is mostly clusters no
@@ -320,7 +320,7 @@ fn unreadable_legacy_and_scanned_pdfs_are_reported_and_the_build_goes_on() {
     expect(
         13,
         2,
-        "text not searchable: 1 page(s) of `legacy.pdf` use the legacy Khmer font KhekNormal, which sastra cannot convert to Unicode",
+        "text not searchable: 1 page(s) of `legacy.pdf` use the legacy Khmer font KaohKong, which sastra cannot convert to Unicode",
     );
     expect(
         16,

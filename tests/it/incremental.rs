@@ -281,3 +281,123 @@ fn a_search_index_called_off_writes_nothing() {
     assert_eq!(index(&|| true), 0, "called off before it began");
     assert!(index(&|| false) > 0, "the whole index when not called off");
 }
+
+/// The served files that hold `text`.
+fn holding(folder: &Path, text: &str) -> Vec<String> {
+    tree(folder)
+        .into_iter()
+        .filter(|(_, bytes)| String::from_utf8_lossy(bytes).contains(text))
+        .map(|(path, _)| path)
+        .collect()
+}
+
+/// Whether a served file's path is of some kind of page.
+type IsPath = fn(&str) -> bool;
+
+#[test]
+fn a_title_edit_reaches_every_page_that_shows_the_title() {
+    let (site, mut preview, served) = served_sample();
+    let title = "Zebra notice on the results of the draw";
+    replace(
+        &site,
+        EN,
+        "title: \"Announcement on the results of the draw",
+        &format!("title: \"{title}"),
+    );
+    match rebuild(&mut preview, &[EN]).unwrap() {
+        Rebuilt::Pages { .. } => {}
+        other => panic!("a title edit took {other:?}"),
+    }
+    // Every kind of page that shows a document's title, as a full build
+    // of the edited archive writes them: the preview must hold each one
+    // with the new title, whether redrawn at once or in the background.
+    build(&options(&site, "full")).unwrap();
+    let full = holding(&site.root().join("full"), title);
+    // (Not the home page: it lists the five latest, and this is not one.)
+    let kinds: [(&str, IsPath); 9] = [
+        ("its page", |p| {
+            p == "en/announcements/2023-05-29-ballot-order-draw-results/index.html"
+        }),
+        ("the search index", |p| p.starts_with("search/en/")),
+        ("a tag's page", |p| p.starts_with("en/tags/ballot/")),
+        ("its type's page", |p| {
+            p.starts_with("en/types/announcement/")
+        }),
+        ("its organisation's page", |p| {
+            p.starts_with("en/organizations/nec/")
+        }),
+        ("its year of the timeline", |p| {
+            p == "en/timeline/2023/index.html"
+        }),
+        ("a feed", |p| p.ends_with(".xml") && !p.contains("sitemap")),
+        ("a related document's page", |p| {
+            p.starts_with("en/") && p.contains("/20") && !p.contains("ballot-order-draw-results")
+        }),
+        ("the catalogue", |p| p.starts_with("catalog")),
+    ];
+    for (kind, is) in kinds {
+        assert!(
+            full.iter().any(|p| is(p)),
+            "a full build shows the title on no page of {kind}: {full:?}"
+        );
+    }
+    let preview = holding(&served, title);
+    for path in &full {
+        assert!(
+            preview.contains(path),
+            "the preview's {path} still shows the old title"
+        );
+    }
+    assert_same_as_full_build(&site, &served, "a title edit");
+}
+
+#[test]
+fn an_edit_tells_again_the_problems_between_documents_and_checks_its_links() {
+    let site = Site::sample();
+    // One slug in two sections: a warning on every build, edits included.
+    let twin = "content/reports/2023-05-29-ballot-order-draw-results.en.md";
+    std::fs::write(
+        site.root().join(twin),
+        "---\ntitle: \"A report\"\ndate: 2023-05-29\ntype: report\norganization: nec\n---\n\nText.\n",
+    )
+    .unwrap();
+    let mut preview = Preview::new(options(&site, "preview"));
+    let slug_shared = |problems: &sastra::diagnostics::Diagnostics| {
+        problems
+            .clone()
+            .sorted()
+            .iter()
+            .any(|d| d.to_string().contains("is also used by"))
+    };
+    let (_, warnings) = preview.rebuild(&[]).unwrap();
+    assert!(
+        slug_shared(&warnings),
+        "the full build warns of the shared slug"
+    );
+
+    replace(&site, EN, "drawing lots.", "drawing lots in public.");
+    let (rebuilt, warnings) = preview.rebuild(&[PathBuf::from(EN)]).unwrap();
+    assert!(matches!(rebuilt, Rebuilt::Pages { .. }));
+    assert!(slug_shared(&warnings), "an edit's rebuild warns of it too");
+
+    // The edited body is checked against the rest of the archive.
+    replace(
+        &site,
+        EN,
+        "drawing lots in public.",
+        "drawing lots in [public](2023-05-29-no-such-document.en.md).",
+    );
+    match preview.rebuild(&[PathBuf::from(EN)]) {
+        Err(BuildError::Invalid(problems)) => {
+            let text = problems
+                .sorted()
+                .iter()
+                .map(ToString::to_string)
+                .collect::<String>();
+            assert!(text.contains("no-such-document"), "{text}");
+        }
+        Ok(other) => panic!("a link to a missing document was let through: {other:?}"),
+        Err(other) => panic!("{other}"),
+    }
+    preview.settle();
+}

@@ -273,6 +273,30 @@ fn the_sample_archive_has_no_legacy_text() {
     assert!(!stderr.contains("pre-Unicode"), "{stderr}");
 }
 
+/// ក្រុម ក្រុង ក្រោយ ប្រាក់ ព្រឹក ឆ្នាំ ថ្ងៃ typed in Khek, derived from the
+/// Khmer OS converter's public font data (no converter writes Khek).
+#[test]
+fn convert_legacy_with_font_khek_converts_khek() {
+    let site = common::Site::fixture("basic");
+    let path = "content/announcements/khek.km.md";
+    site.write(
+        path,
+        "---\ntitle: \"ក្រុម\"\ndate: 2013-07-28\ntype: announcement\n---\n\n¨kum ¨kug e¨kay ¨bak' ¨Bwk q~S «f©\n",
+    );
+    let output = sastra(&site, &["convert-legacy", path, "--font", "khek"]);
+    assert!(output.status.success(), "{}", text(&output.stderr));
+    assert!(
+        text(&output.stderr).contains("from Khek to Unicode"),
+        "{}",
+        text(&output.stderr)
+    );
+    let converted = std::fs::read_to_string(site.root().join(path)).unwrap();
+    assert!(
+        converted.ends_with("\n\nក្រុម ក្រុង ក្រោយ ប្រាក់ ព្រឹក ឆ្នាំ ថ្ងៃ\n"),
+        "{converted}"
+    );
+}
+
 #[test]
 fn convert_legacy_rewrites_the_legacy_lines_and_shows_them() {
     let site = common::Site::fixture("basic");

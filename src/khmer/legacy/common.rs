@@ -1,7 +1,8 @@
 //! The codes Limon and ABC share: both families grew from the same
 //! keyboard layout, so most consonants, vowels and subscripts sit on the
-//! same codes. Each family's file lists only where it differs
-//! ([`super::limon`], [`super::abc`]) and falls back to this one.
+//! same codes, and Khek and Baidok keep most of its letters. Each family's
+//! file lists only where it differs ([`super::limon`], [`super::abc`],
+//! [`super::khek`], [`super::baidok`]) and falls back to this one.
 //!
 //! Written from the fonts' character charts and checked against public
 //! converters' behaviour. Codes are Windows-1252 bytes, because that is how

@@ -9,7 +9,7 @@
 //! are not English: few of them are English's commonest words. And they
 //! convert into Khmer that is nearly all valid clusters.
 
-use super::{convert, Conversion, LegacyFont, FAMILIES};
+use super::{convert, Conversion, LegacyFont, DETECTED};
 use crate::khmer::cluster::is_khmer_script;
 
 /// Fewest letters a text must have to be judged at all: a word or two of
@@ -28,22 +28,38 @@ const MAX_INVALID_SHARE: f32 = 0.1;
 /// The family `text` was typed in, if it reads as legacy-font Khmer: the
 /// one whose conversion is the most valid (Limon on a tie).
 pub fn detect(text: &str) -> Option<LegacyFont> {
-    best(text).map(|(font, _)| font)
+    detect_with(text, None)
+}
+
+/// [`detect`], or with `named` (a family given with `--font`) that family
+/// alone, a word then looking typed also by any Latin-1 code that family's
+/// table reads as Khmer (Khek's ¨ ~ ì, which Limon and ABC do not use).
+pub fn detect_with(text: &str, named: Option<LegacyFont>) -> Option<LegacyFont> {
+    best_from(text, MIN_LETTERS, named).map(|(font, _)| font)
 }
 
 /// [`detect`] for a line of a text already known to hold legacy text (other
 /// lines of it were detected): a short line such as a heading is judged
 /// too, from three letters on.
 pub fn detect_in_legacy_text(text: &str) -> Option<LegacyFont> {
-    best_from(text, 3).map(|(font, _)| font)
+    detect_in_legacy_text_with(text, None)
+}
+
+/// [`detect_in_legacy_text`], with `named` as in [`detect_with`].
+pub fn detect_in_legacy_text_with(text: &str, named: Option<LegacyFont>) -> Option<LegacyFont> {
+    best_from(text, 3, named).map(|(font, _)| font)
 }
 
 /// [`detect`], with the conversion of the candidate words.
 pub fn best(text: &str) -> Option<(LegacyFont, Conversion)> {
-    best_from(text, MIN_LETTERS)
+    best_from(text, MIN_LETTERS, None)
 }
 
-fn best_from(text: &str, min_letters: usize) -> Option<(LegacyFont, Conversion)> {
+fn best_from(
+    text: &str,
+    min_letters: usize,
+    named: Option<LegacyFont>,
+) -> Option<(LegacyFont, Conversion)> {
     let words: Vec<&str> = candidate_words(text).collect();
     let letters: usize = words
         .iter()
@@ -56,13 +72,20 @@ fn best_from(text: &str, min_letters: usize) -> Option<(LegacyFont, Conversion)>
         return None;
     }
     let share = |n: usize| n as f32 / words.len() as f32;
-    let typed = words.iter().filter(|w| looks_typed(w)).count();
+    let typed = words
+        .iter()
+        .filter(|w| looks_typed(w) || named.is_some_and(|font| has_latin1_khmer(font, w)))
+        .count();
     let english = words.iter().filter(|w| is_common_english(w)).count();
     if share(typed) < MIN_TYPED_SHARE || share(english) > MAX_ENGLISH_SHARE {
         return None;
     }
     let joined = words.join(" ");
-    FAMILIES
+    let families = match &named {
+        Some(font) => std::slice::from_ref(font),
+        None => &DETECTED[..],
+    };
+    families
         .iter()
         .map(|&font| (font, convert(font, &joined)))
         .filter(|(_, c)| c.clusters >= 2 && c.invalid_share() <= MAX_INVALID_SHARE)
@@ -105,6 +128,17 @@ pub fn looks_typed(word: &str) -> bool {
     inner_capital || chars.iter().any(|c| LEGACY_SIGNS.contains(*c))
 }
 
+/// A character of `word` on a Latin-1 code (0xA0 up) that `font` reads as
+/// Khmer.
+fn has_latin1_khmer(font: LegacyFont, word: &str) -> bool {
+    word.chars().filter_map(super::code_of).any(|code| {
+        code >= 0xA0
+            && font
+                .single(code)
+                .is_some_and(|u| u.chars().any(crate::khmer::cluster::is_khmer))
+    })
+}
+
 /// Latin-1 characters that stand for Khmer subscripts, raised vowels and
 /// signs in Limon and ABC, and are rare in Latin text (accented letters of
 /// French or Spanish are left out).
@@ -139,6 +173,32 @@ mod tests {
             detect("KN³km\u{b5}kar C atierobcMkare)aHeqñat"),
             Some(LegacyFont::Limon)
         );
+    }
+
+    #[test]
+    fn a_named_family_counts_its_own_latin1_codes_as_typed() {
+        // ក្រុម ក្រុង ក្រោយ ប្រាក់ ព្រឹក in Khek: no capital inside a word, and
+        // its subscript ro ¨ is no Limon or ABC sign.
+        let khek = "¨kum ¨kug e¨kay ¨bak' ¨Bwk";
+        assert_eq!(detect(khek), None);
+        assert_eq!(
+            detect_with(khek, Some(LegacyFont::Khek)),
+            Some(LegacyFont::Khek)
+        );
+        assert_eq!(
+            convert(LegacyFont::Khek, khek).text,
+            "ក្រុម ក្រុង ក្រោយ ប្រាក់ ព្រឹក"
+        );
+        // English stays English whichever family is named.
+        for font in super::super::FAMILIES {
+            assert_eq!(
+                detect_with(
+                    "The National Election Committee announced the results.",
+                    Some(font)
+                ),
+                None
+            );
+        }
     }
 
     #[test]

@@ -4,13 +4,16 @@
 //! codes of Latin letters (Limon, ABC, …): a Word file or PDF from those
 //! years holds "éf¶ExqñaMkMeNIt" where a reader saw ថ្ងៃខែឆ្នាំកំណើត.
 //! Converting is two steps: map every code to the Khmer characters its
-//! glyph draws ([`common`], [`limon`], [`abc`]), then put each cluster in
+//! glyph draws ([`common`], [`limon`], [`abc`], [`khek`], [`baidok`]), then
+//! put each cluster in
 //! Unicode's order ([`reorder`]). How well it went is measured by how many
 //! clusters came out as valid Khmer ([`crate::khmer::cluster::is_valid_cluster`]).
 
 mod abc;
+mod baidok;
 mod common;
 pub mod detect;
+mod khek;
 mod limon;
 pub mod reorder;
 
@@ -24,19 +27,44 @@ pub enum LegacyFont {
     /// ABC-TEXT-01…24, ABC-FANCY, ABC-HEAD (not the "…A" zero-width-space
     /// fonts).
     Abc,
+    /// Khek Anlongvill, Battambang, Mool, Riel, Sambot, Samreth (and the
+    /// vertical "@Anlongvill Khek"…).
+    Khek,
+    /// Baidok3A, Baidok3C, Baidok3D.
+    Baidok,
 }
 
-/// Every family, for trying each in turn.
-pub const FAMILIES: [LegacyFont; 2] = [LegacyFont::Limon, LegacyFont::Abc];
+/// Every family we have a table for.
+pub const FAMILIES: [LegacyFont; 4] = [
+    LegacyFont::Limon,
+    LegacyFont::Abc,
+    LegacyFont::Khek,
+    LegacyFont::Baidok,
+];
+
+/// The families text is tried in when nothing names its font (a Markdown
+/// paste): Khek and Baidok share most letter codes with Limon, so Limon
+/// text often reads as valid Khek or Baidok too, and with no real Khek or
+/// Baidok text to measure on, guessing them would only risk turning a
+/// Limon paste into wrong Khmer. A PDF names its font: there
+/// [`LegacyFont::from_font_name`] decides.
+pub const DETECTED: [LegacyFont; 2] = [LegacyFont::Limon, LegacyFont::Abc];
 
 impl LegacyFont {
     /// From a PDF or CSS font name ("Limon S1", "LimonR1", "ABC-TEXT-05",
-    /// subset prefix already removed); `None` if not a legacy family we can
-    /// convert.
+    /// "Khek Anlongvill", "Baidok3C", subset prefix already removed);
+    /// `None` if not a legacy family we can convert.
     pub fn from_font_name(name: &str) -> Option<LegacyFont> {
         let key = squeeze(name);
+        // The vertical Khek fonts are named "@Anlongvill Khek".
+        let khek =
+            key.starts_with("khek") || key.strip_prefix('@').is_some_and(|k| k.ends_with("khek"));
         if key.starts_with("limon") {
             Some(LegacyFont::Limon)
+        } else if khek {
+            Some(LegacyFont::Khek)
+        } else if key.starts_with("baidok") {
+            Some(LegacyFont::Baidok)
         } else if let Some(rest) = key.strip_prefix("abc") {
             // ABC-TEXT-05A and the like draw a zero-width space on the space
             // bar: another layout, not converted.
@@ -76,14 +104,18 @@ impl LegacyFont {
         match self {
             LegacyFont::Limon => "Limon",
             LegacyFont::Abc => "ABC",
+            LegacyFont::Khek => "Khek",
+            LegacyFont::Baidok => "Baidok",
         }
     }
 
-    /// From a `--font` value: "limon", "abc".
+    /// From a `--font` value: "limon", "abc", "khek", "baidok".
     pub fn from_cli(s: &str) -> Option<LegacyFont> {
         match s.trim().to_ascii_lowercase().as_str() {
             "limon" => Some(LegacyFont::Limon),
             "abc" => Some(LegacyFont::Abc),
+            "khek" => Some(LegacyFont::Khek),
+            "baidok" => Some(LegacyFont::Baidok),
             _ => None,
         }
     }
@@ -93,6 +125,8 @@ impl LegacyFont {
         match self {
             LegacyFont::Limon => "limon",
             LegacyFont::Abc => "abc",
+            LegacyFont::Khek => "khek",
+            LegacyFont::Baidok => "baidok",
         }
     }
 
@@ -100,6 +134,17 @@ impl LegacyFont {
         match self {
             LegacyFont::Limon => limon::SEQUENCES,
             LegacyFont::Abc => abc::SEQUENCES,
+            LegacyFont::Khek => khek::SEQUENCES,
+            LegacyFont::Baidok => baidok::SEQUENCES,
+        }
+    }
+
+    /// Codes the shared table reads as Khmer that this family does not.
+    fn not_khmer(self) -> &'static [u8] {
+        match self {
+            LegacyFont::Limon | LegacyFont::Abc => &[],
+            LegacyFont::Khek => khek::NOT_KHMER,
+            LegacyFont::Baidok => baidok::NOT_KHMER,
         }
     }
 
@@ -107,16 +152,29 @@ impl LegacyFont {
         match self {
             LegacyFont::Limon => limon::single(code),
             LegacyFont::Abc => abc::single(code),
+            LegacyFont::Khek => khek::single(code),
+            LegacyFont::Baidok => baidok::single(code),
         }
-        .or_else(|| common::single(code))
+        .or_else(|| {
+            (!self.not_khmer().contains(&code))
+                .then(|| common::single(code))
+                .flatten()
+        })
     }
 }
 
 /// Name prefixes (lower case, no spaces or dashes) of legacy Khmer font
-/// families we have no table for: Khek, Baidok, Kaoh Kong, Rasmei, Truth.
-/// (FK1, FK2… are matched apart: "fk" alone is too short a prefix.)
+/// families we have no table for: Kaoh Kong, Rasmei, Truth, … (FK1, FK2…
+/// are matched apart: "fk" alone is too short a prefix.)
 const LEGACY_PREFIXES: &[&str] = &[
-    "khek", "baidok", "kaohkong", "arasmei", "rasmei", "truth", "khsystem", "ksl", "kangrey",
+    "kaohkong",
+    "kswkaohkong",
+    "arasmei",
+    "rasmei",
+    "truth",
+    "khsystem",
+    "ksl",
+    "kangrey",
 ];
 
 /// ABC-TEXT, ABC-FANCY, ABC-HEAD and ABC-ZAR: the ABC encoding's fonts.
