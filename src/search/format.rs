@@ -87,19 +87,40 @@ impl EncodedPostings {
     /// `(document, score)` pairs, in document order, the largest score
     /// being `largest`.
     pub fn encode(largest: f32, postings: impl Iterator<Item = (u32, f32)>) -> EncodedPostings {
-        let unit = round(largest / WEIGHT_LEVELS as f32).max(f32::MIN_POSITIVE);
-        let mut text = ryu::Buffer::new().format_finite(unit).to_owned();
-        text.push(':');
+        let mut text = String::new();
+        Self::encode_into(&mut text, largest, postings);
+        EncodedPostings(text)
+    }
+
+    /// [`encode`](Self::encode), appended to `out`: a chunk's file is
+    /// written in one string rather than a string per term.
+    pub fn encode_into(out: &mut String, largest: f32, postings: impl Iterator<Item = (u32, f32)>) {
+        let unit = unit(largest);
+        out.push_str(ryu::Buffer::new().format_finite(unit));
+        out.push(':');
         let mut previous = 0;
         for (doc, weight) in postings {
-            push_digits(&mut text, doc - previous);
+            push_digits(out, doc - previous);
             // Every posting keeps a score: a document holding the term
             // ranks above one that does not.
             let level = ((weight / unit).round() as u32).clamp(1, WEIGHT_LEVELS);
-            push_digits(&mut text, level);
+            push_digits(out, level);
             previous = doc;
         }
-        EncodedPostings(text)
+    }
+
+    /// The length of [`encode`](Self::encode)'s text for postings of
+    /// these documents, in order, the largest score being `largest`,
+    /// without encoding them: a score is always one digit.
+    pub fn encoded_len(largest: f32, docs: impl Iterator<Item = u32>) -> usize {
+        const _: () = assert!(WEIGHT_LEVELS < 32, "a score is one digit");
+        let mut len = ryu::Buffer::new().format_finite(unit(largest)).len() + 1;
+        let mut previous = 0;
+        for doc in docs {
+            len += digit_count(doc - previous) + 1;
+            previous = doc;
+        }
+        len
     }
 
     /// `(document, score)` pairs; `None` when the text is not of this format.
@@ -130,6 +151,18 @@ impl EncodedPostings {
                 .collect(),
         )
     }
+}
+
+/// The score a posting's level counts in, for a term whose largest score
+/// is `largest`.
+fn unit(largest: f32) -> f32 {
+    round(largest / WEIGHT_LEVELS as f32).max(f32::MIN_POSITIVE)
+}
+
+/// The number of digits [`push_digits`] writes for `value`.
+fn digit_count(value: u32) -> usize {
+    let bits = (u32::BITS - value.leading_zeros()).max(1) as usize;
+    bits.div_ceil(5)
 }
 
 /// `value` in base 32, most significant digit first.
@@ -243,6 +276,27 @@ mod tests {
             out.push(' ');
         }
         assert_eq!(out, "0 v B0 _v BA0 ");
+    }
+
+    #[test]
+    fn encoded_lengths_are_those_of_the_text() {
+        let postings = [
+            (0, 0.5),
+            (1, 9.3),
+            (31, 0.01),
+            (32, 4.0),
+            (70_000, 9.3),
+            (1 << 29, 1.0),
+        ];
+        for n in 0..=postings.len() {
+            let encoded = EncodedPostings::encode(9.3, postings[..n].iter().copied());
+            let docs = postings[..n].iter().map(|&(doc, _)| doc);
+            assert_eq!(
+                EncodedPostings::encoded_len(9.3, docs),
+                encoded.0.len(),
+                "{n}"
+            );
+        }
     }
 
     #[test]

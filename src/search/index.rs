@@ -11,6 +11,7 @@ use rustc_hash::FxBuildHasher;
 
 use crate::khmer::cluster::starts_cluster;
 use crate::search::format::DisplayRow;
+use crate::search::small_bytes::SmallBytes;
 use crate::search::tokens::{for_each_term, is_derived};
 
 /// Indexed fields and their boosts: a match in the title counts most, one
@@ -25,6 +26,33 @@ const FIELDS: [(&str, f32); 5] = [
 
 /// The text of the fields, in [`FIELDS`] order.
 type FieldTexts<'a> = [&'a str; FIELDS.len()];
+
+/// A term's frequency in each field of one document, in [`FIELDS`] order.
+pub type Frequencies = [u32; FIELDS.len()];
+
+/// The square root of each field's length in a document (its tokens):
+/// what its terms' frequencies are divided by.
+#[derive(Debug, Clone, Copy, Default)]
+struct RootLengths([f32; FIELDS.len()]);
+
+impl RootLengths {
+    fn new(lengths: [u32; FIELDS.len()]) -> RootLengths {
+        RootLengths(lengths.map(|length| (length as f32).sqrt()))
+    }
+
+    /// A term's weight in the document (before idf): elasticlunr's boosted,
+    /// length-normalised frequency. The postings keep frequencies rather
+    /// than weights (see [`Postings`]), so this is the one place a weight
+    /// is made, for the postings and their largest alike.
+    fn weight(&self, tf: &Frequencies) -> f32 {
+        FIELDS
+            .iter()
+            .enumerate()
+            .filter(|(f, _)| tf[*f] > 0)
+            .map(|(f, (_, boost))| boost * (tf[f] as f32).sqrt() / self.0[f])
+            .sum()
+    }
+}
 
 /// Characters of text kept per document for result excerpts.
 pub const EXCERPT_CHARS: usize = 240;
@@ -43,72 +71,117 @@ fn shard(hash: u64) -> usize {
     (hash >> 32) as usize % SHARDS
 }
 
-fn hash(term: &str) -> u64 {
+fn hash(term: &[u8]) -> u64 {
     FxBuildHasher.hash_one(term)
 }
 
-/// A term with its postings, stored with its hash so that a shard growing
-/// or a posting being added never hashes the term again.
+/// A term with its postings, both in the entry of its shard's table while
+/// they are short (see [`SmallBytes`]): a lookup then reads the table alone.
 #[derive(Debug)]
 pub struct Term {
-    pub text: String,
-    hash: u64,
+    text: SmallBytes<30>,
     pub postings: Postings,
+}
+
+impl Term {
+    pub fn text(&self) -> &str {
+        std::str::from_utf8(self.text.as_slice()).expect("made from a str")
+    }
 }
 
 type Shard = HashTable<Term>;
 
 /// A term's postings, encoded as they are added, because an archive's
-/// index holds tens of millions of them: per document, its id as a
-/// difference from the previous one (a LEB128 varint) and its weight (f32).
+/// index holds tens of millions of them (42 million in the Khmer index of
+/// 10,000 documents): per document, its id as a difference from the
+/// previous one, then for each field holding the term, `tf << 4 | field <<
+/// 1 | 1 if another field follows`, all LEB128 varints. A word once in a
+/// body thus takes two or three bytes; its weight (an f32) took four more,
+/// and is made again from the frequencies and the document's lengths
+/// ([`LanguageIndex::weights`]).
 #[derive(Debug, Default)]
 pub struct Postings {
     pub df: u32,
     pub largest_weight: f32,
     last_doc: u32,
-    docs: Vec<u8>,
+    docs: SmallBytes<30>,
 }
 
+const FIELD_BITS: u32 = 3;
+const _: () = assert!(FIELDS.len() <= 1 << FIELD_BITS);
+
 impl Postings {
-    fn push(&mut self, doc: u32, weight: f32) {
-        push_varint(&mut self.docs, doc - self.last_doc);
-        self.docs.extend_from_slice(&weight.to_le_bytes());
+    fn push(&mut self, doc: u32, tf: &Frequencies, weight: f32) {
+        // Made apart and added at once: the postings are elsewhere in memory.
+        let mut posting = [0; MAX_POSTING_BYTES];
+        let mut len = push_varint(&mut posting, u64::from(doc - self.last_doc));
+        let last = tf.iter().rposition(|&n| n > 0).unwrap_or(0);
+        for (f, &n) in tf.iter().enumerate().take(last + 1) {
+            if n > 0 || f == last {
+                let more = u64::from(f < last);
+                let field = u64::from(n) << (FIELD_BITS + 1) | (f as u64) << 1 | more;
+                len += push_varint(&mut posting[len..], field);
+            }
+        }
+        self.docs.extend_from_slice(&posting[..len]);
         self.last_doc = doc;
         self.df += 1;
         self.largest_weight = self.largest_weight.max(weight);
     }
 
-    /// `(document, weight)`, in document order.
-    pub fn weights(&self) -> impl Iterator<Item = (u32, f32)> + '_ {
+    /// The documents, in order.
+    pub fn docs(&self) -> impl Iterator<Item = u32> + '_ {
+        self.frequencies().map(|(doc, _)| doc)
+    }
+
+    /// `(document, the term's frequencies in it)`, in document order.
+    fn frequencies(&self) -> impl Iterator<Item = (u32, Frequencies)> + '_ {
+        let bytes = self.docs.as_slice();
         let mut at = 0;
         let mut doc = 0;
         std::iter::from_fn(move || {
-            if at >= self.docs.len() {
+            if at >= bytes.len() {
                 return None;
             }
-            doc += read_varint(&self.docs, &mut at);
-            let weight = f32::from_le_bytes(self.docs[at..at + 4].try_into().expect("four bytes"));
-            at += 4;
-            Some((doc, weight))
+            doc += read_varint(bytes, &mut at) as u32;
+            let mut tf = Frequencies::default();
+            loop {
+                let field = read_varint(bytes, &mut at);
+                tf[(field >> 1) as usize & ((1 << FIELD_BITS) - 1)] =
+                    (field >> (FIELD_BITS + 1)) as u32;
+                if field & 1 == 0 {
+                    break;
+                }
+            }
+            Some((doc, tf))
         })
     }
 }
 
-fn push_varint(out: &mut Vec<u8>, mut value: u32) {
+/// The most bytes a posting takes: a document (32 bits) and each field's
+/// frequency (32 bits and four more), seven bits a byte.
+const MAX_POSTING_BYTES: usize = 5 + FIELDS.len() * 6;
+
+/// Writes `value` as a LEB128 varint at the start of `out`; returns its
+/// length.
+fn push_varint(out: &mut [u8], mut value: u64) -> usize {
+    let mut len = 0;
     while value >= 0x80 {
-        out.push((value as u8) | 0x80);
+        out[len] = (value as u8) | 0x80;
         value >>= 7;
+        len += 1;
     }
-    out.push(value as u8);
+    out[len] = value as u8;
+    len + 1
 }
 
-fn read_varint(bytes: &[u8], at: &mut usize) -> u32 {
-    let mut value = 0u32;
+fn read_varint(bytes: &[u8], at: &mut usize) -> u64 {
+    let mut value = 0u64;
     let mut shift = 0;
     loop {
         let byte = bytes[*at];
         *at += 1;
-        value |= u32::from(byte & 0x7F) << shift;
+        value |= u64::from(byte & 0x7F) << shift;
         if byte < 0x80 {
             return value;
         }
@@ -237,6 +310,8 @@ pub struct LanguageIndex {
     pub display: Vec<DisplayRow>,
     pub meta: Vec<MetaRow>,
     pub facets: Facets,
+    /// Per document, what its terms' frequencies are divided by.
+    lengths: Vec<RootLengths>,
     postings: Vec<Shard>,
 }
 
@@ -244,6 +319,13 @@ impl LanguageIndex {
     /// Every term with its postings, in no particular order.
     pub fn terms(&self) -> impl Iterator<Item = &Term> {
         self.postings.iter().flat_map(|shard| shard.iter())
+    }
+
+    /// `(document, weight)` of each posting, in document order (before idf).
+    pub fn weights<'a>(&'a self, postings: &'a Postings) -> impl Iterator<Item = (u32, f32)> + 'a {
+        postings
+            .frequencies()
+            .map(|(doc, tf)| (doc, self.lengths[doc as usize].weight(&tf)))
     }
 
     /// elasticlunr's inverse document frequency.
@@ -260,14 +342,16 @@ struct DocTerms {
     text: String,
     terms: Vec<DocTerm>,
     shards: Vec<usize>,
+    lengths: RootLengths,
 }
 
-/// A term of [`DocTerms`]: where its text is, its hash, and its weight
-/// (before idf).
+/// A term of [`DocTerms`]: where its text is, its hash, its frequencies and
+/// its weight (before idf).
 #[derive(Clone, Default)]
 struct DocTerm {
     span: Range<usize>,
     hash: u64,
+    tf: Frequencies,
     weight: f32,
 }
 
@@ -289,6 +373,7 @@ pub fn build<T: Sync>(
 ) -> Option<LanguageIndex> {
     let mut display = Vec::with_capacity(documents.len());
     let mut meta = Vec::with_capacity(documents.len());
+    let mut lengths = Vec::with_capacity(documents.len());
     let mut postings: Vec<Shard> = (0..SHARDS).map(|_| Shard::default()).collect();
     let mut first_doc = 0u32;
     for batch in documents.chunks(BATCH) {
@@ -310,6 +395,7 @@ pub fn build<T: Sync>(
         let (terms, rows): (Vec<DocTerms>, Vec<(DisplayRow, MetaRow)>) =
             analysed.into_iter().flatten().unzip();
         add_postings(&mut postings, first_doc, &terms);
+        lengths.extend(terms.iter().map(|terms| terms.lengths));
         first_doc += terms.len() as u32;
         for (display_row, meta_row) in rows {
             display.push(display_row);
@@ -321,6 +407,7 @@ pub fn build<T: Sync>(
         display,
         meta,
         facets,
+        lengths,
         postings,
     })
 }
@@ -331,15 +418,18 @@ fn add_postings(postings: &mut [Shard], first_doc: u32, documents: &[DocTerms]) 
     postings.par_iter_mut().enumerate().for_each(|(k, shard)| {
         for (doc, terms) in (first_doc..).zip(documents) {
             for term in &terms.terms[terms.shards[k]..terms.shards[k + 1]] {
-                let text = &terms.text[term.span.clone()];
+                let text = terms.text[term.span.clone()].as_bytes();
                 let entry = shard
-                    .entry(term.hash, |t| t.text == text, |t| t.hash)
+                    .entry(
+                        term.hash,
+                        |t| t.text.as_slice() == text,
+                        |t| hash(t.text.as_slice()),
+                    )
                     .or_insert_with(|| Term {
-                        text: text.to_owned(),
-                        hash: term.hash,
+                        text: SmallBytes::from_slice(text),
                         postings: Postings::default(),
                     });
-                entry.into_mut().postings.push(doc, term.weight);
+                entry.into_mut().postings.push(doc, &term.tf, term.weight);
             }
         }
     });
@@ -364,7 +454,7 @@ struct Analyser {
     /// Term numbers by the term's text.
     numbers: HashTable<usize>,
     /// Per term number, the term's frequency in each field.
-    tfs: Vec<[u32; FIELDS.len()]>,
+    tfs: Vec<Frequencies>,
 }
 
 impl Analyser {
@@ -387,7 +477,7 @@ impl Analyser {
         let mut lengths = [0u32; FIELDS.len()];
         for (f, field) in fields.iter().enumerate() {
             for_each_term(field, |term, _| {
-                let term_hash = hash(term);
+                let term_hash = hash(term.as_bytes());
                 let found = numbers.find(term_hash, |&n| &text[spans[n].clone()] == term);
                 let number = match found {
                     Some(&number) => number,
@@ -412,18 +502,14 @@ impl Analyser {
         let shards = group_starts(SHARDS, hashes.iter().map(|&term_hash| shard(term_hash)));
         let mut next = shards.clone();
         let mut terms = vec![DocTerm::default(); spans.len()];
+        let lengths = RootLengths::new(lengths);
         for (number, tf) in tfs.iter().enumerate() {
-            let weight: f32 = FIELDS
-                .iter()
-                .enumerate()
-                .filter(|(f, _)| tf[*f] > 0)
-                .map(|(f, (_, boost))| boost * (tf[f] as f32).sqrt() / (lengths[f] as f32).sqrt())
-                .sum();
             let place = &mut next[shard(hashes[number])];
             terms[*place] = DocTerm {
                 span: spans[number].clone(),
                 hash: hashes[number],
-                weight,
+                tf: *tf,
+                weight: lengths.weight(tf),
             };
             *place += 1;
         }
@@ -431,6 +517,7 @@ impl Analyser {
             text: text.clone(),
             terms,
             shards,
+            lengths,
         }
     }
 }
@@ -626,15 +713,30 @@ mod tests {
     }
 
     #[test]
+    fn a_term_and_its_postings_fill_a_few_words() {
+        assert!(
+            std::mem::size_of::<Term>() <= 80,
+            "{}",
+            std::mem::size_of::<Term>()
+        );
+    }
+
+    #[test]
     fn postings_round_trip() {
         let mut postings = Postings::default();
-        postings.push(3, 1.5);
-        postings.push(900, 0.25);
-        postings.push(70_000, 2.0);
-        let decoded: Vec<(u32, f32)> = postings.weights().collect();
-        assert_eq!(decoded, vec![(3, 1.5), (900, 0.25), (70_000, 2.0)]);
-        assert_eq!(postings.df, 3);
-        assert_eq!(postings.largest_weight, 2.0);
+        let added = [
+            (3, [0, 0, 0, 1, 0]),
+            (900, [2, 1, 0, 300, 0]),
+            (70_000, [0, 0, 0, 0, u32::MAX]),
+            (70_001, [1, 1, 1, 1, 1]),
+        ];
+        for (doc, tf) in added {
+            postings.push(doc, &tf, doc as f32);
+        }
+        let decoded: Vec<(u32, Frequencies)> = postings.frequencies().collect();
+        assert_eq!(decoded, added);
+        assert_eq!(postings.df, 4);
+        assert_eq!(postings.largest_weight, 70_001.0);
     }
 
     #[test]

@@ -74,4 +74,5 @@
 pub mod chunks;
 pub mod format;
 pub mod index;
+mod small_bytes;
 pub mod tokens;
