@@ -102,15 +102,40 @@ fn scans_read_better_than_plain_tesseract_and_in_parallel_as_in_series() {
     assert_eq!(read_in(1), parallel, "one page after another");
 }
 
+/// Runs sastra with `budget` seconds a file; with a budget, Tesseract is
+/// first made slower than the budget (a `tesseract` on PATH that waits
+/// before running the real one), so that the reading runs out of time
+/// however fast the machine: Poppler's runs fit, no page's OCR does.
 fn sastra(root: &Path, budget: Option<&str>, args: &[&str]) -> String {
     let mut command = Command::new(env!("CARGO_BIN_EXE_sastra"));
     command
         .env("LC_ALL", "en_US.UTF-8")
         .args(["--root", root.to_str().unwrap()])
         .args(args);
+    let slow = tempfile::tempdir().unwrap();
     match budget {
-        Some(seconds) => command.env("SASTRA_PDF_BUDGET", seconds),
-        None => command.env_remove("SASTRA_PDF_BUDGET"),
+        Some(seconds) => {
+            let real = Command::new("sh")
+                .args(["-c", "command -v tesseract"])
+                .output()
+                .unwrap();
+            let real = String::from_utf8(real.stdout).unwrap();
+            let wrapper = slow.path().join("tesseract");
+            std::fs::write(
+                &wrapper,
+                format!("#!/bin/sh\nsleep 10\nexec '{}' \"$@\"\n", real.trim()),
+            )
+            .unwrap();
+            use std::os::unix::fs::PermissionsExt;
+            std::fs::set_permissions(&wrapper, std::fs::Permissions::from_mode(0o755)).unwrap();
+            let path = std::env::var("PATH").unwrap_or_default();
+            command
+                .env("SASTRA_PDF_BUDGET", seconds)
+                .env("PATH", format!("{}:{path}", slow.path().display()));
+        }
+        None => {
+            command.env_remove("SASTRA_PDF_BUDGET");
+        }
     };
     let output = command.output().unwrap();
     assert!(
@@ -148,7 +173,7 @@ fn a_reading_out_of_time_is_kept_and_said_and_each_page_shows_its_confidence() {
             &["build", "--ocr", "-o", out.to_str().unwrap()],
         )
     };
-    // Time for Poppler's runs, not for Tesseract to read a whole page.
+    // Time for Poppler's runs, not for Tesseract (made slow) to read a page.
     let report = build(Some("1.5"));
     assert!(
         report.contains("only part of `scan.pdf` was read by OCR")
