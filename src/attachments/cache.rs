@@ -538,15 +538,7 @@ mod tests {
     use crate::attachments::ocr::{Confidence, MachineRead, Partial};
     use std::os::unix::fs::symlink;
 
-    /// A one-pixel-high PNG header of the given width, enough for
-    /// `png_size`.
-    fn png(width: u32, height: u32) -> Vec<u8> {
-        let mut bytes = b"\x89PNG\r\n\x1a\n\0\0\0\x0dIHDR".to_vec();
-        bytes.extend_from_slice(&width.to_be_bytes());
-        bytes.extend_from_slice(&height.to_be_bytes());
-        bytes.extend_from_slice(&[8, 0, 0, 0, 0]);
-        bytes
-    }
+    use crate::attachments::raster::png_header as png;
 
     fn extract(preview: Option<Preview>) -> Extract {
         Extract {

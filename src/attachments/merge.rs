@@ -135,15 +135,7 @@ mod tests {
     use std::os::unix::fs::symlink;
     use std::path::PathBuf;
 
-    /// A one-pixel-high PNG header of the given size, enough for the
-    /// preview's check.
-    fn png(width: u32, height: u32) -> Vec<u8> {
-        let mut bytes = b"\x89PNG\r\n\x1a\n\0\0\0\x0dIHDR".to_vec();
-        bytes.extend_from_slice(&width.to_be_bytes());
-        bytes.extend_from_slice(&height.to_be_bytes());
-        bytes.extend_from_slice(&[8, 0, 0, 0, 0]);
-        bytes
-    }
+    use crate::attachments::raster::png_header as png;
 
     fn reading(text: &str, preview: Option<Preview>) -> Entry {
         Entry::Read(Extract {

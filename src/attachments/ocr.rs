@@ -19,7 +19,7 @@ use std::path::Path;
 use rayon::prelude::*;
 use serde::{Deserialize, Serialize};
 
-use super::pdf::{raster_dpi, Unreadable};
+use super::pdf::{grey_pages, raster_dpi, Unreadable};
 
 /// A page image read by Tesseract has at most this many pixels (about an
 /// A3 page at 300 dpi): a page declared metres wide must not become an
@@ -285,19 +285,10 @@ pub fn read_page(
             reason: format!("no scratch folder for a page image: {e}"),
         })?;
     let image = scratch.path().join("page.pgm");
+    let args = grey_pages(path, (number, number), dpi, None);
     let pixels = run(
         "pdftoppm",
-        &[
-            "-gray".as_ref(),
-            "-r".as_ref(),
-            dpi.to_string().as_ref(),
-            "-f".as_ref(),
-            number.to_string().as_ref(),
-            "-l".as_ref(),
-            number.to_string().as_ref(),
-            "--".as_ref(),
-            path.as_os_str(),
-        ],
+        &args.iter().map(|a| a.as_os_str()).collect::<Vec<_>>(),
     )?;
     std::fs::write(&image, pixels).map_err(|e| Unreadable::Stopped {
         reason: format!("cannot write the page image: {e}"),

@@ -4,6 +4,7 @@
 //! [`legacy`]), page images (`pdftoppm`) and, for pages without text,
 //! Tesseract's reading of them ([`ocr`]).
 
+use std::ffi::OsString;
 use std::path::Path;
 use std::time::{Duration, Instant};
 
@@ -447,20 +448,10 @@ impl Job {
             reason: format!("no scratch folder for page images: {e}"),
         })?;
         let root = folder.path().join("page");
+        let args = grey_pages(path, (first, last), dpi, Some(&root));
         self.run(
             "pdftoppm",
-            &[
-                "-gray".as_ref(),
-                "-r".as_ref(),
-                dpi.to_string().as_ref(),
-                "-f".as_ref(),
-                first.to_string().as_ref(),
-                "-l".as_ref(),
-                last.to_string().as_ref(),
-                "--".as_ref(),
-                path.as_os_str(),
-                root.as_os_str(),
-            ],
+            &args.iter().map(OsString::as_os_str).collect::<Vec<_>>(),
         )?;
         // pdftoppm names them page-<number>.pgm, the number zero-padded.
         let mut images = Vec::new();
@@ -488,6 +479,33 @@ impl Job {
         }
         Ok(images)
     }
+}
+
+/// `pdftoppm`'s arguments to draw pages `first` to `last` of the PDF at
+/// `path` in grey at `dpi`: into files named `<root>-<number>.pgm`, or,
+/// without a root, one page to standard output.
+pub(super) fn grey_pages(
+    path: &Path,
+    (first, last): (u32, u32),
+    dpi: f32,
+    root: Option<&Path>,
+) -> Vec<OsString> {
+    let mut args: Vec<OsString> = [
+        "-gray".into(),
+        "-r".into(),
+        dpi.to_string(),
+        "-f".into(),
+        first.to_string(),
+        "-l".into(),
+        last.to_string(),
+        "--".into(),
+    ]
+    .into_iter()
+    .map(OsString::from)
+    .collect();
+    args.push(path.as_os_str().to_owned());
+    args.extend(root.map(|r| r.as_os_str().to_owned()));
+    args
 }
 
 /// Whether the gap between words `a` and `b` holds ink, that is, whether it

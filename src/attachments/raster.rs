@@ -67,6 +67,17 @@ pub fn png_size(data: &[u8]) -> Option<(u32, u32)> {
     Some((number(16), number(20)))
 }
 
+/// The start of a PNG of `width` × `height`: enough for [`png_size`],
+/// which is all the tests of readings and caches need of a preview.
+#[cfg(test)]
+pub(crate) fn png_header(width: u32, height: u32) -> Vec<u8> {
+    let mut bytes = b"\x89PNG\r\n\x1a\n\0\0\0\x0dIHDR".to_vec();
+    bytes.extend_from_slice(&width.to_be_bytes());
+    bytes.extend_from_slice(&height.to_be_bytes());
+    bytes.extend_from_slice(&[8, 0, 0, 0, 0]);
+    bytes
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
