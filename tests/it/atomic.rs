@@ -1,25 +1,10 @@
 //! A build killed midway leaves the previous site byte for byte; the next
 //! build cleans up after it.
 
-use crate::common;
-use std::collections::BTreeMap;
+use crate::common::{self, snapshot};
 use std::path::Path;
 use std::process::Command;
 use std::time::{Duration, Instant};
-
-fn snapshot(folder: &Path) -> BTreeMap<String, Vec<u8>> {
-    walkdir::WalkDir::new(folder)
-        .into_iter()
-        .flatten()
-        .filter(|e| e.file_type().is_file())
-        .map(|e| {
-            (
-                e.path().strip_prefix(folder).unwrap().display().to_string(),
-                std::fs::read(e.path()).unwrap(),
-            )
-        })
-        .collect()
-}
 
 fn staging_folders(parent: &Path) -> Vec<String> {
     std::fs::read_dir(parent)

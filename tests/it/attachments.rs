@@ -24,15 +24,21 @@ fn khmer_font_url() -> String {
 
 /// `target/test-pdfs/<name>-<hash of recipe>.pdf`, made by `make` if absent.
 fn made(name: &str, recipe: &str, make: impl FnOnce(&Path)) -> PathBuf {
+    made_as(name, "pdf", recipe, make)
+}
+
+/// `target/test-pdfs/<name>-<hash of recipe>.<extension>`, made by `make`
+/// if absent: a test file made once, and again whenever its recipe changes.
+fn made_as(name: &str, extension: &str, recipe: &str, make: impl FnOnce(&Path)) -> PathBuf {
     let folder = repo().join("target/test-pdfs");
     std::fs::create_dir_all(&folder).unwrap();
     let hash = blake3::hash(recipe.as_bytes()).to_hex()[..12].to_string();
-    let path = folder.join(format!("{name}-{hash}.pdf"));
+    let path = folder.join(format!("{name}-{hash}.{extension}"));
     if !path.is_file() {
         // Tests run in parallel: each makes its own copy and the last
         // rename wins, with the same bytes.
         let partial = tempfile::Builder::new()
-            .suffix(".pdf")
+            .suffix(&format!(".{extension}"))
             .tempfile_in(&folder)
             .unwrap();
         make(partial.path());

@@ -4,12 +4,12 @@
 //! the merge reads nothing again. Runs the `sastra` binary, as a CI matrix
 //! does (.github/workflows/ocr.yml).
 
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 
 use crate::attachments::{chromium_pdf, page_html, scan};
-use crate::common::{hand_written_pdf, Site};
+use crate::common::{hand_written_pdf, snapshot, Site};
 use sastra::attachments::cache::{FileId, ENTRIES, FOLDER};
 use sastra::attachments::Shard;
 
@@ -113,21 +113,6 @@ fn entries(root: &Path) -> BTreeSet<String> {
                 .collect()
         })
         .unwrap_or_default()
-}
-
-/// Every file under `folder` with its bytes.
-fn snapshot(folder: &Path) -> BTreeMap<String, Vec<u8>> {
-    walkdir::WalkDir::new(folder)
-        .into_iter()
-        .flatten()
-        .filter(|e| e.file_type().is_file())
-        .map(|e| {
-            (
-                e.path().strip_prefix(folder).unwrap().display().to_string(),
-                std::fs::read(e.path()).unwrap(),
-            )
-        })
-        .collect()
 }
 
 /// The lines of `stderr` that warn about `name`.

@@ -21,7 +21,7 @@ use sastra::khmer::normalize::normalize;
 use sastra::khmer::numerals::to_khmer_digits;
 
 use super::{
-    accuracy, attachment_warnings, chromium_pdf, khmer_font_url, legacy_font_pdf, made,
+    accuracy, attachment_warnings, chromium_pdf, khmer_font_url, legacy_font_pdf, made, made_as,
     real_paragraphs, site_with, ENGLISH_LINE, PAGE, PDF_ONLY_PHRASE,
 };
 use crate::common::repo;
@@ -39,20 +39,12 @@ fn limon_font() -> PathBuf {
         source.display(),
         std::fs::read_to_string(&script).unwrap()
     );
-    let folder = repo().join("target/test-pdfs");
-    std::fs::create_dir_all(&folder).unwrap();
-    let hash = blake3::hash(recipe.as_bytes()).to_hex()[..12].to_string();
-    let path = folder.join(format!("LimonS1-{hash}.ttf"));
-    if !path.is_file() {
-        let partial = tempfile::Builder::new()
-            .suffix(".ttf")
-            .tempfile_in(&folder)
-            .unwrap();
+    made_as("LimonS1", "ttf", &recipe, |partial| {
         let python = std::env::var("SASTRA_PYTHON").unwrap_or_else(|_| "python3".into());
         let output = Command::new(&python)
             .arg(&script)
             .arg(source)
-            .arg(partial.path())
+            .arg(partial)
             .args(["Limon S1", "LimonS1"])
             .output()
             .unwrap_or_else(|e| panic!("{python}: {e}"));
@@ -61,9 +53,7 @@ fn limon_font() -> PathBuf {
             "renaming the font needs fontTools (`scripts/test` installs it in target/test-python, named by SASTRA_PYTHON):\n{}",
             String::from_utf8_lossy(&output.stderr)
         );
-        partial.persist(&path).unwrap();
-    }
-    path
+    })
 }
 
 /// `text` cut into runs of Khmer (with the spaces inside them) and runs of

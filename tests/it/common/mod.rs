@@ -3,6 +3,7 @@
 
 #![allow(dead_code)]
 
+use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
 use sastra::build::{build, BuildOptions, BuildReport};
@@ -291,4 +292,19 @@ fn assemble(objects: &[Vec<u8>], trailer: &str) -> Vec<u8> {
     }
     pdf.extend_from_slice(format!("trailer\n{trailer}\nstartxref\n{xref}\n%%EOF\n").as_bytes());
     pdf
+}
+
+/// Every file under `folder` with its bytes, by path relative to it.
+pub fn snapshot(folder: &Path) -> BTreeMap<String, Vec<u8>> {
+    walkdir::WalkDir::new(folder)
+        .into_iter()
+        .flatten()
+        .filter(|e| e.file_type().is_file())
+        .map(|e| {
+            (
+                e.path().strip_prefix(folder).unwrap().display().to_string(),
+                std::fs::read(e.path()).unwrap(),
+            )
+        })
+        .collect()
 }
